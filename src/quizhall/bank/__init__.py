@@ -1,0 +1,7 @@
+"""Question banks: the model, YAML loading with positioned errors, and the parse cache."""
+
+from quizhall.bank.loader import LoadResult, load_bank, load_banks
+from quizhall.bank.model import Bank, Grade, Level, Question, QuestionType, grade
+
+__all__ = ["Bank", "Grade", "Level", "LoadResult", "Question", "QuestionType", "grade",
+           "load_bank", "load_banks"]

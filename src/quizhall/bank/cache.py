@@ -1,0 +1,97 @@
+"""Cache validated banks by content hash, so an unchanged bank loads without parsing.
+
+Entries live in the user cache directory (``QUIZHALL_CACHE_DIR`` overrides it), one file per
+content hash and quizhall version, written with :mod:`marshal` (plain values only, so a
+tampered cache file can hold data but never run code). Any problem reading or writing the
+cache (unwritable directory, corrupt or foreign file) is ignored: the bank is parsed instead.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from dataclasses import astuple
+from pathlib import Path
+
+from quizhall import __version__
+from quizhall.bank.model import Bank, BankInfo, Level, NumericAnswer, Question, QuestionType
+from quizhall.diagnostics import Diagnostic
+
+FORMAT = 1
+_NUMERIC = QuestionType.NUMERIC
+
+
+def cache_dir() -> Path:
+    """Where cached banks are kept."""
+    override = os.environ.get("QUIZHALL_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("quizhall", appauthor=False)) / "banks"
+
+
+def _entry(key: str) -> Path:
+    return cache_dir() / f"{key}-{__version__}-{FORMAT}.bin"
+
+
+def read(key: str) -> tuple[Bank, list[Diagnostic]] | None:
+    """The cached bank and its warnings for this content hash, or None."""
+    try:
+        data = _entry(key).read_bytes()
+        payload = marshal.loads(data)
+        return _decode(payload)
+    except Exception:  # a missing, unreadable, corrupt or foreign entry is simply a miss
+        return None
+
+
+def write(key: str, bank: Bank, diagnostics: list[Diagnostic]) -> None:
+    """Store a bank; failures are ignored."""
+    try:
+        target = _entry(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = marshal.dumps(_encode(bank, diagnostics))
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:
+        return
+
+
+def _encode(bank: Bank, diagnostics: list[Diagnostic]) -> tuple:
+    questions = []
+    for q in bank.questions:
+        row = [getattr(q, f) for f in Question.__slots__]
+        row[1] = q.type.value
+        if q.type is _NUMERIC:
+            row[3] = astuple(q.answer)  # type: ignore[arg-type]
+        questions.append(tuple(row))
+    return (
+        FORMAT,
+        astuple(bank.info),
+        tuple(questions),
+        tuple(astuple(level) for level in bank.levels),
+        tuple(astuple(d) for d in diagnostics),
+    )
+
+
+def _decode(payload: tuple) -> tuple[Bank, list[Diagnostic]]:
+    fmt, info, questions, levels, diagnostics = payload
+    if fmt != FORMAT:
+        raise ValueError("cache format")
+    decoded = []
+    for row in questions:
+        values = dict(zip(Question.__slots__, row, strict=True))
+        qtype = QuestionType(values["type"])
+        values["type"] = qtype
+        if qtype is _NUMERIC:
+            values["answer"] = NumericAnswer(*values["answer"])
+        decoded.append(Question(**values))
+    bank = Bank(BankInfo(*info), tuple(decoded), tuple(Level(*lv) for lv in levels))
+    return bank, [Diagnostic(*d) for d in diagnostics]

@@ -1,0 +1,475 @@
+"""Load banks from YAML: validate every field, report every problem with its position.
+
+``load_bank(path)`` returns a :class:`LoadResult` holding the bank (None if it has errors)
+and all diagnostics. Results of error-free files are cached by content (see
+:mod:`quizhall.bank.cache`), so a second load of an unchanged bank skips parsing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from quizhall.bank import cache
+from quizhall.bank.model import (
+    BLANK_RE,
+    CHOICE_TYPES,
+    OPTION_LETTERS,
+    TYPE_ALIASES,
+    Bank,
+    BankInfo,
+    Level,
+    NumericAnswer,
+    Question,
+    QuestionType,
+    parse_judge,
+    parse_letters,
+)
+from quizhall.diagnostics import Diagnostic
+from quizhall.i18n import t
+from quizhall.yamlsource import NodeReader, compose, read_text, suggest, top_mapping_kind
+
+BANK_SUFFIXES = (".yaml", ".yml")
+CONTEST_SUFFIX = ".contest.yaml"
+
+TOP_KEYS = ("bank", "levels", "questions")
+INFO_KEYS = ("id", "title", "language", "version", "description", "author", "license")
+LEVEL_KEYS = ("id", "title", "tags", "questions", "pass", "count")
+COMMON_KEYS = ("id", "type", "stem", "answer", "explanation", "source", "tags", "difficulty",
+               "points", "time_limit", "shuffle", "media")
+EXTRA_KEYS: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.SINGLE: ("options",),
+    QuestionType.MULTIPLE: ("options", "partial"),
+    QuestionType.JUDGE: (),
+    QuestionType.FILL: ("strict",),
+    QuestionType.SHORT: ("keywords",),
+    QuestionType.ORDER: ("options",),
+    QuestionType.NUMERIC: ("tolerance", "unit"),
+    QuestionType.MATCH: ("distractors",),
+}
+ALL_QUESTION_KEYS = tuple(dict.fromkeys(COMMON_KEYS + sum(EXTRA_KEYS.values(), ())))
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """The outcome of loading one or more files: banks without errors, and every diagnostic."""
+
+    banks: list[Bank] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no file had an error."""
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+def load_bank(path: str | Path, display: str | None = None, use_cache: bool = True) -> LoadResult:
+    """Load one bank file."""
+    path = Path(path)
+    shown = display or str(path)
+    result = LoadResult(files=[shown])
+    text, problems = read_text(path, shown)
+    if text is None:
+        result.diagnostics.extend(problems)
+        return result
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest() if use_cache else None
+    if key:
+        cached = cache.read(key)
+        if cached is not None:
+            bank, diagnostics = cached
+            result.banks.append(_with_path(bank, shown))
+            result.diagnostics.extend(_with_display(diagnostics, shown))
+            return result
+    bank, diagnostics = parse_bank(text, shown)
+    result.diagnostics.extend(diagnostics)
+    if bank is not None:
+        result.banks.append(bank)
+        if key:
+            cache.write(key, bank, diagnostics)
+    return result
+
+
+def load_banks(paths: Iterable[str | Path], use_cache: bool = True) -> LoadResult:
+    """Load several files and directories (searched for ``*.yaml``, contest files excepted)."""
+    result = LoadResult()
+    for path in expand_paths(paths):
+        one = load_bank(path, use_cache=use_cache)
+        result.banks.extend(one.banks)
+        result.diagnostics.extend(one.diagnostics)
+        result.files.extend(one.files)
+    return result
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the bank files found below directories, sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_bank_file(p)))
+        else:
+            found.append(path)
+    return found
+
+
+def is_bank_file(path: Path) -> bool:
+    """True for ``*.yaml``/``*.yml`` files that are not contest files."""
+    name = path.name.lower()
+    return name.endswith(BANK_SUFFIXES) and not name.endswith(CONTEST_SUFFIX)
+
+
+def _with_path(bank: Bank, shown: str) -> Bank:
+    return Bank(bank.info, bank.questions, bank.levels, shown)
+
+
+def _with_display(diagnostics: list[Diagnostic], shown: str) -> list[Diagnostic]:
+    return [Diagnostic(shown, d.line, d.column, d.message, d.severity, d.hint)
+            for d in diagnostics]
+
+
+def parse_bank(text: str, display: str) -> tuple[Bank | None, list[Diagnostic]]:
+    """Validate a bank's text; the bank is None when there is any error."""
+    if not text.strip():
+        return None, [Diagnostic(display, 0, 0, t("diag.empty_file"))]
+    root, problems = compose(text, display)
+    if root is None:
+        return None, problems or [Diagnostic(display, 0, 0, t("diag.empty_file"))]
+    reader = NodeReader(display)
+    if not isinstance(root, MappingNode):
+        reader.report(root, t("diag.not_a_top_mapping", kind=top_mapping_kind(root)))
+        return None, reader.diagnostics
+    top = reader.mapping(root, "bank file", TOP_KEYS, required=("bank", "questions"))
+    if top is None:
+        return None, reader.diagnostics
+    info = _read_info(reader, top["bank"]) if "bank" in top else None
+    questions = _read_questions(reader, top["questions"]) if "questions" in top else []
+    levels = _read_levels(reader, top["levels"], questions) if "levels" in top else []
+    if reader.failed or info is None:
+        return None, reader.diagnostics
+    return Bank(info, tuple(questions), tuple(levels), display), reader.diagnostics
+
+
+def _read_info(reader: NodeReader, node: Node) -> BankInfo | None:
+    fields = reader.mapping(node, "bank", INFO_KEYS, required=("id", "title"))
+    if fields is None:
+        return None
+    values = {key: reader.text(value, key) for key, value in fields.items()}
+    language = values.get("language") or "zh-CN"
+    if "language" in fields and values["language"] not in ("zh-CN", "en", None):
+        reader.report(fields["language"], t("bank.bad_language", value=values["language"]),
+                      suggest(values["language"] or "", ("zh-CN", "en")))
+    if values.get("id") is None or values.get("title") is None:
+        return None
+    return BankInfo(
+        id=values["id"], title=values["title"], language=language,
+        version=values.get("version") or "", description=values.get("description") or "",
+        author=values.get("author") or "", license=values.get("license") or "",
+    )
+
+
+def _read_questions(reader: NodeReader, node: Node) -> list[Question]:
+    items = reader.sequence(node, "questions")
+    if items is None:
+        return []
+    if not items:
+        reader.report(node, t("diag.empty_list", what="questions"))
+    questions: list[Question] = []
+    first_line: dict[str, int] = {}
+    for item in items:
+        question = _read_question(reader, item)
+        if question is None:
+            continue
+        if question.id in first_line:
+            reader.report(item, t("bank.duplicate_id", id=question.id,
+                                  line=first_line[question.id]))
+            continue
+        first_line[question.id] = question.line
+        questions.append(question)
+    return questions
+
+
+def _read_question(reader: NodeReader, node: Node) -> Question | None:
+    if not isinstance(node, MappingNode):
+        reader.mapping(node, t("bank.a_question"))
+        return None
+    before = len(reader.diagnostics)
+    type_node = next((v for k, v in node.value
+                      if isinstance(k, ScalarNode) and k.value == "type"), None)
+    qtype = _read_type(reader, type_node) if type_node is not None else None
+    allowed = COMMON_KEYS + EXTRA_KEYS[qtype] if qtype else ALL_QUESTION_KEYS
+    fields = reader.mapping(node, t("bank.a_question"), allowed,
+                            required=("id", "type", "stem", "answer"))
+    if fields is None or qtype is None:
+        return None
+    text = reader.text
+    qid = text(fields["id"], "id") if "id" in fields else None
+    stem = text(fields["stem"], "stem") if "stem" in fields else None
+    kwargs: dict[str, object] = {}
+    for key in ("explanation", "source", "unit", "media"):
+        if key in fields:
+            kwargs[key] = text(fields[key], key, allow_empty=True) or ""
+    for key in ("tags", "keywords", "distractors"):
+        if key in fields:
+            kwargs[key] = reader.text_list(fields[key], key) or ()
+    if "difficulty" in fields:
+        kwargs["difficulty"] = reader.integer(fields["difficulty"], "difficulty", 1, 5)
+    if "points" in fields:
+        kwargs["points"] = reader.positive(fields["points"], "points")
+    if "time_limit" in fields:
+        kwargs["time_limit"] = reader.positive(fields["time_limit"], "time_limit")
+    for key in ("shuffle", "strict"):
+        if key in fields:
+            value = reader.boolean(fields[key], key)
+            if value is not None:
+                kwargs[key] = value
+    options: dict[str, str] = {}
+    if qtype in CHOICE_TYPES:
+        if "options" in fields:
+            options = _read_options(reader, fields["options"]) or {}
+        else:
+            reader.report(node, t("diag.missing_key", key="options"))
+    answer = None
+    if "answer" in fields and (options or qtype not in CHOICE_TYPES):
+        answer = _read_answer(reader, qtype, fields, options, stem or "")
+    if qtype is QuestionType.MULTIPLE and "partial" in fields:
+        kwargs["partial"] = _read_partial(reader, fields["partial"])
+    if any(d.severity == "error" for d in reader.diagnostics[before:]):
+        return None
+    if qid is None or stem is None or answer is None:
+        return None
+    return Question(id=qid, type=qtype, stem=stem, answer=answer, options=options,
+                    line=node.start_mark.line + 1, **kwargs)  # type: ignore[arg-type]
+
+
+def _read_type(reader: NodeReader, node: Node) -> QuestionType | None:
+    name = reader.text(node, "type")
+    if name is None:
+        return None
+    qtype = TYPE_ALIASES.get(name.strip()) or TYPE_ALIASES.get(name.strip().lower())
+    if qtype is None:
+        reader.report(node, t("bank.unknown_type", type=name),
+                      suggest(name, TYPE_ALIASES) or t("bank.types_hint"))
+    return qtype
+
+
+def _read_options(reader: NodeReader, node: Node) -> dict[str, str] | None:
+    if isinstance(node, SequenceNode):  # a plain list: letters follow the order
+        texts = [reader.text(item, "option") for item in node.value]
+        if any(x is None for x in texts):
+            return None
+        if not 2 <= len(texts) <= len(OPTION_LETTERS):
+            reader.report(node, t("bank.option_count", count=len(texts)))
+            return None
+        return dict(zip(OPTION_LETTERS, texts, strict=False))  # type: ignore[arg-type]
+    fields = reader.mapping(node, "options")
+    if fields is None:
+        return None
+    options: dict[str, str] = {}
+    for position, (letter, value_node) in enumerate(fields.items()):
+        expected = OPTION_LETTERS[position] if position < len(OPTION_LETTERS) else None
+        if letter.upper() != expected:
+            key_node = next(k for k, v in node.value if v is value_node)
+            reader.report(key_node, t("bank.option_letter", letter=letter,
+                                      expected=expected or OPTION_LETTERS[-1]))
+            return None
+        value = reader.text(value_node, t("bank.option_named", letter=letter.upper()))
+        if value is None:
+            return None
+        options[letter.upper()] = value
+    if len(options) < 2:
+        reader.report(node, t("bank.option_count", count=len(options)))
+        return None
+    return options
+
+
+def _read_answer(reader: NodeReader, qtype: QuestionType, fields: dict[str, Node],
+                 options: dict[str, str], stem: str) -> object:
+    node = fields["answer"]
+    if reader.is_null(node):
+        reader.report(node, t("diag.empty_text", what="answer"))
+        return None
+    if qtype is QuestionType.SINGLE:
+        letters = _answer_letters(reader, node, options)
+        if letters is not None and len(letters) != 1:
+            reader.report(node, t("bank.single_one_letter", answer="".join(letters)),
+                          t("bank.use_multiple_hint"))
+            return None
+        return letters[0] if letters else None
+    if qtype is QuestionType.MULTIPLE:
+        letters = _answer_letters(reader, node, options)
+        if letters is None:
+            return None
+        if len(set(letters)) != len(letters):
+            reader.report(node, t("bank.repeated_letter"))
+            return None
+        return tuple(sorted(letters))
+    if qtype is QuestionType.ORDER:
+        letters = _answer_letters(reader, node, options)
+        if letters is not None and sorted(letters) != sorted(options):
+            reader.report(node, t("bank.order_permutation", letters="".join(options)))
+            return None
+        return letters
+    if qtype is QuestionType.JUDGE:
+        value = parse_judge(node.value) if isinstance(node, ScalarNode) else None
+        if value is None:
+            reader.report(node, t("bank.judge_answer"), t("bank.judge_hint"))
+        return value
+    if qtype is QuestionType.FILL:
+        return _read_fill_answer(reader, node, stem)
+    if qtype is QuestionType.SHORT:
+        return reader.text(node, "answer")
+    if qtype is QuestionType.NUMERIC:
+        return _read_numeric_answer(reader, node, fields)
+    if qtype is QuestionType.MATCH:
+        pairs = reader.mapping(node, "answer")
+        if pairs is None:
+            return None
+        if len(pairs) < 2:
+            reader.report(node, t("bank.match_count"))
+            return None
+        result = []
+        for left, right_node in pairs.items():
+            right = reader.text(right_node, left)
+            if right is None:
+                return None
+            result.append((left, right))
+        return tuple(result)
+    return None
+
+
+def _answer_letters(reader: NodeReader, node: Node,
+                    options: dict[str, str]) -> tuple[str, ...] | None:
+    if isinstance(node, SequenceNode):
+        raw = reader.text_list(node, "answer")
+        if raw is None:
+            return None
+        letters = parse_letters(list(raw))
+    elif isinstance(node, ScalarNode):
+        letters = parse_letters(node.value)
+    else:
+        reader.report(node, t("diag.expected_text", what="answer"))
+        return None
+    unknown = [x for x in letters if x not in options]
+    if unknown or not letters:
+        reader.report(node, t("bank.answer_not_option", answer="".join(unknown) or node.value,
+                              letters="".join(options)))
+        return None
+    return letters
+
+
+def _read_fill_answer(reader: NodeReader, node: Node, stem: str) -> tuple | None:
+    if isinstance(node, SequenceNode):
+        blanks = []
+        for item in node.value:
+            accepted = reader.text_list(item, "answer")
+            if accepted is None:
+                return None
+            blanks.append(accepted)
+    else:
+        single = reader.text(node, "answer")
+        if single is None:
+            return None
+        blanks = [(single,)]
+    if not blanks:
+        reader.report(node, t("diag.empty_list", what="answer"))
+        return None
+    markers = len(BLANK_RE.findall(stem))
+    if len(blanks) != max(markers, 1):
+        reader.report(node, t("bank.blank_count", blanks=markers, answers=len(blanks)),
+                      t("bank.blank_hint"))
+        return None
+    return tuple(blanks)
+
+
+def _read_numeric_answer(reader: NodeReader, node: Node,
+                         fields: dict[str, Node]) -> NumericAnswer | None:
+    tolerance = 0.0
+    if "tolerance" in fields:
+        value = reader.number(fields["tolerance"], "tolerance")
+        if value is not None and value < 0:
+            reader.report(fields["tolerance"], t("diag.negative", what="tolerance"))
+            return None
+        tolerance = float(value or 0)
+    if isinstance(node, MappingNode):
+        bounds = reader.mapping(node, "answer", ("min", "max"), required=("min", "max"))
+        if not bounds or "min" not in bounds or "max" not in bounds:
+            return None
+        low, high = reader.number(bounds["min"], "min"), reader.number(bounds["max"], "max")
+        if low is None or high is None:
+            return None
+        if low > high:
+            reader.report(node, t("bank.range_reversed", low=low, high=high))
+            return None
+        if "tolerance" in fields:
+            reader.report(fields["tolerance"], t("bank.tolerance_with_range"))
+            return None
+        return NumericAnswer(float(low), float(high))
+    value = reader.number(node, "answer")
+    return None if value is None else NumericAnswer.around(float(value), tolerance)
+
+
+def _read_partial(reader: NodeReader, node: Node) -> float | str:
+    if isinstance(node, ScalarNode) and node.value == "proportional":
+        return "proportional"
+    value = reader.number(node, "partial")
+    if value is None:
+        return 0
+    if not 0 <= value <= 1:
+        reader.report(node, t("diag.out_of_range", what="partial", low=0, high=1, value=value),
+                      t("bank.partial_hint"))
+        return 0
+    return float(value)
+
+
+def _read_levels(reader: NodeReader, node: Node, questions: list[Question]) -> list[Level]:
+    items = reader.sequence(node, "levels")
+    if items is None:
+        return []
+    known_ids = {q.id for q in questions}
+    known_tags = {tag for q in questions for tag in q.tags}
+    levels: list[Level] = []
+    seen: dict[str, int] = {}
+    for item in items:
+        fields = reader.mapping(item, t("bank.a_level"), LEVEL_KEYS, required=("id", "title"))
+        if fields is None:
+            continue
+        level_id = reader.text(fields["id"], "id") if "id" in fields else None
+        title = reader.text(fields["title"], "title") if "title" in fields else None
+        tags = reader.text_list(fields["tags"], "tags") if "tags" in fields else ()
+        ids = reader.text_list(fields["questions"], "questions") if "questions" in fields else ()
+        pass_ratio = 0.8
+        if "pass" in fields:
+            value = reader.number(fields["pass"], "pass")
+            if value is not None and not 0 < value <= 1:
+                reader.report(fields["pass"], t("diag.out_of_range", what="pass", low=0, high=1,
+                                                value=value))
+            elif value is not None:
+                pass_ratio = float(value)
+        count = reader.integer(fields["count"], "count", 1) if "count" in fields else None
+        if not tags and not ids and "tags" not in fields and "questions" not in fields:
+            reader.report(item, t("bank.level_empty"))
+        for tag in tags or ():
+            if tag not in known_tags:
+                reader.report(fields["tags"], t("bank.level_unknown_tag", tag=tag),
+                              suggest(tag, known_tags))
+        for qid in ids or ():
+            if qid not in known_ids:
+                reader.report(fields["questions"], t("bank.level_unknown_question", id=qid),
+                              suggest(qid, known_ids))
+        if level_id is None or title is None:
+            continue
+        if level_id in seen:
+            reader.report(item, t("bank.duplicate_level", id=level_id, line=seen[level_id]))
+            continue
+        seen[level_id] = item.start_mark.line + 1
+        level = Level(level_id, title, tags or (), ids or (), pass_ratio, count)
+        pool = level.pool(tuple(questions))
+        if count is not None and len(pool) < count and not reader.failed:
+            reader.report(item, t("bank.level_short", id=level_id, pool=len(pool), count=count))
+        levels.append(level)
+    return levels

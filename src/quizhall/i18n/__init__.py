@@ -1,0 +1,86 @@
+"""Translate user-facing text: zh-CN first, English complete.
+
+Messages live in per-area catalogs (``quizhall.i18n.<area>``), each a ``MESSAGES`` dict that
+maps a key to its ``(zh-CN, en)`` pair. A key's first dotted part names its catalog, which is
+imported on first use, so ``quizhall --help`` pays only for the messages it prints.
+
+The language comes from, in order: :func:`set_language` (the ``--lang`` option),
+``QUIZHALL_LANG``, then the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``). A locale naming
+Chinese gives zh-CN, one naming any other language gives English; an unset, ``C`` or
+``POSIX`` locale gives zh-CN, the project's first language.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Mapping
+
+LANGUAGES = ("zh-CN", "en")
+_INDEX = {"zh-CN": 0, "en": 1}
+
+_language: str | None = None
+_catalogs: dict[str, Mapping[str, tuple[str, str]]] = {}
+
+
+def normalize_language(value: str | None) -> str | None:
+    """Map a language or locale name (``zh_CN.UTF-8``, ``en``, ``C``) to a supported language.
+
+    Returns None when the value names no language (empty, ``C``, ``POSIX``).
+    """
+    if not value:
+        return None
+    base = value.split(".")[0].split("@")[0].strip().lower().replace("_", "-")
+    if base in ("", "c", "posix"):
+        return None
+    if base.startswith("zh"):
+        return "zh-CN"
+    return "en"
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language to use when none was set explicitly, from the environment."""
+    env = os.environ if environ is None else environ
+    for name in ("QUIZHALL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        lang = normalize_language(env.get(name))
+        if lang:
+            return lang
+    return "zh-CN"
+
+
+def set_language(lang: str | None) -> str:
+    """Use ``lang`` from now on (None: detect again from the environment); returns it."""
+    global _language
+    _language = normalize_language(lang) if lang else None
+    return get_language()
+
+
+def get_language() -> str:
+    """The language in use."""
+    global _language
+    if _language is None:
+        _language = detect_language()
+    return _language
+
+
+def catalog(area: str) -> Mapping[str, tuple[str, str]]:
+    """The messages of one area, imported on first use."""
+    found = _catalogs.get(area)
+    if found is None:
+        module = importlib.import_module(f"{__name__}.{area}")
+        found = _catalogs[area] = module.MESSAGES
+    return found
+
+
+def t(key: str, /, lang: str | None = None, **values: object) -> str:
+    """The message ``key`` in the current language, with ``{placeholders}`` filled in.
+
+    An unknown key returns the key itself, so a missing message shows up instead of crashing.
+    """
+    area, _, _ = key.partition(".")
+    try:
+        pair = catalog(area)[key]
+    except (ImportError, KeyError):
+        return key
+    text = pair[_INDEX[lang or get_language()]]
+    return text.format(**values) if values else text

@@ -1,0 +1,16 @@
+"""Messages of ``quizhall check``."""
+
+MESSAGES = {
+    "check.help": ("检查题库与竞赛文件，列出全部错误并给出统计",
+                   "lint question banks and contest files, list every problem, summarise"),
+    "check.paths_help": ("题库或竞赛文件，或包含它们的目录",
+                         "bank or contest files, or directories holding them"),
+    "check.json_help": ("以 JSON 输出报告", "print the report as JSON"),
+    "check.total": ("共 {count} 道题", "{count} questions"),
+    "check.by_type": ("题型：", "by type:"),
+    "check.by_tag": ("标签：", "by tag:"),
+    "check.by_level": ("关卡：", "by level:"),
+    "check.by_difficulty": ("难度：", "by difficulty:"),
+    "check.result": ("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告",
+                     "checked {files} files: {errors} errors, {warnings} warnings"),
+}

@@ -1,0 +1,309 @@
+"""Read a user's YAML file safely and walk it with positions, collecting every problem.
+
+Files are composed (never constructed) with libyaml's safe parser when present, so no tag can
+run code, and every value keeps its line and column. :class:`NodeReader` turns nodes into
+Python values the way a loader asks for them (text, number, list …) and records a
+:class:`~quizhall.diagnostics.Diagnostic` for each mismatch instead of raising, so a loader
+reports all problems in a file at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from quizhall.diagnostics import Diagnostic, Severity
+from quizhall.i18n import t
+
+MAX_BYTES = 32 * 1024 * 1024
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, "tag:yaml.org,2002:timestamp"})
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+# Raw control characters make a YAML file unreadable, yet banks pasted from other tools carry
+# them. Before parsing they are moved to this private-use block (one character for one, so
+# lines and columns stay right) and moved back when the text is read, with a warning.
+_SHELTER = 0xF0000
+_RAW_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+_SHELTER_TABLE = {c: _SHELTER + c for c in [*range(1, 32), *range(0x7F, 0xA0)]}
+_UNSHELTER_TABLE = {v: k for k, v in _SHELTER_TABLE.items()}
+# Text that would misbehave on a terminal: C0/C1 controls (but tab and newline), bidi overrides.
+_SUSPICIOUS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000f0000-\U000f009f]"
+)
+
+
+def node_position(node: Node) -> tuple[int, int]:
+    """The 1-based line and column where ``node`` starts."""
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def read_text(path: Path, display: str,
+              limit: int = MAX_BYTES) -> tuple[str | None, list[Diagnostic]]:
+    """The file's text, or None with a diagnostic saying why it cannot be read as text."""
+
+    def fail(key: str, hint: str | None = None, **values: object) -> tuple[None, list[Diagnostic]]:
+        return None, [Diagnostic(display, 0, 0, t(key, **values), "error", hint)]
+
+    try:
+        if path.is_dir():
+            return fail("diag.is_directory")
+        size = path.stat().st_size
+        if size > limit:
+            return fail("diag.too_large", t("diag.too_large_hint"),
+                        size=round(size / 2**20, 1), limit=limit // 2**20)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return fail("diag.not_found")
+    except OSError as exc:
+        return fail("diag.unreadable", reason=exc.strerror or exc)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        return fail("diag.binary", offset=nul)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Diagnostic(display, line, column, t("diag.not_utf8", offset=exc.start),
+                                 "error", t("diag.not_utf8_hint"))]
+    return text, []
+
+
+def compose(text: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
+    """Parse ``text`` into a node tree; on a syntax error, None and a positioned diagnostic."""
+    if _RAW_CONTROL.search(text):
+        text = text.translate(_SHELTER_TABLE)
+    try:
+        return yaml.compose(text, Loader=_Loader), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "?"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        if "expected a single document" in problem or "but found another document" in str(exc):
+            return None, [Diagnostic(display, line, column, t("diag.yaml_multiple_documents"))]
+        hint = _syntax_hint(text, mark, problem)
+        message = t("diag.yaml_syntax", problem=problem)
+        return None, [Diagnostic(display, line, column, message, "error", hint)]
+    except yaml.YAMLError as exc:  # ReaderError and other position-less errors
+        position = getattr(exc, "position", None)
+        if isinstance(position, int):
+            line = text.count("\n", 0, position) + 1
+            column = position - (text.rfind("\n", 0, position) + 1) + 1
+        else:
+            line = column = 0
+        reason = getattr(exc, "reason", None) or str(exc)
+        return None, [Diagnostic(display, line, column, t("diag.yaml_syntax", problem=reason))]
+
+
+def _syntax_hint(text: str, mark: object, problem: str) -> str | None:
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    row = getattr(mark, "line", 0)
+    nearby = lines[max(0, row - 1): row + 1]
+    if any("\t" in line[: len(line) - len(line.lstrip())] for line in nearby):
+        return t("diag.yaml_tab_hint")
+    if "quoted scalar" in problem or "end of stream" in problem:
+        return t("diag.yaml_quote_hint")
+    if "indent" in problem or "mapping values are not allowed" in problem or "block" in problem:
+        return t("diag.yaml_indent_hint")
+    return None
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """A "did you mean" hint for a misspelt key or name, or None."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return t("diag.did_you_mean", suggestion=match[0]) if match else None
+
+
+class NodeReader:
+    """Turns YAML nodes into values, recording a diagnostic for each problem instead of raising.
+
+    Every reading method returns None when the node is unusable (and says why); callers carry
+    on so that one file's problems are all found in one pass.
+    """
+
+    def __init__(self, display: str) -> None:
+        self.path = display
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- reporting ------------------------------------------------------------------------
+    def report(self, node: Node, message: str, hint: str | None = None,
+               severity: Severity = "error") -> None:
+        line, column = node_position(node)
+        self.diagnostics.append(Diagnostic(self.path, line, column, message, severity, hint))
+
+    def warn(self, node: Node, message: str, hint: str | None = None) -> None:
+        self.report(node, message, hint, "warning")
+
+    @property
+    def failed(self) -> bool:
+        """True once any error (not warning) was reported."""
+        return any(d.severity == "error" for d in self.diagnostics)
+
+    # -- collections ----------------------------------------------------------------------
+    def _tag_ok(self, node: Node) -> bool:
+        tag = node.tag
+        if tag in _PLAIN_TAGS or tag in _COLLECTION_TAGS:
+            return True
+        short = tag.replace("tag:yaml.org,2002:", "!!")
+        self.report(node, t("diag.tag_refused", tag=short))
+        return False
+
+    def mapping(self, node: Node, what: str, allowed: Iterable[str] | None = None,
+                required: Iterable[str] = ()) -> dict[str, Node] | None:
+        """A mapping's values by key; reports duplicates, unknown and missing keys."""
+        if not isinstance(node, MappingNode):
+            if self._tag_ok(node):
+                self.report(node, t("diag.expected_mapping", what=what))
+            return None
+        if not self._tag_ok(node):
+            return None
+        if any(key.tag == _MERGE for key, _ in node.value):
+            try:
+                _constructor.flatten_mapping(node)
+            except yaml.YAMLError as exc:
+                self.report(node, t("diag.yaml_syntax", problem=getattr(exc, "problem", exc)))
+                return None
+        allowed_set = None if allowed is None else set(allowed)
+        result: dict[str, Node] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                self.report(key_node, t("diag.key_not_text"))
+                continue
+            key = key_node.value
+            if key in result:
+                self.report(key_node, t("diag.duplicate_key", key=key, line=first_line[key]))
+                continue
+            if allowed_set is not None and key not in allowed_set:
+                self.report(key_node, t("diag.unknown_key", key=key), suggest(key, allowed_set))
+                continue
+            result[key] = value_node
+            first_line[key] = key_node.start_mark.line + 1
+        for key in required:
+            if key not in result:
+                self.report(node, t("diag.missing_key", key=key))
+        return result
+
+    def sequence(self, node: Node, what: str) -> list[Node] | None:
+        """A list's item nodes."""
+        if not isinstance(node, SequenceNode):
+            if self._tag_ok(node):
+                self.report(node, t("diag.expected_list", what=what))
+            return None
+        return node.value if self._tag_ok(node) else None
+
+    # -- scalars --------------------------------------------------------------------------
+    def text(self, node: Node, what: str, allow_empty: bool = False) -> str | None:
+        """Text; numbers and words like ``yes`` are taken as written."""
+        if not isinstance(node, ScalarNode):
+            if self._tag_ok(node):
+                self.report(node, t("diag.expected_text", what=what))
+            return None
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
+            self._tag_ok(node)
+            return None
+        value = "" if tag == _NULL else node.value
+        if _SUSPICIOUS.search(value):
+            value = value.translate(_UNSHELTER_TABLE)
+            found = sorted({f"U+{ord(c):04X}" for c in _SUSPICIOUS.findall(value)})
+            self.warn(node, t("diag.control_chars", what=what, chars=", ".join(found)),
+                      t("diag.control_chars_hint"))
+        if not allow_empty and not value.strip():
+            self.report(node, t("diag.empty_text", what=what))
+            return None
+        return value
+
+    def text_list(self, node: Node, what: str) -> tuple[str, ...] | None:
+        """A list of texts; a single text is a list of one."""
+        if isinstance(node, ScalarNode) and node.tag != _NULL:
+            value = self.text(node, what)
+            return None if value is None else (value,)
+        items = self.sequence(node, what)
+        if items is None:
+            return None
+        values = [self.text(item, what) for item in items]
+        if any(v is None for v in values):
+            return None
+        return tuple(values)  # type: ignore[arg-type]
+
+    def number(self, node: Node, what: str) -> float | int | None:
+        """A finite int or float."""
+        if isinstance(node, ScalarNode) and node.tag in (_INT, _FLOAT):
+            value = (_constructor.construct_yaml_int(node) if node.tag == _INT
+                     else _constructor.construct_yaml_float(node))
+            if isinstance(value, float) and not math.isfinite(value):
+                self.report(node, t("diag.expected_number", what=what))
+                return None
+            return value
+        if isinstance(node, ScalarNode) and node.tag == _STR:
+            try:
+                value = float(node.value.strip())
+            except ValueError:
+                pass
+            else:
+                if math.isfinite(value):
+                    return int(value) if value.is_integer() and "." not in node.value else value
+        if self._tag_ok(node):
+            self.report(node, t("diag.expected_number", what=what))
+        return None
+
+    def integer(self, node: Node, what: str, low: int | None = None,
+                high: int | None = None) -> int | None:
+        """A whole number, optionally within ``low``–``high``."""
+        value = self.number(node, what)
+        if value is None:
+            return None
+        if isinstance(value, float):
+            if not value.is_integer():
+                self.report(node, t("diag.expected_integer", what=what))
+                return None
+            value = int(value)
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.report(node, t("diag.out_of_range", what=what, low=low, high=high, value=value))
+            return None
+        return value
+
+    def positive(self, node: Node, what: str) -> float | int | None:
+        """A number greater than zero."""
+        value = self.number(node, what)
+        if value is not None and value <= 0:
+            self.report(node, t("diag.not_positive", what=what))
+            return None
+        return value
+
+    def boolean(self, node: Node, what: str) -> bool | None:
+        """true or false."""
+        if isinstance(node, ScalarNode) and node.tag == _BOOL:
+            return node.value.lower() in ("true", "yes", "on", "y")
+        if self._tag_ok(node):
+            self.report(node, t("diag.expected_bool", what=what))
+        return None
+
+    def is_null(self, node: Node) -> bool:
+        """True for an empty value (``key:`` with nothing after it, or ``null``)."""
+        return isinstance(node, ScalarNode) and node.tag == _NULL
+
+
+def top_mapping_kind(node: Node) -> str:
+    """A word for what the top of a file is, when it is not a mapping."""
+    return t("diag.kind_list") if isinstance(node, SequenceNode) else t("diag.kind_text")

@@ -1,0 +1,23 @@
+"""Shared fixtures: a fixed language, private cache and data directories for every test."""
+
+from pathlib import Path
+
+import pytest
+
+from quizhall import i18n
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLES = REPO / "question_banks"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory, monkeypatch):
+    """Each test gets English messages and its own cache and data directories."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("QUIZHALL_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("QUIZHALL_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("QUIZHALL_LANG", "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language(None)
