@@ -119,7 +119,7 @@ class Store:
         """
         created = self._now()
         record = {"kind": CONTEST_KIND, "format": FORMAT, "title": title, "status": "running",
-                  "created": created.isoformat(timespec="seconds"), "source": source,
+                  "created": created.isoformat(timespec="milliseconds"), "source": source,
                   "config": config}
         text = dumps(record)  # fails before anything is created if config is not JSON
         stem = slug(Path(source).stem) if source else ""
