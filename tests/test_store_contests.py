@@ -132,3 +132,12 @@ def test_contests_command_json(tmp_path, capsys):
     assert entry["id"] == contest_id and entry["teams"] == ["红队", "Blue"]
     assert entry["events"] == 0 and entry["status"] == "running"
     assert "broken-20261124-0000" in captured.err
+
+
+def test_a_data_directory_that_cannot_be_made_gives_a_message(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises(StoreError, match="cannot create"):
+        open_store(blocker)
+    assert main(["contests", "--data-dir", str(blocker)]) == 1
+    assert "cannot create" in capsys.readouterr().err

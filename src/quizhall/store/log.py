@@ -89,6 +89,9 @@ class EventLog:
             raise StoreError(t("store.cannot_open", path=path, error=exc.strerror)) from exc
         try:
             self._open()
+        except OSError as exc:
+            self.close()
+            raise StoreError(t("store.cannot_open", path=path, error=exc.strerror)) from exc
         except BaseException:
             self.close()
             raise
