@@ -11,6 +11,8 @@ Prints, from one run on one disk:
 - the store's trainee documents (TinyDB on the journal storage): the same 2,000 inserts, and
   the first and last 1,000 of 20,000 (compactions included);
 
+- how long a reader following the log takes to see a new event (promise: within 100 ms);
+
 then the ratios the store promises: last-1,000 p50 / first-1,000 p50 (target at most 1.5) and
 event-log p50 / fsync floor (target at most 3).
 
@@ -24,13 +26,14 @@ import argparse
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from tinydb import TinyDB
 
-from quizhall.store import open_store
+from quizhall.store import Store, open_store
 from quizhall.store._files import utc_now
 from quizhall.store.documents import DocumentDB, JournalStorage
 
@@ -77,6 +80,33 @@ def floor(directory: Path, sync: Callable[[int], None], count: int = 2000) -> li
         os.close(fd)
 
 
+def follow_latency(store: Store, count: int = 300) -> None:
+    """A reader thread follows a writer appending every few ms; time each event's arrival."""
+    contest_id = store.create_contest("follow", {})
+    writer = store.open_log(contest_id)
+    reader = store.open_log(contest_id, writer=False)
+    written: list[float] = []
+    seen: list[float] = []
+
+    def follow() -> None:
+        while len(seen) < count:
+            for _ in reader.follow(len(seen), timeout=5):
+                seen.append(time.perf_counter())
+
+    thread = threading.Thread(target=follow)
+    thread.start()
+    for i in range(count):
+        writer.append(event(i))
+        written.append(time.perf_counter())
+        time.sleep(0.003 + (i % 7) * 0.001)
+    thread.join()
+    writer.close()
+    reader.close()
+    print(f"reader following a live writer: {count} events")
+    delays = [max(s - w, 0.0) for s, w in zip(seen, written, strict=True)]
+    report("append -> seen by reader", delays)
+
+
 def event(i: int) -> dict:
     # about the size of a real judged answer
     return {"type": "answer_judged", "team": "红队", "seat": 2, "question": f"lc-{i % 900:03d}",
@@ -117,6 +147,7 @@ def run(work: Path, appends: int) -> None:
     log_last = report(f"last 1,000 (at {appends:,})", samples[-1000:])
     print(f"  total {elapsed:.1f} s, log {log.path.stat().st_size / 1e6:.1f} MB")
     log.close()
+    follow_latency(store)
     store.close()
 
     print("TinyDB JSONStorage (default): 2,000 inserts")

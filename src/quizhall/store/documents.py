@@ -167,6 +167,9 @@ class JournalStorage(Storage):
         self._tables: Tables = {}
         self._seq = -1  # number of the last change applied
         self._snapshot_size = 0
+        # Temporary snapshots left by a crash mid-compaction: the lock holder may remove them.
+        for stale in directory.glob(f".{self.snapshot_path.name}.tmp-*"):
+            stale.unlink(missing_ok=True)
         self._load_snapshot()
         try:
             self._fd: int | None = os.open(
