@@ -11,6 +11,7 @@ Prints, from one run on one disk:
 - the store's trainee documents (TinyDB on the journal storage): the same 2,000 inserts, and
   the first and last 1,000 of 20,000 (compactions included);
 
+- how long reopening the whole log takes (what resuming a contest costs);
 - how long a reader following the log takes to see a new event (promise: within 100 ms);
 
 then the ratios the store promises: last-1,000 p50 / first-1,000 p50 (target at most 1.5) and
@@ -147,6 +148,11 @@ def run(work: Path, appends: int) -> None:
     log_last = report(f"last 1,000 (at {appends:,})", samples[-1000:])
     print(f"  total {elapsed:.1f} s, log {log.path.stat().st_size / 1e6:.1f} MB")
     log.close()
+    started = time.perf_counter()
+    with store.open_log(log.contest_id, writer=False) as reader:
+        count = len(reader.read())
+    print(f"  reopening and reading all {count:,} events: "
+          f"{time.perf_counter() - started:.2f} s")
     follow_latency(store)
     store.close()
 

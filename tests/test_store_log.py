@@ -238,3 +238,10 @@ def test_the_refusal_is_translated(store):
     with store.open_log(contest_id):
         with pytest.raises(LockedError, match="正由另一个 quizhall 进程写入（进程号"):
             store.open_log(contest_id)
+
+
+def test_changing_an_event_read_back_changes_nothing_recorded(store):
+    contest_id, _ = _contest_with(store, 1)
+    with store.open_log(contest_id) as log:
+        log.read()[0]["n"] = 99
+        assert log.read()[0]["n"] == 0

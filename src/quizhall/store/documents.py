@@ -233,7 +233,7 @@ class JournalStorage(Storage):
                                expected=snapshot_seq + 1))
         expected = [None]
 
-        def accept(obj: dict, index: int) -> bool:
+        def accept(obj: dict, index: int, line: bytes) -> bool:
             seq = obj.get("seq")
             if not isinstance(seq, int) or not isinstance(obj.get("table"), str):
                 return False
