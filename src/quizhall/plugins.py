@@ -24,7 +24,16 @@ from quizhall import hookspecs
 ENTRY_POINT_GROUP = "quizhall"
 
 # Built-in behaviour, registered through the same hooks third parties use.
-DEFAULT_PLUGINS: tuple[str, ...] = ()
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "quizhall.builtins.scoring",
+    "quizhall.builtins.team_modes",
+    "quizhall.builtins.required",
+    "quizhall.builtins.buzz",
+    "quizhall.builtins.risk",
+    "quizhall.builtins.speed",
+    "quizhall.builtins.gate",
+    "quizhall.builtins.tiebreak",
+)
 
 
 @dataclass(frozen=True, slots=True)
