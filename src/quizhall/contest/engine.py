@@ -134,6 +134,22 @@ class Contest:
                             now, [])
         return contest
 
+    @classmethod
+    def replay(cls, events: list[dict], clock: Clock, pm: pluggy.PluginManager | None = None,
+               questions: Mapping[str, Any] | None = None) -> Contest:
+        """A read-only contest folded from recorded events (results, exports, a projector).
+
+        Nothing is appended: it has no log to write to.
+        """
+        from quizhall.contest.log import MemoryLog
+
+        contest = cls(MemoryLog(), clock, pm, questions)
+        for event in events:
+            contest.projection.apply(event)
+        if contest.projection.state is None:
+            raise EvolveError("the log holds no contest")
+        return contest
+
     # -- reading ------------------------------------------------------------------------
     @property
     def state(self) -> State:

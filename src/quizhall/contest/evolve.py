@@ -56,6 +56,14 @@ class LedgerEntry:
     parts: tuple[Mapping[str, Any], ...] = ()
     tiebreak: bool = False
 
+    def describe(self) -> str:
+        """Why the score changed, as a person reads it (translated for rule events)."""
+        if self.event in ("score_adjusted", "points_awarded"):
+            return self.reason
+        from quizhall.i18n import t
+
+        return t(f"contest.verdict.{self.reason}")
+
     def to_dict(self) -> dict[str, Any]:
         return {"seq": self.seq, "t": self.t, "team": self.team, "points": self.points,
                 "reason": self.reason, "event": self.event, "round": self.round,

@@ -312,7 +312,7 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
                     reader.report(item, t("contestfile.plugin_file_failed", path=name,
                                           error=failure.error if failure else "?"))
                     continue
-            name = str(file.resolve()) if load_files else name
+            name = Path(name).stem  # a plugin file's settings go under its name
         elif not pm.has_plugin(name):
             reader.report(item, t("contestfile.plugin_missing", name=name),
                           t("contestfile.plugin_missing_hint"))

@@ -25,6 +25,7 @@ MESSAGES = {
     "contest.verdict.wrong": ("答错", "wrong"),
     "contest.verdict.partial": ("部分正确", "partly right"),
     "contest.verdict.timeout": ("超时", "time out"),
+    "contest.verdict.early_buzz": ("违规抢答", "early buzz"),
     # what next does
     "contest.next.start_round": ("开始第 {number} 轮：{title}", "start round {number}: {title}"),
     "contest.next.show_question": ("出示下一题", "show the next question"),
