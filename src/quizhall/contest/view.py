@@ -8,6 +8,7 @@ scores and ranks, and the final ranking with prizes. ``to_dict()`` gives it as J
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -92,7 +93,7 @@ class StateView:
         data.pop("question_text")
         data["wagers"] = {str(k): v for k, v in self.wagers.items()}
         data["next"] = {"code": self.next.code, "text": self.next.text}
-        return data
+        return json.loads(json.dumps(data, ensure_ascii=False))
 
 
 def build_view(contest: Any, now: float) -> StateView:
