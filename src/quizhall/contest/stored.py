@@ -9,7 +9,7 @@ banks; :func:`stored_questions` finds the bank questions when a caller wants the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,20 +31,24 @@ class StoredContestError(Exception):
 
 @dataclass(slots=True)
 class StoredContest:
-    """A stored contest: what the store knows about it, its events, and their fold."""
+    """A stored contest: what the store knows about it, its events, their fold, and
+    warnings for the user (e.g. banks that were not found)."""
 
     record: ContestRecord
     events: list[dict]
     contest: Contest
+    warnings: list[str] = field(default_factory=list)
 
 
 def replay_stored(store: Store, contest_id: str, clock: Clock | None = None,
                   pm: pluggy.PluginManager | None = None,
-                  questions: Mapping[str, Any] | None = None) -> StoredContest:
+                  questions: Mapping[str, Any] | None = None,
+                  with_questions: bool = False) -> StoredContest:
     """Read and fold the contest ``contest_id``; raises :class:`StoredContestError`.
 
     ``clock`` defaults to the wall clock; ``questions`` (bank questions by key) give the
-    folded contest its question texts.
+    folded contest its question texts, or ``with_questions`` finds them with
+    :func:`stored_questions` (a warning says when they cannot be found).
     """
     from quizhall.store import StoreError
 
@@ -55,11 +59,16 @@ def replay_stored(store: Store, contest_id: str, clock: Clock | None = None,
         events = store.open_log(contest_id, writer=False).read()
     except StoreError as exc:
         raise StoredContestError(str(exc)) from exc
+    warnings: list[str] = []
+    if questions is None and with_questions:
+        questions, missing = stored_questions(record, pm)
+        if missing:
+            warnings.append(missing)
     try:
         contest = Contest.replay(events, clock or WallClock(), pm, questions)
     except (EvolveError, KeyError, TypeError, ValueError) as exc:
         raise StoredContestError(t("results.unreadable", id=contest_id, error=exc)) from exc
-    return StoredContest(record, events, contest)
+    return StoredContest(record, events, contest, warnings)
 
 
 def stored_questions(record: ContestRecord,
