@@ -24,7 +24,11 @@ from quizhall import hookspecs
 ENTRY_POINT_GROUP = "quizhall"
 
 # Built-in behaviour, registered through the same hooks third parties use.
-DEFAULT_PLUGINS: tuple[str, ...] = ()
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "quizhall.importers.gift",
+    "quizhall.importers.aiken",
+    "quizhall.importers.sheet",
+)
 
 
 @dataclass(frozen=True, slots=True)
