@@ -28,6 +28,9 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "quizhall.importers.gift",
     "quizhall.importers.aiken",
     "quizhall.importers.sheet",
+    "quizhall.exporters.bank_yaml",
+    "quizhall.exporters.bank_gift",
+    "quizhall.exporters.bank_xlsx",
 )
 
 

@@ -34,6 +34,7 @@ MESSAGES = {
                        "found {found}, imported {imported}, skipped {skipped}"),
     "import.written": ("已写出 {path}", "wrote {path}"),
     "import.read_as": ("按 {encoding} 编码读取", "read as {encoding}"),
+    "import.importer_failed": ("导入器 {name} 出错：{error}", "the {name} importer failed: {error}"),
     "import.rejected": ("导入后的题目未通过题库检查：{reason}",
                         "the imported question fails the bank check: {reason}"),
     # -- formats -------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ from quizhall.safecell import restore
 from quizhall.yamlsource import suggest
 
 HEADER_SEARCH_ROWS = 20
-INFO_SHEETS = frozenset({"题库信息", "bank", "bankinfo", "题库"})
+INFO_SHEETS = frozenset({"题库信息", "bank", "bankinfo"})
 INFO_KEYS: dict[str, str] = {
     "id": "id", "编号": "id", "题库编号": "id",
     "title": "title", "标题": "title", "题库名称": "title", "名称": "title",
