@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(t("export_bank.cannot_write", path=output, reason=exc.strerror or exc), 1)
     for note in notes:
         print(note.format())
-    print(t("export_bank.written", path=output, count=len(result.banks[0].questions)))
+    print(t("export_bank.written", path=output))
     return 0
 
 

@@ -14,7 +14,7 @@ MESSAGES = {
                                    "unknown format {format} (available: {formats})"),
     "export_bank.bank_has_errors": ("题库有错误，未导出", "the bank has errors; nothing was exported"),
     "export_bank.cannot_write": ("无法写出 {path}：{reason}", "cannot write {path}: {reason}"),
-    "export_bank.written": ("已写出 {path}（{count} 道题）", "wrote {path} ({count} questions)"),
+    "export_bank.written": ("已写出 {path}", "wrote {path}"),
     "export_bank.yaml_format": ("YAML 题库（规范格式）", "YAML bank (normalised)"),
     "export_bank.gift_format": ("Moodle GIFT 文本", "Moodle GIFT text"),
     "export_bank.xlsx_format": ("Excel 题库模板（可再导入）",

@@ -171,20 +171,24 @@ class _SheetReader:
         self.number = 0
         self.tables_read = 0
 
-    def table(self, table: _Table) -> None:
+    def table(self, table: _Table) -> str | None:
+        """Read one sheet; why not, when it has content but no header row."""
         self.out.display = table.display
         columns, header_row = None, 0
         problem = None
         for number, row in table.rows[:HEADER_SEARCH_ROWS]:
-            columns, problem = _find_columns(row, self.options.column_map)
+            columns, why = _find_columns(row, self.options.column_map)
             if columns is not None:
                 header_row = number
                 break
+            if problem is None and any(cell_text(v) for v in row):
+                problem = why or t("import.no_header")
         if columns is None:
-            if any(cell_text(v) for _, row in table.rows for v in row):
-                self.out.warn(0, problem or t("import.no_header"), column=0,
-                              hint=t("import.no_header_hint"))
-            return
+            if problem is None and any(cell_text(v) for _, row in table.rows for v in row):
+                problem = t("import.no_header")
+            if problem is not None:
+                self.out.warn(0, problem, column=0, hint=t("import.no_header_hint"))
+            return problem
         self.tables_read += 1
         if columns.unused:
             self.out.warn(header_row, t("import.unused_columns",
@@ -194,6 +198,7 @@ class _SheetReader:
                 continue
             self.number += 1
             self.row(number, row, columns, table.default_type)
+        return None
 
     def row(self, number: int, row: list[Cell], columns: _Columns,
             default_type: QuestionType | None) -> None:
@@ -480,12 +485,12 @@ def read_sheet(path: Path, options: ImportOptions, kind: str | None = None) -> I
     if collector.result.failures:
         return collector.result
     reader = _SheetReader(collector, options)
-    for table in tables:
-        reader.table(table)
+    problems = [problem for table in tables if (problem := reader.table(table))]
     collector.display = display
     if not reader.tables_read:
         collector.result.warnings.clear()
-        collector.fail(t("import.no_header"), t("import.no_header_hint"))
+        collector.fail(problems[0] if problems else t("import.no_header"),
+                       t("import.no_header_hint"))
         return collector.result
     drafts = reader.drafts
     questions = assign_ids([d[0] for d in drafts], [d[1] for d in drafts],
