@@ -146,7 +146,8 @@ class _Writer:
 def bank_to_gift(bank: Bank) -> tuple[str, list[Diagnostic]]:
     """The bank as GIFT text, and warnings about what GIFT could not hold."""
     writer = _Writer(bank)
-    blocks = [f"// {escape(bank.info.title)} ({bank.info.id})"]
+    title = " ".join(f"{bank.info.title} ({bank.info.id})".split())
+    blocks = [f"// {title}"]
     for question in bank.questions:
         block = writer.block(question)
         if block is not None:

@@ -89,8 +89,11 @@ def bank_to_workbook(bank: Bank) -> tuple[bytes, list[Diagnostic]]:
         cells = _cells(question, language)
         rows.append(cells)
         keys = _problems(question)
-        if any(isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v) for v in cells.values()):
+        texts = [v for v in cells.values() if isinstance(v, str)]
+        if any(ILLEGAL_CHARACTERS_RE.search(text) for text in texts):
             keys.append("export_bank.xlsx_control_chars")
+        if any("\r" in text for text in texts):
+            keys.append("export_bank.xlsx_carriage_return")
         notes.extend(Diagnostic(path, question.line, 1, t(key, id=question.id), "warning")
                      for key in keys)
     used = {name for row in rows for name in row}
@@ -131,11 +134,13 @@ def bank_to_workbook(bank: Bank) -> tuple[bytes, list[Diagnostic]]:
 def _value(value: object) -> object:
     """A cell value: text guarded against formulas, numbers as numbers, nothing as empty.
 
-    Control characters XLSX cannot hold are shown as their Unicode pictures (␁ …).
+    Control characters XLSX cannot hold are shown as their Unicode pictures (␁ …), and a
+    carriage return becomes a line feed, as XML would make it on reading anyway.
     """
     if value is None:
         return None
     if isinstance(value, str):
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
         return neutralise(ILLEGAL_CHARACTERS_RE.sub(lambda m: chr(0x2400 + ord(m.group(0))),
                                                     value))
     return value

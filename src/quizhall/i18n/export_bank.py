@@ -59,6 +59,9 @@ MESSAGES = {
     "export_bank.xlsx_pair_text": ("{id}：连线题的某一边含有箭头、= 或分隔符，再导入时会被拆开",
                                    "{id}: a match side contains an arrow, = or a separator; "
                                    "importing it back would split it"),
+    "export_bank.xlsx_carriage_return": ("{id}：回车符（CR）在 Excel 中会变成换行",
+                                         "{id}: a carriage return (CR) becomes a line feed in "
+                                         "Excel"),
     "export_bank.xlsx_control_chars": ("{id}：Excel 不能保存的控制字符已改为可见符号（␁ 等）",
                                        "{id}: control characters Excel cannot hold were written "
                                        "as visible symbols (␁ …)"),
