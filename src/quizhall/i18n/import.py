@@ -60,13 +60,15 @@ MESSAGES = {
                              "{count} pictures or media in the HTML cannot be imported and "
                              "were left out"),
     # -- GIFT ----------------------------------------------------------------------------------
-    "import.gift_description": ("没有答案块 {…}：这是一段说明，不是题目",
-                                "no answer block {…}: a description, not a question"),
-    "import.gift_braces": ("花括号不成对：缺少 { 或 }", "unbalanced braces: a { or } is missing"),
-    "import.gift_braces_hint": ("题目文字中的花括号要写成 \\{ 和 \\}",
-                                "write braces in question text as \\{ and \\}"),
-    "import.gift_second_block": ("答案块之后还有一个 {…}，已作为题干文字保留",
-                                 "a second {…} after the answer block was kept as text"),
+    "import.gift_description": ("没有花括号答案块：这是一段说明，不是题目",
+                                "no answer block in braces: a description, not a question"),
+    "import.gift_braces": ("花括号不成对：缺少左括号或右括号",
+                           "unbalanced braces: an opening or a closing brace is missing"),
+    "import.gift_braces_hint": ("题目文字中的花括号前要加反斜杠 \\",
+                                "put a backslash \\ before a brace in question text"),
+    "import.gift_second_block": ("答案块之后还有一对花括号，已作为题干文字保留",
+                                 "a second pair of braces after the answer block was kept as "
+                                 "text"),
     "import.no_reference": ("问答题没有参考答案（GIFT 的总体反馈 #### 会用作参考答案）",
                             "the essay has no reference answer (GIFT general feedback #### "
                             "would serve as one)"),
