@@ -60,7 +60,7 @@ def _import(path: Path, **options) -> tuple[Bank, object]:
     assert importer is not None
     opts = ImportOptions(**options)
     result = importer.read(path, opts)
-    return make_bank(result, path, opts), result
+    return make_bank(result, path, opts)[0], result
 
 
 # -- the formula guard ---------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         print(failure.format(), file=sys.stderr)
     if result.failures:
         return EXIT_NOTHING_WRITTEN
-    bank = make_bank(result, path, options)
+    _, text = make_bank(result, path, options)
     for item in result.skipped:
         print(item.format(), file=sys.stderr)
     for warning in result.warnings:
@@ -93,10 +93,8 @@ def run(args: argparse.Namespace) -> int:
     if not result.questions:
         print(t("import.nothing_imported"), file=sys.stderr)
         return EXIT_NOTHING_WRITTEN
-    from quizhall.bank.dump import dump_bank
-
     try:
-        write_atomically(output, dump_bank(bank).encode("utf-8"))
+        write_atomically(output, text.encode("utf-8"))
     except OSError as exc:
         return fail(t("import.cannot_write", path=output, reason=exc.strerror or exc))
     print(t("import.written", path=output))

@@ -40,15 +40,19 @@ def bank_info(result: ImportResult, path: Path, options: ImportOptions) -> BankI
     )
 
 
-def make_bank(result: ImportResult, path: Path, options: ImportOptions) -> Bank:
-    """The bank to write. Questions the loader would refuse move to ``result.skipped``."""
+def make_bank(result: ImportResult, path: Path, options: ImportOptions) -> tuple[Bank, str]:
+    """The bank to write, and its YAML text, checked by the loader.
+
+    Questions the loader would refuse move to ``result.skipped``.
+    """
     info = bank_info(result, path, options)
     bank = Bank(info, tuple(result.questions))
+    text = dump_bank(bank)
     if not result.questions:
-        return bank
-    _, diagnostics = parse_bank(dump_bank(bank), "import")
+        return bank, text
+    _, diagnostics = parse_bank(text, "import")
     if not diagnostics:
-        return bank
+        return bank, text
     kept: list[Question] = []
     display = options.display or str(path)
     for question in result.questions:
@@ -65,4 +69,5 @@ def make_bank(result: ImportResult, path: Path, options: ImportOptions) -> Bank:
             kept.append(question)
     result.questions[:] = kept
     result.skipped.sort(key=lambda d: (d.path, d.line))
-    return Bank(info, tuple(kept))
+    bank = Bank(info, tuple(kept))
+    return bank, dump_bank(bank)

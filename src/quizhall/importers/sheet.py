@@ -425,24 +425,31 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, data_only=True)
+        workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         collector.fail(t("import.bad_workbook", reason=f"{type(exc).__name__}: {exc}"),
                        t("import.bad_workbook_hint"))
         return []
     tables = []
-    sheets = [ws for ws in workbook.worksheets
-              if tpl.normalise_header(ws.title) not in INFO_SHEETS]
-    for ws in workbook.worksheets:
-        if ws not in sheets:
-            collector.result.info.update(_info(ws.iter_rows(values_only=True)))
-            continue
-        shown = f"{collector.display}[{ws.title}]" if len(sheets) > 1 else collector.display
-        rows = [(number, list(values)) for number, values in
-                enumerate(ws.iter_rows(values_only=True), 1)]
-        default = TYPE_ALIASES.get(ws.title.strip())
-        tables.append(_Table(shown, rows, default))
-    workbook.close()
+    try:
+        sheets = [ws for ws in workbook.worksheets
+                  if tpl.normalise_header(ws.title) not in INFO_SHEETS]
+        for ws in workbook.worksheets:
+            # Some writers record a wrong sheet size; read every row there is instead.
+            ws.reset_dimensions()
+            if ws not in sheets:
+                collector.result.info.update(_info(ws.iter_rows(values_only=True)))
+                continue
+            shown = f"{collector.display}[{ws.title}]" if len(sheets) > 1 else collector.display
+            rows = [(number, list(values)) for number, values in
+                    enumerate(ws.iter_rows(values_only=True), 1)]
+            tables.append(_Table(shown, rows, TYPE_ALIASES.get(ws.title.strip())))
+    except Exception as exc:  # a damaged sheet inside a readable archive
+        collector.fail(t("import.bad_workbook", reason=f"{type(exc).__name__}: {exc}"),
+                       t("import.bad_workbook_hint"))
+        return []
+    finally:
+        workbook.close()
     return tables
 
 
