@@ -1,13 +1,20 @@
-"""quizhall import on every real file: the written bank loads, the report adds up, zh-CN too."""
+"""quizhall import on every real file and on fuzzed input: the written bank always loads."""
 
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizhall import i18n
-from quizhall.bank.loader import load_bank
+from quizhall.bank.loader import load_bank, parse_bank
 from quizhall.cli import main
+from quizhall.importers import ImportOptions
+from quizhall.importers.aiken import read_aiken
+from quizhall.importers.finish import make_bank
+from quizhall.importers.gift import read_gift
+from quizhall.importers.sheet import read_sheet
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
@@ -68,3 +75,24 @@ def test_every_message_used_exists_in_both_languages(area):
         assert key in messages, key
         zh, en = messages[key]
         assert zh and en and set(fields.findall(zh)) == set(fields.findall(en)), key
+
+
+PIECES = st.sampled_from(["{", "}", "~", "=", "#", ":", "%", "->", "\\", "\n", "\n\n", " ",
+                          "T", "FALSE", "####", "::", "//", "[html]", "<p>", "..", "1", "-",
+                          "ANSWER: ", "A) ", "B. ", "$CATEGORY:", "____", "（）", ",", "；", "|",
+                          '"', "'=", "\t", "\r", "题干", "答案", "Question", "A", "B"])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.lists(PIECES, max_size=60).map("".join))
+def test_no_input_makes_an_importer_raise(tmp_path, text):
+    for name, reader in (("x.gift", read_gift), ("x.txt", read_aiken), ("x.csv", read_sheet)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8", newline="")
+        result = reader(path, ImportOptions())
+        assert result.found == result.imported + len(result.skipped)
+        bank, written = make_bank(result, path, ImportOptions())
+        if bank.questions:
+            loaded, problems = parse_bank(written, name)
+            assert loaded is not None, problems
