@@ -4,9 +4,12 @@ Every wrongly answered question enters the notebook. From then on each answer to
 mode, is an FSRS review graded from right/wrong and the time taken (:func:`rating_for`).
 A question leaves the notebook once it is reliably known: :data:`MASTERED_STREAK` right answers
 in a row *and* an FSRS stability of at least :data:`MASTERED_STABILITY_DAYS` days (the memory
-model expects it to be recalled with 90 % probability three weeks on). Requiring both keeps a
-trainee from clearing the notebook by answering the same question five times in a minute: FSRS
-grows stability only a little for same-day repeats.
+model expects it to be recalled with 90 % probability three weeks on).
+
+A right answer counts only once the question is due: answering it again and again before then
+(in practice mode, say) proves nothing about memory over time, and FSRS would otherwise grow
+its stability from same-day repeats until a crammed question left the notebook within minutes.
+A wrong answer always counts.
 
 Fuzzing of intervals is off so that schedules are reproducible (tests, and two trainees with
 the same answers see the same plan).
@@ -111,6 +114,8 @@ class Notebook:
             card_id = int(to_utc(at).timestamp() * 1000)
             entry = Entry(key, Card(card_id=card_id, due=to_utc(at)), added=stamp(at))
             change = Change.ADDED
+        elif correct and entry.due > at:
+            return None
         else:
             change = Change.REVIEWED
         rating = rating_for(correct, seconds, time_limit)
