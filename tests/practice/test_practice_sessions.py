@@ -39,11 +39,16 @@ def test_sequential_practice_goes_in_bank_order_and_records_every_answer(
 
 
 def test_filters_by_tag_level_and_difficulty(library):
-    assert [r.question.id for r in library.select(Filter(level="law/L3"))] == [
-        "j2", "j3", "f1", "o1", "k1"]
-    assert [r.question.id for r in library.select(Filter(difficulties=(1,)))] == ["s1", "s3"]
-    assert [r.question.id for r in library.select(Filter(tags=("安全",), difficulties=(1,)))] == []
-    assert library.select(Filter(level="law/nope")) == []
+    def ids(**chosen):
+        return [r.question.id for r in library.select(Filter(**chosen))]
+
+    assert ids(levels=("law/L3",)) == ["j2", "j3", "f1", "o1", "k1"]
+    assert ids(difficulties=(1,)) == ["s1", "s3"]
+    assert ids(tags=("安全",), difficulties=(1,)) == []
+    assert ids(levels=("law/L2",), tags=("安全",)) == [
+        "s3", "s4", "m2", "j2", "j3", "f1", "n1", "o1", "k1"]
+    assert ids(levels=("law/nope",)) == []
+    assert len(ids()) == len(library)
 
 
 def test_random_practice_asks_each_question_once_reproducibly(trainee, library):
@@ -77,7 +82,7 @@ def test_smart_practice_puts_due_then_new_then_missed_first(
 
 
 def test_review_session_asks_only_due_notebook_questions(trainee, library, clock, rng):
-    session = PracticeSession(trainee, library.select(Filter(level="law/L2")),
+    session = PracticeSession(trainee, library.select(Filter(levels=("law/L2",))),
                               Order.SEQUENTIAL, rng)
     shown = session.start()
     session.submit(_wrong(shown))  # s3 into the notebook
@@ -103,7 +108,7 @@ def test_a_question_cannot_be_answered_twice(trainee, library, rng):
 
 
 def test_practice_ends_after_the_last_question(trainee, library, rng):
-    refs = library.select(Filter(level="law/L2"))[:1]
+    refs = library.select(Filter(levels=("law/L2",)))[:1]
     session = PracticeSession(trainee, refs, Order.SEQUENTIAL, rng)
     session.submit(_right(session.start()))
     assert session.advance() is None

@@ -50,6 +50,16 @@ class ExamSpec:
     time_limit: float | None = None
     pass_ratio: float = DEFAULT_PASS
 
+    def planned(self, available: int) -> int:
+        """How many questions the exam asks when ``available`` questions are loaded."""
+        if self.count is not None:
+            return self.count
+        return sum(n for _, n in self.quotas) or min(DEFAULT_COUNT, available)
+
+    def seconds(self, available: int) -> float:
+        """The time limit in seconds (one minute per question unless set)."""
+        return self.time_limit or SECONDS_PER_QUESTION * self.planned(available)
+
     def to_doc(self) -> dict[str, Any]:
         return {"count": self.count, "quotas": [[qt.value, n] for qt, n in self.quotas],
                 "time_limit": self.time_limit, "pass_ratio": self.pass_ratio}
@@ -80,10 +90,7 @@ def draw(refs: Sequence[QuestionRef], spec: ExamSpec, rng: random.Random) -> lis
     """The exam's questions: each type's quota at random, the rest from any type; grouped by
     type in the usual exam order (single, multiple, judge, …)."""
     quota_total = sum(n for _, n in spec.quotas)
-    if spec.count is not None:
-        count = spec.count
-    else:
-        count = quota_total or min(DEFAULT_COUNT, len(refs))
+    count = spec.planned(len(refs))
     if count < quota_total:
         raise ExamSpecError(t("practice.quota_over_count", quotas=quota_total, count=count))
     if count < 1 or count > len(refs):

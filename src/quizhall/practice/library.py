@@ -6,7 +6,7 @@ to questions by key, so they survive a bank being reloaded or reordered.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizhall.bank.model import Bank, Level, Question, QuestionType
@@ -36,10 +36,14 @@ class QuestionRef:
 
 @dataclass(frozen=True, slots=True)
 class Filter:
-    """Which questions a practice session draws from; empty fields do not filter."""
+    """Which questions a practice session draws from; empty fields do not filter.
+
+    A question is in scope when it is in one of ``levels`` or carries one of ``tags`` (either
+    when both are given), and its difficulty and type are among those listed.
+    """
 
     tags: tuple[str, ...] = ()
-    level: str | None = None  # "<bank id>/<level id>"
+    levels: tuple[str, ...] = ()  # "<bank id>/<level id>"
     difficulties: tuple[int, ...] = ()
     types: tuple[QuestionType, ...] = ()
 
@@ -96,12 +100,16 @@ class Library:
 
     def select(self, chosen: Filter) -> list[QuestionRef]:
         """The questions that pass the filter, in bank order."""
-        refs: Iterable[QuestionRef] = self.refs
-        if chosen.level:
-            found = self.level(chosen.level)
-            refs = self.level_refs(*found) if found else []
-        tags, levels = set(chosen.tags), set(chosen.difficulties)
-        return [ref for ref in refs
-                if (not tags or tags.intersection(ref.question.tags))
-                and (not levels or ref.question.difficulty in levels)
+        tags, levels = set(chosen.tags), set(chosen.levels)
+        difficulties = set(chosen.difficulties)
+        scoped = bool(tags or levels)
+        return [ref for ref in self.refs
+                if (not scoped or tags.intersection(ref.question.tags)
+                    or levels.intersection(self.levels_of(ref.key)))
+                and (not difficulties or ref.question.difficulty in difficulties)
                 and (not chosen.types or ref.question.type in chosen.types)]
+
+    def difficulties(self) -> list[int]:
+        """The difficulties questions are marked with, in order."""
+        return sorted({ref.question.difficulty for ref in self.refs
+                       if ref.question.difficulty is not None})
