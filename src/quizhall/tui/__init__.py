@@ -1,1 +1,2 @@
-"""The Textual user interface: the only package that imports textual."""
+"""The Textual applications: the host console, the projector display, practice. The only
+package that imports textual."""

@@ -1,9 +1,8 @@
-"""Bank text as data on screen: never markup, control characters made visible.
+"""Bank text as Textual content: never markup, control characters made visible.
 
-Question stems, options and explanations come from files anyone can write. They are turned into
-:class:`textual.content.Content` without markup parsing, and each control character (an escape
-sequence would otherwise recolour or move the screen) is replaced by its Unicode control picture
-(``\\x1b`` shows as ``␛``).
+Question stems, options and explanations come from files anyone can write. They become
+:class:`textual.content.Content` without markup parsing, after :func:`quizhall.tui.literal.visible`
+has replaced each control character (``\\x1b`` shows as ``␛``).
 """
 
 from __future__ import annotations
@@ -11,17 +10,9 @@ from __future__ import annotations
 from rich.style import Style
 from textual.content import Content
 
-_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
-_PICTURES[0x7F] = "\u2421"  # ␡
-_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})  # C1 controls: �
-_PICTURES.pop(0x0A)  # newlines stay
-_PICTURES[0x09] = "    "  # a tab is four spaces
-_TABLE = str.maketrans({chr(code): picture for code, picture in _PICTURES.items()})
+from quizhall.tui.literal import visible
 
-
-def visible(text: str) -> str:
-    """``text`` with every control character but the newline replaced by a visible symbol."""
-    return text.translate(_TABLE)
+__all__ = ["join", "literal", "pad", "stars", "visible"]
 
 
 def literal(text: str, style: str | Style = "") -> Content:

@@ -1,0 +1,184 @@
+"""Write banks back as YAML in the documented format (docs/bank-format.md).
+
+:func:`bank_to_data` turns a :class:`~quizhall.bank.model.Bank` into plain dicts, lists and
+scalars, leaving out every field that holds its default value, with keys in the order the
+format reference shows them. :func:`dump_bank` writes that as YAML text that
+:func:`quizhall.bank.loader.parse_bank` reads back into an equal bank (``line`` and ``path``
+aside). Importers and editors use it to save what they build.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from quizhall.bank.model import Bank, BankInfo, Level, NumericAnswer, Question, QuestionType
+
+# Optional question fields in output order, with the value that makes each one default.
+_TRAILING_FIELDS: tuple[tuple[str, object], ...] = (
+    ("explanation", ""),
+    ("source", ""),
+    ("tags", ()),
+    ("difficulty", None),
+    ("points", None),
+    ("time_limit", None),
+    ("shuffle", True),
+    ("media", ""),
+)
+_INFO_FIELDS: tuple[tuple[str, object], ...] = (
+    ("version", ""),
+    ("description", ""),
+    ("author", ""),
+    ("license", ""),
+)
+_DEFAULT_LANGUAGE = "zh-CN"
+_DEFAULT_PASS = 0.8
+# Whole floats up to this size are written without ".0"; beyond it repr keeps them exact.
+_INT_LIMIT = 1e15
+
+
+class _Flow(list):
+    """A short list of texts written inline: ``[a, b]``."""
+
+
+class _FlowMap(dict):
+    """A small mapping written inline: ``{min: 1, max: 2}``."""
+
+
+_BaseDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    """The safe dumper, with inline short lists and multi-line text as literal blocks."""
+
+
+def _represent_str(dumper: Any, data: str) -> yaml.Node:
+    # The emitter falls back to a quoted style by itself when a literal block cannot hold
+    # the text exactly (trailing spaces, special characters).
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+def _represent_flow(dumper: Any, data: _Flow) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", list(data), flow_style=True)
+
+
+def _represent_flow_map(dumper: Any, data: _FlowMap) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", dict(data), flow_style=True)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(_FlowMap, _represent_flow_map)
+
+
+def _number(value: float | int) -> float | int:
+    if isinstance(value, float) and value.is_integer() and abs(value) < _INT_LIMIT:
+        return int(value)
+    return value
+
+
+def _letters(letters: tuple[str, ...] | str) -> str:
+    return "".join(letters)
+
+
+def _answer_to_data(q: Question) -> object:
+    a: Any = q.answer
+    match q.type:
+        case QuestionType.SINGLE | QuestionType.SHORT:
+            return a
+        case QuestionType.MULTIPLE | QuestionType.ORDER:
+            return _letters(a)
+        case QuestionType.JUDGE:
+            return bool(a)
+        case QuestionType.FILL:
+            entries = [alts[0] if len(alts) == 1 else _Flow(alts) for alts in a]
+            return entries[0] if len(entries) == 1 and isinstance(entries[0], str) else entries
+        case QuestionType.NUMERIC:
+            n: NumericAnswer = a
+            if n.value is None:
+                return _FlowMap(min=_number(n.low), max=_number(n.high))
+            return _number(n.value)
+        case QuestionType.MATCH:
+            return {left: right for left, right in a}
+    return a
+
+
+def question_to_data(q: Question) -> dict[str, object]:
+    """One question as plain data in the documented key order, defaults left out."""
+    data: dict[str, object] = {"id": q.id, "type": q.type.value, "stem": q.stem}
+    if q.options:
+        data["options"] = dict(q.options)
+    data["answer"] = _answer_to_data(q)
+    if q.type is QuestionType.MULTIPLE and q.partial:
+        data["partial"] = q.partial if isinstance(q.partial, str) else _number(q.partial)
+    if q.type is QuestionType.FILL and q.strict:
+        data["strict"] = True
+    if q.type is QuestionType.NUMERIC:
+        n: NumericAnswer = q.answer  # type: ignore[assignment]
+        if n.value is not None and n.tolerance:
+            data["tolerance"] = _number(n.tolerance)
+        if q.unit:
+            data["unit"] = q.unit
+    if q.type is QuestionType.SHORT and q.keywords:
+        data["keywords"] = _Flow(q.keywords)
+    if q.type is QuestionType.MATCH and q.distractors:
+        data["distractors"] = _Flow(q.distractors)
+    for name, default in _TRAILING_FIELDS:
+        value = getattr(q, name)
+        if value == default:
+            continue
+        if name == "tags":
+            value = _Flow(value)
+        elif name in ("points", "time_limit"):
+            value = _number(value)
+        data[name] = value
+    return data
+
+
+def _info_to_data(info: BankInfo) -> dict[str, object]:
+    data: dict[str, object] = {"id": info.id, "title": info.title}
+    if info.language != _DEFAULT_LANGUAGE:
+        data["language"] = info.language
+    for name, default in _INFO_FIELDS:
+        value = getattr(info, name)
+        if value != default:
+            data[name] = value
+    return data
+
+
+def _level_to_data(level: Level) -> dict[str, object]:
+    data: dict[str, object] = {"id": level.id, "title": level.title}
+    if level.tags:
+        data["tags"] = _Flow(level.tags)
+    if level.question_ids:
+        data["questions"] = _Flow(level.question_ids)
+    if level.pass_ratio != _DEFAULT_PASS:
+        data["pass"] = _number(level.pass_ratio)
+    if level.count is not None:
+        data["count"] = level.count
+    return data
+
+
+def bank_to_data(bank: Bank) -> dict[str, object]:
+    """The whole bank as plain YAML-ready data: ``bank``, ``levels`` (if any), ``questions``."""
+    data: dict[str, object] = {"bank": _info_to_data(bank.info)}
+    if bank.levels:
+        data["levels"] = [_level_to_data(level) for level in bank.levels]
+    data["questions"] = [question_to_data(q) for q in bank.questions]
+    return data
+
+
+# The start of a top-level list item after the first: questions and levels are written as
+# indentless sequences, and every line inside an item (continued or block text included) is
+# indented, so only item starts begin a line with "- ".
+_NEXT_ITEM = re.compile(r"(?<!:)\n- ")
+
+
+def dump_bank(bank: Bank) -> str:
+    """The bank as YAML text, with a blank line between questions and between levels."""
+    text = yaml.dump(bank_to_data(bank), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=100, indent=2)
+    return _NEXT_ITEM.sub("\n\n- ", text)
