@@ -115,7 +115,7 @@ class QuestionScreen(PracticeScreen):
         self.query_one("#q-hint", Static).update(t(
             f"practice.hint_{q.type.value}", count=count, last=OPTION_LETTERS[max(0, count - 1)]))
         self.query_one("#q-hint", Static).display = True
-        self.query_one("#q-error", Static).update("")
+        self.query_one("#q-error", Static).display = False
         self.query_one("#q-feedback", Static).update("")
         self.query_one("#q-feedback", Static).display = False
         self.query_one("#q-body", VerticalScroll).scroll_home(animate=False)
@@ -244,7 +244,7 @@ class QuestionScreen(PracticeScreen):
                 self.selected.append(letter)
         else:
             self.selected = [letter]
-        self.query_one("#q-error", Static).update("")
+        self.query_one("#q-error", Static).display = False
         self._render_options()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -347,7 +347,9 @@ class QuestionScreen(PracticeScreen):
             self._next()
 
     def _error(self, message: str) -> None:
-        self.query_one("#q-error", Static).update(literal(message, "bold red"))
+        error = self.query_one("#q-error", Static)
+        error.update(literal(message, "bold red"))
+        error.display = True
 
     def _lock_inputs(self) -> None:
         for box in self.query(".answer-box").results(Input):
