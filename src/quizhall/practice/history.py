@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tinydb import Query, TinyDB
+from tinydb.queries import QueryLike
+from tinydb.table import Table
 
 from quizhall.practice.answering import Given
 
@@ -97,16 +99,18 @@ class History:
         return {doc["key"]: dict(doc) for doc in self._cards.search(_Q.user == user)}
 
     def put_card(self, user: str, key: str, doc: dict[str, Any]) -> None:
-        self._cards.upsert({**doc, "user": user, "key": key}, (_Q.user == user) & (_Q.key == key))
+        _put(self._cards, (_Q.user == user) & (_Q.key == key), {**doc, "user": user, "key": key})
 
     def drop_card(self, user: str, key: str) -> None:
-        self._cards.remove((_Q.user == user) & (_Q.key == key))
+        found = self._cards.get((_Q.user == user) & (_Q.key == key))
+        if found is not None:
+            self._cards.remove(doc_ids=[found.doc_id])
 
     # -- exams -----------------------------------------------------------------------------
 
     def save_exam(self, user: str, state: dict[str, Any]) -> None:
         """Store an exam's state (keyed by its ``id``), replacing the previous save."""
-        self._exams.upsert({**state, "user": user}, (_Q.user == user) & (_Q.id == state["id"]))
+        _put(self._exams, (_Q.user == user) & (_Q.id == state["id"]), {**state, "user": user})
 
     def running_exam(self, user: str) -> dict[str, Any] | None:
         """The trainee's latest unfinished exam, or None."""
@@ -127,4 +131,17 @@ class History:
 
     def save_progress(self, user: str, bank_id: str, level_id: str, doc: dict[str, Any]) -> None:
         cond = (_Q.user == user) & (_Q.bank == bank_id) & (_Q.level == level_id)
-        self._progress.upsert({**doc, "user": user, "bank": bank_id, "level": level_id}, cond)
+        _put(self._progress, cond, {**doc, "user": user, "bank": bank_id, "level": level_id})
+
+
+def _put(table: Table, cond: QueryLike, doc: dict[str, Any]) -> None:
+    """Insert ``doc``, or update the one document matching ``cond``.
+
+    Found first and then written by id, so that a write touches one document: an ``upsert``
+    by condition makes a journalling storage examine every document of the table.
+    """
+    found = table.get(cond)
+    if found is None:
+        table.insert(doc)
+    else:
+        table.update(doc, doc_ids=[found.doc_id])
