@@ -136,8 +136,9 @@ def main() -> None:
             present(library.refs[naive_next(library.refs, remaining, summary, due)], present_rng)
             naive.append(time.perf_counter() - t0)
         naive_mean = report("naive choice (rescore the pool each time)", naive)
+        met = percentile(choices, 0.99) * 1000 < TARGET_MS
         print(f"  heap choice is {naive_mean / mean:,.0f}× faster than rescoring; "
-              f"target < {TARGET_MS} ms: {'met' if percentile(choices, 0.99) * 1000 < TARGET_MS else 'MISSED'}")
+              f"p99 under the {TARGET_MS} ms target: {'yes' if met else 'NO'}")
 
         cycles = _answer_cycles(trainee, library, clock, 300)
         report("full answer cycle, in-memory TinyDB", cycles)
