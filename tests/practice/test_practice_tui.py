@@ -205,21 +205,30 @@ async def test_review_mode_asks_the_due_notebook_questions(db):
         assert isinstance(app.screen, StartScreen)  # nothing due: a notice, no session
         await pilot.press("1", "s")
         await pilot.pause()
-        await answer(pilot, False)
+        await answer(pilot, False)  # s1
+        await answer(pilot, False)  # s2
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("enter")  # leave the results
         clock.advance(hours=1)
         await pilot.pause()
         app.screen.refresh_modes()
-        assert "1 due now" in screen_text(app)
+        assert "2 due now" in screen_text(app)
         await pilot.press("4")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, QuestionScreen) and screen.session.mode == "review"
         assert screen.presented.question.id == "s1"
-        await answer(pilot, True)
+        await answer(pilot, True, then_next=False)
+        assert "notebook: rescheduled" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.presented.question.id == "s2"
+        await answer(pilot, False)
         assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Review summary" in text and "Wrong answers (1)" in text
+    assert [r.mode for r in History(db).answers("ann")][-2:] == ["review", "review"]
 
 
 async def test_stats_screen_shows_chart_and_tables(db):
@@ -270,3 +279,24 @@ async def test_a_stem_with_markup_and_escape_codes_shows_literally(db):
         assert "\x1b" not in text
         await answer(pilot, True, then_next=False)
         assert "[link=http://e.x]click[/link]" in screen_text(app)
+
+
+async def test_an_exam_on_other_banks_does_not_block_a_new_one(db):
+    other = ("bank: {id: other, title: Other}\nquestions:\n"
+             "  - {id: y1, type: judge, stem: Sky is blue., answer: true}\n")
+    first = make_app(db, bank_text=other, settings=PracticeSettings(
+        exam=ExamSpec(count=1)))
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("escape")  # leave it unfinished
+        await pilot.pause()
+    second = make_app(db, settings=_settings_with_quota())
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "resume" not in screen_text(second)
+        await pilot.press("2")
+        await pilot.pause()
+        assert second.screen.presented.question.id.startswith("j")
+    assert len(History(db).running_exams("ann")) == 2

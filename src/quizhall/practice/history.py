@@ -112,10 +112,16 @@ class History:
         """Store an exam's state (keyed by its ``id``), replacing the previous save."""
         _put(self._exams, (_Q.user == user) & (_Q.id == state["id"]), {**state, "user": user})
 
+    def running_exams(self, user: str) -> list[dict[str, Any]]:
+        """The trainee's unfinished exams, newest first."""
+        running = self._exams.search((_Q.user == user) & (_Q.status == "running"))
+        return [dict(doc) for doc in sorted(running, key=lambda d: d.get("started", ""),
+                                            reverse=True)]
+
     def running_exam(self, user: str) -> dict[str, Any] | None:
         """The trainee's latest unfinished exam, or None."""
-        running = self._exams.search((_Q.user == user) & (_Q.status == "running"))
-        return dict(max(running, key=lambda d: d.get("started", ""))) if running else None
+        running = self.running_exams(user)
+        return running[0] if running else None
 
     def exams(self, user: str) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self._exams.search(_Q.user == user)]

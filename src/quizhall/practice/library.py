@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quizhall.bank.model import Bank, Level, Question, QuestionType
+from quizhall.bank.model import Bank, Level, Question
 
 
 def question_key(bank_id: str, question_id: str) -> str:
@@ -39,13 +39,12 @@ class Filter:
     """Which questions a practice session draws from; empty fields do not filter.
 
     A question is in scope when it is in one of ``levels`` or carries one of ``tags`` (either
-    when both are given), and its difficulty and type are among those listed.
+    when both are given), and its difficulty is among those listed.
     """
 
     tags: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()  # "<bank id>/<level id>"
     difficulties: tuple[int, ...] = ()
-    types: tuple[QuestionType, ...] = ()
 
 
 class Library:
@@ -106,8 +105,7 @@ class Library:
         return [ref for ref in self.refs
                 if (not scoped or tags.intersection(ref.question.tags)
                     or levels.intersection(self.levels_of(ref.key)))
-                and (not difficulties or ref.question.difficulty in difficulties)
-                and (not chosen.types or ref.question.type in chosen.types)]
+                and (not difficulties or ref.question.difficulty in difficulties)]
 
     def difficulties(self) -> list[int]:
         """The difficulties questions are marked with, in order."""

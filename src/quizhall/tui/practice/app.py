@@ -30,7 +30,6 @@ from quizhall.practice import (
     Trainee,
 )
 from quizhall.practice.clock import Clock, system_clock
-from quizhall.practice.exam import ExamResumeError
 from quizhall.tui.practice.keys import translate_bindings
 
 MODES = ("practice", "exam", "levels", "review", "stats")
@@ -86,8 +85,12 @@ class PracticeApp(App[None]):
         self.run_session(PracticeSession(self.trainee, refs, order, self.rng))
 
     def running_exam(self) -> dict | None:
-        """The trainee's unfinished exam, if any."""
-        return self.trainee.history.running_exam(self.trainee.user)
+        """The trainee's latest unfinished exam on the loaded banks, if any (an exam on other
+        banks stays stored, to resume when those are loaded)."""
+        for state in self.trainee.history.running_exams(self.trainee.user):
+            if all(self.library.get(item["key"]) for item in state["items"]):
+                return state
+        return None
 
     def start_exam(self) -> None:
         """Resume the unfinished exam, or draw a new one."""
@@ -100,7 +103,7 @@ class PracticeApp(App[None]):
             else:
                 exam = ExamSession.new(self.trainee, self.library.refs, self.settings.exam,
                                        self.rng)
-        except (ExamSpecError, ExamResumeError) as problem:
+        except ExamSpecError as problem:
             self.notify(str(problem), severity="error", timeout=8)
             return
         self.run_session(exam)
