@@ -5,8 +5,8 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import BANK, make_bank
 from practice_answers import submit
+from practice_bank import BANK, make_bank
 
 from quizhall.cli import main
 from quizhall.practice import History, Library, ManualClock, Order, PracticeSession, Trainee

@@ -95,7 +95,7 @@ def test_leaving_a_level_midway_is_not_an_attempt(trainee, bank, rng):
 
 
 def test_a_level_with_a_count_draws_that_many(trainee, rng):
-    from conftest import BANK, make_bank
+    from practice_bank import BANK, make_bank
 
     from quizhall.practice import Library, Trainee
 

@@ -1,6 +1,6 @@
 """Pilot tests of the trainee's app: every mode driven through its keys."""
 
-from conftest import START
+from practice_bank import START
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tui_helpers import answer, make_app, screen_text

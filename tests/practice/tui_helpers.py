@@ -1,6 +1,6 @@
 """Build the practice app on the inline bank and answer questions through its keys."""
 
-from conftest import START, make_bank
+from practice_bank import START, make_bank
 
 from quizhall.bank.model import QuestionType as T
 from quizhall.practice import History, Library, ManualClock
