@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from quizhall.i18n import t
 from quizhall.yamlsource import NodeReader, compose, read_text, suggest, top_mapping_kind
 
 BANK_SUFFIXES = (".yaml", ".yml")
+BANK_ID_RE = re.compile(r"[\w.-]+")  # letters (any script), digits, - _ .
 CONTEST_SUFFIX = ".contest.yaml"
 
 TOP_KEYS = ("bank", "levels", "questions")
@@ -165,6 +167,9 @@ def _read_info(reader: NodeReader, node: Node) -> BankInfo | None:
     if "language" in fields and values["language"] not in ("zh-CN", "en", None):
         reader.report(fields["language"], t("bank.bad_language", value=values["language"]),
                       suggest(values["language"] or "", ("zh-CN", "en")))
+    if values.get("id") is not None and not BANK_ID_RE.fullmatch(values["id"]):
+        reader.report(fields["id"], t("bank.bad_bank_id", id=values["id"]))
+        return None
     if values.get("id") is None or values.get("title") is None:
         return None
     return BankInfo(
@@ -355,6 +360,10 @@ def _read_answer(reader: NodeReader, qtype: QuestionType, fields: dict[str, Node
             return None
         result = []
         for left, right_node in pairs.items():
+            if not left.strip():
+                key_node = next(k for k, v in node.value if v is right_node)
+                reader.report(key_node, t("diag.empty_text", what=t("bank.match_left")))
+                return None
             right = reader.text(right_node, left)
             if right is None:
                 return None
