@@ -2,8 +2,9 @@
 
 Entries live in the user cache directory (``QUIZHALL_CACHE_DIR`` overrides it), one file per
 content hash, quizhall version and message language, written with :mod:`marshal` (plain
-values only, so a tampered cache file can hold data but never run code). Any problem reading or writing the
-cache (unwritable directory, corrupt or foreign file) is ignored: the bank is parsed instead.
+values only, so a tampered cache file can hold data but never run code). Any problem reading
+or writing the cache (unwritable directory, corrupt or foreign file) is ignored: the bank is
+parsed instead.
 """
 
 from __future__ import annotations

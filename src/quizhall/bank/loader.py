@@ -100,11 +100,15 @@ def load_bank(path: str | Path, display: str | None = None, use_cache: bool = Tr
 def load_banks(paths: Iterable[str | Path], use_cache: bool = True) -> LoadResult:
     """Load several files and directories (searched for ``*.yaml``, contest files excepted)."""
     result = LoadResult()
-    for path in expand_paths(paths):
-        one = load_bank(path, use_cache=use_cache)
-        result.banks.extend(one.banks)
-        result.diagnostics.extend(one.diagnostics)
-        result.files.extend(one.files)
+    for raw in paths:
+        found = expand_paths([raw])
+        if not found:  # a directory without banks: most likely the wrong one
+            result.diagnostics.append(Diagnostic(str(raw), 0, 0, t("bank.no_banks_in_dir")))
+        for path in found:
+            one = load_bank(path, use_cache=use_cache)
+            result.banks.extend(one.banks)
+            result.diagnostics.extend(one.diagnostics)
+            result.files.extend(one.files)
     return result
 
 

@@ -8,6 +8,8 @@ MESSAGES = {
     "bank.bad_bank_id": ("题库编号 {id} 只能包含字母、数字和 - _ .",
                          "bank id {id} may hold only letters, digits and - _ ."),
     "bank.match_left": ("连线题左侧的项", "the left side of a pair"),
+    "bank.no_banks_in_dir": ("目录中没有题库文件（*.yaml）",
+                             "no bank files (*.yaml) in this directory"),
     "bank.duplicate_id": ("题目编号 {id} 重复，第一次出现在第 {line} 行",
                           "duplicate question id {id}; first used on line {line}"),
     "bank.unknown_type": ("未知的题型 {type}", "unknown question type {type}"),

@@ -3,6 +3,7 @@
 MESSAGES = {
     "diag.error": ("错误", "error"),
     "diag.warning": ("警告", "warning"),
+    "diag.with_hint": ("{text}（{hint}）", "{text} ({hint})"),
     "diag.did_you_mean": ("是否想写 {suggestion}？", "did you mean {suggestion}?"),
     "diag.not_found": ("找不到文件", "file not found"),
     "diag.is_directory": ("这是一个目录，不是文件", "this is a directory, not a file"),
