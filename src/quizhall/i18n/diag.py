@@ -43,8 +43,8 @@ MESSAGES = {
         "literal backslash",
     ),
     "diag.yaml_bracket_hint": (
-        "检查 [ ] 与 { } 是否成对，各项之间是否用逗号分隔",
-        "check that every [ and { is closed and items are separated by commas",
+        "检查方括号与花括号是否成对，各项之间是否用逗号分隔",
+        "check that every opening bracket or brace is closed and items are separated by commas",
     ),
     "diag.yaml_indent_hint": (
         "检查这一行及上一行的缩进是否对齐",
