@@ -401,7 +401,7 @@ class Contest:
         stamped: list[dict] = []
         action_started = False
         for event in events:
-            item = {"type": event["type"], "t": round(t, 6),
+            item = {"type": event["type"], "t": t,
                     **{k: v for k, v in event.items() if k not in ("type", "t")}}
             if event["type"] not in NOT_ACTIONS:
                 if action_started:
