@@ -54,7 +54,8 @@ def test_undoing_a_timeout_brings_the_clock_back_paused():
 
 
 def test_jury_adjustment_needs_a_reason_and_is_in_the_ledger():
-    result = play(REQUIRED, ["adjust 2 +15 仲裁组裁定 第3题 应判正确", "adjust 2 5", "adjust 2 0 x"])
+    result = play(REQUIRED, ["adjust 2 +15 仲裁组裁定 第3题 应判正确", "adjust 2 5",
+                             "adjust 2 0 x"])
     assert scores(result)[1] == 115
     assert result["ledger"][0]["reason"] == "仲裁组裁定 第3题 应判正确"
     assert result["ledger"][0]["event"] == "score_adjusted"
