@@ -195,3 +195,13 @@ def test_observers_see_each_event_and_the_state_after_it():
     Observer.quizhall_event_recorded = hookimpl(Observer.quizhall_event_recorded)
     play(REQUIRED, ["next", "next"], plugins=[Observer()])
     assert seen == [("contest_started", 1), ("round_started", 2), ("question_shown", 3)]
+
+
+def test_refusals_and_rules_are_chinese_first():
+    from quizhall.i18n import set_language
+
+    set_language("zh-CN")
+    result = play(BUZZ, ["next", "next", "open", "buzz 1", "buzz 2"])
+    assert reasons(result) == ["红队 已抢到答题权"]
+    assert result["view"]["round_type_title"] == "抢答题"
+    assert result["view"]["rules"][0] == "主持人宣布“开始”后方可抢答"

@@ -142,3 +142,15 @@ def test_the_sample_contest_uses_every_built_in_round_type_and_checks_clean(caps
                                                     "tiebreak"}
     assert len(loaded.plan.teams) == 3
     assert main(["check", str(path)]) == 0
+
+
+def test_the_sample_rehearsal_script_plays_the_demo_contest_to_the_end():
+    from quizhall.testing import rehearse
+
+    folder = sample_banks_dir()
+    script = (folder / "demo.rehearsal.txt").read_text(encoding="utf-8").splitlines()
+    result = rehearse(folder / "demo.contest.yaml", script)
+    assert result["view"]["finished"] is True
+    assert [r["line"] for r in result["refused"]] == [20, 40, 43]  # the ones its comments show
+    played = {e["round"] for e in result["log"] if e["type"] == "round_started"}
+    assert played == {0, 1, 2, 3, 4}  # no tie across a prize: the tie-break is skipped
