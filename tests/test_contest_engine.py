@@ -205,3 +205,16 @@ def test_refusals_and_rules_are_chinese_first():
     assert reasons(result) == ["红队 已抢到答题权"]
     assert result["view"]["round_type_title"] == "抢答题"
     assert result["view"]["rules"][0] == "主持人宣布“开始”后方可抢答"
+
+
+def test_a_new_contest_needs_an_empty_log():
+    import pytest
+
+    from quizhall.contest import EvolveError
+
+    loaded = load(contest_text(REQUIRED), DATA)
+    log = MemoryLog()
+    Contest.start(loaded.plan, log, ManualClock())
+    with pytest.raises(EvolveError):
+        Contest.start(loaded.plan, log, ManualClock())
+    assert len(log) == 1
