@@ -39,6 +39,12 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "quizhall.exporters.bank_yaml",
     "quizhall.exporters.bank_gift",
     "quizhall.exporters.bank_xlsx",
+    # pluggy calls the plugin registered last first: xlsx, listed last, is offered first.
+    "quizhall.exporters.results_html",
+    "quizhall.exporters.results_markdown",
+    "quizhall.exporters.results_json",
+    "quizhall.exporters.results_csv",
+    "quizhall.exporters.results_xlsx",
 )
 
 

@@ -249,7 +249,8 @@ def _plain_numbers(value: Any) -> Any:
 
 # -- building ----------------------------------------------------------------------------------
 
-def undone_events(events: Sequence[Mapping[str, Any]]) -> tuple[set[int], dict[int, tuple[str, int]]]:
+def undone_events(events: Sequence[Mapping[str, Any]]
+                  ) -> tuple[set[int], dict[int, tuple[str, int]]]:
     """Which events an undo took back, and what each ``undo`` event did.
 
     Mirrors :func:`quizhall.contest.evolve.evolve`: an action (any event outside
@@ -320,6 +321,11 @@ class _Builder:
         members = teams[team].members
         return members[member] if isinstance(member, int) and 0 <= member < len(members) \
             else None
+
+    @staticmethod
+    def who(team: str, member: str | None) -> str:
+        """A team, with the member who answers for it when one is named."""
+        return t("export.team_member", team=team, member=member) if member else team
 
     def round_title(self, index: int) -> str:
         rounds = self.plan.rounds
@@ -574,7 +580,7 @@ class _Builder:
                 return t("export.event.question_shown", number=number, key=event.get("key"))
             member = self.member_name(event.get("answerer"), event.get("member"))
             return t("export.event.question_shown_for", number=number, key=event.get("key"),
-                     team=answerer + (f"（{member}）" if member else ""))
+                     team=self.who(answerer, member))
         if kind == "member_named":
             return t("export.event.member_named", team=team,
                      member=self.member_name(event.get("team"), event.get("member")) or "")
@@ -585,7 +591,7 @@ class _Builder:
             return t("export.event.early_buzz", team=team, offence=event.get("offence", 1))
         if kind == "answer_judged":
             member = self.member_name(event.get("team"), event.get("member"))
-            return t("export.event.answer_judged", team=team + (f"（{member}）" if member else ""),
+            return t("export.event.answer_judged", team=self.who(team, member),
                      verdict=t(f"contest.verdict.{event.get('verdict')}"))
         if kind == "question_closed":
             if event.get("audience"):
@@ -597,7 +603,8 @@ class _Builder:
             value = event.get("value")
             if value == "pass":
                 return t("export.event.wager_pass", team=team)
-            return t("export.event.wager_set", team=team, value=value)
+            return t("export.event.wager_set", team=team,
+                     value=plain(value) if isinstance(value, int | float) else value)
         if kind == "question_assigned":
             return t("export.event.question_assigned", team=team,
                      chooser=self.team_name(event.get("chooser")) or "")

@@ -199,7 +199,7 @@ def round_table(report: ContestReport, round_result: RoundResult) -> Table:
 def question_rows(question: QuestionResult) -> list[tuple[Cell, ...]]:
     """One row per change of score on the question; one row if it had none."""
     head: list[Cell] = [question.round + 1, question.number, question.key,
-                        t(f"export.qtype.{question.type}") if question.type else "",
+                        t(f"bank.type_{question.type}") if question.type else "",
                         _number(question.stake), question.stem, question.answer]
     rate = question.correct_rate
     if not question.attempts:
@@ -266,12 +266,12 @@ def score_chart(report: ContestReport) -> Chart:
     points = report.progression
     series = tuple(Series(team.name, tuple(point.scores[team.index] for point in points),
                           team.colour) for team in report.teams)
-    marks: list[tuple[int, str]] = []
+    marks: list[tuple[float, str]] = []
     seen: set[int] = set()
     for x, point in enumerate(points):
         if point.round >= 0 and point.round not in seen:
-            seen.add(point.round)
-            marks.append((max(0, x - 1), t("export.round_mark", number=point.round + 1)))
+            seen.add(point.round)  # between the round's first change and the one before it
+            marks.append((max(0.0, x - 0.5), t("export.round_mark", number=point.round + 1)))
     return Chart(t("export.chart_title"), t("export.chart_x"), t("export.chart_y"), series,
                  tuple(marks))
 

@@ -20,7 +20,6 @@ from quizhall.exporters.tables import (
     Cell,
     Document,
     Sheet,
-    Table,
     cell_text,
     display_width,
 )
@@ -96,21 +95,18 @@ def write_document(document: Document, path: Path) -> None:
                 ws.auto_filter.ref = (f"A1:{get_column_letter(len(first.columns))}"
                                       f"{len(first.rows) + 1}")
 
-        def header(table: Table) -> list[WriteOnlyCell]:
-            cells = []
-            for column in table.columns:
-                cell = WriteOnlyCell(ws, value=cell_text(column.title))
-                cell.font, cell.fill, cell.alignment = bold, header_fill, wrap
-                cells.append(cell)
-            return cells
-
         for position, table in enumerate(sheet.tables):
             if position:
                 ws.append([])
                 title = WriteOnlyCell(ws, value=cell_text(table.title))
                 title.font = title_font
                 ws.append([title])
-            ws.append(header(table))
+            header = []
+            for column in table.columns:
+                cell = WriteOnlyCell(ws, value=cell_text(column.title))
+                cell.font, cell.fill, cell.alignment = bold, header_fill, wrap
+                header.append(cell)
+            ws.append(header)
             formats = [_number_format(column.kind) for column in table.columns]
             wrapped = [widths[i][1] for i in range(len(table.columns))]
             for row in table.rows:

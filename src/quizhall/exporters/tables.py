@@ -132,14 +132,14 @@ class Series:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """A line chart: series over x positions 0…n-1; ``marks`` label some x positions (the
-    start of each round)."""
+    """A line chart: series over x positions 0…n-1; ``marks`` label some x positions with a
+    dashed line (the start of each round)."""
 
     title: str
     x_title: str
     y_title: str
     series: tuple[Series, ...]
-    marks: tuple[tuple[int, str], ...] = ()
+    marks: tuple[tuple[float, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
