@@ -491,3 +491,25 @@ def test_built_in_results_exporters_are_registered_plugins():
     for kind in ("contest", "practice"):
         assert list(exporters(kind)) == ["xlsx", "csv", "json", "md", "html"]
     assert exporters("bank")["xlsx"].kind == "bank"
+
+
+def test_the_host_console_can_export_its_live_contest(tmp_path):
+    """The TUI's export key hands the first contest exporter the live contest."""
+    from quizhall.exporters.contest_report import contest_report
+    from quizhall.exporters.results import write_results
+    from quizhall.testing import start as start_contest
+
+    rehearsal = start_contest(_contest_file(tmp_path))
+    rehearsal.run(["next", "next", "right", "adjust 2 -5 迟到"])
+    contest = rehearsal.contest
+    first = next(iter(exporters("contest").values()))
+    assert first.name == "xlsx"
+    first.write(contest, tmp_path / "live.xlsx", {})
+    book = openpyxl.load_workbook(tmp_path / "live.xlsx")
+    scores = [row[3] for row in book["Ranking"].iter_rows(min_row=2, max_row=4,
+                                                          values_only=True)]
+    assert scores == [110, 100, 95]
+    report = contest_report(contest, contest_id="hall-1")
+    write_results(report, None, tmp_path / "live.html")
+    text = (tmp_path / "live.html").read_text(encoding="utf-8")
+    assert "hall-1" in text and "迟到" in text

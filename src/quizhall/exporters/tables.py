@@ -112,6 +112,8 @@ def cell_text(text: str) -> str:
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a monospaced font: CJK and other wide characters count 2."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else
                0 if unicodedata.combining(ch) else 1 for ch in text)
 
