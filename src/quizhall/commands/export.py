@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from quizhall.i18n import t
 
@@ -33,14 +34,15 @@ def _fail(message: str, status: int) -> int:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from quizhall.exporters.practice_report import load_practice_report
     from quizhall.exporters.results import (
         CONTEST,
         PRACTICE,
         ExportError,
         available,
-        export_contest,
-        export_practice,
         format_for,
+        load_contest_report,
+        write_results,
     )
     from quizhall.store import StoreError, open_store
 
@@ -60,14 +62,17 @@ def run(args: argparse.Namespace) -> int:
             for warning in store.warnings:
                 print(warning, file=sys.stderr)
             if kind == CONTEST:
-                report = export_contest(store, args.id, name, output)
-                if not report.finished:
-                    print(t("export.still_running", id=args.id), file=sys.stderr)
+                report: Any = load_contest_report(store, args.id)
             else:
-                report = export_practice(store, args.user, name, output)
+                report = load_practice_report(store, args.user)
+        notes = write_results(report, name, output, kind)
     except (ExportError, StoreError) as exc:
         return _fail(str(exc), 1)
+    if kind == CONTEST and not report.finished:
+        print(t("export.still_running", id=args.id), file=sys.stderr)
     for warning in report.warnings:
         print(t("export.warning", message=warning), file=sys.stderr)
+    for note in notes:
+        print(note.format(), file=sys.stderr)
     print(t("export.written", path=output))
     return 0
