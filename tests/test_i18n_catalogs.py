@@ -27,7 +27,7 @@ DYNAMIC_KEYS = {
     "f'{name}.help'": [f"{name}.help" for name in COMMANDS],
     "f'diag.{self.severity}'": [f"diag.{s}" for s in typing.get_args(Severity)],
     "'bank.type_' + k": [f"bank.type_{qt.value}" for qt in QuestionType],
-    # yamlsource.read_text's fail() passes its own literal keys on to t(); they are checked
+    # yamlsource.read_bytes's fail() passes its own literal keys on to t(); they are checked
     # where fail() is called.
     "key": [],
 }
