@@ -1,0 +1,173 @@
+"""Build the plugin manager: built-in plugins, installed packages, and plugin files.
+
+Loading is lazy (the first :func:`get_plugin_manager` call), so importing quizhall costs
+nothing. ``QUIZHALL_LOAD_PLUGINS`` narrows which third-party plugins load: a comma-separated
+list of entry-point names; empty means none. Built-ins always load. A plugin that fails to
+import is recorded in :data:`FAILED` with its error and never stops quizhall.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import pluggy
+
+from quizhall import hookspecs
+
+ENTRY_POINT_GROUP = "quizhall"
+
+# Built-in behaviour, registered through the same hooks third parties use.
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "quizhall.builtins.scoring",
+    "quizhall.builtins.team_modes",
+    "quizhall.builtins.required",
+    "quizhall.builtins.buzz",
+    "quizhall.builtins.risk",
+    "quizhall.builtins.speed",
+    "quizhall.builtins.gate",
+    "quizhall.builtins.tiebreak",
+    "quizhall.importers.gift",
+    "quizhall.importers.aiken",
+    "quizhall.importers.sheet",
+    "quizhall.exporters.bank_yaml",
+    "quizhall.exporters.bank_gift",
+    "quizhall.exporters.bank_xlsx",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PluginFailure:
+    """A plugin that could not be loaded, and why."""
+
+    name: str
+    origin: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """A loaded plugin: its name, where it came from, its version, the hooks it implements.
+
+    ``origin`` is ``builtin``, ``entry point`` or ``file``; ``version`` comes from the
+    installed package's metadata (None for plugin files).
+    """
+
+    name: str
+    origin: str
+    version: str | None
+    hooks: tuple[str, ...]
+    source: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "origin": self.origin, "version": self.version,
+                "hooks": list(self.hooks), "source": self.source}
+
+
+FAILED: list[PluginFailure] = []
+# name → (origin, version, source) for plugins registered through this module.
+_ORIGINS: dict[str, tuple[str, str | None, str]] = {}
+_manager: pluggy.PluginManager | None = None
+
+
+def new_plugin_manager() -> pluggy.PluginManager:
+    """A manager with the hook specs and the built-in plugins, nothing else."""
+    pm = pluggy.PluginManager("quizhall")
+    pm.add_hookspecs(hookspecs)
+    from quizhall import __version__
+
+    for name in DEFAULT_PLUGINS:
+        pm.register(importlib.import_module(name), name=name)
+        _ORIGINS[name] = ("builtin", __version__, name)
+    return pm
+
+
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The process-wide manager: built-ins plus the installed plugins allowed to load."""
+    global _manager
+    if _manager is None:
+        _manager = new_plugin_manager()
+        _load_entry_points(_manager)
+    return _manager
+
+
+def reset_plugin_manager() -> None:
+    """Forget the process-wide manager (tests, and after changing the environment)."""
+    global _manager
+    _manager = None
+    FAILED.clear()
+
+
+def _allowed() -> set[str] | None:
+    raw = os.environ.get("QUIZHALL_LOAD_PLUGINS")
+    if raw is None:
+        return None
+    return {name.strip() for name in raw.split(",") if name.strip()}
+
+
+def _load_entry_points(pm: pluggy.PluginManager) -> None:
+    allowed = _allowed()
+    for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if allowed is not None and entry_point.name not in allowed:
+            continue
+        if pm.has_plugin(entry_point.name):
+            continue
+        try:
+            plugin = entry_point.load()
+            pm.register(plugin, name=entry_point.name)
+            dist = getattr(entry_point, "dist", None)
+            _ORIGINS[entry_point.name] = ("entry point", getattr(dist, "version", None),
+                                          entry_point.value)
+        except Exception as exc:  # any failure of third-party code is reported, not raised
+            FAILED.append(PluginFailure(entry_point.name, f"entry point {entry_point.value}",
+                                        f"{type(exc).__name__}: {exc}"))
+
+
+def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -> ModuleType | None:
+    """Import a plugin from a ``.py`` file and register it; None (and a FAILED entry) on error."""
+    pm = pm or get_plugin_manager()
+    path = Path(path)
+    name = f"quizhall_plugin_file_{path.stem}"
+    path = path.resolve()
+    if pm.has_plugin(str(path)):
+        return pm.get_plugin(str(path))
+    try:
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot import {path}")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        pm.register(module, name=str(path))
+        _ORIGINS[str(path)] = ("file", None, str(path))
+        return module
+    except Exception as exc:
+        FAILED.append(PluginFailure(path.stem, str(path), f"{type(exc).__name__}: {exc}"))
+        return None
+
+
+def collect(hook_name: str, pm: pluggy.PluginManager | None = None) -> list[object]:
+    """Everything plugins hand to a ``register`` callback hook, in registration order."""
+    pm = pm or get_plugin_manager()
+    items: list[object] = []
+    getattr(pm.hook, hook_name)(register=items.append)
+    return items
+
+
+def describe(pm: pluggy.PluginManager | None = None) -> list[PluginInfo]:
+    """Every plugin registered with the manager, built-ins first, then by name."""
+    pm = pm or get_plugin_manager()
+    infos = []
+    for name, plugin in pm.list_name_plugin():
+        if plugin is None:
+            continue
+        origin, version, source = _ORIGINS.get(name, ("registered", None, ""))
+        hooks = tuple(sorted(caller.name for caller in pm.get_hookcallers(plugin) or ()))
+        infos.append(PluginInfo(name, origin, version, hooks, source))
+    return sorted(infos, key=lambda info: (info.origin != "builtin", info.name))

@@ -1,0 +1,2 @@
+"""The Textual applications: the host console, the projector display, practice. The only
+package that imports textual."""
