@@ -108,8 +108,8 @@ def _split(paths: list[str]) -> tuple[list[str], list[str]]:
                     contests.append(str(found))
                 elif is_bank_file(found):
                     banks.append(str(found))
-            if len(banks) + len(contests) == before:
-                banks.append(raw)  # load_banks reports the directory as holding no banks
+            if len(banks) + len(contests) == before:  # load_banks reports the empty directory
+                banks.append(raw)
         elif path.is_file() and is_contest_file(path):
             contests.append(raw)
         else:
