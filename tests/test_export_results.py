@@ -504,8 +504,9 @@ def test_the_host_console_can_export_its_live_contest(tmp_path):
     contest = rehearsal.contest
     first = next(iter(exporters("contest").values()))
     assert first.name == "xlsx"
-    first.write(contest, tmp_path / "live.xlsx", {})
+    first.write(contest, tmp_path / "live.xlsx", {"contest_id": "hall-0"})
     book = openpyxl.load_workbook(tmp_path / "live.xlsx")
+    assert ("Id", "hall-0") in list(book["Summary"].iter_rows(max_col=2, values_only=True))
     scores = [row[3] for row in book["Ranking"].iter_rows(min_row=2, max_row=4,
                                                           values_only=True)]
     assert scores == [110, 100, 95]

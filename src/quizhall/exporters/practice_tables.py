@@ -37,10 +37,11 @@ def _yes_no(value: bool | None) -> str:
     return t("export.yes") if value else t("export.no")
 
 
-def _label(prefix: str, code: str) -> str:
-    """A translated code (practice mode, exam status), or the code itself if unknown."""
-    text = t(f"{prefix}.{code}")
-    return code if text == f"{prefix}.{code}" else text
+def _label(key: str, code: str) -> str:
+    """The message ``key`` naming a code (a practice mode, an exam status), or the code
+    itself when there is no such message."""
+    text = t(key)
+    return code if text == key else text
 
 
 def practice_document(report: PracticeReport) -> Document:
@@ -87,8 +88,8 @@ def answers_table(report: PracticeReport) -> Table:
     separator = t("export.list_separator")
     rows = tuple(
         (row.at, row.bank, row.key, t(f"bank.type_{row.type}") if row.type else "",
-         _label("export.mode", row.mode), row.given, _yes_no(row.correct), row.credit,
-         row.seconds, separator.join(row.tags), separator.join(row.levels), row.session)
+         _label(f"export.mode.{row.mode}", row.mode), row.given, _yes_no(row.correct),
+         row.credit, row.seconds, separator.join(row.tags), separator.join(row.levels), row.session)
         for row in report.answers)
     return Table("answers", t("export.sheet.answers"), columns, rows)
 
@@ -116,8 +117,8 @@ def exams_table(report: PracticeReport) -> Table:
                _column("correct_rate", PERCENT), _column("passed"))
     rows: list[tuple[Cell, ...]] = []
     for exam in report.exams:
-        rows.append((exam.id, _label("export.exam_status", exam.status), exam.started,
-                     exam.finished, exam.questions, exam.answered,
+        status = _label(f"export.exam_status.{exam.status}", exam.status)
+        rows.append((exam.id, status, exam.started, exam.finished, exam.questions, exam.answered,
                      None if exam.score is None else plain(exam.score),
                      None if exam.max_score is None else plain(exam.max_score), exam.ratio,
                      _yes_no(exam.passed)))

@@ -57,20 +57,22 @@ class ResultsExporter:
         return t(self._description_key, what=t(f"export.kind.{self.kind}"))
 
     def write(self, data: Any, path: Path, options: Mapping[str, object]) -> list[Diagnostic]:
-        """Write ``data`` (a report of this kind, or a live contest) to ``path``."""
-        self._render(as_report(data, self.kind), Path(path))
+        """Write ``data`` (a report of this kind, or a live contest: then
+        ``options["contest_id"]`` names it) to ``path``."""
+        self._render(as_report(data, self.kind, str(options.get("contest_id") or "")),
+                     Path(path))
         return []
 
     def __repr__(self) -> str:
         return f"ResultsExporter({self.name!r}, {self.kind!r})"
 
 
-def as_report(data: Any, kind: str) -> Any:
+def as_report(data: Any, kind: str, contest_id: str = "") -> Any:
     """The report an exporter of ``kind`` renders, from a report or a live contest."""
     from quizhall.exporters.contest_report import ContestReport, contest_report
 
     if kind == CONTEST and not isinstance(data, ContestReport) and hasattr(data, "projection"):
-        return contest_report(data)
+        return contest_report(data, contest_id=contest_id)
     return data
 
 
