@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from quizhall.contest.evolve import NOT_ACTIONS, LedgerEntry
-from quizhall.exporters.tables import plain
+from quizhall.exporters.tables import joined, plain, plain_numbers
 from quizhall.i18n import t
 
 # Round status values.
@@ -234,17 +234,8 @@ class ContestReport:
                 team_item["correct_rate"] = team.correct_rate
         for question, item in zip(self.questions, data["questions"], strict=True):
             item["correct_rate"] = question.correct_rate
-        return _plain_numbers(data)
+        return plain_numbers(data)  # type: ignore[return-value]
 
-
-def _plain_numbers(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _plain_numbers(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain_numbers(item) for item in value]
-    if isinstance(value, float):
-        return plain(value)
-    return value
 
 
 # -- building ----------------------------------------------------------------------------------
@@ -543,7 +534,7 @@ class _Builder:
                     scores[ledger.team] += ledger.points
                     score_after = scores[ledger.team]
                 else:
-                    reasons = joined_reasons(reasons, t("export.tiebreak_points"))
+                    reasons = joined([reasons, t("export.tiebreak_points")])
             elif kind in ("score_adjusted", "points_awarded", "answer_judged", "early_buzz"):
                 points = float(event.get("points", 0) or 0)
                 reasons = str(event.get("reason", ""))
@@ -644,9 +635,6 @@ def _reasons(entry: LedgerEntry) -> str:
         parts.append(text)
     return "; ".join(parts)
 
-
-def joined_reasons(*parts: str) -> str:
-    return "; ".join(part for part in parts if part)
 
 
 def _local_time(seconds: float) -> str:

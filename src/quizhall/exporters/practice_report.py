@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizhall.exporters.tables import plain
+from quizhall.exporters.tables import plain_numbers
 from quizhall.i18n import t
 
 if TYPE_CHECKING:
@@ -126,17 +126,8 @@ class PracticeReport:
                 item["accuracy"] = row.accuracy
         for row, item in zip(self.exams, data["exams"], strict=True):
             item["ratio"] = row.ratio
-        return _plain_numbers(data)
+        return plain_numbers(data)  # type: ignore[return-value]
 
-
-def _plain_numbers(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _plain_numbers(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain_numbers(item) for item in value]
-    if isinstance(value, float):
-        return plain(value)
-    return value
 
 
 def given_text(given: Any) -> str:

@@ -71,6 +71,17 @@ def plain(value: float) -> int | float:
     return int(value) if value.is_integer() else value
 
 
+def plain_numbers(value: object) -> object:
+    """JSON data with every float made :func:`plain` (110.0 → 110), at any depth."""
+    if isinstance(value, dict):
+        return {key: plain_numbers(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_numbers(item) for item in value]
+    if isinstance(value, float):
+        return plain(value)
+    return value
+
+
 def show(value: Cell, kind: str = TEXT) -> str:
     """A cell as text for people (Markdown, HTML): numbers without noise, shares as %."""
     if value is None:
