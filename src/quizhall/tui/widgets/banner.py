@@ -1,0 +1,66 @@
+"""The buzz banner: who holds the buzz, unmistakably, or that the buzzers are open."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Digits, Static
+
+from quizhall.i18n import t
+from quizhall.tui.literal import literal
+from quizhall.tui.text import contrast
+from quizhall.tui.view import TeamView
+
+
+def spaced(name: str) -> str:
+    """A short name with room between its letters, so it reads larger from afar."""
+    if len(name) > 12:
+        return name
+    return " ".join(name)
+
+
+class BuzzBanner(Widget):
+    """Hidden unless the buzzers are open or a team holds the buzz."""
+
+    DEFAULT_CSS = """
+    BuzzBanner { height: auto; layout: horizontal; }
+    BuzzBanner > Digits { width: auto; margin: 0 2 0 1; }
+    BuzzBanner > Vertical { height: auto; width: 1fr; }
+    BuzzBanner .banner-name { height: auto; text-style: bold; }
+    BuzzBanner .banner-line { height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Digits("")
+        with Vertical():
+            yield Static(classes="banner-name")
+            yield Static(classes="banner-line")
+
+    def show(self, holder: TeamView | None, buzz_open: bool) -> None:
+        """A team's lock in its colour with its number and name, or the "buzz now" call."""
+        digits = self.query_one(Digits)
+        name = self.query_one(".banner-name", Static)
+        line = self.query_one(".banner-line", Static)
+        self.set_class(holder is not None, "-locked")
+        self.set_class(holder is None and buzz_open, "-open")
+        if holder is not None:
+            self.display = True
+            digits.display = True
+            digits.update(str(holder.number))
+            if holder.colour:
+                self.styles.background = holder.colour
+                self.styles.color = contrast(holder.colour)
+            name.update(literal(spaced(holder.name)))
+            line.update(Text(t("tui.buzz_locked", number=holder.number), style="bold"))
+            return
+        self.styles.clear_rule("background")
+        self.styles.clear_rule("color")
+        if buzz_open:
+            self.display = True
+            digits.display = False
+            name.update(Text(t("tui.buzz_open")))
+            line.update(Text(t("tui.buzz_open_line")))
+            return
+        self.display = False

@@ -1,0 +1,81 @@
+"""The host's status lines: where the contest is, whose turn, who holds the buzz, what is next."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from quizhall.i18n import t
+from quizhall.tui.literal import literal
+from quizhall.tui.text import clock, team_label
+from quizhall.tui.view import StageView
+
+
+def where(view: StageView) -> Text:
+    """Line one: contest, round i of n, question k of n."""
+    text = literal(view.contest_title, style="bold")
+    if view.round_title:
+        text.append("  ·  ")
+        if view.round_total:
+            text.append(t("tui.round_of", k=view.round_number, n=view.round_total) + " ")
+        text.append_text(literal(view.round_title))
+    if view.question is not None:
+        text.append("  ·  ")
+        text.append(t("tui.question_of", k=view.question.number, n=view.question.total),
+                    style="bold")
+    return text
+
+
+def who(view: StageView, timer_enabled: bool = True) -> Text:
+    """Line two: whose turn, the buzz, time left, and what the next key does."""
+    text = Text()
+
+    def part(label: str, value: Text) -> None:
+        if text:
+            text.append("   ")
+        text.append(label + " ", style="dim")
+        text.append_text(value)
+
+    turn = view.team(view.turn)
+    if turn is not None:
+        value = team_label(turn.number, turn.name, turn.colour)
+        if view.answerer:
+            value.append(" · ")
+            value.append_text(literal(view.answerer))
+        part(t("tui.turn"), value)
+    holder = view.team(view.buzz_holder)
+    if holder is not None:
+        part(t("tui.buzz"), team_label(holder.number, holder.name, holder.colour))
+    elif view.stage == "question":
+        part(t("tui.buzz"), Text(t("tui.buzz_is_open") if view.buzz_open else
+                                 t("tui.buzz_is_closed"), style="bold"))
+    if timer_enabled and view.time_up:
+        part(t("tui.timer"), Text(t("tui.time_up"), style="bold"))
+    elif timer_enabled and view.timer is not None:
+        state = "" if view.timer.running else f" ({t('tui.paused')})"
+        part(t("tui.timer"), Text(t("tui.seconds", s=clock(view.timer.remaining)) + state,
+                                  style="bold"))
+    if view.next_step:
+        part(t("tui.next"), literal(view.next_step, style="bold"))
+    return text
+
+
+class HostStatus(Static):
+    """Two lines at the top of the host console that answer "where are we?"."""
+
+    DEFAULT_CSS = """
+    HostStatus { height: auto; }
+    """
+
+    def show(self, view: StageView, timer_enabled: bool = True) -> None:
+        """Show where the contest stands."""
+        text = where(view)
+        line = who(view, timer_enabled)
+        if view.message:
+            if line:
+                line.append("   ")
+            line.append_text(literal(view.message, style="italic"))
+        if line:
+            text.append("\n")
+            text.append_text(line)
+        self.update(text)
