@@ -75,14 +75,8 @@ class Adjustment:
 
 def parse_points(text: str) -> float | None:
     """``+10``, ``-5``, ``2.5`` (full-width forms too); None unless a non-zero number."""
-    folded = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(" ", "")
-    try:
-        value = float(folded)
-    except ValueError:
-        return None
-    if value == 0 or value != value or value in (float("inf"), float("-inf")):
-        return None
-    return value
+    value = parse_number(text)
+    return None if value is None or value == 0 else value
 
 
 class AdjustDialog(ModalScreen[Adjustment | None]):
@@ -175,3 +169,120 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+class NumberDialog(ModalScreen[float | None]):
+    """Ask for one number (e.g. the points of a partly right answer)."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, title: str, prompt: str) -> None:
+        super().__init__()
+        self._title = title
+        self._prompt = prompt
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield Label(self._prompt)
+            yield Input(id="number")
+            yield Static(classes="dialog-error", id="number-error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        value = parse_number(event.value)
+        if value is None:
+            self.query_one("#number-error", Static).update(t("tui.not_a_number"))
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def parse_number(text: str) -> float | None:
+    """A finite number from typed text (full-width forms too), or None."""
+    folded = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(" ", "")
+    try:
+        value = float(folded)
+    except ValueError:
+        return None
+    return value if value == value and value not in (float("inf"), float("-inf")) else None
+
+
+class PickDialog(ModalScreen[object | None]):
+    """Pick one of a few options (a team to assign a question to, a member to answer)."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, title: str, options: list[tuple[Text, object]]) -> None:
+        super().__init__()
+        self._title = title
+        self._options = options
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield OptionList(*[Option(label, id=str(i)) for i, (label, _) in
+                               enumerate(self._options)])
+
+    def on_mount(self) -> None:
+        from textual.widgets import OptionList
+
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: object) -> None:
+        index = int(event.option.id)  # type: ignore[attr-defined]
+        self.dismiss(self._options[index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class WagerDialog(ModalScreen[tuple[int, float | str] | None]):
+    """A risk pick: which team, and the value it takes (or that it passes)."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, teams: tuple[TeamView, ...], values: list[float],
+                 team: int | None) -> None:
+        super().__init__()
+        self._teams = teams
+        self._values = values
+        self._team = team if team is not None else (teams[0].number if teams else 1)
+
+    def compose(self) -> ComposeResult:
+        from quizhall.tui.text import points
+
+        choices = [(Text(points(v)), v) for v in self._values]
+        choices.append((Text(t("tui.wager_pass")), "pass"))
+        with Vertical(classes="dialog"):
+            yield Label(t("tui.wager_title"), classes="dialog-title")
+            yield Label(t("tui.adjust_team"))
+            yield Select([(team_label(tm.number, tm.name, tm.colour), tm.number)
+                          for tm in self._teams], value=self._team, allow_blank=False,
+                         id="wager-team")
+            yield Label(t("tui.wager_value"))
+            yield Select(choices, value=choices[0][1], allow_blank=False, id="wager-value")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("tui.cancel"), id="cancel")
+                yield Button(t("tui.wager_ok"), variant="primary", id="ok")
+
+    def on_mount(self) -> None:
+        self.query_one("#wager-value", Select).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "ok":
+            self.dismiss(None)
+            return
+        team = self.query_one("#wager-team", Select).value
+        value = self.query_one("#wager-value", Select).value
+        self.dismiss((int(team), value))  # type: ignore[arg-type]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
