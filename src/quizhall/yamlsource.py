@@ -93,14 +93,7 @@ def compose(text: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
     try:
         return yaml.compose(text, Loader=_Loader), []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "?"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        if "expected a single document" in problem or "but found another document" in str(exc):
-            return None, [Diagnostic(display, line, column, t("diag.yaml_multiple_documents"))]
-        hint = _syntax_hint(text, mark, problem)
-        message = t("diag.yaml_syntax", problem=problem)
-        return None, [Diagnostic(display, line, column, message, "error", hint)]
+        return None, [_syntax_error(text, exc, display)]
     except yaml.YAMLError as exc:  # ReaderError and other position-less errors
         position = getattr(exc, "position", None)
         if isinstance(position, int):
@@ -112,17 +105,49 @@ def compose(text: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
         return None, [Diagnostic(display, line, column, t("diag.yaml_syntax", problem=reason))]
 
 
-def _syntax_hint(text: str, mark: object, problem: str) -> str | None:
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
+    """A positioned diagnostic with a hint for a YAML syntax error."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "?"
+    context = exc.context or ""
+    if "expected a single document" in problem or "but found another document" in str(exc):
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return Diagnostic(display, line, column, t("diag.yaml_multiple_documents"))
+    hint = _syntax_hint(text, mark, problem, context)
+    message = t("diag.yaml_syntax", problem=problem)
+    quoted = "quoted scalar" in context and exc.context_mark is not None
+    if quoted and _unclosed(problem) and hint is None:
+        # The parser notices a missing closing quote only at the end of the file or at a
+        # later line; the opening quote is where the user has to look.
+        mark = exc.context_mark
+        message = t("diag.yaml_unclosed_quote")
+        hint = t("diag.yaml_quote_hint")
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Diagnostic(display, line, column, message, "error", hint)
+
+
+def _unclosed(problem: str) -> bool:
+    # A quoted text ran into the end of the file or a "---" line: its quote is not closed.
+    return "end of stream" in problem or "document" in problem
+
+
+def _syntax_hint(text: str, mark: object, problem: str, context: str) -> str | None:
     if mark is None:
         return None
     lines = text.splitlines()
     row = getattr(mark, "line", 0)
     nearby = lines[max(0, row - 1): row + 1]
-    if any("\t" in line[: len(line) - len(line.lstrip())] for line in nearby):
+    if "tab" in problem or any("\t" in line[: len(line) - len(line.lstrip())]
+                               for line in nearby):
         return t("diag.yaml_tab_hint")
-    if "quoted scalar" in problem or "end of stream" in problem:
+    if "quoted scalar" in context:
+        return None if _unclosed(problem) else t("diag.yaml_escape_hint")
+    if "flow" in context:
+        return t("diag.yaml_bracket_hint")
+    if "end of stream" in problem:
         return t("diag.yaml_quote_hint")
-    if "indent" in problem or "mapping values are not allowed" in problem or "block" in problem:
+    if ("indent" in problem or "mapping values are not allowed" in problem
+            or "block" in context or "expected" in problem):
         return t("diag.yaml_indent_hint")
     return None
 

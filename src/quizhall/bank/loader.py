@@ -181,16 +181,27 @@ def _read_questions(reader: NodeReader, node: Node) -> list[Question]:
     questions: list[Question] = []
     first_line: dict[str, int] = {}
     for item in items:
+        # Ids are compared as written, before validation, so that a duplicate is reported
+        # even when one of the two questions has other errors.
+        raw_id = _raw_id(item)
+        duplicate = raw_id is not None and raw_id in first_line
+        if duplicate:
+            reader.report(item, t("bank.duplicate_id", id=raw_id, line=first_line[raw_id]))
+        elif raw_id is not None:
+            first_line[raw_id] = item.start_mark.line + 1
         question = _read_question(reader, item)
-        if question is None:
-            continue
-        if question.id in first_line:
-            reader.report(item, t("bank.duplicate_id", id=question.id,
-                                  line=first_line[question.id]))
-            continue
-        first_line[question.id] = question.line
-        questions.append(question)
+        if question is not None and not duplicate:
+            questions.append(question)
     return questions
+
+
+def _raw_id(node: Node) -> str | None:
+    if not isinstance(node, MappingNode):
+        return None
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+            return value.value if value.value.strip() else None
+    return None
 
 
 def _read_question(reader: NodeReader, node: Node) -> Question | None:
@@ -453,13 +464,13 @@ def _read_levels(reader: NodeReader, node: Node, questions: list[Question]) -> l
         count = reader.integer(fields["count"], "count", 1) if "count" in fields else None
         if not tags and not ids and "tags" not in fields and "questions" not in fields:
             reader.report(item, t("bank.level_empty"))
-        for tag in tags or ():
+        for tag, tag_node in zip(tags or (), _items(fields.get("tags")), strict=False):
             if tag not in known_tags:
-                reader.report(fields["tags"], t("bank.level_unknown_tag", tag=tag),
+                reader.report(tag_node, t("bank.level_unknown_tag", tag=tag),
                               suggest(tag, known_tags))
-        for qid in ids or ():
+        for qid, id_node in zip(ids or (), _items(fields.get("questions")), strict=False):
             if qid not in known_ids:
-                reader.report(fields["questions"], t("bank.level_unknown_question", id=qid),
+                reader.report(id_node, t("bank.level_unknown_question", id=qid),
                               suggest(qid, known_ids))
         if level_id is None or title is None:
             continue
@@ -473,3 +484,10 @@ def _read_levels(reader: NodeReader, node: Node, questions: list[Question]) -> l
             reader.report(item, t("bank.level_short", id=level_id, pool=len(pool), count=count))
         levels.append(level)
     return levels
+
+
+def _items(node: Node | None) -> list[Node]:
+    """The nodes of a list read with ``text_list`` (a single text is its own item)."""
+    if node is None:
+        return []
+    return list(node.value) if isinstance(node, SequenceNode) else [node]

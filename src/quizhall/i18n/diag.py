@@ -28,6 +28,19 @@ MESSAGES = {
         "YAML does not allow tabs for indentation: use spaces",
     ),
     "diag.yaml_quote_hint": ("检查引号是否成对", "check that every quote is closed"),
+    "diag.yaml_unclosed_quote": (
+        "YAML 语法错误：从这里开始的引号没有闭合",
+        "YAML syntax error: the quote that opens here is never closed",
+    ),
+    "diag.yaml_escape_hint": (
+        "双引号里的反斜杠表示转义；要写反斜杠本身，请改用单引号",
+        "inside double quotes a backslash starts an escape: use single quotes for a "
+        "literal backslash",
+    ),
+    "diag.yaml_bracket_hint": (
+        "检查 [ ] 与 { } 是否成对，各项之间是否用逗号分隔",
+        "check that every [ and { is closed and items are separated by commas",
+    ),
     "diag.yaml_indent_hint": (
         "检查这一行及上一行的缩进是否对齐",
         "check that this line and the one above are indented alike",

@@ -1,0 +1,63 @@
+"""Messages of the store: locked contests, damaged or newer files, recovered tails."""
+
+MESSAGES = {
+    "store.what_contest": ("比赛 {id}", "contest {id}"),
+    "store.what_documents": ("学员记录", "the trainee records"),
+    "store.locked": (
+        "{what} 正由另一个 quizhall 进程写入（进程号 {pid}，主机 {host}，命令 {command}，"
+        "开始于 {started}）；请先在那里结束它，或以只读方式打开",
+        "{what} is being written by another quizhall process (pid {pid} on {host}, "
+        "command: {command}, since {started}); end it there first, or open it read-only",
+    ),
+    "store.locked_unknown": (
+        "{what} 正由另一个 quizhall 进程写入（锁文件 {path}）；请先结束它，或以只读方式打开",
+        "{what} is being written by another quizhall process (lock file {path}); end it "
+        "first, or open it read-only",
+    ),
+    "store.no_contest": ("没有编号为 {id} 的比赛（quizhall contests 列出全部比赛）",
+                         "there is no contest {id} (quizhall contests lists them all)"),
+    "store.not_ours": ("{path} 不是 quizhall 的数据文件，或已损坏；文件保持原样，未作改动",
+                       "{path} is not a quizhall data file, or it is damaged; it was left "
+                       "untouched"),
+    "store.not_a_log": ("{path} 不是 quizhall 的比赛记录，或文件头已损坏；文件保持原样，未作改动",
+                        "{path} is not a quizhall contest log, or its header is damaged; it "
+                        "was left untouched"),
+    "store.bad_header": ("{path} 的内容已损坏（校验不符）；文件保持原样，未作改动",
+                         "{path} is damaged (its checksum does not match); it was left "
+                         "untouched"),
+    "store.newer_format": (
+        "{path} 由更新版本的 quizhall 写入（格式 {found}，本版本只认识到格式 {known}）；"
+        "请升级 quizhall。文件保持原样，未作改动",
+        "{path} was written by a newer quizhall (format {found}; this version knows up to "
+        "format {known}); upgrade quizhall. The file was left untouched",
+    ),
+    "store.torn_tail": (
+        "{path}：从第 {line} 行起的末尾 {size} 字节不完整或已损坏（多半是上次写入时中断），"
+        "已移到备份文件 {backup}；之前的 {count} 条完整记录全部保留",
+        "{path}: the last {size} bytes, from line {line} on, were torn or damaged (most "
+        "likely a write cut short); they were moved to the backup file {backup}, and the "
+        "{count} complete records before them are kept",
+    ),
+    "store.torn_tail_after": (
+        "。移走的部分中还有 {after} 条看似完整的记录，请检查备份文件",
+        ". The part moved aside holds {after} more records that look whole: check the "
+        "backup file",
+    ),
+    "store.damaged_read_only": (
+        "{path}：第 {line} 行已损坏，只读取了它之前的 {count} 条记录（写入方下次打开时会把损坏部分移到备份文件）",
+        "{path}: line {line} is damaged, so only the {count} records before it are read "
+        "(the writer moves the damaged part to a backup file when it next opens the log)",
+    ),
+    "store.cannot_open": ("无法打开 {path}：{error}", "cannot open {path}: {error}"),
+    "store.cannot_create": ("无法创建 {path}：{error}", "cannot create {path}: {error}"),
+    "store.write_failed": (
+        "写入 {path} 失败：{error}；最后这条记录没有保存，之前的记录都已安全保存。"
+        "请检查磁盘后重新打开",
+        "writing {path} failed: {error}; the last record was not saved, every one before it "
+        "is safe. Check the disk, then open it again",
+    ),
+    "store.read_only": ("{path} 以只读方式打开，不能写入", "{path} is open read-only"),
+    "store.closed": ("{path} 已关闭", "{path} is closed"),
+    "store.status_running": ("进行中", "running"),
+    "store.status_finished": ("已结束", "finished"),
+}

@@ -1,0 +1,305 @@
+"""The store: where contests (config, status, event log) and trainee documents live on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizhall.i18n import t
+from quizhall.store._files import dumps, frame, sync, sync_dir, unframe, utc_now, write_atomic
+from quizhall.store._lock import WriterLock
+from quizhall.store.errors import StoreError
+from quizhall.store.log import EventLog, header_line
+
+if TYPE_CHECKING:
+    import tinydb
+
+    from quizhall.store.documents import JournalStorage
+
+FORMAT = 1
+CONTEST_KIND = "quizhall.contest"
+STATUSES = ("running", "finished")
+# Tables trainees' data lives in, by convention (TinyDB makes any other on first use).
+DOCUMENT_TABLES = ("profiles", "answers", "cards", "exams", "progress")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+def default_data_dir() -> Path:
+    """``$QUIZHALL_DATA_DIR``, else the platform's user data directory for quizhall."""
+    override = os.environ.get("QUIZHALL_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("quizhall", appauthor=False))
+
+
+def slug(text: str, limit: int = 24) -> str:
+    """Lower-case ASCII letters, digits and single hyphens from ``text`` (may be empty)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    result = ""
+    for word in words:
+        candidate = f"{result}-{word}" if result else word
+        if len(candidate) > limit:
+            break
+        result = candidate
+    return result or "-".join(words)[:limit].strip("-")
+
+
+@dataclass
+class ContestRecord:
+    """What the store knows about one contest."""
+
+    id: str
+    title: str
+    status: str
+    created: str
+    updated: str | None
+    config: dict
+    source: str | None
+    events: int
+    teams: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """Everything but the config, for listings."""
+        return {"id": self.id, "title": self.title, "status": self.status,
+                "created": self.created, "updated": self.updated, "source": self.source,
+                "events": self.events, "teams": list(self.teams)}
+
+
+class Store:
+    """Contests and trainee documents under one data directory.
+
+    ``warnings`` collects translated messages a user should see: contests skipped because
+    their files are unreadable, torn journal tails set aside when the documents opened.
+    """
+
+    def __init__(self, data_dir: Path, now: Callable[[], datetime] = utc_now) -> None:
+        self.data_dir = data_dir
+        self.warnings: list[str] = []
+        self._now = now
+        self._db: tinydb.TinyDB | None = None
+        self._db_lock: WriterLock | None = None
+        self._logs: list[EventLog] = []
+        try:
+            self.contests_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(t("store.cannot_create", path=self.contests_dir,
+                               error=exc.strerror)) from exc
+
+    @property
+    def contests_dir(self) -> Path:
+        return self.data_dir / "contests"
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.data_dir / "documents"
+
+    # -- contests ----------------------------------------------------------------------------
+
+    def _contest_dir(self, contest_id: str) -> Path:
+        if not _ID.match(contest_id):
+            raise StoreError(t("store.no_contest", id=contest_id))
+        return self.contests_dir / contest_id
+
+    def create_contest(self, title: str, config: dict, source: str | None = None) -> str:
+        """Record a new running contest and its empty log; returns its id.
+
+        The id reads like ``labour-law-20261124-3f2a``: the source file's name (or the
+        title), the date, four random hex digits. ``config`` must be JSON-serialisable.
+        """
+        created = self._now()
+        record = {"kind": CONTEST_KIND, "format": FORMAT, "title": title, "status": "running",
+                  "created": created.isoformat(timespec="milliseconds"), "source": source,
+                  "config": config}
+        text = dumps(record)  # fails before anything is created if config is not JSON
+        stem = slug(Path(source).stem) if source else ""
+        base = stem or slug(title) or "contest"
+        while True:
+            contest_id = f"{base}-{created:%Y%m%d}-{secrets.token_hex(2)}"
+            directory = self.contests_dir / contest_id
+            try:
+                directory.mkdir()
+                break
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise StoreError(t("store.cannot_create", path=directory,
+                                   error=exc.strerror)) from exc
+        try:
+            log = directory / "events.jsonl"
+            fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                         0o644)
+            try:
+                os.write(fd, header_line(contest_id, created))
+                sync(fd)
+            finally:
+                os.close(fd)
+            write_atomic(directory / "contest.json", frame(text[:-1]))
+            sync_dir(self.contests_dir)
+        except OSError as exc:
+            raise StoreError(t("store.cannot_create", path=directory,
+                               error=exc.strerror)) from exc
+        return contest_id
+
+    def _read_contest(self, directory: Path) -> dict:
+        path = directory / "contest.json"
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise StoreError(t("store.no_contest", id=directory.name)) from None
+        except OSError as exc:
+            raise StoreError(t("store.cannot_open", path=path, error=exc.strerror)) from exc
+        obj = unframe(data)
+        loose = obj
+        if loose is None:
+            try:
+                loose = json.loads(data)
+            except ValueError:
+                loose = None
+        if not isinstance(loose, dict) or loose.get("kind") != CONTEST_KIND:
+            raise StoreError(t("store.not_ours", path=path))
+        version = loose.get("format")
+        if not isinstance(version, int) or version > FORMAT:
+            raise StoreError(t("store.newer_format", path=path, found=version, known=FORMAT))
+        if obj is None or not isinstance(obj.get("config"), dict):
+            raise StoreError(t("store.bad_header", path=path))
+        return obj
+
+    def _record(self, directory: Path) -> ContestRecord:
+        data = self._read_contest(directory)
+        log = directory / "events.jsonl"
+        events, updated = 0, None
+        try:
+            with open(log, "rb") as fh:
+                content = fh.read()
+            # Whole lines after the header; the engine's reader validates each one.
+            events = max(content.count(b"\n") - 1, 0)
+            if events:
+                mtime = os.stat(log).st_mtime
+                updated = datetime.fromtimestamp(mtime, UTC).isoformat(timespec="seconds")
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise StoreError(t("store.cannot_open", path=log, error=exc.strerror)) from exc
+        config = data["config"]
+        teams = config.get("teams")
+        names = [str(team["name"]) for team in teams
+                 if isinstance(team, dict) and "name" in team] if isinstance(teams, list) else []
+        return ContestRecord(id=directory.name, title=str(data.get("title", "")),
+                             status=str(data.get("status", "")),
+                             created=str(data.get("created", "")), updated=updated,
+                             config=config, source=data.get("source"), events=events,
+                             teams=names)
+
+    def contests(self) -> list[ContestRecord]:
+        """Every readable contest, newest first; unreadable ones are noted in ``warnings``."""
+        records = []
+        for directory in sorted(self.contests_dir.iterdir()):
+            if not directory.is_dir() or not _ID.match(directory.name):
+                continue
+            if not (directory / "contest.json").exists():
+                continue  # creation was interrupted before the contest was recorded
+            try:
+                records.append(self._record(directory))
+            except StoreError as exc:
+                self.warnings.append(str(exc))
+        records.sort(key=lambda r: (r.created, r.id), reverse=True)
+        return records
+
+    def contest(self, contest_id: str) -> ContestRecord | None:
+        """The contest with this id, or None if there is none."""
+        try:
+            directory = self._contest_dir(contest_id)
+        except StoreError:
+            return None
+        if not (directory / "contest.json").exists():
+            return None
+        return self._record(directory)
+
+    def set_status(self, contest_id: str, status: str) -> None:
+        """Mark a contest ``running`` or ``finished``."""
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
+        directory = self._contest_dir(contest_id)
+        data = self._read_contest(directory)
+        data.pop("crc", None)
+        data["status"] = status
+        data["updated"] = self._now().isoformat(timespec="seconds")
+        try:
+            write_atomic(directory / "contest.json", frame(dumps(data)[:-1]))
+        except OSError as exc:
+            raise StoreError(t("store.cannot_create", path=directory / "contest.json",
+                               error=exc.strerror)) from exc
+
+    def open_log(self, contest_id: str, writer: bool = True) -> EventLog:
+        """The contest's event log: as its only writer (locked), or as a reader."""
+        directory = self._contest_dir(contest_id)
+        if not (directory / "events.jsonl").exists():
+            raise StoreError(t("store.no_contest", id=contest_id))
+        lock = WriterLock(directory / "writer.lock",
+                          t("store.what_contest", id=contest_id)) if writer else None
+        log = EventLog(directory / "events.jsonl", contest_id, lock, self._now)
+        self._logs.append(log)
+        return log
+
+    # -- trainee documents -------------------------------------------------------------------
+
+    @property
+    def db(self) -> tinydb.TinyDB:
+        """Trainee documents (TinyDB), opened on first use as their only writer."""
+        if self._db is None:
+            from quizhall.store.documents import DocumentDB, JournalStorage
+
+            try:
+                self.documents_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(t("store.cannot_create", path=self.documents_dir,
+                                   error=exc.strerror)) from exc
+            lock = WriterLock(self.documents_dir / "writer.lock", t("store.what_documents"))
+            try:
+                storage: JournalStorage = JournalStorage(self.documents_dir, self._now)
+            except BaseException:
+                lock.release()
+                raise
+            self.warnings.extend(storage.recovered)
+            self._db_lock, self._db = lock, DocumentDB(storage)
+        return self._db
+
+    def close(self) -> None:
+        """Close the documents and every log opened here, releasing their locks."""
+        for log in self._logs:
+            log.close()
+        self._logs.clear()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._db_lock is not None:
+            self._db_lock.release()
+            self._db_lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(data_dir: str | Path | None = None,
+               now: Callable[[], datetime] | None = None) -> Store:
+    """The store in ``data_dir`` (default: :func:`default_data_dir`), created if missing.
+
+    ``now`` (a function returning an aware datetime) stamps ids, creation times and backup
+    names; it defaults to the wall clock.
+    """
+    return Store(Path(data_dir) if data_dir is not None else default_data_dir(),
+                 now or utc_now)

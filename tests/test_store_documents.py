@@ -1,0 +1,228 @@
+"""Trainee documents: TinyDB's API on the journal storage, reopening, torn journals, compaction."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tinydb import Query, TinyDB
+from tinydb.operations import increment
+from tinydb.storages import MemoryStorage
+
+from quizhall.store import LockedError, StoreError, open_store
+from quizhall.store._files import utc_now
+from quizhall.store.documents import DocumentDB, JournalStorage
+
+Answer = Query()
+
+
+def _open(directory, min_compact_bytes=1 << 20):
+    directory.mkdir(exist_ok=True)
+    return DocumentDB(JournalStorage(directory, utc_now, min_compact_bytes=min_compact_bytes))
+
+
+def _dump(db):
+    return {name: {doc.doc_id: dict(doc) for doc in db.table(name).all()}
+            for name in sorted(db.tables())}
+
+
+def test_documents_survive_reopening_and_queries_work(tmp_path):
+    with open_store(tmp_path) as store:
+        answers = store.db.table("answers")
+        answers.insert({"question": "lc-001", "correct": True, "seconds": 4.5})
+        answers.insert({"question": "lc-002", "correct": False, "seconds": 9})
+        answers.update(increment("seconds"), Answer.question == "lc-002")
+        store.db.table("profiles").insert({"name": "张三"})
+    with open_store(tmp_path) as store:
+        answers = store.db.table("answers")
+        assert answers.search(Answer.correct == False) == [  # noqa: E712
+            {"question": "lc-002", "correct": False, "seconds": 10}]
+        assert answers.get(doc_id=1)["seconds"] == 4.5
+        assert store.db.table("profiles").all() == [{"name": "张三"}]
+        assert store.db.tables() == {"answers", "profiles"}
+        assert answers.insert({"question": "lc-003"}) == 3
+        assert store.warnings == []
+
+
+def test_removes_truncates_and_dropped_tables_stay_gone(tmp_path):
+    db = _open(tmp_path / "d")
+    cards = db.table("cards")
+    cards.insert_multiple([{"q": n} for n in range(5)])
+    cards.remove(Answer.q >= 3)
+    db.table("exams").insert({"score": 80})
+    db.table("progress").insert({"level": "L1"})
+    db.table("progress").truncate()
+    db.drop_table("exams")
+    db.close()
+    db = _open(tmp_path / "d")
+    assert _dump(db) == {"cards": {1: {"q": 0}, 2: {"q": 1}, 3: {"q": 2}}, "progress": {}}
+    db.close()
+
+
+def test_a_change_that_fails_leaves_the_table_and_the_journal_as_they_were(tmp_path):
+    db = _open(tmp_path / "d")
+    answers = db.table("answers")
+    answers.insert({"q": "a", "tags": ["x"]})
+    journal = (tmp_path / "d" / "journal.jsonl").read_bytes()
+    with pytest.raises(TypeError):
+        answers.insert({"q": object()})
+    with pytest.raises(ValueError):
+        answers.insert_multiple([{"q": "b"}, "not a document"])
+
+    def half_then_fail(doc):
+        doc["tags"].append("y")
+        raise RuntimeError("plugin bug")
+
+    with pytest.raises(RuntimeError):
+        answers.update(half_then_fail, doc_ids=[1])
+    assert answers.all() == [{"q": "a", "tags": ["x"]}]
+    assert (tmp_path / "d" / "journal.jsonl").read_bytes() == journal
+    db.close()
+
+
+def test_the_store_keeps_its_own_copy_of_a_document(tmp_path):
+    db = _open(tmp_path / "d")
+    doc = {"q": "a", "tags": ["x"]}
+    db.table("answers").insert(doc)
+    doc["tags"].append("changed after insert")
+    assert db.table("answers").all() == [{"q": "a", "tags": ["x"]}]
+    db.close()
+
+
+def test_a_torn_journal_line_is_set_aside_and_the_rest_kept(tmp_path):
+    with open_store(tmp_path) as store:
+        for n in range(6):
+            store.db.table("answers").insert({"n": n})
+    journal = tmp_path / "documents" / "journal.jsonl"
+    whole = journal.read_bytes()
+    journal.write_bytes(whole[:-5])
+    with open_store(tmp_path) as store:
+        assert [d["n"] for d in store.db.table("answers").all()] == [0, 1, 2, 3, 4]
+        assert len(store.warnings) == 1 and "5 complete records" in store.warnings[0]
+        (backup,) = journal.parent.glob("journal.jsonl.torn-*")
+        assert backup.read_bytes() == whole.splitlines(keepends=True)[-1][:-5]
+        store.db.table("answers").insert({"n": 5})
+    with open_store(tmp_path) as store:
+        assert [d["n"] for d in store.db.table("answers").all()] == list(range(6))
+        assert store.warnings == []
+
+
+def test_compaction_writes_a_snapshot_and_keeps_every_document(tmp_path):
+    db = _open(tmp_path / "d", min_compact_bytes=2000)
+    answers = db.table("answers")
+    for n in range(200):
+        answers.insert({"n": n, "text": "题目" * 5})
+        if n % 3 == 0:
+            answers.update({"seen": True}, doc_ids=[n + 1])
+    expected = _dump(db)
+    db.close()
+    snapshot = json.loads((tmp_path / "d" / "snapshot.json").read_text(encoding="utf-8"))
+    assert snapshot["kind"] == "quizhall.documents" and snapshot["seq"] > 0
+    assert (tmp_path / "d" / "journal.jsonl").stat().st_size < 4000
+    db = _open(tmp_path / "d", min_compact_bytes=2000)
+    assert _dump(db) == expected
+    db.close()
+
+
+def test_a_crash_between_snapshot_and_journal_cut_neither_loses_nor_repeats(tmp_path):
+    db = _open(tmp_path / "d")
+    cards = db.table("cards")
+    cards.insert({"n": 0, "reviews": 0})
+    cards.update(increment("reviews"), doc_ids=[1])
+    cards.insert({"n": 1, "reviews": 0})
+    journal = (tmp_path / "d" / "journal.jsonl").read_bytes()
+    db.storage.compact()
+    expected = _dump(db)
+    db.close()
+    (tmp_path / "d" / "journal.jsonl").write_bytes(journal)  # as if the cut never happened
+    db = _open(tmp_path / "d")
+    assert _dump(db) == expected
+    db.table("cards").update(increment("reviews"), doc_ids=[1])
+    db.close()
+    db = _open(tmp_path / "d")
+    assert db.table("cards").get(doc_id=1)["reviews"] == 2
+    db.close()
+
+
+def test_a_snapshot_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
+    directory = tmp_path / "d"
+    db = _open(directory)
+    db.table("answers").insert({"n": 1})
+    db.storage.compact()
+    db.close()
+    snapshot = directory / "snapshot.json"
+    newer = b'{"kind":"quizhall.documents","format":3,"seq":0,"tables":{}}\n'
+    snapshot.write_bytes(newer)
+    with pytest.raises(StoreError, match="newer quizhall"):
+        _open(directory)
+    assert snapshot.read_bytes() == newer
+
+
+def test_a_damaged_snapshot_is_refused_never_replaced_by_an_empty_one(tmp_path):
+    directory = tmp_path / "d"
+    db = _open(directory)
+    db.table("answers").insert({"n": 1})
+    db.storage.compact()
+    db.close()
+    snapshot = directory / "snapshot.json"
+    damaged = snapshot.read_bytes().replace(b'"n":1', b'"n":7')
+    snapshot.write_bytes(damaged)
+    with pytest.raises(StoreError, match="damaged"):
+        _open(directory)
+    assert snapshot.read_bytes() == damaged
+
+
+def test_a_second_writer_of_the_documents_is_refused(tmp_path):
+    with open_store(tmp_path) as first, open_store(tmp_path) as second:
+        first.db.table("answers").insert({"n": 1})
+        with pytest.raises(LockedError, match="trainee records"):
+            second.db  # noqa: B018
+
+
+_operations = st.lists(st.one_of(
+    st.tuples(st.just("insert"), st.sampled_from(["answers", "cards"]),
+              st.integers(0, 9), st.lists(st.text(max_size=3), max_size=2)),
+    st.tuples(st.just("update"), st.sampled_from(["answers", "cards"]), st.integers(0, 9)),
+    st.tuples(st.just("remove"), st.sampled_from(["answers", "cards"]), st.integers(0, 9)),
+    st.tuples(st.just("upsert"), st.sampled_from(["answers", "cards"]), st.integers(0, 9)),
+    st.tuples(st.just("truncate"), st.sampled_from(["answers", "cards"])),
+    st.tuples(st.just("compact"),),
+    st.tuples(st.just("reopen"),),
+), max_size=25)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations=_operations)
+def test_any_sequence_of_changes_reads_back_as_tinydb_in_memory_would(tmp_path_factory,
+                                                                      operations):
+    directory = tmp_path_factory.mktemp("docs")
+    memory = MemoryStorage()
+    ours, reference = _open(directory), TinyDB(storage=lambda: memory)
+    try:
+        for op in operations:
+            kind = op[0]
+            if kind == "compact":
+                ours.storage.compact()
+                continue
+            if kind == "reopen":  # both forget their tables' next ids
+                ours.close()
+                ours, reference = _open(directory), TinyDB(storage=lambda: memory)
+                continue
+            for db in (ours, reference):
+                table = db.table(op[1])
+                if kind == "insert":
+                    table.insert({"k": op[2], "tags": op[3]})
+                elif kind == "update":
+                    table.update(increment("k"), Answer.k == op[2])
+                elif kind == "remove":
+                    table.remove(Answer.k == op[2])
+                elif kind == "upsert":
+                    table.upsert({"k": op[2], "up": True}, Answer.k == op[2])
+                else:
+                    table.truncate()
+        ours.close()
+        ours = _open(directory)
+        assert _dump(ours) == _dump(reference)
+    finally:
+        ours.close()
