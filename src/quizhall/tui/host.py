@@ -87,6 +87,10 @@ class HostScreen(Screen[None]):
         yield StageBody()
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        app: HostApp = self.app  # type: ignore[assignment]
+        app.screen_ready()
+
     def on_key(self, event: events.Key) -> None:
         app: HostApp = self.app  # type: ignore[assignment]
         if app.handle_key(event.key, event.character, event.time):
@@ -125,10 +129,12 @@ class HostApp(ContestApp):
         self.buzz_log: list[tuple[float, float]] = []  # (key time, engine done), benchmarks
 
     # -- start and stop -------------------------------------------------------------------
-    def on_mount(self) -> None:
-        super().on_mount()
+    def get_default_screen(self) -> Screen:
+        return HostScreen()
+
+    def screen_ready(self) -> None:
+        """The console's screen is built: open the contest (asking first if one may resume)."""
         self._loop_thread = threading.get_ident()
-        self.push_screen(HostScreen())
         if self._resume is not None or not self.session.resumable:
             self._open(self._resume)
             return
@@ -139,12 +145,18 @@ class HostApp(ContestApp):
             lambda yes: self._open(candidate.id if yes else None))
 
     def _open(self, resume: str | None) -> None:
-        self.contest = self.session.open(resume)
+        from quizhall.store import StoreError
+
+        try:
+            self.contest = self.session.open(resume)
+        except StoreError as exc:
+            self.exit(return_code=1, message=str(exc))
+            return
         plan = self.contest.plan
         self.keymap = build_keymap(plan.keys, [team.key for team in plan.teams])
         problems = conflicts(self.keymap)
         if problems:
-            self.exit(2, message="\n".join(problems))
+            self.exit(return_code=2, message="\n".join(problems))
             return
         self._intro_seen = self.contest.state.phase != "ready"
         for source in self._buzzers:

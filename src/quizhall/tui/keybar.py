@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from quizhall.tui.keys import key_display
+from quizhall.tui.widgets.prose import Prose
 
 
 def key_line(items: list[tuple[str, str]]) -> Text:
@@ -14,12 +14,12 @@ def key_line(items: list[tuple[str, str]]) -> Text:
     for key, description in items:
         if text:
             text.append("  ")
-        text.append(f" {key_display(key)} ", style="bold reverse")
-        text.append(" " + description)
+        text.append(f"\u00a0{key_display(key)}\u00a0", style="bold reverse")
+        text.append("\u00a0" + description)
     return text
 
 
-class KeyBar(Static):
+class KeyBar(Prose):
     """A line (or two, when narrow) of the keys that apply now."""
 
     DEFAULT_CSS = """

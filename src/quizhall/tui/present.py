@@ -178,6 +178,7 @@ def present(view: Any, stage: Stage | None = None, buzz_round: bool = False) -> 
         round_total=view.round_count,
         question=question_view(view),
         revealed=view.revealed,
+        buzz_round=buzz_round,
         buzz_open=view.buzz_open,
         buzz_holder=holder + 1 if holder is not None else None,
         turn=turn + 1 if turn is not None else None,

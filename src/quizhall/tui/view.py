@@ -105,6 +105,7 @@ class StageView:
     round_total: int = 0
     question: QuestionView | None = None
     revealed: bool = False
+    buzz_round: bool = False  # the round is played with buzzers
     buzz_open: bool = False
     buzz_holder: int | None = None  # team number
     turn: int | None = None  # team number whose turn it is

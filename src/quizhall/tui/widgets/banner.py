@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
 from quizhall.tui.text import contrast
 from quizhall.tui.view import TeamView
+from quizhall.tui.widgets.prose import Prose
 
 
 def spaced(name: str) -> str:
@@ -35,14 +36,14 @@ class BuzzBanner(Widget):
     def compose(self) -> ComposeResult:
         yield Digits("")
         with Vertical():
-            yield Static(classes="banner-name")
-            yield Static(classes="banner-line")
+            yield Prose(classes="banner-name")
+            yield Prose(classes="banner-line")
 
     def show(self, holder: TeamView | None, buzz_open: bool) -> None:
         """A team's lock in its colour with its number and name, or the "buzz now" call."""
         digits = self.query_one(Digits)
-        name = self.query_one(".banner-name", Static)
-        line = self.query_one(".banner-line", Static)
+        name = self.query_one(".banner-name", Prose)
+        line = self.query_one(".banner-line", Prose)
         self.set_class(holder is not None, "-locked")
         self.set_class(holder is None and buzz_open, "-open")
         if holder is not None:

@@ -6,12 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Static
 
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
 from quizhall.tui.text import named, points, swatch, team_label
 from quizhall.tui.view import StageView, TeamView
+from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.scoreboard import Scoreboard
 
 
@@ -27,19 +27,19 @@ class Page(Widget):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(classes="page-title")
-            yield Static(classes="page-subtitle")
+            yield Prose(classes="page-title")
+            yield Prose(classes="page-subtitle")
             yield from self.compose_body()
 
     def compose_body(self) -> ComposeResult:
-        yield Static(classes="page-body")
+        yield Prose(classes="page-body")
 
     def set_titles(self, title: Text, subtitle: Text | str = "") -> None:
-        self.query_one(".page-title", Static).update(title)
-        self.query_one(".page-subtitle", Static).update(subtitle)
+        self.query_one(".page-title", Prose).update(title)
+        self.query_one(".page-subtitle", Prose).update(subtitle)
 
     def set_body(self, body: Text | str) -> None:
-        self.query_one(".page-body", Static).update(body)
+        self.query_one(".page-body", Prose).update(body)
 
 
 class TitlePage(Page):

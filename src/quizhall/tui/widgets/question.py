@@ -6,12 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Static
 
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
 from quizhall.tui.text import named
 from quizhall.tui.view import QuestionView
+from quizhall.tui.widgets.prose import Prose
 
 
 def header(question: QuestionView) -> Text:
@@ -52,18 +52,18 @@ class QuestionPanel(Widget):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="question-header")
+        yield Prose(classes="question-header")
         with VerticalScroll():
-            yield Static(classes="question-body")
+            yield Prose(classes="question-body")
 
     def show(self, question: QuestionView | None) -> None:
         """Show ``question`` (None clears the panel)."""
         if question is None:
-            self.query_one(".question-header", Static).update("")
-            self.query_one(".question-body", Static).update("")
+            self.query_one(".question-header", Prose).update("")
+            self.query_one(".question-body", Prose).update("")
             return
-        self.query_one(".question-header", Static).update(header(question))
-        self.query_one(".question-body", Static).update(body(question))
+        self.query_one(".question-header", Prose).update(header(question))
+        self.query_one(".question-body", Prose).update(body(question))
 
 
 def answer_text(question: QuestionView, revealed: bool, audience: bool) -> Text | None:
@@ -94,7 +94,7 @@ def answer_text(question: QuestionView, revealed: bool, audience: bool) -> Text 
     return text
 
 
-class AnswerPanel(Static):
+class AnswerPanel(Prose):
     """The answer, explanation, source (and host notes): marked host-only before the reveal."""
 
     DEFAULT_CSS = """

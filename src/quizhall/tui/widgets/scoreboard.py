@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from quizhall.i18n import t
 from quizhall.tui.text import points, team_label
 from quizhall.tui.view import TeamView
+from quizhall.tui.widgets.prose import Prose
 
 
 def markers(team: TeamView, holder: int | None, turn: int | None) -> Text:
@@ -51,10 +52,10 @@ class TeamCard(Widget):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Static(classes="team-name")
-            yield Static(classes="team-score-text")
+            yield Prose(classes="team-name")
+            yield Prose(classes="team-score-text")
         yield Digits(classes="team-score")
-        yield Static(classes="team-marks")
+        yield Prose(classes="team-marks")
 
     def on_mount(self) -> None:
         self._ready = True
@@ -69,11 +70,11 @@ class TeamCard(Widget):
         if ranked and team.rank is not None:
             label.append(t("tui.rank", rank=team.rank) + " ", style="bold")
         label.append_text(team_label(team.number, team.name, team.colour))
-        self.query_one(".team-name", Static).update(label)
+        self.query_one(".team-name", Prose).update(label)
         score = points(team.score)
-        self.query_one(".team-score-text", Static).update(Text(score))
+        self.query_one(".team-score-text", Prose).update(Text(score))
         self.query_one(Digits).update(score)
-        self.query_one(".team-marks", Static).update(markers(team, holder, turn))
+        self.query_one(".team-marks", Prose).update(markers(team, holder, turn))
         self.set_class(team.number == holder, "-holder")
         self.set_class(team.out, "-out")
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
 from quizhall.tui.text import clock, team_label
 from quizhall.tui.view import StageView
+from quizhall.tui.widgets.prose import Prose
 
 
 def where(view: StageView) -> Text:
@@ -46,7 +46,7 @@ def who(view: StageView, timer_enabled: bool = True) -> Text:
     holder = view.team(view.buzz_holder)
     if holder is not None:
         part(t("tui.buzz"), team_label(holder.number, holder.name, holder.colour))
-    elif view.stage == "question":
+    elif view.buzz_round and view.stage == "question":
         part(t("tui.buzz"), Text(t("tui.buzz_is_open") if view.buzz_open else
                                  t("tui.buzz_is_closed"), style="bold"))
     if timer_enabled and view.time_up:
@@ -60,7 +60,7 @@ def who(view: StageView, timer_enabled: bool = True) -> Text:
     return text
 
 
-class HostStatus(Static):
+class HostStatus(Prose):
     """Two lines at the top of the host console that answer "where are we?"."""
 
     DEFAULT_CSS = """
