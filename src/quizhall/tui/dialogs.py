@@ -183,7 +183,7 @@ class NumberDialog(ModalScreen[float | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, classes="dialog-title")
+            yield Label(literal(self._title), classes="dialog-title")
             yield Label(self._prompt)
             yield Input(id="number")
             yield Static(classes="dialog-error", id="number-error")
@@ -227,7 +227,7 @@ class PickDialog(ModalScreen[object | None]):
         from textual.widgets.option_list import Option
 
         with Vertical(classes="dialog"):
-            yield Label(self._title, classes="dialog-title")
+            yield Label(literal(self._title), classes="dialog-title")
             yield OptionList(*[Option(label, id=str(i)) for i, (label, _) in
                                enumerate(self._options)])
 
@@ -239,50 +239,6 @@ class PickDialog(ModalScreen[object | None]):
     def on_option_list_option_selected(self, event: object) -> None:
         index = int(event.option.id)  # type: ignore[attr-defined]
         self.dismiss(self._options[index][1])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class WagerDialog(ModalScreen[tuple[int, float | str] | None]):
-    """A risk pick: which team, and the value it takes (or that it passes)."""
-
-    BINDINGS = [Binding("escape", "cancel", show=False)]
-
-    def __init__(self, teams: tuple[TeamView, ...], values: list[float],
-                 team: int | None) -> None:
-        super().__init__()
-        self._teams = teams
-        self._values = values
-        self._team = team if team is not None else (teams[0].number if teams else 1)
-
-    def compose(self) -> ComposeResult:
-        from quizhall.tui.text import points
-
-        choices = [(Text(points(v)), v) for v in self._values]
-        choices.append((Text(t("tui.wager_pass")), "pass"))
-        with Vertical(classes="dialog"):
-            yield Label(t("tui.wager_title"), classes="dialog-title")
-            yield Label(t("tui.adjust_team"))
-            yield Select([(team_label(tm.number, tm.name, tm.colour), tm.number)
-                          for tm in self._teams], value=self._team, allow_blank=False,
-                         id="wager-team")
-            yield Label(t("tui.wager_value"))
-            yield Select(choices, value=choices[0][1], allow_blank=False, id="wager-value")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("tui.cancel"), id="cancel")
-                yield Button(t("tui.wager_ok"), variant="primary", id="ok")
-
-    def on_mount(self) -> None:
-        self.query_one("#wager-value", Select).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id != "ok":
-            self.dismiss(None)
-            return
-        team = self.query_one("#wager-team", Select).value
-        value = self.query_one("#wager-value", Select).value
-        self.dismiss((int(team), value))  # type: ignore[arg-type]
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -30,13 +31,13 @@ from quizhall.tui.dialogs import (
     KeyHelp,
     NumberDialog,
     PickDialog,
-    WagerDialog,
 )
 from quizhall.tui.keybar import KeyBar
 from quizhall.tui.keys import KeyMap, build_keymap, conflicts, key_display, key_name
 from quizhall.tui.literal import literal
 from quizhall.tui.present import present
 from quizhall.tui.stage import StageBody
+from quizhall.tui.text import team_label
 from quizhall.tui.view import Stage, StageView
 from quizhall.tui.widgets import HostStatus
 
@@ -436,26 +437,47 @@ class HostApp(ContestApp):
         details = self.contest.view().details or {}
         picker = details.get("picker")
         values = [float(v) for v in details.get("values_left") or []]
+        if picker is not None:
+            self._ask_wager(int(picker), values)
+            return
 
-        def done(choice: Any) -> None:
-            if choice is not None:
-                team, value = choice
-                self._command("wager", team=team - 1, value=value)
+        def chosen(team: Any) -> None:
+            if team is not None:
+                self._ask_wager(int(team) - 1, values)
 
-        self.push_screen(WagerDialog(view.teams, values,
-                                     picker + 1 if picker is not None else None), done)
+        self.push_screen(PickDialog(t("tui.wager_team_title"), self._team_options()), chosen)
+
+    def _ask_wager(self, team: int, values: list[float]) -> None:
+        from quizhall.tui.text import points
+
+        def done(value: Any) -> None:
+            if value is not None:
+                self._command("wager", team=team, value=value)
+
+        name = self.contest.plan.teams[team].name
+        title = t("tui.wager_title", team=name)
+        if not values:
+            self.push_screen(NumberDialog(title, t("tui.wager_value")), done)
+            return
+        options: list[tuple[Any, object]] = [(Text(points(v)), v) for v in values]
+        options.append((Text(t("tui.wager_pass")), "pass"))
+        self.push_screen(PickDialog(title, options), done)
+
+    def _team_options(self) -> list[tuple[Any, object]]:
+        view = self._view
+        teams = view.teams if view else ()
+        return [(team_label(team.number, team.name, team.colour), team.number)
+                for team in teams]
 
     def _act_assign(self) -> None:
         view = self._view
         if view is None:
             return
-        options = [(literal(f"{team.number} {team.name}"), team.number) for team in view.teams]
-
         def done(team: Any) -> None:
             if team is not None:
                 self._command("assign", team=int(team) - 1)
 
-        self.push_screen(PickDialog(t("tui.assign_title"), options), done)
+        self.push_screen(PickDialog(t("tui.assign_title"), self._team_options()), done)
 
     def _act_member(self) -> None:
         state_view = self.contest.view()

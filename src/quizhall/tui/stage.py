@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
+from quizhall.tui.literal import literal
 from quizhall.tui.view import Stage, StageView
 from quizhall.tui.widgets import (
     AnswerPanel,
@@ -25,6 +26,7 @@ from quizhall.tui.widgets import (
     TimerPanel,
     TitlePage,
 )
+from quizhall.tui.widgets.prose import Prose
 
 
 class QuestionPage(Widget):
@@ -38,6 +40,7 @@ class QuestionPage(Widget):
         with Horizontal(id="question-layout"):
             with Vertical(id="question-main"):
                 yield BuzzBanner()
+                yield Prose(id="question-message")
                 yield QuestionPanel()
                 yield AnswerPanel()
             with Vertical(id="question-side"):
@@ -46,6 +49,9 @@ class QuestionPage(Widget):
 
     def show(self, view: StageView, timer_enabled: bool = True) -> None:
         self.query_one(BuzzBanner).show(view.team(view.buzz_holder), view.buzz_open)
+        message = self.query_one("#question-message", Prose)
+        message.display = bool(view.message)
+        message.update(literal(view.message, style="bold"))
         self.query_one(QuestionPanel).show(view.question)
         self.query_one(AnswerPanel).show(view.question, view.revealed, view.audience)
         self.query_one(TimerPanel).show(view.timer, view.time_up, timer_enabled)
