@@ -226,3 +226,18 @@ def test_any_sequence_of_changes_reads_back_as_tinydb_in_memory_would(tmp_path_f
         assert _dump(ours) == _dump(reference)
     finally:
         ours.close()
+
+
+def test_a_journal_that_does_not_follow_its_snapshot_is_refused_untouched(tmp_path):
+    directory = tmp_path / "d"
+    db = _open(directory)
+    db.table("answers").insert({"n": 1})
+    db.storage.compact()
+    db.table("answers").insert({"n": 2})
+    db.close()
+    (directory / "snapshot.json").unlink()  # the journal now starts at change 1, not 0
+    journal = (directory / "journal.jsonl").read_bytes()
+    with pytest.raises(StoreError, match="changes in between are missing"):
+        _open(directory)
+    assert (directory / "journal.jsonl").read_bytes() == journal
+    assert list(directory.glob("journal.jsonl.torn-*")) == []

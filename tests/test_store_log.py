@@ -228,3 +228,20 @@ def test_unknown_contests_are_refused_with_a_message(store):
     for contest_id in ("no-such-contest", "../../etc", ""):
         with pytest.raises(StoreError, match="no contest"):
             store.open_log(contest_id)
+
+
+def test_the_refusal_is_translated(store):
+    from quizhall import i18n
+
+    contest_id, _ = _contest_with(store, 0)
+    i18n.set_language("zh-CN")
+    with store.open_log(contest_id):
+        with pytest.raises(LockedError, match="正由另一个 quizhall 进程写入（进程号"):
+            store.open_log(contest_id)
+
+
+def test_changing_an_event_read_back_changes_nothing_recorded(store):
+    contest_id, _ = _contest_with(store, 1)
+    with store.open_log(contest_id) as log:
+        log.read()[0]["n"] = 99
+        assert log.read()[0]["n"] == 0

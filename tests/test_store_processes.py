@@ -139,6 +139,7 @@ def test_documents_acknowledged_before_sigkill_are_never_lost(tmp_path):
         rounds += 1
     assert rounds >= 5 and acknowledged
     assert (directory / "snapshot.json").exists()  # kills also met compactions
+    assert list(directory.glob(".snapshot.json.tmp-*")) == []
 
 
 def test_a_second_writer_process_is_refused_with_the_holders_pid(tmp_path):

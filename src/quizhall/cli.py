@@ -17,7 +17,7 @@ from quizhall import __version__
 from quizhall.i18n import set_language, t
 
 # Subcommands in the order --help lists them.
-COMMANDS = ("demo", "run", "display", "check", "contests")
+COMMANDS = ("demo", "run", "display", "check", "rehearse", "results", "contests", "plugins")
 
 # argparse builds some sentences itself; these are the ones a user meets.
 _ARGPARSE_ZH = {

@@ -24,7 +24,16 @@ from quizhall import hookspecs
 ENTRY_POINT_GROUP = "quizhall"
 
 # Built-in behaviour, registered through the same hooks third parties use.
-DEFAULT_PLUGINS: tuple[str, ...] = ()
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "quizhall.builtins.scoring",
+    "quizhall.builtins.team_modes",
+    "quizhall.builtins.required",
+    "quizhall.builtins.buzz",
+    "quizhall.builtins.risk",
+    "quizhall.builtins.speed",
+    "quizhall.builtins.gate",
+    "quizhall.builtins.tiebreak",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +45,28 @@ class PluginFailure:
     error: str
 
 
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """A loaded plugin: its name, where it came from, its version, the hooks it implements.
+
+    ``origin`` is ``builtin``, ``entry point`` or ``file``; ``version`` comes from the
+    installed package's metadata (None for plugin files).
+    """
+
+    name: str
+    origin: str
+    version: str | None
+    hooks: tuple[str, ...]
+    source: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "origin": self.origin, "version": self.version,
+                "hooks": list(self.hooks), "source": self.source}
+
+
 FAILED: list[PluginFailure] = []
+# name → (origin, version, source) for plugins registered through this module.
+_ORIGINS: dict[str, tuple[str, str | None, str]] = {}
 _manager: pluggy.PluginManager | None = None
 
 
@@ -44,8 +74,11 @@ def new_plugin_manager() -> pluggy.PluginManager:
     """A manager with the hook specs and the built-in plugins, nothing else."""
     pm = pluggy.PluginManager("quizhall")
     pm.add_hookspecs(hookspecs)
+    from quizhall import __version__
+
     for name in DEFAULT_PLUGINS:
         pm.register(importlib.import_module(name), name=name)
+        _ORIGINS[name] = ("builtin", __version__, name)
     return pm
 
 
@@ -82,6 +115,9 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
         try:
             plugin = entry_point.load()
             pm.register(plugin, name=entry_point.name)
+            dist = getattr(entry_point, "dist", None)
+            _ORIGINS[entry_point.name] = ("entry point", getattr(dist, "version", None),
+                                          entry_point.value)
         except Exception as exc:  # any failure of third-party code is reported, not raised
             FAILED.append(PluginFailure(entry_point.name, f"entry point {entry_point.value}",
                                         f"{type(exc).__name__}: {exc}"))
@@ -92,6 +128,7 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
     pm = pm or get_plugin_manager()
     path = Path(path)
     name = f"quizhall_plugin_file_{path.stem}"
+    path = path.resolve()
     if pm.has_plugin(str(path)):
         return pm.get_plugin(str(path))
     try:
@@ -102,6 +139,7 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
         sys.modules[name] = module
         spec.loader.exec_module(module)
         pm.register(module, name=str(path))
+        _ORIGINS[str(path)] = ("file", None, str(path))
         return module
     except Exception as exc:
         FAILED.append(PluginFailure(path.stem, str(path), f"{type(exc).__name__}: {exc}"))
@@ -114,3 +152,16 @@ def collect(hook_name: str, pm: pluggy.PluginManager | None = None) -> list[obje
     items: list[object] = []
     getattr(pm.hook, hook_name)(register=items.append)
     return items
+
+
+def describe(pm: pluggy.PluginManager | None = None) -> list[PluginInfo]:
+    """Every plugin registered with the manager, built-ins first, then by name."""
+    pm = pm or get_plugin_manager()
+    infos = []
+    for name, plugin in pm.list_name_plugin():
+        if plugin is None:
+            continue
+        origin, version, source = _ORIGINS.get(name, ("registered", None, ""))
+        hooks = tuple(sorted(caller.name for caller in pm.get_hookcallers(plugin) or ()))
+        infos.append(PluginInfo(name, origin, version, hooks, source))
+    return sorted(infos, key=lambda info: (info.origin != "builtin", info.name))

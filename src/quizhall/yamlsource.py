@@ -36,16 +36,26 @@ _PLAIN_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, "tag:yaml.org,2002:ti
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 # Raw control characters make a YAML file unreadable, yet banks pasted from other tools carry
-# them. Before parsing they are moved to this private-use block (one character for one, so
-# lines and columns stay right) and moved back when the text is read, with a warning.
-_SHELTER = 0xF0000
+# them. Before parsing they are moved to a block of private-use characters that the file does
+# not use (one character for one, so lines and columns stay right) and moved back in the
+# composed tree; the reader then warns about them.
 _RAW_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
-_SHELTER_TABLE = {c: _SHELTER + c for c in [*range(1, 32), *range(0x7F, 0xA0)]}
-_UNSHELTER_TABLE = {v: k for k, v in _SHELTER_TABLE.items()}
+_RAW_CODES = [c for c in range(0xA0) if _RAW_CONTROL.match(chr(c))]
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
+_SHELTER_BASES = [*range(0xF0000, 0x10FF00, 0xA0), *range(0xE000, 0xF860, 0xA0)]
 # Text that would misbehave on a terminal: C0/C1 controls (but tab and newline), bidi overrides.
-_SUSPICIOUS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000f0000-\U000f009f]"
-)
+_SUSPICIOUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+# Deeper nesting than any bank needs; past some ten thousand levels libyaml's recursive
+# composer overflows the C stack and takes the process down, so deeper files are refused.
+MAX_DEPTH = 200
+# A cheap first test: block nesting needs indentation or a run of "- "/"? " indicators at the
+# start of a line, flow nesting needs brackets. Below these bounds the file cannot nest deeper
+# than MAX_DEPTH; above them the parser's events are counted to be sure.
+_DEEP_BLOCK = re.compile(r"^[ \t?-]{60}", re.MULTILINE)  # block depth <= 2 * (60 + 1)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNER_PAIR = re.compile(r"\[\]|\{\}")
+_FLOW_ROUNDS = 40  # flow depth <= 40, so 122 + 40 < MAX_DEPTH
 
 
 def node_position(node: Node) -> tuple[int, int]:
@@ -80,7 +90,8 @@ def read_text(path: Path, display: str,
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         return None, [Diagnostic(display, line, column, t("diag.not_utf8", offset=exc.start),
                                  "error", t("diag.not_utf8_hint"))]
     return text, []
@@ -88,10 +99,15 @@ def read_text(path: Path, display: str,
 
 def compose(text: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
     """Parse ``text`` into a node tree; on a syntax error, None and a positioned diagnostic."""
+    unshelter = None
     if _RAW_CONTROL.search(text):
-        text = text.translate(_SHELTER_TABLE)
+        text, unshelter = _shelter(text)
+    too_deep = _too_deep(text) if _may_nest_deeply(text) else None
+    if too_deep is not None:
+        return None, [Diagnostic(display, too_deep[0], too_deep[1],
+                                 t("diag.too_deep", limit=MAX_DEPTH))]
     try:
-        return yaml.compose(text, Loader=_Loader), []
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(text, exc, display)]
     except yaml.YAMLError as exc:  # ReaderError and other position-less errors
@@ -103,6 +119,73 @@ def compose(text: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
             line = column = 0
         reason = getattr(exc, "reason", None) or str(exc)
         return None, [Diagnostic(display, line, column, t("diag.yaml_syntax", problem=reason))]
+    except RecursionError:  # the pure-Python composer, past the depth check's bounds
+        return None, [Diagnostic(display, 0, 0, t("diag.too_deep", limit=MAX_DEPTH))]
+    if root is not None and unshelter is not None:
+        _restore(root, unshelter)
+    return root, []
+
+
+def _shelter(text: str) -> tuple[str, dict[int, int]]:
+    """Move raw control characters to a private-use block the text does not use."""
+    used = {ord(c) for c in _PRIVATE_USE.findall(text)}
+    for base in _SHELTER_BASES:
+        if not any(base <= code < base + 0xA0 for code in used):
+            table = {c: base + c for c in _RAW_CODES}
+            return text.translate(table), {v: k for k, v in table.items()}
+    # Every block is in use (no real file does this): the characters become U+FFFD instead.
+    return text.translate(dict.fromkeys(_RAW_CODES, 0xFFFD)), {}
+
+
+def _restore(root: Node, unshelter: dict[int, int]) -> None:
+    """Put sheltered control characters back into every scalar of the tree."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            node.value = node.value.translate(unshelter)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
+def _may_nest_deeply(text: str) -> bool:
+    if _DEEP_BLOCK.search(text):
+        return True
+    brackets = _NOT_BRACKET.sub("", text)
+    for _ in range(_FLOW_ROUNDS):
+        if not brackets:
+            return False
+        brackets, removed = _INNER_PAIR.subn("", brackets)
+        if not removed:
+            return False
+    return bool(brackets)
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the nesting first goes past MAX_DEPTH (1-based line, column), or None.
+
+    libyaml's parser keeps its own stack, so walking its events is safe at any depth.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except (yaml.YAMLError, RecursionError):
+        return None  # the composer reports the syntax error itself
+    return None
 
 
 def _syntax_error(text: str, exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
@@ -168,6 +251,7 @@ class NodeReader:
     def __init__(self, display: str) -> None:
         self.path = display
         self.diagnostics: list[Diagnostic] = []
+        self._merged: dict[int, int] = {}  # id(mapping node) -> entries that came from "<<"
 
     # -- reporting ------------------------------------------------------------------------
     def report(self, node: Node, message: str, hint: str | None = None,
@@ -199,34 +283,45 @@ class NodeReader:
             if self._tag_ok(node):
                 self.report(node, t("diag.expected_mapping", what=what))
             return None
-        if not self._tag_ok(node):
+        if not self._tag_ok(node) or not self.merge(node):
             return None
-        if any(key.tag == _MERGE for key, _ in node.value):
-            try:
-                _constructor.flatten_mapping(node)
-            except yaml.YAMLError as exc:
-                self.report(node, t("diag.yaml_syntax", problem=getattr(exc, "problem", exc)))
-                return None
+        merged = self._merged.get(id(node), 0)
         allowed_set = None if allowed is None else set(allowed)
         result: dict[str, Node] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
+        first: dict[str, tuple[int, int]] = {}  # key -> (entry index, line)
+        for index, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                 self.report(key_node, t("diag.key_not_text"))
                 continue
             key = key_node.value
-            if key in result:
-                self.report(key_node, t("diag.duplicate_key", key=key, line=first_line[key]))
+            if key in first and first[key][0] >= merged:
+                self.report(key_node, t("diag.duplicate_key", key=key, line=first[key][1]))
                 continue
             if allowed_set is not None and key not in allowed_set:
                 self.report(key_node, t("diag.unknown_key", key=key), suggest(key, allowed_set))
                 continue
+            # A key merged in with "<<" gives way to a later one, as in every YAML loader.
             result[key] = value_node
-            first_line[key] = key_node.start_mark.line + 1
+            first[key] = (index, key_node.start_mark.line + 1)
         for key in required:
             if key not in result:
                 self.report(node, t("diag.missing_key", key=key))
         return result
+
+    def merge(self, node: MappingNode) -> bool:
+        """Resolve ``<<`` merge keys in place (merged entries first); False if they are bad.
+
+        Safe to call more than once; :meth:`mapping` calls it itself.
+        """
+        if any(key.tag == _MERGE for key, _ in node.value):
+            own = sum(1 for key, _ in node.value if key.tag != _MERGE)
+            try:
+                _constructor.flatten_mapping(node)
+            except yaml.YAMLError as exc:
+                self.report(node, t("diag.yaml_syntax", problem=getattr(exc, "problem", exc)))
+                return False
+            self._merged[id(node)] = len(node.value) - own
+        return True
 
     def sequence(self, node: Node, what: str) -> list[Node] | None:
         """A list's item nodes."""
@@ -249,7 +344,6 @@ class NodeReader:
             return None
         value = "" if tag == _NULL else node.value
         if _SUSPICIOUS.search(value):
-            value = value.translate(_UNSHELTER_TABLE)
             found = sorted({f"U+{ord(c):04X}" for c in _SUSPICIOUS.findall(value)})
             self.warn(node, t("diag.control_chars", what=what, chars=", ".join(found)),
                       t("diag.control_chars_hint"))
@@ -274,10 +368,14 @@ class NodeReader:
     def number(self, node: Node, what: str) -> float | int | None:
         """A finite int or float."""
         if isinstance(node, ScalarNode) and node.tag in (_INT, _FLOAT):
-            value = (_constructor.construct_yaml_int(node) if node.tag == _INT
-                     else _constructor.construct_yaml_float(node))
-            if isinstance(value, float) and not math.isfinite(value):
-                self.report(node, t("diag.expected_number", what=what))
+            try:
+                value = (_constructor.construct_yaml_int(node) if node.tag == _INT
+                         else _constructor.construct_yaml_float(node))
+                finite = math.isfinite(float(value))
+            except (ValueError, OverflowError):  # more digits than Python converts, or > 1e308
+                finite = False
+            if not finite:
+                self.report(node, t("diag.number_too_large", what=what))
                 return None
             return value
         if isinstance(node, ScalarNode) and node.tag == _STR:

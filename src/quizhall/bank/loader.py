@@ -8,6 +8,7 @@ and all diagnostics. Results of error-free files are cached by content (see
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,9 +150,10 @@ def parse_bank(text: str, display: str) -> tuple[Bank | None, list[Diagnostic]]:
     info = _read_info(reader, top["bank"]) if "bank" in top else None
     questions = _read_questions(reader, top["questions"]) if "questions" in top else []
     levels = _read_levels(reader, top["levels"], questions) if "levels" in top else []
+    diagnostics = sorted(reader.diagnostics, key=lambda d: (d.line, d.column))
     if reader.failed or info is None:
-        return None, reader.diagnostics
-    return Bank(info, tuple(questions), tuple(levels), display), reader.diagnostics
+        return None, diagnostics
+    return Bank(info, tuple(questions), tuple(levels), display), diagnostics
 
 
 def _read_info(reader: NodeReader, node: Node) -> BankInfo | None:
@@ -183,7 +185,7 @@ def _read_questions(reader: NodeReader, node: Node) -> list[Question]:
     for item in items:
         # Ids are compared as written, before validation, so that a duplicate is reported
         # even when one of the two questions has other errors.
-        raw_id = _raw_id(item)
+        raw_id = _raw_id(item) if not isinstance(item, MappingNode) or reader.merge(item) else None
         duplicate = raw_id is not None and raw_id in first_line
         if duplicate:
             reader.report(item, t("bank.duplicate_id", id=raw_id, line=first_line[raw_id]))
@@ -195,12 +197,19 @@ def _read_questions(reader: NodeReader, node: Node) -> list[Question]:
     return questions
 
 
+def _last_value(node: MappingNode, key: str) -> Node | None:
+    """The value of ``key`` in a (merged) mapping: the last one wins, as when loading."""
+    found = None
+    for key_node, value in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            found = value
+    return found
+
+
 def _raw_id(node: Node) -> str | None:
-    if not isinstance(node, MappingNode):
-        return None
-    for key, value in node.value:
-        if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
-            return value.value if value.value.strip() else None
+    value = _last_value(node, "id") if isinstance(node, MappingNode) else None
+    if isinstance(value, ScalarNode) and value.value.strip():
+        return value.value
     return None
 
 
@@ -209,8 +218,9 @@ def _read_question(reader: NodeReader, node: Node) -> Question | None:
         reader.mapping(node, t("bank.a_question"))
         return None
     before = len(reader.diagnostics)
-    type_node = next((v for k, v in node.value
-                      if isinstance(k, ScalarNode) and k.value == "type"), None)
+    if not reader.merge(node):
+        return None
+    type_node = _last_value(node, "type")
     qtype = _read_type(reader, type_node) if type_node is not None else None
     allowed = COMMON_KEYS + EXTRA_KEYS[qtype] if qtype else ALL_QUESTION_KEYS
     fields = reader.mapping(node, t("bank.a_question"), allowed,
@@ -421,7 +431,13 @@ def _read_numeric_answer(reader: NodeReader, node: Node,
             return None
         return NumericAnswer(float(low), float(high))
     value = reader.number(node, "answer")
-    return None if value is None else NumericAnswer.around(float(value), tolerance)
+    if value is None:
+        return None
+    answer = NumericAnswer.around(float(value), tolerance)
+    if not math.isfinite(answer.low) or not math.isfinite(answer.high):
+        reader.report(fields.get("tolerance", node), t("diag.number_too_large", what="tolerance"))
+        return None
+    return answer
 
 
 def _read_partial(reader: NodeReader, node: Node) -> float | str:

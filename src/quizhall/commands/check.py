@@ -1,4 +1,8 @@
-"""``quizhall check PATH...``: lint banks and print a summary of what they hold."""
+"""``quizhall check PATH...``: lint banks and contest files and summarise what they hold.
+
+Contest files (``*.contest.yaml``, or YAML with a top-level ``rounds:``) are validated with
+their banks, plugins' settings, and each round's question draw; banks as before.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,16 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.bank.loader import load_banks
     from quizhall.diagnostics import errors, warnings
 
-    result = load_banks(args.paths)
+    bank_paths, contest_paths = _split(args.paths)
+    result = load_banks(bank_paths)
+    contests = [_check_contest(path) for path in contest_paths]
+    seen = set(result.diagnostics)
+    for contest in contests:
+        result.files.extend(f for f in contest.files if f not in result.files)
+        for diagnostic in contest.diagnostics:
+            if diagnostic not in seen:
+                seen.add(diagnostic)
+                result.diagnostics.append(diagnostic)
     questions = [q for bank in result.banks for q in bank.questions]
     by_type = Counter(q.type.value for q in questions)
     by_tag = Counter(tag for q in questions for tag in q.tags)
@@ -37,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
             "by_tag": dict(by_tag.most_common()),
             "by_level": by_level,
             "by_difficulty": dict(sorted(by_difficulty.items())),
+            "contests": [_contest_json(contest) for contest in contests],
         }
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -46,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
               sys.stdout)
     if questions:
         _summary(len(questions), by_type, by_tag, by_level, by_difficulty)
+    for contest in contests:
+        _contest_summary(contest)
     print(t("check.result", files=len(result.files), errors=len(errs), warnings=len(warns)))
     return 1 if errs else 0
 
@@ -70,3 +86,55 @@ def _summary(total: int, by_type: Counter, by_tag: Counter, by_level: dict,
     if by_difficulty:
         print("  " + t("check.by_difficulty") + "  " +
               "  ".join(f"{k}★ {v}" for k, v in sorted(by_difficulty.items())))
+
+
+def _split(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Bank paths (files and directories, as load_banks takes them) and contest files."""
+    from pathlib import Path
+
+    from quizhall.bank.loader import BANK_SUFFIXES, is_bank_file
+    from quizhall.contest.loader import is_contest_file
+
+    banks: list[str] = []
+    contests: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if not found.name.lower().endswith(BANK_SUFFIXES):
+                    continue
+                if is_contest_file(found):
+                    contests.append(str(found))
+                elif is_bank_file(found):
+                    banks.append(str(found))
+        elif path.is_file() and is_contest_file(path):
+            contests.append(raw)
+        else:
+            banks.append(raw)
+    return banks, contests
+
+
+def _check_contest(path: str) -> object:
+    from quizhall.contest.loader import load_contest
+
+    return load_contest(path, load_plugin_files=False)
+
+
+def _contest_json(contest: object) -> dict:
+    plan = contest.plan  # type: ignore[attr-defined]
+    data: dict = {"path": contest.files[0], "ok": plan is not None}  # type: ignore[attr-defined]
+    if plan is not None:
+        data.update(title=plan.title, teams=[team.name for team in plan.teams],
+                    rounds=[{"title": r.title, "type": r.type, "questions": len(r.questions)}
+                            for r in plan.rounds])
+    return data
+
+
+def _contest_summary(contest: object) -> None:
+    plan = contest.plan  # type: ignore[attr-defined]
+    if plan is None:
+        return
+    print(t("check.contest", title=plan.title, teams=len(plan.teams), rounds=len(plan.rounds)))
+    for number, round_plan in enumerate(plan.rounds, start=1):
+        print("  " + t("check.contest_round", number=number, title=round_plan.title,
+                       type=round_plan.type, questions=len(round_plan.questions)))

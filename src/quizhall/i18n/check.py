@@ -11,6 +11,10 @@ MESSAGES = {
     "check.by_tag": ("标签：", "by tag:"),
     "check.by_level": ("关卡：", "by level:"),
     "check.by_difficulty": ("难度：", "by difficulty:"),
+    "check.contest": ("竞赛 {title}：{teams} 支队伍，{rounds} 轮",
+                      "contest {title}: {teams} teams, {rounds} rounds"),
+    "check.contest_round": ("{number}. {title}（{type}）：{questions} 道题",
+                            "{number}. {title} ({type}): {questions} questions"),
     "check.result": ("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告",
                      "checked {files} files: {errors} errors, {warnings} warnings"),
 }

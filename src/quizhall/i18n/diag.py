@@ -12,6 +12,10 @@ MESSAGES = {
         "the file is {size} MB, over the {limit} MB limit",
     ),
     "diag.too_large_hint": ("请拆分为多个文件", "split it into several files"),
+    "diag.too_deep": (
+        "嵌套超过 {limit} 层，文件无法读取",
+        "the file nests more than {limit} levels deep and cannot be read",
+    ),
     "diag.empty_file": ("文件是空的", "the file is empty"),
     "diag.binary": (
         "这不是文本文件（第 {offset} 字节处有二进制内容）",
@@ -57,6 +61,7 @@ MESSAGES = {
     "diag.expected_list": ("{what} 应当是列表", "{what} should be a list"),
     "diag.expected_text": ("{what} 应当是文本", "{what} should be text"),
     "diag.expected_number": ("{what} 应当是数字", "{what} should be a number"),
+    "diag.number_too_large": ("{what} 的数值太大", "{what} is too large a number"),
     "diag.expected_integer": ("{what} 应当是整数", "{what} should be a whole number"),
     "diag.expected_bool": ("{what} 应当是 true 或 false", "{what} should be true or false"),
     "diag.out_of_range": (

@@ -48,6 +48,13 @@ MESSAGES = {
         "{path}: line {line} is damaged, so only the {count} records before it are read "
         "(the writer moves the damaged part to a backup file when it next opens the log)",
     ),
+    "store.journal_gap": (
+        "{path} 从第 {seq} 号改动开始，而 {snapshot} 之后应接第 {expected} 号改动：中间的改动缺失"
+        "（快照文件丢失或被旧文件替换？）。文件保持原样，未作改动",
+        "{path} starts at change {seq}, but the change after {snapshot} is number "
+        "{expected}: the changes in between are missing (was the snapshot lost or replaced "
+        "by an older one?). The files were left untouched",
+    ),
     "store.cannot_open": ("无法打开 {path}：{error}", "cannot open {path}: {error}"),
     "store.cannot_create": ("无法创建 {path}：{error}", "cannot create {path}: {error}"),
     "store.write_failed": (

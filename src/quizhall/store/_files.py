@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Callable
@@ -17,9 +18,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-# ``,"crc":"`` + 8 hex digits + ``"}`` + newline
 _CRC_OPEN = b',"crc":"'
-_TRAILER = len(_CRC_OPEN) + 8 + 3
+# Bytes after the head of a line: ``,"crc":"`` + 8 hex digits + ``"}`` + newline.
+TRAILER = len(_CRC_OPEN) + 8 + 3
+_HEX = re.compile(rb"[0-9a-f]{8}")
 
 
 def dumps(value: object) -> str:
@@ -35,19 +37,17 @@ def frame(head: str) -> bytes:
 
 def unframe(line: bytes) -> dict | None:
     """The object in one whole line (newline included), or None if torn or damaged."""
-    if len(line) <= _TRAILER or not line.endswith(b'"}\n'):
+    if len(line) <= TRAILER or not line.endswith(b'"}\n'):
         return None
-    head = line[:-_TRAILER]
-    if line[-_TRAILER:-11] != _CRC_OPEN:
+    head = line[:-TRAILER]
+    if line[-TRAILER:-11] != _CRC_OPEN:
         return None
     digits = line[-11:-3]
-    if not all(c in b"0123456789abcdef" for c in digits):
-        return None
-    if zlib.crc32(head) != int(digits, 16):
+    if not _HEX.fullmatch(digits) or zlib.crc32(head) != int(digits, 16):
         return None
     try:
-        value = json.loads(head + b"}")
-    except ValueError:
+        value = json.loads(head.decode("utf-8") + "}")
+    except ValueError:  # UnicodeDecodeError included
         return None
     return value if isinstance(value, dict) else None
 
@@ -122,12 +122,13 @@ class Scan:
     after: int = 0
 
 
-def scan(data: bytes, accept: Callable[[dict, int], bool], start: int = 0,
+def scan(data: bytes, accept: Callable[[dict, int, bytes], bool], start: int = 0,
          first_line: int = 1) -> Scan:
-    """Read checksummed lines of ``data`` from offset ``start`` while ``accept(obj, index)``.
+    """Read checksummed lines of ``data`` from offset ``start`` while ``accept(obj, index, line)``.
 
-    ``index`` counts accepted records from 0. Reading stops at the first line that is
-    unfinished, fails its checksum, or is refused by ``accept``.
+    ``index`` counts accepted records from 0; ``line`` is the raw line, newline included.
+    Reading stops at the first line that is unfinished, fails its checksum, or is refused by
+    ``accept``.
     """
     result = Scan(end=start)
     pos, line_no, size = start, first_line, len(data)
@@ -136,8 +137,9 @@ def scan(data: bytes, accept: Callable[[dict, int], bool], start: int = 0,
         if newline < 0:
             result.damage, result.partial = line_no, True
             return result
-        obj = unframe(data[pos:newline + 1])
-        if obj is None or not accept(obj, len(result.records)):
+        line = data[pos:newline + 1]
+        obj = unframe(line)
+        if obj is None or not accept(obj, len(result.records), line):
             result.damage = line_no
             result.after = sum(1 for line in data[newline + 1:].split(b"\n")
                                if unframe(line + b"\n") is not None)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from quizhall.i18n import t
 from quizhall.store._files import utc_now, write_all
-from quizhall.store.errors import LockedError
+from quizhall.store.errors import LockedError, StoreError
 
 try:
     import fcntl
@@ -42,7 +42,10 @@ class WriterLock:
 
     def __init__(self, path: Path, what: str) -> None:
         self.path = path
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(t("store.cannot_open", path=path, error=exc.strerror)) from exc
         if not _try_lock(fd):
             os.close(fd)
             raise LockedError(_refusal(path, what))
@@ -52,9 +55,12 @@ class WriterLock:
             "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]) if sys.argv else "",
             "started": utc_now().isoformat(timespec="seconds"),
         }
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        write_all(fd, json.dumps(holder, ensure_ascii=False).encode("utf-8"))
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            write_all(fd, json.dumps(holder, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # the lock holds all the same; a refused process just cannot name us
         self._fd: int | None = fd
 
     def release(self) -> None:

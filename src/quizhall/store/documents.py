@@ -167,6 +167,9 @@ class JournalStorage(Storage):
         self._tables: Tables = {}
         self._seq = -1  # number of the last change applied
         self._snapshot_size = 0
+        # Temporary snapshots left by a crash mid-compaction: the lock holder may remove them.
+        for stale in directory.glob(f".{self.snapshot_path.name}.tmp-*"):
+            stale.unlink(missing_ok=True)
         self._load_snapshot()
         try:
             self._fd: int | None = os.open(
@@ -177,6 +180,10 @@ class JournalStorage(Storage):
                                error=exc.strerror)) from exc
         try:
             self._load_journal()
+        except OSError as exc:
+            self.close()
+            raise StoreError(t("store.cannot_open", path=self.journal_path,
+                               error=exc.strerror)) from exc
         except BaseException:
             self.close()
             raise
@@ -216,18 +223,23 @@ class JournalStorage(Storage):
         _check_kind(self.journal_path, data[:newline + 1], JOURNAL_KIND)
         self._header_size = newline + 1
         snapshot_seq = self._seq
+        second = data.find(b"\n", newline + 1)
+        first = unframe(data[newline + 1:second + 1]) if second > 0 else None
+        if first is not None and isinstance(first.get("seq"), int) \
+                and first["seq"] > snapshot_seq + 1:
+            # Changes before these are missing (a lost or older snapshot): not a torn tail.
+            raise StoreError(t("store.journal_gap", path=self.journal_path,
+                               snapshot=self.snapshot_path, seq=first["seq"],
+                               expected=snapshot_seq + 1))
         expected = [None]
 
-        def accept(obj: dict, index: int) -> bool:
+        def accept(obj: dict, index: int, line: bytes) -> bool:
             seq = obj.get("seq")
             if not isinstance(seq, int) or not isinstance(obj.get("table"), str):
                 return False
             if not _valid_ops(obj.get("ops")):
                 return False
-            if expected[0] is None:
-                if seq > snapshot_seq + 1:
-                    return False
-            elif seq != expected[0]:
+            if expected[0] is not None and seq != expected[0]:
                 return False
             expected[0] = seq + 1
             return True

@@ -24,7 +24,17 @@ from datetime import datetime
 from pathlib import Path
 
 from quizhall.i18n import t
-from quizhall.store._files import Scan, dumps, frame, scan, set_aside, sync, unframe, write_all
+from quizhall.store._files import (
+    TRAILER,
+    Scan,
+    dumps,
+    frame,
+    scan,
+    set_aside,
+    sync,
+    unframe,
+    write_all,
+)
 from quizhall.store._lock import WriterLock
 from quizhall.store.errors import StoreError
 
@@ -62,8 +72,8 @@ def check_header(path: Path, line: bytes) -> None:
 class EventLog:
     """The events of one contest. Open it with :meth:`quizhall.store.Store.open_log`.
 
-    Events returned by :meth:`read` and :meth:`follow` are shared, not copied: treat them as
-    read-only.
+    :meth:`read` and :meth:`follow` return new dicts every time, exactly as a reopen would
+    read them: a caller cannot change what was recorded.
     """
 
     def __init__(self, path: Path, contest_id: str, lock: WriterLock | None,
@@ -75,7 +85,7 @@ class EventLog:
         self._lock = lock
         self._now = now
         self._mutex = threading.Lock()
-        self._events: list[dict] = []
+        self._events: list[str] = []  # each event's JSON text: every read gets fresh dicts
         self._offset = 0
         self._line = 1
         self._have_header = False
@@ -89,6 +99,9 @@ class EventLog:
             raise StoreError(t("store.cannot_open", path=path, error=exc.strerror)) from exc
         try:
             self._open()
+        except OSError as exc:
+            self.close()
+            raise StoreError(t("store.cannot_open", path=path, error=exc.strerror)) from exc
         except BaseException:
             self.close()
             raise
@@ -132,12 +145,20 @@ class EventLog:
             start, self._line = newline + 1, 2
             self._offset = base + start
         known = len(self._events)
+        texts: list[str] = []
 
-        def accept(obj: dict, index: int) -> bool:
-            return obj.get("seq") == known + index and isinstance(obj.get("event"), dict)
+        def accept(obj: dict, index: int, line: bytes) -> bool:
+            seq, event = obj.get("seq"), obj.get("event")
+            if seq != known + index or not isinstance(event, dict):
+                return False
+            # The event's text as written, sliced out rather than encoded again.
+            prefix = b'{"seq":%d,"event":' % seq
+            texts.append(line[len(prefix):-TRAILER].decode("utf-8")
+                         if line.startswith(prefix) else dumps(event))
+            return True
 
         found = scan(data, accept, start=start, first_line=self._line)
-        self._events.extend(record["event"] for record in found.records)
+        self._events.extend(texts)
         self._offset = base + found.end
         self._line += len(found.records)
         return found
@@ -201,14 +222,15 @@ class EventLog:
                 raise StoreError(self._broken) from exc
             self._offset += len(line)
             self._line += 1
-            self._events.append(json.loads(payload))
+            self._events.append(payload)
             return seq
 
     def read(self, start: int = 0) -> list[dict]:
         """The events from sequence number ``start`` on."""
         with self._mutex:
             self._refresh()
-            return self._events[start:]
+            texts = self._events[start:]
+        return [json.loads(text) for text in texts]
 
     def follow(self, start: int, timeout: float) -> list[dict]:
         """Wait up to ``timeout`` seconds for events at ``start`` or later; return them.

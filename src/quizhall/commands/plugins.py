@@ -1,0 +1,43 @@
+"""``quizhall plugins [--all] [--json]``: list loaded plugins, their versions and hooks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from quizhall.i18n import t
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--all", action="store_true", help=t("plugins.all_help"))
+    parser.add_argument("--json", action="store_true", help=t("plugins.json_help"))
+    parser.add_argument("--plugin", action="append", default=[], metavar="FILE.py",
+                        help=t("plugins.plugin_help"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizhall.plugins import FAILED, describe, get_plugin_manager, load_plugin_file
+
+    pm = get_plugin_manager()
+    for path in args.plugin:
+        load_plugin_file(path, pm)
+    infos = [info for info in describe(pm) if args.all or info.origin != "builtin"]
+    failures = list(FAILED)
+    if args.json:
+        json.dump({"plugins": [info.to_json() for info in infos],
+                   "failed": [{"name": f.name, "origin": f.origin, "error": f.error}
+                              for f in failures]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 1 if failures else 0
+    if not infos and not failures:
+        print(t("plugins.none"))
+    for info in infos:
+        version = f" {info.version}" if info.version else ""
+        print(f"{info.name}{version}  ({t('plugins.origin_' + info.origin.replace(' ', '_'))})")
+        print("  " + t("plugins.hooks", hooks=", ".join(info.hooks) or "-"))
+    for failure in failures:
+        print(t("plugins.failed", name=failure.name, origin=failure.origin,
+                error=failure.error), file=sys.stderr)
+    return 1 if failures else 0

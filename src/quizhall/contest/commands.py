@@ -1,0 +1,112 @@
+"""Host commands: the one vocabulary the TUI, rehearsals and tests use to drive a contest.
+
+:class:`Command` is what :meth:`quizhall.contest.engine.Contest.execute` takes;
+:func:`parse_command` reads the text form used by rehearsal scripts
+(``buzz 2``, ``wager 红队 20``, ``adjust 3 -10 仲裁组裁定``). Teams are 1-based numbers or
+names; in a :class:`Command` they are 0-based indices.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizhall.contest.plan import TeamPlan
+from quizhall.i18n import t
+
+# Every command and the arguments it takes (for help texts and the parser).
+COMMAND_NAMES = ("next", "open", "buzz", "right", "wrong", "partial", "wager", "assign",
+                 "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "end",
+                 "member")
+PASS_WORDS = frozenset({"pass", "弃选", "放弃"})
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One host command.
+
+    ``team`` is a 0-based team index (buzz, wager, assign, adjust); ``points`` the partial
+    points or the adjustment; ``value`` a wager (a number, or ``"pass"``); ``member`` the
+    answering member for ``member`` (0-based seat, or a member's name); ``reason`` the
+    adjustment's reason.
+    """
+
+    name: str
+    team: int | None = None
+    points: float | None = None
+    value: float | str | None = None
+    member: int | str | None = None
+    reason: str = ""
+
+
+class CommandError(ValueError):
+    """A command line that cannot be read; the message is translated."""
+
+
+def resolve_team(word: str, teams: Sequence[TeamPlan]) -> int:
+    """A team index from a 1-based number or a name (case-insensitive)."""
+    if word.isdigit():
+        number = int(word)
+        if 1 <= number <= len(teams):
+            return number - 1
+        raise CommandError(t("contest.command.no_such_team_number", number=number,
+                             count=len(teams)))
+    folded = word.casefold()
+    for index, team in enumerate(teams):
+        if team.name.casefold() == folded:
+            return index
+    raise CommandError(t("contest.command.no_such_team", name=word))
+
+
+def _number(word: str, what: str) -> float:
+    try:
+        value = float(word)
+    except ValueError:
+        raise CommandError(t("contest.command.not_a_number", word=word, what=what)) from None
+    if not math.isfinite(value):
+        raise CommandError(t("contest.command.not_a_number", word=word, what=what))
+    return value
+
+
+def parse_command(line: str, teams: Sequence[TeamPlan]) -> Command:
+    """Read one command line (without comments). Raises :class:`CommandError`."""
+    words = line.split()
+    if not words:
+        raise CommandError(t("contest.command.empty"))
+    name, args = words[0].lower(), words[1:]
+    if name not in COMMAND_NAMES:
+        from quizhall.yamlsource import suggest
+
+        hint = suggest(name, COMMAND_NAMES)
+        message = t("contest.command.unknown", name=words[0])
+        raise CommandError(f"{message} ({hint})" if hint else message)
+
+    if name in ("buzz", "assign"):
+        if len(args) != 1:
+            raise CommandError(t("contest.command.usage", usage=f"{name} TEAM"))
+        return Command(name, team=resolve_team(args[0], teams))
+    if name == "partial":
+        if len(args) != 1:
+            raise CommandError(t("contest.command.usage", usage="partial POINTS"))
+        return Command(name, points=_number(args[0], "POINTS"))
+    if name == "wager":
+        if len(args) != 2:
+            raise CommandError(t("contest.command.usage", usage="wager TEAM VALUE|pass"))
+        team = resolve_team(args[0], teams)
+        value: float | str = "pass" if args[1].lower() in PASS_WORDS else _number(args[1],
+                                                                                 "VALUE")
+        return Command(name, team=team, value=value)
+    if name == "adjust":
+        if len(args) < 3:
+            raise CommandError(t("contest.command.usage", usage="adjust TEAM ±POINTS REASON"))
+        return Command(name, team=resolve_team(args[0], teams),
+                       points=_number(args[1], "POINTS"), reason=" ".join(args[2:]))
+    if name == "member":
+        if len(args) != 1:
+            raise CommandError(t("contest.command.usage", usage="member SEAT|NAME"))
+        word = args[0]
+        return Command(name, member=int(word) - 1 if word.isdigit() else word)
+    if args:
+        raise CommandError(t("contest.command.no_arguments", name=name))
+    return Command(name)

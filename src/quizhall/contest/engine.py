@@ -1,0 +1,449 @@
+"""The contest engine: decide what a command means, record it as events, fold them.
+
+:class:`Contest` validates each :class:`~quizhall.contest.commands.Command` against the live
+state (asking the round type and the plugins), and records the resulting events in the log
+before applying them with :func:`~quizhall.contest.evolve.evolve`. A refused command records
+nothing and changes nothing. :meth:`Contest.tick` fires the events timers are due to cause.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pluggy
+
+from quizhall.contest.clock import Clock
+from quizhall.contest.commands import Command
+from quizhall.contest.evolve import NOT_ACTIONS, EvolveError, LedgerEntry, Projection
+from quizhall.contest.hooks import (
+    AnswerContext,
+    Answerer,
+    TurnContext,
+    as_parts,
+    call_each,
+    call_first,
+    is_score_parts,
+)
+from quizhall.contest.log import EventLog
+from quizhall.contest.plan import Plan
+from quizhall.contest.rounds import Decision, Event, Refused, RoundType
+from quizhall.contest.state import CLOSED, FINISHED, INTRO, QUESTION, READY, State
+from quizhall.i18n import t
+
+MAX_DUE_EVENTS = 64  # a safety bound for one tick
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of a command: accepted or refused (with a translated ``reason``), the
+    events recorded, warnings (e.g. a plugin that failed), and ``due``: events the clock
+    fired just before the command (a timer that had run out)."""
+
+    accepted: bool
+    reason: str | None = None
+    events: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    due: list[dict] = field(default_factory=list)
+
+
+def collect_round_types(pm: pluggy.PluginManager,
+                        warnings: list[str] | None = None) -> dict[str, type[RoundType]]:
+    """The round types plugins register, by name; bad registrations become warnings."""
+    warnings = [] if warnings is None else warnings
+    found: dict[str, type[RoundType]] = {}
+    caller = pm.hook.quizhall_register_round_types
+    for impl in reversed(caller.get_hookimpls()):
+        items: list[Any] = []
+        try:
+            impl.function(register=items.append)
+        except Exception as exc:
+            warnings.append(t("contest.plugin_raised", plugin=impl.plugin_name,
+                              hook="quizhall_register_round_types",
+                              error=f"{type(exc).__name__}: {exc}"))
+            continue
+        for item in items:
+            if not (isinstance(item, type) and issubclass(item, RoundType) and item.name):
+                warnings.append(t("contest.plugin_bad_result", plugin=impl.plugin_name,
+                                  hook="quizhall_register_round_types",
+                                  expected="RoundType subclass", got=repr(item)[:60]))
+            elif item.name in found:
+                warnings.append(t("contest.round_type_twice", name=item.name,
+                                  plugin=impl.plugin_name))
+            else:
+                found[item.name] = item
+    return found
+
+
+def _plain_json(event: Mapping[str, Any]) -> dict[str, Any]:
+    return json.loads(json.dumps(event, ensure_ascii=False, allow_nan=False))
+
+
+class Contest:
+    """A running contest over an event log.
+
+    Use :meth:`start` for a new contest and :meth:`resume` to continue a log. ``questions``
+    maps question keys (``bank-id/question-id``) to bank questions; without it the contest
+    still runs (scores, turns, timers) but cannot show question texts.
+    """
+
+    def __init__(self, log: EventLog, clock: Clock, pm: pluggy.PluginManager | None = None,
+                 questions: Mapping[str, Any] | None = None) -> None:
+        if pm is None:
+            from quizhall.plugins import get_plugin_manager
+
+            pm = get_plugin_manager()
+        self.log = log
+        self.clock = clock
+        self.pm = pm
+        self._questions: Mapping[str, Any] = questions or {}
+        self.projection = Projection()
+        self.load_warnings: list[str] = []
+        self.round_types = collect_round_types(pm, self.load_warnings)
+        self._rounds: dict[int, RoundType | None] = {}
+
+    # -- opening ------------------------------------------------------------------------
+    @classmethod
+    def start(cls, plan: Plan, log: EventLog, clock: Clock,
+              pm: pluggy.PluginManager | None = None,
+              questions: Mapping[str, Any] | None = None) -> Contest:
+        """Begin a new contest on an empty log."""
+        contest = cls(log, clock, pm, questions)
+        contest._record([{"type": "contest_started", "plan": plan.to_dict()}], clock.now(), [])
+        return contest
+
+    @classmethod
+    def resume(cls, log: EventLog, clock: Clock, pm: pluggy.PluginManager | None = None,
+               questions: Mapping[str, Any] | None = None) -> Contest:
+        """Continue a contest from its log (after a crash or a stop).
+
+        Records ``contest_resumed`` unless the contest is finished: the time since the last
+        event counts as paused, so a running timer goes on with the time it had then.
+        """
+        contest = cls(log, clock, pm, questions)
+        for event in log.read():
+            contest.projection.apply(event)
+        state = contest.projection.state
+        if state is None:
+            raise EvolveError("the log holds no contest")
+        if state.phase != FINISHED:
+            now = max(clock.now(), state.t)
+            contest._record([{"type": "contest_resumed", "gap": round(now - state.t, 3)}],
+                            now, [])
+        return contest
+
+    @classmethod
+    def replay(cls, events: list[dict], clock: Clock, pm: pluggy.PluginManager | None = None,
+               questions: Mapping[str, Any] | None = None) -> Contest:
+        """A read-only contest folded from recorded events (results, exports, a projector).
+
+        Nothing is appended: it has no log to write to.
+        """
+        from quizhall.contest.log import MemoryLog
+
+        contest = cls(MemoryLog(), clock, pm, questions)
+        for event in events:
+            contest.projection.apply(event)
+        if contest.projection.state is None:
+            raise EvolveError("the log holds no contest")
+        return contest
+
+    # -- reading ------------------------------------------------------------------------
+    @property
+    def state(self) -> State:
+        """The live state (read it; never change it)."""
+        assert self.projection.state is not None
+        return self.projection.state
+
+    @property
+    def plan(self) -> Plan:
+        return self.state.plan
+
+    def question(self, key: str | None) -> Any:
+        """The bank question for a key, or None."""
+        return self._questions.get(key) if key else None
+
+    def ledger(self, team: int | None = None) -> list[LedgerEntry]:
+        """Score changes in effect (undone ones left out), oldest first."""
+        return self.projection.entries(team)
+
+    def round_type(self, index: int) -> RoundType | None:
+        """The round type object for a round of the plan (None if no plugin provides it)."""
+        if index not in self._rounds:
+            plan = self.plan.rounds[index]
+            cls = self.round_types.get(plan.type)
+            self._rounds[index] = cls(plan.settings) if cls else None
+        return self._rounds[index]
+
+    def view(self, now: float | None = None) -> Any:
+        """A read-only :class:`~quizhall.contest.view.StateView` for screens and exports."""
+        from quizhall.contest.view import build_view
+
+        return build_view(self, self.clock.now() if now is None else now)
+
+    # -- acting -------------------------------------------------------------------------
+    def execute(self, command: Command) -> Outcome:
+        """Carry out one host command (after firing any timer that has run out)."""
+        due = self.tick()
+        warnings = list(due.warnings)
+        now = max(self.clock.now(), self.state.t)
+        decision = Decision(self, self.state, now, warnings=warnings)
+        try:
+            events = self._decide(decision, command)
+        except Refused as refusal:
+            return Outcome(False, refusal.reason, [], warnings, due.events)
+        recorded = self._record(events, now, warnings)
+        return Outcome(True, None, recorded, warnings, due.events)
+
+    def tick(self) -> Outcome:
+        """Record what running timers are due to cause by now, stamped when they ran out."""
+        now = self.clock.now()
+        recorded: list[dict] = []
+        warnings: list[str] = []
+        for _ in range(MAX_DUE_EVENTS):
+            state = self.state
+            timer = state.timer
+            if timer is None or state.paused or state.phase == FINISHED:
+                break
+            at = timer.expires_at()
+            if at is None or at > now:
+                break
+            round_type = self.round_type(state.round) if state.round >= 0 else None
+            if round_type is None:
+                break
+            decision = Decision(self, state, max(at, state.t), warnings=warnings)
+            try:
+                events = round_type.expire(decision, timer.kind)
+            except Refused:
+                events = []
+            if not events:
+                break
+            recorded.extend(self._record(events, max(at, state.t), warnings))
+        return Outcome(True, None, recorded, warnings)
+
+    def preview(self, command: Command) -> tuple[list[dict], str | None]:
+        """The events a command would record now, or its refusal reason; records nothing."""
+        decision = Decision(self, self.state, max(self.clock.now(), self.state.t), warnings=[])
+        try:
+            return self._decide(decision, command), None
+        except Refused as refusal:
+            return [], refusal.reason
+
+    # -- services for round types ---------------------------------------------------------
+    def score(self, d: Decision, team: int, verdict: str, base: float, member: int | None,
+              tiebreak: bool) -> dict[str, Any]:
+        state = d.state
+        plan = state.plan
+        elapsed = (state.timer.elapsed(d.now) if state.timer is not None
+                   else max(0.0, d.now - state.asked_t))
+        context = AnswerContext(
+            verdict=verdict, team=team, team_name=plan.teams[team].name, member=member,
+            round=d.round_index, round_type=d.round.type, settings=d.settings,
+            question_key=state.question_key, question=self.question(state.question_key),
+            base_points=float(base), stake=state.stake, elapsed=round(elapsed, 3),
+            streak=state.streaks[team], attempt=state.attempts + 1, score=state.scores[team],
+            plugin_settings=plan.plugin_settings())
+        results = call_each(self.pm, "quizhall_score_answer", is_score_parts, "ScorePart",
+                            d.warnings, answer=context)
+        parts = [{"points": float(part.points), "reason": part.reason, "plugin": name}
+                 for name, result in results for part in as_parts(result)]
+        total = sum(p["points"] for p in parts)
+        if plan.floor is not None and not tiebreak and total < 0:
+            applied = max(total, min(0.0, plan.floor - state.scores[team]))
+            if applied != total:
+                parts.append({"points": applied - total,
+                              "reason": t("contest.floor_reason", floor=plan.floor),
+                              "plugin": "floor"})
+                total = applied
+        return {"points": total, "base": float(base), "parts": parts,
+                **({"tiebreak": True} if tiebreak else {})}
+
+    def answerer(self, d: Decision, team: int, mode: str) -> tuple[int, int | None]:
+        state = d.state
+        members = state.plan.teams[team].members
+        context = TurnContext(team=team, mode=mode, members=members, turns=state.asked[team],
+                              last_member=state.last_member[team], round=d.round_index,
+                              round_type=d.round.type, settings=d.settings,
+                              plugin_settings=state.plan.plugin_settings())
+
+        def valid(value: Any) -> bool:
+            return (isinstance(value, Answerer) and value.team == team
+                    and (value.member is None
+                         or (isinstance(value.member, int) and 0 <= value.member < len(members))))
+
+        found = call_first(self.pm, "quizhall_choose_answerer", valid, "Answerer", d.warnings,
+                           turn=context)
+        return (team, found[1].member) if found else (team, None)
+
+    # -- deciding -----------------------------------------------------------------------
+    def _decide(self, d: Decision, command: Command) -> list[Event]:
+        state = d.state
+        name = command.name
+        if name == "undo":
+            if state.undo is None:
+                d.refuse("contest.refused.nothing_to_undo")
+            return [{"type": "undo"}]
+        if state.phase == FINISHED:
+            d.refuse("contest.refused.finished")
+        if name == "pause":
+            if state.paused:
+                d.refuse("contest.refused.already_paused")
+            return [{"type": "paused"}]
+        if name == "resume":
+            if not state.paused:
+                d.refuse("contest.refused.not_paused")
+            return [{"type": "resumed"}]
+        if name == "adjust":
+            self._check_team(d, command.team)
+            if not command.points:
+                d.refuse("contest.refused.adjust_zero")
+            if not command.reason.strip():
+                d.refuse("contest.refused.adjust_reason")
+            return [{"type": "score_adjusted", "team": command.team,
+                     "points": float(command.points or 0), "reason": command.reason.strip()}]
+        if name == "end":
+            return [{"type": "contest_finished", "early": True}]
+        if name == "next":
+            return self._next(d)
+        if name == "reveal":
+            if state.phase != CLOSED or state.question_key is None:
+                d.refuse("contest.refused.reveal_not_closed")
+            if state.revealed:
+                d.refuse("contest.refused.already_revealed")
+            return [{"type": "answer_revealed"}]
+        if state.phase not in (INTRO, QUESTION, CLOSED):
+            d.refuse("contest.refused.no_round")
+        round_type = self._current_round_type(d)
+        if name == "open":
+            if state.paused:
+                d.refuse("contest.refused.paused")
+            return round_type.open(d)
+        if name == "buzz":
+            self._check_team(d, command.team)
+            if state.paused:
+                d.refuse("contest.refused.paused")
+            return round_type.buzz(d, int(command.team))  # type: ignore[arg-type]
+        if name in ("right", "wrong"):
+            return round_type.judge(d, name, None)
+        if name == "partial":
+            return round_type.judge(d, "partial", command.points)
+        if name == "timeout":
+            return round_type.timeout(d)
+        if name == "wager":
+            self._check_team(d, command.team)
+            value = command.value
+            if value is None:
+                d.refuse("contest.refused.wager_value")
+            return round_type.wager(d, int(command.team), value)  # type: ignore[arg-type]
+        if name == "assign":
+            self._check_team(d, command.team)
+            return round_type.assign(d, int(command.team))  # type: ignore[arg-type]
+        if name == "pass":
+            return round_type.skip(d)
+        if name == "member":
+            return round_type.name_member(d, self._member(d, command.member))
+        d.refuse("contest.refused.unknown_command", name=name)
+
+    def _current_round_type(self, d: Decision) -> RoundType:
+        round_type = self.round_type(d.state.round)
+        if round_type is None:
+            d.refuse("contest.refused.round_type_missing", type=d.round.type)
+        return round_type
+
+    def _check_team(self, d: Decision, team: int | None) -> None:
+        if team is None or not 0 <= team < d.state.team_count:
+            d.refuse("contest.refused.no_such_team")
+
+    def _member(self, d: Decision, member: int | str | None) -> int:
+        state = d.state
+        if state.answerer is None:
+            d.refuse("contest.refused.nobody_answering")
+        members = state.plan.teams[state.answerer].members
+        if isinstance(member, int) and 0 <= member < len(members):
+            return member
+        if isinstance(member, str):
+            for index, name in enumerate(members):
+                if name.casefold() == member.casefold():
+                    return index
+        d.refuse("contest.refused.no_such_member", team=d.team_name(state.answerer))
+
+    def _next(self, d: Decision) -> list[Event]:
+        state = d.state
+        if state.phase == READY:
+            return self._start_round(d, 0)
+        if state.phase == QUESTION:
+            d.refuse("contest.refused.question_open")
+        round_type = self._current_round_type(d)
+        events = round_type.next_question(d)
+        if events is not None:
+            return events
+        return [{"type": "round_ended", "round": state.round},
+                *self._start_round(d, state.round + 1)]
+
+    def _start_round(self, d: Decision, first: int) -> list[Event]:
+        rounds = d.state.plan.rounds
+        for index in range(first, len(rounds)):
+            round_type = self.round_type(index)
+            if round_type is None:
+                d.refuse("contest.refused.round_type_missing", type=rounds[index].type)
+            fields = round_type.start(Decision(self, d.state, d.now, index, d.warnings))
+            if fields is not None:
+                return [{"type": "round_started", "round": index, **fields}]
+        return [{"type": "contest_finished", "early": False}]
+
+    # -- recording ----------------------------------------------------------------------
+    def _record(self, events: list[Event], t: float, warnings: list[str]) -> list[dict]:
+        """Apply events to the state, then append them to the log; all or none applied."""
+        if not events:
+            return []
+        stamped: list[dict] = []
+        action_started = False
+        for event in events:
+            item = {"type": event["type"], "t": round(t, 6),
+                    **{k: v for k, v in event.items() if k not in ("type", "t")}}
+            if event["type"] not in NOT_ACTIONS:
+                if action_started:
+                    item["cont"] = True
+                action_started = True
+            stamped.append(_plain_json(item))
+        projection = self.projection
+        before = projection.state.copy() if projection.state is not None else None
+        dead = list(projection.ledger[before.ledger_len:]) if before is not None else []
+        count = projection.events
+
+        def restore(applied: list[dict]) -> None:
+            projection.state = before
+            projection.events = count
+            if before is not None:
+                del projection.ledger[before.ledger_len:]
+                projection.ledger.extend(dead)
+            for item in applied:
+                projection.apply(item)
+
+        try:
+            for item in stamped:
+                projection.apply(item)
+        except (EvolveError, KeyError, TypeError, ValueError) as exc:
+            restore([])
+            raise EvolveError(f"engine produced an event it cannot apply: {exc}") from exc
+        appended: list[dict] = []
+        try:
+            for item in stamped:
+                self.log.append(item)
+                appended.append(item)
+        except BaseException:
+            restore(appended)
+            raise
+        self._observe(stamped, warnings)
+        return stamped
+
+    def _observe(self, events: list[dict], warnings: list[str]) -> None:
+        caller = self.pm.hook.quizhall_event_recorded
+        if not caller.get_hookimpls():
+            return
+        view = self.view()
+        for event in events:
+            call_each(self.pm, "quizhall_event_recorded", lambda _: True, "None", warnings,
+                      event=dict(event), state=view)

@@ -1,0 +1,645 @@
+"""Load contest files: validate every field with its position, load the banks, draw questions.
+
+``load_contest(path)`` returns a :class:`ContestLoad`: the plan ready to start (None when
+anything is wrong), the bank questions by key, and every diagnostic (the banks' too), so
+``quizhall check`` can list all problems at once. Round settings are read by the round type
+that owns them, so a misspelt setting gets a "did you mean" for that type.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pluggy
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from quizhall.bank.loader import load_bank
+from quizhall.bank.model import TYPE_ALIASES, Bank, Question
+from quizhall.contest.hooks import call_each
+from quizhall.contest.plan import (
+    DEFAULT_BASE_SCORE,
+    DEFAULT_KEYS,
+    DEFAULT_PRIZES,
+    Plan,
+    PluginUse,
+    RoundPlan,
+    Selection,
+    TeamPlan,
+)
+from quizhall.contest.rounds import RoundType, Setting
+from quizhall.diagnostics import Diagnostic
+from quizhall.i18n import t
+from quizhall.yamlsource import NodeReader, compose, read_text, suggest, top_mapping_kind
+
+TOP_KEYS = ("title", "description", "base_score", "floor", "prizes", "banks", "teams", "keys",
+            "plugins", "rounds")
+TEAM_KEYS = ("name", "members", "key", "colour")
+ROUND_KEYS = ("type", "title", "questions")
+SELECTION_KEYS = ("ids", "tags", "level", "difficulty", "types", "count", "random", "seed")
+PLUGIN_KEYS = ("name", "settings")
+CONTEST_SUFFIX = ".contest.yaml"
+_CONTEST_MARK = re.compile(r"^(rounds|contest)\s*:", re.MULTILINE)
+
+
+def is_contest_file(path: Path, text: str | None = None) -> bool:
+    """True for ``*.contest.yaml`` files and YAML files with a top-level ``rounds:`` key."""
+    if path.name.lower().endswith(CONTEST_SUFFIX):
+        return True
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError:
+            return False
+    return bool(_CONTEST_MARK.search(text))
+
+
+@dataclass(slots=True)
+class ContestLoad:
+    """The outcome of loading a contest file."""
+
+    plan: Plan | None = None
+    questions: dict[str, Question] = field(default_factory=dict)
+    banks: list[Bank] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # round types or plugins that misbehaved
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not any(d.severity == "error"
+                                                 for d in self.diagnostics)
+
+
+@dataclass(slots=True)
+class _Round:
+    type: type[RoundType] | None
+    title: str
+    settings: dict[str, Any]
+    selection: Selection
+    node: Node
+    questions_node: Node
+
+
+def load_contest(path: str | Path, pm: pluggy.PluginManager | None = None,
+                 load_plugin_files: bool = True, display: str | None = None,
+                 use_cache: bool = True) -> ContestLoad:
+    """Load and validate a contest file, its banks and plugins; draw each round's questions.
+
+    ``load_plugin_files`` False (``quizhall check``) never runs the ``.py`` plugin files the
+    contest names: it only checks they exist.
+    """
+    path = Path(path)
+    shown = display or str(path)
+    text, problems = read_text(path, shown)
+    if text is None:
+        return ContestLoad(diagnostics=problems, files=[shown])
+    return parse_contest(text, shown, path.parent, pm, load_plugin_files, use_cache)
+
+
+def parse_contest(text: str, shown: str, base_dir: Path,
+                  pm: pluggy.PluginManager | None = None, load_plugin_files: bool = True,
+                  use_cache: bool = True) -> ContestLoad:
+    """Validate a contest file's text; banks and plugin files are relative to ``base_dir``."""
+    from quizhall.contest.engine import collect_round_types
+    from quizhall.plugins import get_plugin_manager
+
+    pm = pm or get_plugin_manager()
+    result = ContestLoad(files=[shown])
+    if not text.strip():
+        result.diagnostics.append(Diagnostic(shown, 0, 0, t("diag.empty_file")))
+        return result
+    root, problems = compose(text, shown)
+    if root is None:
+        result.diagnostics.extend(problems or [Diagnostic(shown, 0, 0, t("diag.empty_file"))])
+        return result
+    reader = NodeReader(shown)
+    if not isinstance(root, MappingNode):
+        reader.report(root, t("diag.not_a_top_mapping", kind=top_mapping_kind(root)))
+        result.diagnostics.extend(reader.diagnostics)
+        return result
+    top = reader.mapping(root, "contest file", TOP_KEYS, required=("title", "banks", "teams",
+                                                                    "rounds"))
+    if top is None:
+        result.diagnostics.extend(reader.diagnostics)
+        return result
+    title = reader.text(top["title"], "title") if "title" in top else None
+    if "description" in top:
+        reader.text(top["description"], "description", allow_empty=True)
+    base_score = _number(reader, top, "base_score", DEFAULT_BASE_SCORE)
+    floor = _number(reader, top, "floor", None)
+    if floor is not None and base_score is not None and base_score < floor:
+        reader.report(top["floor"], t("contestfile.floor_above_base", floor=floor,
+                                      base=base_score))
+    plugins, file_plugins = _read_plugins(reader, top.get("plugins"), base_dir, pm,
+                                          load_plugin_files)
+    round_types = collect_round_types(pm, result.warnings)
+    teams = _read_teams(reader, top["teams"]) if "teams" in top else []
+    prizes = _read_prizes(reader, top.get("prizes"), len(teams))
+    keys = _read_keys(reader, top.get("keys"), teams, top.get("teams"))
+    banks, bank_diagnostics, bank_files = _load_banks(reader, top.get("banks"), base_dir,
+                                                      use_cache)
+    result.files.extend(bank_files)
+    result.banks = banks
+    index = _index(reader, banks, top.get("banks"))
+    rounds = (_read_rounds(reader, top["rounds"], round_types, len(teams), index, file_plugins)
+              if "rounds" in top else [])
+    result.questions = {key: question for key, (question, _) in index.items()}
+    drawn: list[RoundPlan] = []
+    if not reader.failed and not any(d.severity == "error" for d in bank_diagnostics):
+        drawn = _draw(reader, rounds, index, len(teams))
+    result.diagnostics.extend(reader.diagnostics)
+    result.diagnostics.extend(bank_diagnostics)
+    if reader.failed or any(d.severity == "error" for d in result.diagnostics):
+        return result
+    for round_plan, spec in zip(drawn, rounds, strict=True):
+        for message in spec.type.lint(round_plan, len(teams)) if spec.type else []:
+            reader.warn(spec.node, message)
+    result.diagnostics.extend(d for d in reader.diagnostics if d not in result.diagnostics)
+    result.plan = Plan(title=title or "", teams=tuple(teams), rounds=tuple(drawn),
+                       base_score=base_score if base_score is not None else DEFAULT_BASE_SCORE,
+                       floor=floor, prizes=prizes, keys=keys, plugins=tuple(plugins))
+    return result
+
+
+# -- simple fields -------------------------------------------------------------------------------
+
+def _number(reader: NodeReader, top: Mapping[str, Node], key: str,
+            default: float | None) -> float | None:
+    if key not in top or reader.is_null(top[key]):
+        return default
+    return reader.number(top[key], key)
+
+
+def _read_prizes(reader: NodeReader, node: Node | None, teams: int) -> tuple[int, ...]:
+    if node is None:
+        return DEFAULT_PRIZES
+    items = reader.sequence(node, "prizes")
+    if items is None:
+        return DEFAULT_PRIZES
+    prizes: list[int] = []
+    for item in items:
+        rank = reader.integer(item, "prizes", 1)
+        if rank is None:
+            continue
+        if rank in prizes:
+            reader.report(item, t("contestfile.prize_twice", rank=rank))
+            continue
+        if teams and rank >= teams:
+            reader.warn(item, t("contestfile.prize_beyond_teams", rank=rank, teams=teams))
+        prizes.append(rank)
+    return tuple(sorted(prizes))
+
+
+def _read_teams(reader: NodeReader, node: Node) -> list[TeamPlan]:
+    items = reader.sequence(node, "teams")
+    if items is None:
+        return []
+    if not items:
+        reader.report(node, t("diag.empty_list", what="teams"))
+    teams: list[TeamPlan] = []
+    names: dict[str, int] = {}
+    keys: dict[str, int] = {}
+    for position, item in enumerate(items):
+        fields = reader.mapping(item, t("contestfile.a_team"), TEAM_KEYS, required=("name",))
+        if fields is None:
+            continue
+        name = reader.text(fields["name"], "name") if "name" in fields else None
+        if name is None:
+            continue
+        line = item.start_mark.line + 1
+        if name.strip().isdigit():
+            reader.report(fields["name"], t("contestfile.team_name_number", name=name))
+        if name.casefold() in names:
+            reader.report(fields["name"], t("contestfile.team_twice", name=name,
+                                            line=names[name.casefold()]))
+        names.setdefault(name.casefold(), line)
+        members: tuple[str, ...] = (name,)
+        if "members" in fields:
+            members = reader.text_list(fields["members"], "members") or (name,)
+        if "key" in fields:
+            key = reader.text(fields["key"], "key") or ""
+        elif position < 9:
+            key = str(position + 1)
+        else:
+            reader.report(item, t("diag.missing_key", key="key"))
+            key = ""
+        if key and key.lower() in keys:
+            reader.report(fields.get("key", item), t("contestfile.team_key_twice", key=key,
+                                                      line=keys[key.lower()]))
+        keys.setdefault(key.lower(), line)
+        colour = reader.text(fields["colour"], "colour") if "colour" in fields else None
+        teams.append(TeamPlan(name, members, key, colour))
+    return teams
+
+
+def _read_keys(reader: NodeReader, node: Node | None, teams: Sequence[TeamPlan],
+               teams_node: Node | None) -> dict[str, str]:
+    keys = dict(DEFAULT_KEYS)
+    if node is not None and not reader.is_null(node):
+        fields = reader.mapping(node, "keys", DEFAULT_KEYS)
+        for action, value_node in (fields or {}).items():
+            value = reader.text(value_node, action)
+            if value is not None:
+                keys[action] = value
+        seen: dict[str, str] = {}
+        for action, key in keys.items():
+            if key.lower() in seen and fields and action in fields:
+                reader.report(fields[action], t("contestfile.host_key_twice", key=key,
+                                                action=action, other=seen[key.lower()]))
+            seen.setdefault(key.lower(), action)
+    host = {key.lower(): action for action, key in keys.items()}
+    team_items = teams_node.value if teams_node is not None and hasattr(teams_node, "value") \
+        and isinstance(teams_node.value, list) else []
+    for team, item in zip(teams, team_items, strict=False):
+        if team.key.lower() in host:
+            where = _child(item, "key") or item
+            reader.report(where, t("contestfile.team_key_host", key=team.key, team=team.name,
+                                   action=host[team.key.lower()]),
+                          t("contestfile.team_key_host_hint"))
+    return keys
+
+
+def _child(node: Node, key: str) -> Node | None:
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == key:
+                return value
+    return None
+
+
+# -- plugins -------------------------------------------------------------------------------------
+
+def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
+                  pm: pluggy.PluginManager, load_files: bool) -> tuple[list[PluginUse],
+                                                                         list[str]]:
+    if node is None or reader.is_null(node):
+        return [], []
+    items = reader.sequence(node, "plugins")
+    uses: list[PluginUse] = []
+    files: list[str] = []
+    for item in items or []:
+        settings_node: Node | None = None
+        if isinstance(item, ScalarNode):
+            name = reader.text(item, "plugin")
+        else:
+            fields = reader.mapping(item, "plugin", PLUGIN_KEYS, required=("name",))
+            if not fields or "name" not in fields:
+                continue
+            name = reader.text(fields["name"], "name")
+            settings_node = fields.get("settings")
+        if name is None:
+            continue
+        settings: dict[str, Any] = {}
+        if settings_node is not None and not reader.is_null(settings_node):
+            settings = _plain(reader, settings_node)
+        if name.endswith(".py"):
+            file = (base_dir / name)
+            if not file.is_file():
+                reader.report(item, t("contestfile.plugin_file_missing", path=name))
+                continue
+            files.append(name)
+            if load_files:
+                from quizhall.plugins import FAILED, load_plugin_file
+
+                before = len(FAILED)
+                if load_plugin_file(file, pm) is None:
+                    failure = FAILED[before] if len(FAILED) > before else None
+                    reader.report(item, t("contestfile.plugin_file_failed", path=name,
+                                          error=failure.error if failure else "?"))
+                    continue
+            name = Path(name).stem  # a plugin file's settings go under its name
+        elif not pm.has_plugin(name):
+            reader.report(item, t("contestfile.plugin_missing", name=name),
+                          t("contestfile.plugin_missing_hint"))
+            continue
+        warnings: list[str] = []
+        answers = call_each(pm, "quizhall_validate_plugin_settings",
+                            lambda r: isinstance(r, list | tuple)
+                            and all(isinstance(x, str) for x in r),
+                            "list of texts", warnings, name=name, settings=dict(settings))
+        where = settings_node if settings_node is not None else item
+        for message in warnings:
+            reader.warn(where, message)
+        for _, problems in answers:
+            for problem in problems:
+                reader.report(where, t("contestfile.plugin_setting", name=name,
+                                       problem=problem))
+        uses.append(PluginUse(name, settings))
+    return uses, files
+
+
+def _plain(reader: NodeReader, node: Node) -> Any:
+    """Plain data (mappings, lists, scalars) from a node, for plugin settings."""
+    if isinstance(node, MappingNode):
+        fields = reader.mapping(node, "settings") or {}
+        return {key: _plain(reader, value) for key, value in fields.items()}
+    if isinstance(node, ScalarNode):
+        if node.tag.endswith((":int", ":float")):
+            return reader.number(node, "setting")
+        if node.tag.endswith(":bool"):
+            return reader.boolean(node, "setting")
+        if reader.is_null(node):
+            return None
+        return reader.text(node, "setting", allow_empty=True)
+    items = reader.sequence(node, "settings") or []
+    return [_plain(reader, item) for item in items]
+
+
+# -- banks and questions -------------------------------------------------------------------------
+
+def _load_banks(reader: NodeReader, node: Node | None, base_dir: Path,
+                use_cache: bool) -> tuple[list[Bank], list[Diagnostic], list[str]]:
+    if node is None:
+        return [], [], []
+    paths = reader.text_list(node, "banks")
+    items = node.value if isinstance(node.value, list) else [node]
+    banks: list[Bank] = []
+    diagnostics: list[Diagnostic] = []
+    files: list[str] = []
+    for relative, item in zip(paths or (), items, strict=False):
+        file = base_dir / relative
+        if not file.is_file():
+            reader.report(item, t("contestfile.bank_missing", path=relative))
+            continue
+        one = load_bank(file, use_cache=use_cache)
+        banks.extend(one.banks)
+        diagnostics.extend(one.diagnostics)
+        files.extend(one.files)
+        if not one.banks and one.ok:
+            reader.report(item, t("contestfile.bank_empty", path=relative))
+    return banks, diagnostics, files
+
+
+Index = dict[str, tuple[Question, Bank]]
+
+
+def _index(reader: NodeReader, banks: list[Bank], node: Node | None) -> Index:
+    index: Index = {}
+    seen: dict[str, str] = {}
+    for bank in banks:
+        if bank.info.id in seen:
+            if node is not None:
+                reader.report(node, t("contestfile.bank_id_twice", id=bank.info.id,
+                                      first=seen[bank.info.id], second=bank.path))
+            continue
+        seen[bank.info.id] = bank.path
+        for question in bank.questions:
+            index[f"{bank.info.id}/{question.id}"] = (question, bank)
+    return index
+
+
+# -- rounds --------------------------------------------------------------------------------------
+
+def _read_rounds(reader: NodeReader, node: Node, round_types: Mapping[str, type[RoundType]],
+                 teams: int, index: Index, file_plugins: list[str]) -> list[_Round]:
+    items = reader.sequence(node, "rounds")
+    if items is None:
+        return []
+    if not items:
+        reader.report(node, t("diag.empty_list", what="rounds"))
+    rounds: list[_Round] = []
+    tiebreak_at: int | None = None
+    for position, item in enumerate(items):
+        spec = _read_round(reader, item, round_types, teams, index, file_plugins)
+        if spec is None:
+            continue
+        if spec.type is not None and spec.type.name == "tiebreak":
+            if tiebreak_at is not None:
+                reader.report(item, t("contestfile.tiebreak_twice", line=tiebreak_at))
+            elif position != len(items) - 1:
+                reader.report(item, t("contestfile.tiebreak_not_last"))
+            tiebreak_at = item.start_mark.line + 1
+        rounds.append(spec)
+    return rounds
+
+
+def _read_round(reader: NodeReader, node: Node, round_types: Mapping[str, type[RoundType]],
+                teams: int, index: Index, file_plugins: list[str]) -> _Round | None:
+    if not isinstance(node, MappingNode):
+        reader.mapping(node, t("contestfile.a_round"))
+        return None
+    type_node = _child(node, "type")
+    if type_node is None:
+        reader.report(node, t("diag.missing_key", key="type"))
+        return None
+    type_name = reader.text(type_node, "type")
+    if type_name is None:
+        return None
+    cls = round_types.get(type_name)
+    if cls is None:
+        if file_plugins:
+            reader.warn(type_node, t("contestfile.round_type_unchecked", type=type_name,
+                                     files=", ".join(file_plugins)))
+        else:
+            reader.report(type_node, t("contestfile.unknown_round_type", type=type_name),
+                          suggest(type_name, round_types) or
+                          t("contestfile.round_types_hint", types=", ".join(sorted(round_types))))
+        return None
+    allowed = ROUND_KEYS + tuple(cls.SETTINGS)
+    fields = reader.mapping(node, t("contestfile.a_round"), allowed)
+    if fields is None:
+        return None
+    title = (reader.text(fields["title"], "title") if "title" in fields else None) or cls.title()
+    settings = cls.defaults()
+    for name, value_node in fields.items():
+        if name in ROUND_KEYS:
+            continue
+        value = _read_setting(reader, cls.SETTINGS[name], value_node, name)
+        if value is not _INVALID:
+            settings[name] = value
+    for name in cls.REQUIRED:
+        if name not in fields:
+            reader.report(node, t("diag.missing_key", key=name))
+    cls.validate(settings, fields, reader, teams)
+    questions_node = fields.get("questions", node)
+    selection = _read_selection(reader, fields["questions"], index) if "questions" in fields \
+        else Selection()
+    return _Round(cls, title, settings, selection, node, questions_node)
+
+
+_INVALID = object()
+
+
+def _read_setting(reader: NodeReader, setting: Setting, node: Node, name: str) -> Any:
+    if reader.is_null(node):
+        if setting.nullable:
+            return None
+        reader.report(node, t("diag.empty_text", what=name))
+        return _INVALID
+    kind = setting.kind
+    value: Any
+    if kind == "points":
+        if isinstance(node, ScalarNode) and node.value == "question":
+            return "question"
+        value = reader.number(node, name)
+    elif kind == "number":
+        value = reader.number(node, name)
+    elif kind == "seconds":
+        value = reader.positive(node, name)
+    elif kind == "count":
+        value = reader.integer(node, name, int(setting.low) if setting.low is not None else None)
+    elif kind == "boolean":
+        value = reader.boolean(node, name)
+    elif kind == "choice":
+        value = reader.text(node, name)
+        if value is not None and value not in setting.choices:
+            reader.report(node, t("contestfile.bad_choice", name=name, value=value,
+                                  choices=", ".join(setting.choices)),
+                          suggest(value, setting.choices))
+            value = None
+    elif kind == "values":
+        items = reader.sequence(node, name)
+        value = None
+        if items is not None:
+            numbers = [reader.positive(item, name) for item in items]
+            if not items:
+                reader.report(node, t("diag.empty_list", what=name))
+            elif all(n is not None for n in numbers):
+                if len(set(numbers)) != len(numbers):
+                    reader.report(node, t("contestfile.values_repeat", name=name))
+                else:
+                    value = numbers
+    elif kind == "texts":
+        texts = reader.text_list(node, name)
+        value = list(texts) if texts is not None else None
+        if value == []:
+            reader.report(node, t("diag.empty_list", what=name))
+            value = None
+    elif kind == "custom" and setting.read is not None:
+        value = setting.read(reader, node, name)
+    else:
+        value = reader.text(node, name)
+    return _INVALID if value is None else value
+
+
+def _read_selection(reader: NodeReader, node: Node, index: Index) -> Selection:
+    fields = reader.mapping(node, "questions", SELECTION_KEYS)
+    if fields is None:
+        return Selection()
+    values: dict[str, Any] = {}
+    if "ids" in fields:
+        ids = reader.text_list(fields["ids"], "ids") or ()
+        keys = []
+        for qid in ids:
+            key = _resolve_id(reader, fields["ids"], qid, index)
+            if key:
+                keys.append(key)
+        values["ids"] = tuple(keys)
+    if "tags" in fields:
+        tags = reader.text_list(fields["tags"], "tags") or ()
+        known = {tag for question, _ in index.values() for tag in question.tags}
+        for tag in tags:
+            if index and tag not in known:
+                reader.report(fields["tags"], t("contestfile.unknown_tag", tag=tag),
+                              suggest(tag, known))
+        values["tags"] = tuple(tags)
+    if "level" in fields:
+        levels = reader.text_list(fields["level"], "level") or ()
+        known_levels = {level.id for _, bank in index.values() for level in bank.levels}
+        for level in levels:
+            if index and level not in known_levels:
+                reader.report(fields["level"], t("contestfile.unknown_level", level=level),
+                              suggest(level, known_levels))
+        values["levels"] = tuple(levels)
+    if "difficulty" in fields:
+        node_d = fields["difficulty"]
+        if isinstance(node_d, ScalarNode):
+            one = reader.integer(node_d, "difficulty", 1, 5)
+            values["difficulty"] = (one,) if one is not None else ()
+        else:
+            items = reader.sequence(node_d, "difficulty") or []
+            values["difficulty"] = tuple(v for v in (reader.integer(i, "difficulty", 1, 5)
+                                                     for i in items) if v is not None)
+    if "types" in fields:
+        kinds = []
+        for name in reader.text_list(fields["types"], "types") or ():
+            found = TYPE_ALIASES.get(name) or TYPE_ALIASES.get(name.lower())
+            if found is None:
+                reader.report(fields["types"], t("bank.unknown_type", type=name),
+                              suggest(name, TYPE_ALIASES) or t("bank.types_hint"))
+            else:
+                kinds.append(found.value)
+        values["types"] = tuple(kinds)
+    if "count" in fields:
+        values["count"] = reader.integer(fields["count"], "count", 1)
+    if "random" in fields:
+        values["random"] = bool(reader.boolean(fields["random"], "random"))
+    if "seed" in fields:
+        values["seed"] = reader.integer(fields["seed"], "seed", 0)
+    return Selection(**values)
+
+
+def _resolve_id(reader: NodeReader, node: Node, qid: str, index: Index) -> str | None:
+    if qid in index:
+        return qid
+    matches = [key for key in index if key.split("/", 1)[1] == qid]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        reader.report(node, t("contestfile.ambiguous_id", id=qid, keys=", ".join(matches)))
+        return None
+    if index:
+        reader.report(node, t("contestfile.unknown_id", id=qid),
+                      suggest(qid, [key.split("/", 1)[1] for key in index]))
+    return None
+
+
+# -- drawing -------------------------------------------------------------------------------------
+
+def matches(question: Question, bank: Bank, selection: Selection) -> bool:
+    """Whether a question passes a selection's filters (ids aside)."""
+    if selection.tags and not set(selection.tags).intersection(question.tags):
+        return False
+    if selection.levels:
+        pools = {q.id for level in bank.levels if level.id in selection.levels
+                 for q in level.pool(bank.questions)}
+        if question.id not in pools:
+            return False
+    if selection.difficulty and question.difficulty not in selection.difficulty:
+        return False
+    return not (selection.types and question.type.value not in selection.types)
+
+
+def draw_selection(selection: Selection, index: Index,
+                   used: set[str]) -> tuple[list[str], int, int]:
+    """Question keys for one selection (excluding ``used``), how many questions match the
+    filters at all, and how many of those earlier rounds already took."""
+    keys = list(selection.ids) if selection.ids else list(index)
+    matching = [key for key in dict.fromkeys(keys) if key in index
+                and matches(index[key][0], index[key][1], selection)]
+    free = [key for key in matching if key not in used]
+    if selection.random:
+        seed = selection.seed if selection.seed is not None else random.randrange(2**31)
+        random.Random(seed).shuffle(free)
+    taken = len(matching) - len(free)
+    if selection.count is not None:
+        free = free[: selection.count]
+    return free, len(matching), taken
+
+
+def _draw(reader: NodeReader, rounds: list[_Round], index: Index, teams: int) -> list[RoundPlan]:
+    used: set[str] = set()
+    plans: list[RoundPlan] = []
+    for number, spec in enumerate(rounds, start=1):
+        assert spec.type is not None
+        keys: list[str] = []
+        groups: list[int] = []
+        for selection in spec.type.selections(spec.settings, spec.selection, teams):
+            drawn, matched, taken = draw_selection(selection, index, used | set(keys))
+            wanted = selection.count if selection.count is not None else 1
+            if len(drawn) < wanted:
+                reader.report(spec.questions_node, t(
+                    "contestfile.not_enough_questions", round=number, title=spec.title,
+                    wanted=wanted, found=len(drawn), matched=matched, taken=taken),
+                    t("contestfile.not_enough_hint"))
+            keys.extend(drawn)
+            groups.append(len(drawn))
+        used.update(keys)
+        plans.append(RoundPlan(spec.type.name, spec.title, spec.settings, tuple(keys),
+                               tuple(groups)))
+    return plans

@@ -1,0 +1,172 @@
+"""A read-only view of a contest for screens, rehearsals and exports.
+
+:func:`build_view` gathers from the live state everything a host screen shows: the round
+(index, title, type, rules), question k of n, whose turn, who holds the buzz and who may
+still buzz, the timer, wagers, whether the answer is revealed, what ``next`` will do now,
+scores and ranks, and the final ranking with prizes. ``to_dict()`` gives it as JSON data.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from quizhall.contest.commands import Command
+from quizhall.contest.rounds import Decision
+from quizhall.contest.state import CLOSED, FINISHED, QUESTION, open_ties, standings
+from quizhall.i18n import t
+
+
+@dataclass(frozen=True, slots=True)
+class TeamView:
+    """A team on the scoreboard. ``rank`` is shared by equal teams; ``prize`` is the rank
+    when it wins a prize (ranks up to the largest of the contest's ``prizes``), else None."""
+
+    index: int
+    name: str
+    members: tuple[str, ...]
+    key: str
+    colour: str | None
+    score: float
+    tiebreak: float
+    rank: int
+    prize: int | None
+    streak: int
+    eliminated: bool
+    lives: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """What ``next`` does now (``code``: start_round, show_question, end_round, finish,
+    blocked, finished) and a sentence saying so, or why it cannot."""
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StateView:
+    """Everything a host screen shows, at one moment. Teams are 0-based indices."""
+
+    title: str
+    phase: str
+    paused: bool
+    events: int
+    now: float
+    round: int | None                  # 0-based index, None before the first round
+    round_count: int
+    round_title: str | None
+    round_type: str | None
+    round_type_title: str | None
+    rules: tuple[str, ...]
+    question: int | None               # 1-based number in the round (k of n)
+    question_count: int | None
+    question_key: str | None
+    question_text: Any                 # the bank Question, when banks are loaded
+    stake: float | None
+    revealed: bool
+    audience: bool
+    answerer: int | None
+    member: int | None
+    member_name: str | None
+    chooser: int | None
+    buzz_open: bool
+    may_buzz: tuple[int, ...]
+    locked_out: tuple[int, ...]
+    timer: dict[str, Any] | None
+    wagers: dict[int, Any]
+    details: dict[str, Any]
+    last_verdict: dict[str, Any] | None
+    next: NextStep
+    teams: tuple[TeamView, ...]
+    ranking: tuple[int, ...]           # teams, best first
+    open_ties: tuple[tuple[int, ...], ...]
+    finished: bool
+    ended_early: bool = False
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data (the bank question is given as its key only)."""
+        data = asdict(self)
+        data.pop("question_text")
+        data["wagers"] = {str(k): v for k, v in self.wagers.items()}
+        data["next"] = {"code": self.next.code, "text": self.next.text}
+        return json.loads(json.dumps(data, ensure_ascii=False))
+
+
+def build_view(contest: Any, now: float) -> StateView:
+    """The view of a :class:`~quizhall.contest.engine.Contest` at ``now``."""
+    state = contest.state
+    plan = state.plan
+    order = standings(state.scores, state.tiebreak)
+    rank_of = dict(order)
+    top_prize = max(plan.prizes, default=0)
+    teams = tuple(
+        TeamView(index=i, name=team.name, members=team.members, key=team.key,
+                 colour=team.colour, score=state.scores[i], tiebreak=state.tiebreak[i],
+                 rank=rank_of[i], prize=rank_of[i] if rank_of[i] <= top_prize else None,
+                 streak=state.streaks[i], eliminated=i in state.out, lives=state.lives[i])
+        for i, team in enumerate(plan.teams))
+    round_plan = state.round_plan if state.phase != FINISHED else None
+    round_type = contest.round_type(state.round) if round_plan is not None else None
+    rules: tuple[str, ...] = ()
+    number = count = None
+    details: dict[str, Any] = {}
+    if round_type is not None:
+        decision = Decision(contest, state, now)
+        rules = tuple(round_type.rules())
+        if state.question >= 0 or state.shown:
+            number, count = round_type.progress(decision)
+        details = round_type.details(decision)
+    member_name = None
+    if state.answerer is not None and state.member is not None:
+        member_name = plan.teams[state.answerer].members[state.member]
+    in_question = state.phase in (QUESTION, CLOSED)
+    return StateView(
+        title=plan.title, phase=state.phase, paused=state.paused, events=state.seq, now=now,
+        round=state.round if state.round >= 0 else None, round_count=len(plan.rounds),
+        round_title=round_plan.title if round_plan else None,
+        round_type=round_plan.type if round_plan else None,
+        round_type_title=type(round_type).title() if round_type else None,
+        rules=rules, question=number, question_count=count,
+        question_key=state.question_key if in_question else None,
+        question_text=contest.question(state.question_key) if in_question else None,
+        stake=state.stake, revealed=state.revealed, audience=state.audience,
+        answerer=state.answerer, member=state.member, member_name=member_name,
+        chooser=state.chooser, buzz_open=state.buzz_open,
+        may_buzz=state.may_buzz() if state.phase == QUESTION else (),
+        locked_out=tuple(sorted(state.locked)),
+        timer=state.timer.to_dict(now) if state.timer else None,
+        wagers=dict(state.wagers), details=details,
+        last_verdict=dict(state.last_verdict) if state.last_verdict else None,
+        next=next_step(contest), teams=teams, ranking=tuple(team for team, _ in order),
+        open_ties=tuple(open_ties(state.scores, state.tiebreak, plan.prizes)),
+        finished=state.phase == FINISHED, ended_early=state.ended_early)
+
+
+def next_step(contest: Any) -> NextStep:
+    """What the ``next`` command would do now, found by asking the engine without recording."""
+    state = contest.state
+    if state.phase == FINISHED:
+        return NextStep("finished", t("contest.next.finished"))
+    events, reason = contest.preview(Command("next"))
+    if reason is not None:
+        return NextStep("blocked", reason)
+    kinds = [event["type"] for event in events]
+    if "round_started" in kinds:
+        event = events[kinds.index("round_started")]
+        index = event["round"]
+        return NextStep("start_round", t("contest.next.start_round", number=index + 1,
+                                         title=state.plan.rounds[index].title))
+    if "contest_finished" in kinds:
+        return NextStep("finish", t("contest.next.finish"))
+    if "question_shown" in kinds:
+        event = events[kinds.index("question_shown")]
+        answerer = event.get("answerer")
+        if answerer is None:
+            return NextStep("show_question", t("contest.next.show_question"))
+        return NextStep("show_question", t("contest.next.show_question_for",
+                                           team=state.plan.teams[answerer].name))
+    return NextStep("blocked", t("contest.next.nothing"))

@@ -1,0 +1,67 @@
+"""Messages about contest files: fields, teams, keys, plugins, rounds and question draws."""
+
+MESSAGES = {
+    "contestfile.a_team": ("队伍", "a team"),
+    "contestfile.a_round": ("一轮比赛", "a round"),
+    "contestfile.floor_above_base": ("保底分 {floor} 高于基础分 {base}",
+                                     "the floor {floor} is above the base score {base}"),
+    "contestfile.prize_twice": ("名次 {rank} 重复", "rank {rank} is listed twice"),
+    "contestfile.prize_beyond_teams": ("只有 {teams} 支队伍，名次 {rank} 之后不会有同分争议",
+                                       "there are only {teams} teams: no tie can straddle "
+                                       "rank {rank}"),
+    "contestfile.team_name_number": ("队名 {name} 不能是纯数字（命令里数字表示队序）",
+                                     "team name {name} cannot be a plain number (numbers "
+                                     "name teams by position in commands)"),
+    "contestfile.team_twice": ("队名 {name} 重复，第一次出现在第 {line} 行",
+                               "team name {name} is used twice; first on line {line}"),
+    "contestfile.team_key_twice": ("抢答键 {key} 重复，第一次出现在第 {line} 行",
+                                   "buzzer key {key} is used twice; first on line {line}"),
+    "contestfile.host_key_twice": ("主持键 {key} 同时用于 {action} 和 {other}",
+                                   "host key {key} is used for both {action} and {other}"),
+    "contestfile.team_key_host": ("{team} 的抢答键 {key} 与主持键 {action} 冲突",
+                                  "{team}'s buzzer key {key} is the host key for {action}"),
+    "contestfile.team_key_host_hint": ("换一个抢答键，或在 keys: 中改动主持键",
+                                       "choose another buzzer key, or move the host key in "
+                                       "keys:"),
+    "contestfile.plugin_file_missing": ("找不到插件文件 {path}", "plugin file {path} not found"),
+    "contestfile.plugin_file_failed": ("插件文件 {path} 无法加载：{error}",
+                                       "plugin file {path} cannot be loaded: {error}"),
+    "contestfile.plugin_missing": ("插件 {name} 未安装", "plugin {name} is not installed"),
+    "contestfile.plugin_missing_hint": ("用 pip 安装它，或用 quizhall plugins 查看已安装的插件",
+                                        "install it with pip; quizhall plugins lists what is "
+                                        "installed"),
+    "contestfile.plugin_setting": ("插件 {name}：{problem}", "plugin {name}: {problem}"),
+    "contestfile.bank_missing": ("找不到题库文件 {path}", "bank file {path} not found"),
+    "contestfile.bank_empty": ("题库 {path} 没有可用的题目", "bank {path} holds no usable "
+                               "questions"),
+    "contestfile.bank_id_twice": ("题库编号 {id} 重复：{first} 和 {second}",
+                                  "bank id {id} is used by both {first} and {second}"),
+    "contestfile.tiebreak_twice": ("加赛只能有一轮，第一轮在第 {line} 行",
+                                   "only one tie-break round is allowed; the first is on "
+                                   "line {line}"),
+    "contestfile.tiebreak_not_last": ("加赛必须是最后一轮", "the tie-break must be the last "
+                                      "round"),
+    "contestfile.unknown_round_type": ("未知的题型 {type}", "unknown round type {type}"),
+    "contestfile.round_types_hint": ("可用题型：{types}", "round types: {types}"),
+    "contestfile.round_type_unchecked": (
+        "题型 {type} 未知；它可能来自插件文件 {files}，check 不会运行插件文件",
+        "round type {type} is unknown; it may come from plugin file {files}, which check "
+        "does not run"),
+    "contestfile.bad_choice": ("{name} 不能是 {value}，可选：{choices}",
+                               "{name} cannot be {value}; choose {choices}"),
+    "contestfile.values_repeat": ("{name} 中有重复的值", "{name} repeats a value"),
+    "contestfile.unknown_tag": ("题库中没有题目带标签 {tag}", "no question in the banks has "
+                                "tag {tag}"),
+    "contestfile.unknown_level": ("题库中没有关卡 {level}", "the banks have no level {level}"),
+    "contestfile.unknown_id": ("题库中没有题目 {id}", "the banks have no question {id}"),
+    "contestfile.ambiguous_id": ("题目编号 {id} 在多个题库中出现（{keys}），请写成 题库编号/题目编号",
+                                 "question id {id} is in several banks ({keys}): write "
+                                 "bank-id/question-id"),
+    "contestfile.not_enough_questions": (
+        "第 {round} 轮（{title}）需要 {wanted} 道题，只剩 {found} 道：符合条件的 {matched} 道中"
+        "有 {taken} 道已被前面的轮次使用",
+        "round {round} ({title}) needs {wanted} questions but only {found} are left: "
+        "{matched} match, {taken} of them taken by earlier rounds"),
+    "contestfile.not_enough_hint": ("减少 count、放宽条件，或往题库里加题",
+                                    "lower count, widen the filters, or add questions"),
+}
