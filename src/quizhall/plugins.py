@@ -33,6 +33,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "quizhall.builtins.speed",
     "quizhall.builtins.gate",
     "quizhall.builtins.tiebreak",
+    "quizhall.buzzers.keyboard",
+    "quizhall.buzzers.serial_port",
 )
 
 

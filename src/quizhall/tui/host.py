@@ -39,7 +39,7 @@ from quizhall.tui.present import present
 from quizhall.tui.stage import StageBody
 from quizhall.tui.text import team_label
 from quizhall.tui.view import Stage, StageView
-from quizhall.tui.widgets import HostStatus
+from quizhall.tui.widgets.status import HostStatus
 
 # Actions in the order the footer lists them.
 FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", "wager",

@@ -11,7 +11,7 @@ from typing import Any
 
 from quizhall.bank.model import CHOICE_TYPES, QuestionType
 from quizhall.i18n import get_language, t
-from quizhall.tui.text import named, points, signed
+from quizhall.tui.text import colour_value, named, points, signed
 from quizhall.tui.view import QuestionView, Stage, StageView, TeamView, TimerView, team_colour
 
 # Phases of the engine (quizhall.contest.state), named here to keep this module import-light.
@@ -149,7 +149,8 @@ def teams_of(view: Any) -> tuple[TeamView, ...]:
         i = team.index
         teams.append(TeamView(
             number=i + 1, name=team.name, score=team.score,
-            colour=team.colour or team_colour(i), rank=team.rank, buzzer_key=team.key,
+            colour=(colour_value(team.colour) if team.colour else "") or team_colour(i),
+            rank=team.rank, buzzer_key=team.key,
             may_buzz=i in may_buzz, locked_out=i in locked,
             out=team.eliminated or (playing is not None and i not in playing),
             wager=wager_text(view.wagers.get(i)), lives=team.lives, members=tuple(team.members),

@@ -14,19 +14,12 @@ from textual.widgets import ContentSwitcher
 
 from quizhall.tui.literal import literal
 from quizhall.tui.view import Stage, StageView
-from quizhall.tui.widgets import (
-    AnswerPanel,
-    BuzzBanner,
-    FinalPage,
-    QuestionPanel,
-    RoundPage,
-    Scoreboard,
-    ScoresPage,
-    TeamsPage,
-    TimerPanel,
-    TitlePage,
-)
+from quizhall.tui.widgets.banner import BuzzBanner
+from quizhall.tui.widgets.pages import FinalPage, RoundPage, ScoresPage, TeamsPage, TitlePage
 from quizhall.tui.widgets.prose import Prose
+from quizhall.tui.widgets.question import AnswerPanel, QuestionPanel
+from quizhall.tui.widgets.scoreboard import Scoreboard
+from quizhall.tui.widgets.timer import TimerPanel
 
 
 class QuestionPage(Widget):

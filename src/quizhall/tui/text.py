@@ -31,14 +31,25 @@ def clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def colour_value(colour: str) -> str:
+    """A contest file's colour (``red``, ``#d7263d``) as ``#rrggbb``; empty when unknown."""
+    from textual.color import Color, ColorParseError
+
+    try:
+        return Color.parse(colour).hex6
+    except (ColorParseError, ValueError):
+        return ""
+
+
 def contrast(colour: str) -> str:
-    """Black or white, whichever reads better on ``colour`` (a ``#rrggbb`` value)."""
-    value = colour.lstrip("#")
-    if len(value) != 6:
+    """Black or white, whichever reads better on ``colour``."""
+    from textual.color import Color, ColorParseError
+
+    try:
+        parsed = Color.parse(colour)
+    except (ColorParseError, ValueError):
         return "#ffffff"
-    r, g, b = (int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#000000" if luminance > 0.5 else "#ffffff"
+    return "#000000" if parsed.brightness > 0.5 else "#ffffff"
 
 
 def swatch(number: int, colour: str) -> Text:
