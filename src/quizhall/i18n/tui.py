@@ -134,7 +134,6 @@ MESSAGES = {
     "tui.wager_value": ("分值", "Value"),
     "tui.wager_pass": ("弃选", "pass"),
     "tui.buzzer_failed": ("抢答器“{name}”无法启动：{error}", "buzzer \"{name}\" could not start: {error}"),
-    "tui.guide_title": ("按键指南", "Key guide"),
     "tui.no_exporter": ("没有可用的成绩导出插件。", "No results exporter is installed."),
     "tui.exported": ("已用“{name}”导出成绩：{path}", "Results exported with \"{name}\": {path}"),
     "tui.export_failed": ("导出插件“{name}”出错：{error}", "exporter \"{name}\" failed: {error}"),
@@ -159,4 +158,10 @@ MESSAGES = {
     "tui.gate_of": ("第 {k}/{n} 关", "Gate {k} of {n}"),
     "tui.no_such_contest": ("没有编号为 {id} 的比赛（quizhall contests 可列出全部比赛）", "no contest with id {id} (quizhall contests lists them)"),
     "tui.waiting": ("等待主持人开始比赛 {id} …", "waiting for the host to start contest {id} …"),
+    "tui.notice.early_buzz": ("违规抢答：{team} {points}", "Early buzz: {team} {points}"),
+    "tui.notice.early_buzz_lose": ("违规抢答：{team} {points}，本题失去答题权", "Early buzz: {team} {points}, and no answer on this question"),
+    "tui.notice.adjusted": ("仲裁调分：{team} {points}（{reason}）", "Jury adjustment: {team} {points} ({reason})"),
+    "tui.notice.life_lost": ("{team} 失去一次机会，还剩 {lives} 次", "{team} loses a life: {lives} left"),
+    "tui.notice.eliminated": ("{team} 闯关失败，出局", "{team} is out"),
+    "tui.notice.undo": ("主持人撤销了上一步", "The host undid the last step"),
 }

@@ -39,6 +39,13 @@ class ContestApp(App[int]):
             self.register_theme(theme)
         self.theme = self._theme_name
 
+    def announce(self, events: list[dict], team_names: list[str]) -> None:
+        """Toast what the hall should know about these new events (early buzz, adjustment …)."""
+        from quizhall.tui.present import notices
+
+        for notice in notices(events, team_names):
+            self.notify(notice, severity="warning", markup=False, timeout=6)
+
     def signal(self, view: StageView) -> None:
         """Ring the bell when a team newly holds the buzz, or when time newly runs out."""
         holder, time_up = view.buzz_holder, view.time_up

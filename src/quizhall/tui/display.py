@@ -93,6 +93,8 @@ class DisplayApp(ContestApp):
     def take_events(self, batch: list[dict]) -> None:
         """Fold new events and show the result."""
         self.follower.apply(batch)
+        if self.follower.started:
+            self.announce(batch, [team.name for team in self.follower.contest.plan.teams])
         self.refresh_state()
 
     def _on_tick(self) -> None:

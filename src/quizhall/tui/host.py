@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.screen import Screen
 
 from quizhall.i18n import t
@@ -39,6 +40,7 @@ from quizhall.tui.present import present
 from quizhall.tui.stage import StageBody
 from quizhall.tui.text import team_label
 from quizhall.tui.view import Stage, StageView
+from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.status import HostStatus
 
 # Actions in the order the footer lists them.
@@ -84,7 +86,9 @@ class HostScreen(Screen[None]):
     AUTO_FOCUS = None
 
     def compose(self) -> ComposeResult:
-        yield HostStatus()
+        with Vertical(id="host-top"):
+            yield HostStatus()
+            yield Prose(id="guide")
         yield StageBody()
         yield KeyBar()
 
@@ -168,9 +172,10 @@ class HostApp(ContestApp):
                               error=str(exc)), severity="error", markup=False, timeout=10)
         for warning in self.contest.load_warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
+        guide = self._host_screen().query_one("#guide", Prose)  # type: ignore[union-attr]
+        guide.display = bool(self.guide)
+        guide.update(Text(self.guide))
         self.refresh_state()
-        if self.guide:
-            self.notify(self.guide, title=t("tui.guide_title"), markup=False, timeout=30)
         self.set_interval(self._tick, self._on_tick)
 
     def on_unmount(self) -> None:
@@ -186,7 +191,9 @@ class HostApp(ContestApp):
             return
         if self.timers:
             outcome = self.contest.tick()
+            self._warn(outcome.warnings)
             if outcome.events:
+                self._announce(outcome)
                 self.refresh_state()
                 return
         state = self.contest.state
@@ -329,6 +336,7 @@ class HostApp(ContestApp):
             self.buzz_log.append((moment, time.monotonic()))
             if outcome.accepted or outcome.due:
                 changed = True
+                self._announce(outcome)
             if not outcome.accepted:
                 self._refused_buzz(team, outcome.reason or "")
             self._warn(outcome.warnings)
@@ -355,6 +363,7 @@ class HostApp(ContestApp):
         """Hand a command to the engine; a refusal becomes a toast. True when accepted."""
         outcome = self.contest.execute(command)
         self._warn(outcome.warnings)
+        self._announce(outcome)
         if not outcome.accepted:
             self.notify(outcome.reason or "", title=t("tui.refused"), severity="warning",
                         markup=False)
@@ -364,6 +373,10 @@ class HostApp(ContestApp):
         self._local = None
         self.refresh_state()
         return True
+
+    def _announce(self, outcome: Any) -> None:
+        self.announce([*outcome.due, *outcome.events],
+                      [team.name for team in self.contest.plan.teams])
 
     def _warn(self, warnings: Sequence[str]) -> None:
         for warning in warnings:

@@ -110,10 +110,11 @@ def message(view: Any) -> str:
     facts = details(view)
     if view.paused:
         return t("tui.contest_paused")
-    if view.audience:
-        return t("tui.audience_question")
-    if view.phase in (QUESTION, CLOSED) and view.last_verdict:
-        return verdict_line(view)
+    if view.phase in (QUESTION, CLOSED) and (view.audience or view.last_verdict):
+        parts = [verdict_line(view)] if view.last_verdict else []
+        if view.audience:
+            parts.append(t("tui.audience_question"))
+        return " · ".join(parts)
     if view.finished and view.ended_early:
         return t("tui.ended_early")
     if facts.get("picker") is not None and view.phase in (INTRO, CLOSED) \
@@ -191,3 +192,30 @@ def present(view: Any, stage: Stage | None = None, buzz_round: bool = False) -> 
         finished=view.finished,
         ranking=tuple(teams[i] for i in view.ranking) if view.finished else (),
     )
+
+
+def notices(events: list[dict], team_names: list[str]) -> list[str]:
+    """What the hall should be told about events no page shows by itself.
+
+    Early buzzes, jury adjustments (with their reason), lives lost, eliminations and undos.
+    """
+    said = []
+    for event in events:
+        kind = event.get("type")
+        team = event.get("team")
+        name = team_names[team] if isinstance(team, int) and 0 <= team < len(team_names) else ""
+        if kind == "early_buzz":
+            key = "tui.notice.early_buzz_lose" if event.get("lose_right") else \
+                "tui.notice.early_buzz"
+            said.append(t(key, team=name, points=signed(float(event.get("points", 0)))))
+        elif kind == "score_adjusted":
+            said.append(t("tui.notice.adjusted", team=name,
+                          points=signed(float(event.get("points", 0))),
+                          reason=str(event.get("reason", ""))))
+        elif kind == "life_lost":
+            said.append(t("tui.notice.life_lost", team=name, lives=event.get("lives", 0)))
+        elif kind == "team_eliminated":
+            said.append(t("tui.notice.eliminated", team=name))
+        elif kind == "undo":
+            said.append(t("tui.notice.undo"))
+    return said
