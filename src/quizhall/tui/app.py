@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
+from textual.screen import Screen
 
 from quizhall.tui.theme import THEMES
 from quizhall.tui.view import StageView
@@ -38,6 +39,11 @@ class ContestApp(App[int]):
         for theme in THEMES.values():
             self.register_theme(theme)
         self.theme = self._theme_name
+
+    def showing(self, screen: Screen | None) -> bool:
+        """True while ``screen`` can be drawn on (not while the app is closing)."""
+        return (screen is not None and not self._exit and screen.is_attached
+                and not screen._closing)
 
     def announce(self, events: list[dict], team_names: list[str]) -> None:
         """Toast what the hall should know about these new events (early buzz, adjustment …)."""

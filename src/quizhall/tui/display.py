@@ -107,8 +107,9 @@ class DisplayApp(ContestApp):
     def refresh_state(self) -> None:
         """Render the contest as the log says it stands now."""
         screen = next((s for s in self.screen_stack if isinstance(s, DisplayScreen)), None)
-        if screen is None:
+        if not self.showing(screen):
             return
+        assert screen is not None
         if not self.follower.started:
             screen.query_one(AudienceHeader).update(Text(t("tui.waiting", id=self.follower
                                                             .contest_id)))

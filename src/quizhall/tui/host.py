@@ -210,8 +210,9 @@ class HostApp(ContestApp):
         stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
         self._view = stage_view
         screen = self._host_screen()
-        if screen is None:
+        if not self.showing(screen):
             return
+        assert screen is not None
         shown = stage_view.for_audience() if self.single_screen else stage_view
         screen.query_one(StageBody).show(shown, self.timers)
         screen.query_one(HostStatus).show(stage_view, self.timers)
