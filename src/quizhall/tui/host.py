@@ -40,6 +40,7 @@ from quizhall.tui.present import present
 from quizhall.tui.stage import StageBody
 from quizhall.tui.text import team_label
 from quizhall.tui.view import Stage, StageView
+from quizhall.tui.widgets.banner import BuzzBanner
 from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.status import HostStatus
 
@@ -216,10 +217,19 @@ class HostApp(ContestApp):
         shown = stage_view.for_audience() if self.single_screen else stage_view
         screen.query_one(StageBody).show(shown, self.timers)
         screen.query_one(HostStatus).show(stage_view, self.timers)
-        if availability:
-            self._available = self._work_out_available(view)
-        screen.query_one(KeyBar).show(self.footer_items())
         self.signal(stage_view)
+        if availability:
+            # After the frame: the key bar may change height, and the lock must not wait.
+            self.call_after_refresh(self._refresh_keys, view)
+        else:
+            screen.query_one(KeyBar).show(self.footer_items())
+
+    def _refresh_keys(self, view: Any) -> None:
+        screen = self._host_screen()
+        if self.contest is None or not self.showing(screen):
+            return
+        self._available = self._work_out_available(self.contest.view())
+        screen.query_one(KeyBar).show(self.footer_items())  # type: ignore[union-attr]
 
     def _host_screen(self) -> HostScreen | None:
         for screen in self.screen_stack:
@@ -343,7 +353,24 @@ class HostApp(ContestApp):
             self._warn(outcome.warnings)
         if changed:
             self._local = None
-            self.refresh_state()
+            self._show_buzz_first()
+
+    def _show_buzz_first(self) -> None:
+        """Draw the buzz banner (and ring) at once; the rest of the screen follows a frame later.
+
+        A lock is the one change that must reach the hall without delay, and repainting the
+        banner alone makes that frame cheap.
+        """
+        contest = self.contest
+        view = contest.view()
+        stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
+        screen = self._host_screen()
+        if self.showing(screen) and stage_view.stage is Stage.QUESTION:
+            shown = stage_view.for_audience() if self.single_screen else stage_view
+            screen.query_one(BuzzBanner).show(  # type: ignore[union-attr]
+                shown.team(shown.buzz_holder), shown.buzz_open)
+            self.signal(stage_view)
+        self.call_after_refresh(self.refresh_state)
 
     def _refused_buzz(self, team: int, reason: str) -> None:
         # Teams hammer their buzzers after a lock: say why once per team per moment.

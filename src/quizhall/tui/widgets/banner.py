@@ -13,6 +13,7 @@ from quizhall.tui.literal import literal
 from quizhall.tui.text import contrast
 from quizhall.tui.view import TeamView
 from quizhall.tui.widgets.prose import Prose
+from quizhall.tui.widgets.scoreboard import FixedDigits, set_digits
 
 
 def spaced(name: str) -> str:
@@ -25,16 +26,21 @@ def spaced(name: str) -> str:
 class BuzzBanner(Widget):
     """Hidden unless the buzzers are open or a team holds the buzz."""
 
+    # Fixed sizes: when a team wins the buzz only the banner is repainted, nothing moves.
     DEFAULT_CSS = """
-    BuzzBanner { height: auto; layout: horizontal; }
-    BuzzBanner > Digits { width: auto; margin: 0 2 0 1; }
-    BuzzBanner > Vertical { height: auto; width: 1fr; }
-    BuzzBanner .banner-name { height: auto; text-style: bold; }
-    BuzzBanner .banner-line { height: auto; }
+    BuzzBanner { height: 5; layout: horizontal; }
+    BuzzBanner > Digits { width: 7; margin: 0 1 0 1; }
+    BuzzBanner > Vertical { height: 3; width: 1fr; }
+    BuzzBanner .banner-name { height: 2; text-style: bold; }
+    BuzzBanner .banner-line { height: 1; }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._colour = ""
+
     def compose(self) -> ComposeResult:
-        yield Digits("")
+        yield FixedDigits("")
         with Vertical():
             yield Prose(classes="banner-name")
             yield Prose(classes="banner-line")
@@ -46,21 +52,24 @@ class BuzzBanner(Widget):
         line = self.query_one(".banner-line", Prose)
         self.set_class(holder is not None, "-locked")
         self.set_class(holder is None and buzz_open, "-open")
+        colour = holder.colour if holder is not None else ""
+        if colour != self._colour:
+            self._colour = colour
+            if colour:
+                self.styles.background = colour
+                self.styles.color = contrast(colour)
+            else:
+                self.styles.clear_rule("background")
+                self.styles.clear_rule("color")
         if holder is not None:
             self.display = True
-            digits.display = True
-            digits.update(str(holder.number))
-            if holder.colour:
-                self.styles.background = holder.colour
-                self.styles.color = contrast(holder.colour)
+            set_digits(digits, str(holder.number))
             name.update(literal(spaced(holder.name)))
             line.update(Text(t("tui.buzz_locked", number=holder.number), style="bold"))
             return
-        self.styles.clear_rule("background")
-        self.styles.clear_rule("color")
         if buzz_open:
             self.display = True
-            digits.display = False
+            set_digits(digits, "")
             name.update(Text(t("tui.buzz_open")))
             line.update(Text(t("tui.buzz_open_line")))
             return

@@ -16,9 +16,13 @@ class Prose(Widget):
     Prose { height: auto; }
     """
 
+    # False: each line is cut at the edge (with "…") instead of wrapped.
+    WRAP = True
+
     def __init__(self, text: Text | str = "", **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._text = text if isinstance(text, Text) else Text(text)
+        self._wrapped: tuple[int, list[Text]] | None = None
 
     @property
     def text(self) -> Text:
@@ -26,16 +30,43 @@ class Prose(Widget):
         return self._text
 
     def update(self, text: Text | str) -> None:
-        """Show ``text`` (a plain string is shown as it is, never parsed as markup)."""
-        self._text = text if isinstance(text, Text) else Text(text)
-        self.refresh(layout=True)
+        """Show ``text`` (a plain string is shown as it is, never parsed as markup).
+
+        Showing the same text again costs nothing, and a change that keeps the number of
+        lines only repaints the widget: the screen is laid out again only when it must be.
+        """
+        new = text if isinstance(text, Text) else Text(text)
+        if new == self._text:
+            return
+        width = self.content_size.width
+        height = self.styles.height
+        fixed = height is not None and not height.is_auto
+        same_height = fixed or (width > 0 and len(self._lines(self._text, width)) == len(
+            self._lines(new, width)))
+        self._text = new
+        self._wrapped = None
+        self.refresh(layout=not same_height)
+
+    def _lines(self, text: Text, width: int) -> list[Text]:
+        if text is self._text and self._wrapped is not None and self._wrapped[0] == width:
+            return self._wrapped[1]
+        if not text.plain:
+            lines: list[Text] = []
+        elif self.WRAP:
+            lines = wrap(text, width)
+        else:
+            lines = text.split("\n", allow_blank=True)
+            for line in lines:
+                line.truncate(max(1, width), overflow="ellipsis")
+        if text is self._text:
+            self._wrapped = (width, lines)
+        return lines
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return max((line.cell_len for line in self._text.split("\n")), default=0)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(wrap(self._text, width)) if self._text.plain else 0
+        return len(self._lines(self._text, width))
 
     def render(self) -> Text:
-        lines = wrap(self._text, self.content_size.width)
-        return Text("\n").join(lines)
+        return Text("\n").join(self._lines(self._text, self.content_size.width))

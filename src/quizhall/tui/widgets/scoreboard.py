@@ -14,6 +14,24 @@ from quizhall.tui.view import TeamView
 from quizhall.tui.widgets.prose import Prose
 
 
+class FixedDigits(Digits):
+    """Tall digits in a box whose width the stylesheet fixes: a new value only repaints.
+
+    (Textual's ``Digits`` lays the whole screen out again whenever its width could change.)
+    """
+
+    def update(self, value: str) -> None:
+        if value != self._value:
+            self._value = value
+            self.refresh()
+
+
+def set_digits(digits: Digits, value: str) -> None:
+    """Update tall digits only when the value changes (an update costs a repaint)."""
+    if digits.value != value:
+        digits.update(value)
+
+
 def markers(team: TeamView, holder: int | None, turn: int | None) -> Text:
     """A team's state as words and symbols (never as colour alone)."""
     parts: list[str] = []
@@ -40,8 +58,8 @@ class TeamCard(Widget):
     TeamCard > Horizontal { height: auto; }
     TeamCard .team-name { width: 1fr; height: auto; }
     TeamCard .team-score-text { width: auto; min-width: 5; text-align: right; text-style: bold; }
-    TeamCard .team-marks { height: auto; }
-    TeamCard Digits { display: none; width: auto; }
+    TeamCard .team-marks { height: 1; }
+    TeamCard Digits { display: none; width: 1fr; }
     """
 
     def __init__(self, team: TeamView, holder: int | None = None, turn: int | None = None,
@@ -49,12 +67,13 @@ class TeamCard(Widget):
         super().__init__()
         self._shown = (team, holder, turn, ranked)
         self._ready = False
+        self._drawn = False
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Prose(classes="team-name")
             yield Prose(classes="team-score-text")
-        yield Digits(classes="team-score")
+        yield FixedDigits(classes="team-score")
         yield Prose(classes="team-marks")
 
     def on_mount(self) -> None:
@@ -63,9 +82,12 @@ class TeamCard(Widget):
 
     def show(self, team: TeamView, holder: int | None, turn: int | None, ranked: bool) -> None:
         """Show ``team``; ``ranked`` puts its rank in front of its name."""
+        if (team, holder, turn, ranked) == self._shown and self._drawn:
+            return
         self._shown = (team, holder, turn, ranked)
         if not self._ready:
             return
+        self._drawn = True
         label = Text()
         if ranked and team.rank is not None:
             label.append(t("tui.rank", rank=team.rank) + " ", style="bold")
@@ -73,7 +95,7 @@ class TeamCard(Widget):
         self.query_one(".team-name", Prose).update(label)
         score = points(team.score)
         self.query_one(".team-score-text", Prose).update(Text(score))
-        self.query_one(Digits).update(score)
+        set_digits(self.query_one(Digits), score)
         self.query_one(".team-marks", Prose).update(markers(team, holder, turn))
         self.set_class(team.number == holder, "-holder")
         self.set_class(team.out, "-out")

@@ -55,27 +55,35 @@ def who(view: StageView, timer_enabled: bool = True) -> Text:
         state = "" if view.timer.running else f" ({t('tui.paused')})"
         part(t("tui.timer"), Text(t("tui.seconds", s=clock(view.timer.remaining)) + state,
                                   style="bold"))
+    return text
+
+
+def next_line(view: StageView) -> Text:
+    """Line three: what the next key does, and the moment's message."""
+    text = Text()
     if view.next_step:
-        part(t("tui.next"), literal(view.next_step, style="bold"))
+        text.append(t("tui.next") + " ", style="dim")
+        text.append_text(literal(view.next_step, style="bold"))
+    if view.message:
+        if text:
+            text.append("   ")
+        text.append_text(literal(view.message, style="italic"))
     return text
 
 
 class HostStatus(Prose):
-    """Two lines at the top of the host console that answer "where are we?"."""
+    """Three lines at the top of the host console that answer "where are we?".
+
+    Fixed in height, so a change of turn, buzz or timer never moves the rest of the screen;
+    a line too long for a narrow terminal is cut at the edge.
+    """
 
     DEFAULT_CSS = """
-    HostStatus { height: auto; }
+    HostStatus { height: 3; }
     """
+    WRAP = False
 
     def show(self, view: StageView, timer_enabled: bool = True) -> None:
         """Show where the contest stands."""
-        text = where(view)
-        line = who(view, timer_enabled)
-        if view.message:
-            if line:
-                line.append("   ")
-            line.append_text(literal(view.message, style="italic"))
-        if line:
-            text.append("\n")
-            text.append_text(line)
-        self.update(text)
+        lines = [where(view), who(view, timer_enabled), next_line(view)]
+        self.update(Text("\n").join(line for line in lines))

@@ -5,11 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from quizhall.i18n import t
 from quizhall.tui.text import clock
 from quizhall.tui.view import TimerView
+from quizhall.tui.widgets.prose import Prose
+from quizhall.tui.widgets.scoreboard import FixedDigits, set_digits
 
 
 class TimerPanel(Widget):
@@ -17,17 +19,17 @@ class TimerPanel(Widget):
 
     DEFAULT_CSS = """
     TimerPanel { height: auto; }
-    TimerPanel > Digits { width: auto; }
-    TimerPanel > .timer-label { height: auto; }
+    TimerPanel > Digits { width: 1fr; }
+    TimerPanel > .timer-label { height: 1; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="timer-label")
-        yield Digits("")
+        yield Prose(classes="timer-label")
+        yield FixedDigits("")
 
     def show(self, timer: TimerView | None, time_up: bool, enabled: bool = True) -> None:
         """Show ``timer``; ``time_up`` after it ran out; ``enabled`` False in no-timer mode."""
-        label = self.query_one(".timer-label", Static)
+        label = self.query_one(".timer-label", Prose)
         digits = self.query_one(Digits)
         self.set_class(time_up, "-time-up")
         self.set_class(timer is not None and not timer.running and not time_up, "-paused")
@@ -42,11 +44,11 @@ class TimerPanel(Widget):
         self.display = True
         digits.display = True
         if time_up:
-            digits.update("0")
+            set_digits(digits, "0")
             label.update(Text(t("tui.time_up"), style="bold"))
             return
         assert timer is not None
-        digits.update(clock(timer.remaining))
+        set_digits(digits, clock(timer.remaining))
         words = timer.label or t("tui.time_left")
         if not timer.running:
             words = f"{words} · {t('tui.paused')}"
