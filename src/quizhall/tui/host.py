@@ -121,6 +121,7 @@ class HostApp(ContestApp):
         self.guide = guide
         self._resume = resume
         self._buzzers = list(buzzers)
+        self._keyboard: Any = None  # the keyboard buzzer source, when it is one of them
         self._exporters = exporters
         self._tick = tick
         self._local: Stage | None = None  # a page the host chose (teams intro, scoreboard)
@@ -165,6 +166,9 @@ class HostApp(ContestApp):
             self.exit(return_code=2, message="\n".join(problems))
             return
         self._intro_seen = self.contest.state.phase != "ready"
+        self._keyboard = next((source for source in self._buzzers
+                               if getattr(source, "name", "") == "keyboard"
+                               and hasattr(source, "feed")), None)
         for source in self._buzzers:
             try:
                 source.start(self.press)
@@ -308,7 +312,9 @@ class HostApp(ContestApp):
         if team is None and character:
             team = self.keymap.teams.get(key_name(character))
         if team is not None:
-            self.press(self.keymap.team_keys[team - 1], at=at)
+            key_of_team = self.keymap.team_keys[team - 1]
+            if self._keyboard is None or not self._keyboard.feed(key_of_team, at):
+                self.press(key_of_team, at=at)
             return True
         for action, action_key in self.keymap.actions.items():
             if key == action_key or (character and key_name(character) == action_key):
@@ -329,6 +335,12 @@ class HostApp(ContestApp):
                 self.call_from_thread(self._drain_presses)
             except RuntimeError:  # the app is closing; the press comes too late to count
                 pass
+
+    @property
+    def pending_presses(self) -> int:
+        """Presses received but not yet handed to the engine."""
+        with self._press_lock:
+            return len(self._presses)
 
     def _drain_presses(self) -> None:
         from quizhall.contest.commands import Command
