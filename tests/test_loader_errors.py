@@ -423,8 +423,8 @@ def test_yaml_unclosed_bracket():
         answer: 对
     """)
     d = only(diagnostics)
-    assert d.line == 7
-    assert "[" in d.hint
+    assert (d.line, d.column) == (7, 11)
+    assert "bracket" in d.hint
 
 
 def test_yaml_bad_escape_in_double_quotes():

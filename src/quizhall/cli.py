@@ -17,7 +17,8 @@ from quizhall import __version__
 from quizhall.i18n import set_language, t
 
 # Subcommands in the order --help lists them.
-COMMANDS = ("demo", "run", "display", "check", "rehearse", "results", "contests", "plugins")
+COMMANDS = ("demo", "run", "display", "check", "rehearse", "results", "contests", "plugins",
+            "practice", "review", "import", "export-bank")
 
 # argparse builds some sentences itself; these are the ones a user meets.
 _ARGPARSE_ZH = {
@@ -62,9 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_common_options(parser)
     sub = parser.add_subparsers(dest="command", title=t("cli.commands"), parser_class=_Parser)
     for name in COMMANDS:
-        module = importlib.import_module(f"quizhall.commands.{name}")
-        command = sub.add_parser(name, help=t(f"{name}.help"), add_help=False,
-                                 description=t(f"{name}.help"))
+        key = name.replace("-", "_")  # export-bank lives in commands/export_bank.py
+        module = importlib.import_module(f"quizhall.commands.{key}")
+        command = sub.add_parser(name, help=t(f"{key}.help"), add_help=False,
+                                 description=t(f"{key}.help"))
         command.add_argument("-h", "--help", action="help", help=t("cli.help_help"))
         add_common_options(command, default=argparse.SUPPRESS)
         module.configure(command)

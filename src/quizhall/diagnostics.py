@@ -25,9 +25,7 @@ class Diagnostic:
         """``path:line:column: error: message (hint)`` as a person reads it."""
         label = t(f"diag.{self.severity}")
         text = f"{self.path}:{self.line}:{self.column}: {label}: {self.message}"
-        if self.hint:
-            text += f" ({self.hint})"
-        return text
+        return t("diag.with_hint", text=text, hint=self.hint) if self.hint else text
 
     def to_json(self) -> dict[str, object]:
         """The diagnostic as a plain dict, for ``--json`` output."""

@@ -36,7 +36,9 @@ def quizhall_register_exporters(register: Any) -> None:
 
     An exporter has ``name`` (the ``--format`` value, e.g. ``"xlsx"``), ``kind`` (``"bank"``,
     ``"contest"`` or ``"practice"``: what it exports), ``suffix`` (the file ending it writes),
-    ``description``, and ``write(data, path, options) -> None``.
+    ``description``, and ``write(data, path, options)``, which returns None or a list of
+    warning :class:`~quizhall.diagnostics.Diagnostic` saying what the format could not hold
+    (see :mod:`quizhall.exporters`).
     """
 
 

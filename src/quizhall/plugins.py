@@ -33,6 +33,12 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "quizhall.builtins.speed",
     "quizhall.builtins.gate",
     "quizhall.builtins.tiebreak",
+    "quizhall.importers.gift",
+    "quizhall.importers.aiken",
+    "quizhall.importers.sheet",
+    "quizhall.exporters.bank_yaml",
+    "quizhall.exporters.bank_gift",
+    "quizhall.exporters.bank_xlsx",
     "quizhall.buzzers.keyboard",
     "quizhall.buzzers.serial_port",
 )

@@ -1,9 +1,10 @@
 """Cache validated banks by content hash, so an unchanged bank loads without parsing.
 
 Entries live in the user cache directory (``QUIZHALL_CACHE_DIR`` overrides it), one file per
-content hash and quizhall version, written with :mod:`marshal` (plain values only, so a
-tampered cache file can hold data but never run code). Any problem reading or writing the
-cache (unwritable directory, corrupt or foreign file) is ignored: the bank is parsed instead.
+content hash, quizhall version and message language, written with :mod:`marshal` (plain
+values only, so a tampered cache file can hold data but never run code). Any problem reading
+or writing the cache (unwritable directory, corrupt or foreign file) is ignored: the bank is
+parsed instead.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from quizhall import __version__
 from quizhall.bank.model import Bank, BankInfo, Level, NumericAnswer, Question, QuestionType
 from quizhall.diagnostics import Diagnostic
+from quizhall.i18n import get_language
 
 FORMAT = 1
 _NUMERIC = QuestionType.NUMERIC
@@ -33,7 +35,8 @@ def cache_dir() -> Path:
 
 
 def _entry(key: str) -> Path:
-    return cache_dir() / f"{key}-{__version__}-{FORMAT}.bin"
+    # Warnings are stored as translated text, so each language has its own entry.
+    return cache_dir() / f"{key}-{__version__}-{get_language()}-{FORMAT}.bin"
 
 
 def read(key: str) -> tuple[Bank, list[Diagnostic]] | None:

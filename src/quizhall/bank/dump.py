@@ -54,11 +54,18 @@ class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     """The safe dumper, with inline short lists and multi-line text as literal blocks."""
 
 
+# Line breaks other than "\n" that YAML 1.1 also honours; a block holding them reads back
+# differently, so such text is written double-quoted with escapes.
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
+
 def _represent_str(dumper: Any, data: str) -> yaml.Node:
-    # The emitter falls back to a quoted style by itself when a literal block cannot hold
-    # the text exactly (trailing spaces, special characters).
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+    # Multi-line text as a literal block, except when that cannot hold it exactly: other
+    # line breaks, or trailing blank lines (a "|+" block would swallow the blank line put
+    # between questions). The emitter itself falls back to quotes for trailing spaces and
+    # special characters.
+    block = "\n" in data and not data.endswith("\n\n") and not _OTHER_BREAKS.search(data)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if block else None)
 
 
 def _represent_flow(dumper: Any, data: _Flow) -> yaml.Node:
@@ -173,7 +180,8 @@ def bank_to_data(bank: Bank) -> dict[str, object]:
 
 # The start of a top-level list item after the first: questions and levels are written as
 # indentless sequences, and every line inside an item (continued or block text included) is
-# indented, so only item starts begin a line with "- ".
+# indented, so only item starts begin a line with "- ". No block is written with "|+", so a
+# blank line here never becomes part of a text.
 _NEXT_ITEM = re.compile(r"(?<!:)\n- ")
 
 

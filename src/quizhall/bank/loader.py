@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from quizhall.i18n import t
 from quizhall.yamlsource import NodeReader, compose, read_text, suggest, top_mapping_kind
 
 BANK_SUFFIXES = (".yaml", ".yml")
+BANK_ID_RE = re.compile(r"[\w.-]+")  # letters (any script), digits, - _ .
 CONTEST_SUFFIX = ".contest.yaml"
 
 TOP_KEYS = ("bank", "levels", "questions")
@@ -98,11 +100,15 @@ def load_bank(path: str | Path, display: str | None = None, use_cache: bool = Tr
 def load_banks(paths: Iterable[str | Path], use_cache: bool = True) -> LoadResult:
     """Load several files and directories (searched for ``*.yaml``, contest files excepted)."""
     result = LoadResult()
-    for path in expand_paths(paths):
-        one = load_bank(path, use_cache=use_cache)
-        result.banks.extend(one.banks)
-        result.diagnostics.extend(one.diagnostics)
-        result.files.extend(one.files)
+    for raw in paths:
+        found = expand_paths([raw])
+        if not found:  # a directory without banks: most likely the wrong one
+            result.diagnostics.append(Diagnostic(str(raw), 0, 0, t("bank.no_banks_in_dir")))
+        for path in found:
+            one = load_bank(path, use_cache=use_cache)
+            result.banks.extend(one.banks)
+            result.diagnostics.extend(one.diagnostics)
+            result.files.extend(one.files)
     return result
 
 
@@ -165,6 +171,9 @@ def _read_info(reader: NodeReader, node: Node) -> BankInfo | None:
     if "language" in fields and values["language"] not in ("zh-CN", "en", None):
         reader.report(fields["language"], t("bank.bad_language", value=values["language"]),
                       suggest(values["language"] or "", ("zh-CN", "en")))
+    if values.get("id") is not None and not BANK_ID_RE.fullmatch(values["id"]):
+        reader.report(fields["id"], t("bank.bad_bank_id", id=values["id"]))
+        return None
     if values.get("id") is None or values.get("title") is None:
         return None
     return BankInfo(
@@ -355,6 +364,10 @@ def _read_answer(reader: NodeReader, qtype: QuestionType, fields: dict[str, Node
             return None
         result = []
         for left, right_node in pairs.items():
+            if not left.strip():
+                key_node = next(k for k, v in node.value if v is right_node)
+                reader.report(key_node, t("diag.empty_text", what=t("bank.match_left")))
+                return None
             right = reader.text(right_node, left)
             if right is None:
                 return None

@@ -130,7 +130,7 @@ class TeamAnswerRound(RoundType):
         if state.phase != QUESTION or state.answerer is None:
             d.refuse("contest.refused.nobody_answering")
         if (self.settings.get("answerer") == "team" and state.member is None
-                and self.settings.get("no_member_twice_in_a_row")):
+                and self.settings.get("no_member_twice_in_a_row") and verdict != "timeout"):
             d.refuse("contest.refused.name_member_first")
         base = self.base_points(d, verdict, points)
         judged = d.judged(state.answerer, verdict, base, state.member)

@@ -100,6 +100,7 @@ def _split(paths: list[str]) -> tuple[list[str], list[str]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            before = len(banks) + len(contests)
             for found in sorted(p for p in path.rglob("*") if p.is_file()):
                 if not found.name.lower().endswith(BANK_SUFFIXES):
                     continue
@@ -107,6 +108,8 @@ def _split(paths: list[str]) -> tuple[list[str], list[str]]:
                     contests.append(str(found))
                 elif is_bank_file(found):
                     banks.append(str(found))
+            if len(banks) + len(contests) == before:  # load_banks reports the empty directory
+                banks.append(raw)
         elif path.is_file() and is_contest_file(path):
             contests.append(raw)
         else:

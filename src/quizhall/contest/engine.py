@@ -109,7 +109,9 @@ class Contest:
     def start(cls, plan: Plan, log: EventLog, clock: Clock,
               pm: pluggy.PluginManager | None = None,
               questions: Mapping[str, Any] | None = None) -> Contest:
-        """Begin a new contest on an empty log."""
+        """Begin a new contest on an empty log (a log that holds events is refused)."""
+        if log.read():
+            raise EvolveError("a new contest needs an empty log")
         contest = cls(log, clock, pm, questions)
         contest._record([{"type": "contest_started", "plan": plan.to_dict()}], clock.now(), [])
         return contest
@@ -401,7 +403,7 @@ class Contest:
         stamped: list[dict] = []
         action_started = False
         for event in events:
-            item = {"type": event["type"], "t": round(t, 6),
+            item = {"type": event["type"], "t": t,
                     **{k: v for k, v in event.items() if k not in ("type", "t")}}
             if event["type"] not in NOT_ACTIONS:
                 if action_started:
@@ -422,9 +424,13 @@ class Contest:
             for item in applied:
                 projection.apply(item)
 
+        observed = bool(self.pm.hook.quizhall_event_recorded.get_hookimpls())
+        views: list[Any] = []
         try:
             for item in stamped:
                 projection.apply(item)
+                if observed:
+                    views.append(self.view(t))
         except (EvolveError, KeyError, TypeError, ValueError) as exc:
             restore([])
             raise EvolveError(f"engine produced an event it cannot apply: {exc}") from exc
@@ -436,14 +442,7 @@ class Contest:
         except BaseException:
             restore(appended)
             raise
-        self._observe(stamped, warnings)
-        return stamped
-
-    def _observe(self, events: list[dict], warnings: list[str]) -> None:
-        caller = self.pm.hook.quizhall_event_recorded
-        if not caller.get_hookimpls():
-            return
-        view = self.view()
-        for event in events:
+        for item, view in zip(stamped, views, strict=False):
             call_each(self.pm, "quizhall_event_recorded", lambda _: True, "None", warnings,
-                      event=dict(event), state=view)
+                      event=dict(item), state=view)
+        return stamped

@@ -3,6 +3,7 @@
 MESSAGES = {
     "diag.error": ("错误", "error"),
     "diag.warning": ("警告", "warning"),
+    "diag.with_hint": ("{text}（{hint}）", "{text} ({hint})"),
     "diag.did_you_mean": ("是否想写 {suggestion}？", "did you mean {suggestion}?"),
     "diag.not_found": ("找不到文件", "file not found"),
     "diag.is_directory": ("这是一个目录，不是文件", "this is a directory, not a file"),
@@ -42,8 +43,8 @@ MESSAGES = {
         "literal backslash",
     ),
     "diag.yaml_bracket_hint": (
-        "检查 [ ] 与 { } 是否成对，各项之间是否用逗号分隔",
-        "check that every [ and { is closed and items are separated by commas",
+        "检查方括号与花括号是否成对，各项之间是否用逗号分隔",
+        "check that every opening bracket or brace is closed and items are separated by commas",
     ),
     "diag.yaml_indent_hint": (
         "检查这一行及上一行的缩进是否对齐",

@@ -1,0 +1,57 @@
+"""Exporters: the interface every output format implements, and how quizhall finds them.
+
+An exporter writes one kind of data (``"bank"``, ``"contest"`` or ``"practice"``) to a file.
+Exporters are registered through the ``quizhall_register_exporters`` hook; the built-in ones
+are plugins like any other. ``write`` returns warnings (or None) about what the format could
+not hold, so a user learns what a GIFT file, say, leaves out.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+from quizhall.diagnostics import Diagnostic
+
+
+class Exporter(Protocol):
+    """What an output-format plugin registers (see ``quizhall_register_exporters``)."""
+
+    name: str
+    kind: str
+    suffix: str
+    description: str
+
+    def write(self, data: Any, path: Path,
+              options: Mapping[str, object]) -> list[Diagnostic] | None:
+        """Write ``data`` to ``path``; warnings about what the format could not hold."""
+        ...
+
+
+def exporters(kind: str | None = None) -> dict[str, Exporter]:
+    """Registered exporters of one kind (all kinds when None) by name."""
+    from quizhall.plugins import collect
+
+    found: dict[str, Exporter] = {}
+    for exporter in collect("quizhall_register_exporters"):
+        if kind is None or exporter.kind == kind:  # type: ignore[attr-defined]
+            found[exporter.name] = exporter  # type: ignore[attr-defined]
+    return found
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash never leaves a half-written file."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

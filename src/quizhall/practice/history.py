@@ -1,0 +1,153 @@
+"""A trainee's history in TinyDB documents: profiles, answers, notebook cards, exams, progress.
+
+The repository works on any :class:`tinydb.TinyDB` (the store's, or an in-memory one in
+tests). Tables and their documents:
+
+- ``profiles``: ``{user, created, last_seen}``
+- ``answers``: one per answer, see :class:`AnswerRecord`
+- ``cards``: one per notebook question, ``{user, key, card: <fsrs card dict>, streak}``
+- ``exams``: one per mock exam, ``{user, id, status: running|finished, …exam state}``
+- ``progress``: one per level, ``{user, bank, level, attempts, best_ratio, stars, passed}``
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.queries import QueryLike
+from tinydb.table import Table
+
+from quizhall.practice.answering import Given
+
+_Q = Query()
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One answer, as stored. ``given`` names original option letters; ``at`` is ISO UTC."""
+
+    user: str
+    key: str  # "<bank id>/<question id>"
+    bank: str
+    question: str
+    mode: str  # practice, exam, level, review
+    given: Given
+    correct: bool
+    credit: float
+    seconds: float
+    at: str
+    type: str = ""
+    tags: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()  # "<bank id>/<level id>" of the levels holding the question
+    session: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_doc(self) -> dict[str, Any]:
+        doc = asdict(self)
+        doc["tags"], doc["levels"] = list(self.tags), list(self.levels)
+        return doc
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> AnswerRecord:
+        names = cls.__dataclass_fields__
+        values = {k: v for k, v in doc.items() if k in names}
+        values["tags"] = tuple(values.get("tags", ()))
+        values["levels"] = tuple(values.get("levels", ()))
+        return cls(**values)
+
+
+class History:
+    """Read and write one database's trainee documents."""
+
+    def __init__(self, db: TinyDB) -> None:
+        self.db = db
+        self._profiles = db.table("profiles")
+        self._answers = db.table("answers")
+        self._cards = db.table("cards")
+        self._exams = db.table("exams")
+        self._progress = db.table("progress")
+
+    # -- profiles --------------------------------------------------------------------------
+
+    def touch_profile(self, user: str, at: str) -> None:
+        """Create the trainee's profile on first use; note when they were last seen."""
+        found = self._profiles.get(_Q.user == user)
+        if found is None:
+            self._profiles.insert({"user": user, "created": at, "last_seen": at})
+        else:
+            self._profiles.update({"last_seen": at}, doc_ids=[found.doc_id])
+
+    def users(self) -> list[str]:
+        """Every trainee with a profile."""
+        return sorted(doc["user"] for doc in self._profiles.all())
+
+    # -- answers ---------------------------------------------------------------------------
+
+    def add_answer(self, record: AnswerRecord) -> None:
+        self._answers.insert(record.to_doc())
+
+    def answers(self, user: str) -> list[AnswerRecord]:
+        """The trainee's answers, oldest first."""
+        return [AnswerRecord.from_doc(doc) for doc in self._answers.search(_Q.user == user)]
+
+    # -- notebook cards --------------------------------------------------------------------
+
+    def cards(self, user: str) -> dict[str, dict[str, Any]]:
+        """The trainee's notebook: card documents by question key."""
+        return {doc["key"]: dict(doc) for doc in self._cards.search(_Q.user == user)}
+
+    def put_card(self, user: str, key: str, doc: dict[str, Any]) -> None:
+        _put(self._cards, (_Q.user == user) & (_Q.key == key), {**doc, "user": user, "key": key})
+
+    def drop_card(self, user: str, key: str) -> None:
+        found = self._cards.get((_Q.user == user) & (_Q.key == key))
+        if found is not None:
+            self._cards.remove(doc_ids=[found.doc_id])
+
+    # -- exams -----------------------------------------------------------------------------
+
+    def save_exam(self, user: str, state: dict[str, Any]) -> None:
+        """Store an exam's state (keyed by its ``id``), replacing the previous save."""
+        _put(self._exams, (_Q.user == user) & (_Q.id == state["id"]), {**state, "user": user})
+
+    def running_exams(self, user: str) -> list[dict[str, Any]]:
+        """The trainee's unfinished exams, newest first."""
+        running = self._exams.search((_Q.user == user) & (_Q.status == "running"))
+        return [dict(doc) for doc in sorted(running, key=lambda d: d.get("started", ""),
+                                            reverse=True)]
+
+    def running_exam(self, user: str) -> dict[str, Any] | None:
+        """The trainee's latest unfinished exam, or None."""
+        running = self.running_exams(user)
+        return running[0] if running else None
+
+    def exams(self, user: str) -> list[dict[str, Any]]:
+        return [dict(doc) for doc in self._exams.search(_Q.user == user)]
+
+    # -- level progress --------------------------------------------------------------------
+
+    def progress(self, user: str, bank_id: str | None = None) -> dict[str, dict[str, Any]]:
+        """Level progress by ``bank/level`` key, for one bank or all."""
+        cond = _Q.user == user
+        if bank_id is not None:
+            cond = cond & (_Q.bank == bank_id)
+        return {f"{doc['bank']}/{doc['level']}": dict(doc) for doc in self._progress.search(cond)}
+
+    def save_progress(self, user: str, bank_id: str, level_id: str, doc: dict[str, Any]) -> None:
+        cond = (_Q.user == user) & (_Q.bank == bank_id) & (_Q.level == level_id)
+        _put(self._progress, cond, {**doc, "user": user, "bank": bank_id, "level": level_id})
+
+
+def _put(table: Table, cond: QueryLike, doc: dict[str, Any]) -> None:
+    """Insert ``doc``, or update the one document matching ``cond``.
+
+    Found first and then written by id, so that a write touches one document: an ``upsert``
+    by condition makes a journalling storage examine every document of the table.
+    """
+    found = table.get(cond)
+    if found is None:
+        table.insert(doc)
+    else:
+        table.update(doc, doc_ids=[found.doc_id])

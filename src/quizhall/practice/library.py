@@ -1,0 +1,113 @@
+"""The questions a trainee studies: several loaded banks, addressed by one key per question.
+
+A question's key is ``"<bank id>/<question id>"``; history, the notebook and saved exams refer
+to questions by key, so they survive a bank being reloaded or reordered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizhall.bank.model import Bank, Level, Question
+
+
+def question_key(bank_id: str, question_id: str) -> str:
+    """The key of a question in history and the notebook."""
+    return f"{bank_id}/{question_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRef:
+    """A question together with the bank it came from."""
+
+    bank: Bank
+    question: Question
+
+    @property
+    def key(self) -> str:
+        return question_key(self.bank.info.id, self.question.id)
+
+    @property
+    def points(self) -> float:
+        """What the question is worth in an exam (1 when the bank does not say)."""
+        return self.question.points or 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """Which questions a practice session draws from; empty fields do not filter.
+
+    A question is in scope when it is in one of ``levels`` or carries one of ``tags`` (either
+    when both are given), and its difficulty is among those listed.
+    """
+
+    tags: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()  # "<bank id>/<level id>"
+    difficulties: tuple[int, ...] = ()
+
+
+class Library:
+    """Questions of several banks, by key, with their levels and tags."""
+
+    def __init__(self, banks: Sequence[Bank]) -> None:
+        self.banks: tuple[Bank, ...] = tuple(banks)
+        self.refs: tuple[QuestionRef, ...] = tuple(
+            QuestionRef(bank, q) for bank in self.banks for q in bank.questions)
+        self._by_key = {ref.key: ref for ref in self.refs}
+        self._levels_of: dict[str, tuple[str, ...]] = {}
+        for bank in self.banks:
+            for level in bank.levels:
+                for q in level.pool(bank.questions):
+                    key = question_key(bank.info.id, q.id)
+                    self._levels_of[key] = (*self._levels_of.get(key, ()),
+                                            question_key(bank.info.id, level.id))
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def get(self, key: str) -> QuestionRef | None:
+        """The question with this key, or None when no loaded bank has it."""
+        return self._by_key.get(key)
+
+    def bank(self, bank_id: str) -> Bank | None:
+        """The loaded bank with this id, or None."""
+        return next((b for b in self.banks if b.info.id == bank_id), None)
+
+    def levels_of(self, key: str) -> tuple[str, ...]:
+        """Keys (``bank/level``) of the levels whose pool holds this question."""
+        return self._levels_of.get(key, ())
+
+    def level(self, level_key: str) -> tuple[Bank, Level] | None:
+        """The bank and level named by ``bank/level``, or None."""
+        bank_id, _, level_id = level_key.rpartition("/")
+        bank = self.bank(bank_id)
+        if bank is None:
+            return None
+        found = next((lv for lv in bank.levels if lv.id == level_id), None)
+        return None if found is None else (bank, found)
+
+    def level_refs(self, bank: Bank, level: Level) -> list[QuestionRef]:
+        """The level's pool, in bank order."""
+        return [self._by_key[question_key(bank.info.id, q.id)]
+                for q in level.pool(bank.questions)]
+
+    @property
+    def tags(self) -> list[str]:
+        """Every tag, in order of first appearance."""
+        return list(dict.fromkeys(tag for ref in self.refs for tag in ref.question.tags))
+
+    def select(self, chosen: Filter) -> list[QuestionRef]:
+        """The questions that pass the filter, in bank order."""
+        tags, levels = set(chosen.tags), set(chosen.levels)
+        difficulties = set(chosen.difficulties)
+        scoped = bool(tags or levels)
+        return [ref for ref in self.refs
+                if (not scoped or tags.intersection(ref.question.tags)
+                    or levels.intersection(self.levels_of(ref.key)))
+                and (not difficulties or ref.question.difficulty in difficulties)]
+
+    def difficulties(self) -> list[int]:
+        """The difficulties questions are marked with, in order."""
+        return sorted({ref.question.difficulty for ref in self.refs
+                       if ref.question.difficulty is not None})

@@ -1,0 +1,409 @@
+"""The question screen: a stem shown literally, options or inputs, feedback, the exam timer.
+
+Keys: ``A``–``H`` or ``1``–``8`` choose an option (toggle, in multiple choice); arrows move the
+cursor and ``space`` toggles it; fill-in, numeric, order and match questions are typed into
+inputs (one per blank); ``enter`` submits, then moves on after the feedback; a short answer is
+revealed and the trainee judges it with ``y`` or ``n``; ``?`` (or F1) shows the keys.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Input, Static
+
+from quizhall.bank.model import OPTION_LETTERS, QuestionType
+from quizhall.i18n import t
+from quizhall.practice import AnswerInputError, ExamSession, LevelSession, Presented, Session
+from quizhall.practice.exam import ExamTimeUp
+from quizhall.practice.trainee import Outcome
+from quizhall.tui.practice.keys import PracticeScreen
+from quizhall.tui.practice.literal import join, literal
+
+if TYPE_CHECKING:
+    from quizhall.tui.practice.app import PracticeApp
+
+CHOOSE = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.JUDGE)
+TYPED = (QuestionType.FILL, QuestionType.NUMERIC, QuestionType.ORDER, QuestionType.MATCH,
+         QuestionType.SHORT)
+
+
+def clock_text(seconds: float) -> str:
+    """``mm:ss`` (``h:mm:ss`` from an hour)."""
+    whole = int(seconds + 0.999)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class QuestionScreen(PracticeScreen):
+    """Ask the session's questions one by one."""
+
+    BINDINGS = [
+        Binding("enter", "enter", "practice.key_submit"),
+        Binding("question_mark,f1", "help", "practice.key_help"),
+        Binding("f10", "hand_in", "practice.key_hand_in"),
+        Binding("escape", "leave", "practice.key_leave"),
+        Binding("pageup", "scroll(-1)", show=False),
+        Binding("pagedown", "scroll(1)", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.presented: Presented | None = None
+        self.selected: list[str] = []  # shown letters
+        self.cursor = 0
+        self.phase = "answer"  # answer → (judge →) feedback
+        self.outcome: Outcome | None = None
+        self.typed: str = ""  # a short answer's text, kept while the trainee judges it
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="q-top"):
+            yield Static(id="q-status")
+            yield Static(id="q-side")
+        with VerticalScroll(id="q-body", can_focus=False):
+            yield Static(id="q-stem")
+            yield Static(id="q-options")
+            yield Vertical(id="q-inputs")
+            yield Static(id="q-hint", classes="hint")
+            yield Static(id="q-error")
+            yield Static(id="q-feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        presented = self.session.current if self.session.awaiting_answer else self.session.start()
+        if presented is None:
+            self._finish()
+            return
+        self._show(presented)
+        if isinstance(self.session, ExamSession):
+            self.set_interval(1.0, self.tick)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hand_in":
+            return isinstance(self.session, ExamSession)
+        return True
+
+    # -- showing a question ----------------------------------------------------------------
+
+    def _show(self, presented: Presented) -> None:
+        self.presented = presented
+        self.selected = []
+        self.cursor = 0
+        self.phase = "answer"
+        self.outcome = None
+        self.typed = ""
+        q = presented.question
+        self.query_one("#q-stem", Static).update(literal(q.stem, "bold"))
+        inputs = self.query_one("#q-inputs", Vertical)
+        inputs.remove_children()
+        boxes = self._input_boxes(presented)
+        if boxes:
+            inputs.mount(*boxes)
+            boxes[0].focus()
+        else:
+            self.set_focus(None)
+        count = len(presented.choices())
+        self.query_one("#q-hint", Static).update(t(
+            f"practice.hint_{q.type.value}", count=count, last=OPTION_LETTERS[max(0, count - 1)]))
+        self.query_one("#q-hint", Static).display = True
+        self.query_one("#q-error", Static).display = False
+        self.query_one("#q-feedback", Static).update("")
+        self.query_one("#q-feedback", Static).display = False
+        self.query_one("#q-body", VerticalScroll).scroll_home(animate=False)
+        self._render_options()
+        self._render_status()
+
+    def _input_boxes(self, presented: Presented) -> list[Input]:
+        q = presented.question
+        if q.type is QuestionType.FILL:
+            return [Input(placeholder=t("practice.blank_n", n=i), classes="answer-box")
+                    for i in range(1, q.blanks + 1)]
+        if q.type in TYPED:
+            return [Input(placeholder=t(f"practice.placeholder_{q.type.value}"),
+                          classes="answer-box")]
+        return []
+
+    def _render_status(self) -> None:
+        session = self.session
+        presented = self.presented
+        q = presented.question if presented else None
+        parts: list[str | tuple[str, str]] = [(t(f"practice.mode_{session.mode}"), "bold")]
+        if isinstance(session, LevelSession):
+            parts += [" ", (session.level.title, "bold")]
+        parts.append(f"  {t('practice.position', n=session.position, total=session.total)}")
+        if q is not None:
+            parts.append(f"  {t('bank.type_' + q.type.value)}")
+            if q.tags:
+                parts.append(("  " + " ".join(q.tags), "dim"))
+        self.query_one("#q-status", Static).update(join(*parts))
+        self.query_one("#q-side", Static).update(self._side())
+
+    def _side(self) -> Content:
+        session = self.session
+        if isinstance(session, ExamSession):
+            left = session.remaining()
+            style = "bold red" if left < 60 else "bold"
+            return join((t("practice.time_left", time=clock_text(left)), style))
+        right = sum(o.correct for o in session.outcomes)
+        wrong = len(session.outcomes) - right
+        parts: list[str | tuple[str, str]] = [("✔ " + str(right), "green"), "  ",
+                                              ("✘ " + str(wrong), "red")]
+        if isinstance(session, LevelSession) and session.lives is not None:
+            left = max(0, session.lives_left or 0)
+            parts += ["  ", ("♥" * left + "♡" * (session.lives - left), "red")]
+        return join(*parts)
+
+    def _render_options(self) -> None:
+        presented = self.presented
+        widget = self.query_one("#q-options", Static)
+        if presented is None:
+            widget.update("")
+            return
+        lines: list[Content] = []
+        kind = presented.kind
+        if kind is QuestionType.MATCH:
+            for number, left in enumerate(presented.lefts(), 1):
+                lines.append(join(f"  {number}. ", left))
+            lines.append(Content(""))
+        correct, given = self._marks()
+        for index, (letter, text) in enumerate(presented.choices()):
+            if kind in CHOOSE and self.phase == "answer":
+                pointer = "›" if index == self.cursor else " "
+                if kind is QuestionType.MULTIPLE:
+                    box = "[✓]" if letter in self.selected else "[ ]"
+                else:
+                    box = "(●)" if letter in self.selected else "( )"
+                style = "bold reverse" if index == self.cursor else ""
+                lines.append(join(f"{pointer} {box} ", (f"{letter}. ", "bold"),
+                                  (text, style) if style else text))
+            else:
+                mark, style = "   ", ""
+                if letter in correct:
+                    mark, style = " ✔ ", "bold green"
+                elif letter in given:
+                    mark, style = " ✘ ", "red"
+                lines.append(join((mark, style), (f"{letter}. ", "bold"),
+                                  (text, style) if style else text))
+        widget.update(Content("\n").join(lines))
+
+    def _marks(self) -> tuple[set[str], set[str]]:
+        """Shown letters to mark right and wrongly chosen, once the feedback is shown."""
+        presented, outcome = self.presented, self.outcome
+        if self.phase != "feedback" or presented is None or outcome is None:
+            return set(), set()
+        q = presented.question
+        if q.type is QuestionType.JUDGE:
+            return {"A" if q.answer else "B"}, {"A" if outcome.given else "B"}
+        if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+            return ({presented.shown_letter(x) for x in q.answer},
+                    {presented.shown_letter(x) for x in str(outcome.given or "")})
+        return set(), set()
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        if isinstance(self.focused, Input) or self.presented is None:
+            return
+        if self.phase == "judge" and event.character in ("y", "Y", "n", "N"):
+            event.stop()
+            self._judge(event.character.lower() == "y")
+            return
+        if self.phase != "answer" or self.presented.kind not in CHOOSE:
+            return
+        count = len(self.presented.choices())
+        char = (event.character or "").upper()
+        if char and char in OPTION_LETTERS[:count]:
+            self._choose(OPTION_LETTERS.index(char))
+        elif char.isdigit() and 1 <= int(char) <= count:
+            self._choose(int(char) - 1)
+        elif event.key == "space":
+            self._choose(self.cursor)
+        elif event.key in ("up", "down"):
+            self.cursor = (self.cursor + (1 if event.key == "down" else -1)) % count
+            self._render_options()
+        else:
+            return
+        event.stop()
+
+    def _choose(self, index: int) -> None:
+        letter = OPTION_LETTERS[index]
+        self.cursor = index
+        if self.presented is not None and self.presented.kind is QuestionType.MULTIPLE:
+            if letter in self.selected:
+                self.selected.remove(letter)
+            else:
+                self.selected.append(letter)
+        else:
+            self.selected = [letter]
+        self.query_one("#q-error", Static).display = False
+        self._render_options()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_enter()
+
+    def action_enter(self) -> None:
+        if self.phase == "answer":
+            self._submit()
+        elif self.phase == "feedback":
+            self._next()
+
+    def action_scroll(self, direction: int) -> None:
+        body = self.query_one("#q-body", VerticalScroll)
+        body.scroll_page_down() if direction > 0 else body.scroll_page_up()
+
+    def action_help(self) -> None:
+        from quizhall.tui.practice.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_leave(self) -> None:
+        session = self.session
+        app = cast("PracticeApp", self.app)
+        session.leave()
+        if isinstance(session, ExamSession):
+            app.notify(t("practice.exam_saved"))
+            app.pop_screen()
+        elif isinstance(session, LevelSession) or not session.outcomes:
+            app.pop_screen()
+        else:
+            app.show_results(session)
+
+    def action_hand_in(self) -> None:
+        if isinstance(self.session, ExamSession):
+            self.session.end()
+            self._finish()
+
+    def tick(self) -> None:
+        """Update the exam timer; end the exam when its time is up."""
+        session = self.session
+        if not isinstance(session, ExamSession) or not self.is_current:
+            return
+        if session.check_time():
+            self.app.notify(t("practice.time_up"), severity="warning")
+            self._finish()
+            return
+        self.query_one("#q-side", Static).update(self._side())
+
+    # -- answering -------------------------------------------------------------------------
+
+    def _raw(self) -> str | list[str]:
+        boxes = list(self.query(".answer-box").results(Input))
+        presented = self.presented
+        assert presented is not None
+        if presented.kind in CHOOSE:
+            return "".join(sorted(self.selected))
+        if presented.kind is QuestionType.FILL:
+            return [box.value for box in boxes]
+        return boxes[0].value if boxes else ""
+
+    def _submit(self) -> None:
+        presented = self.presented
+        if presented is None:
+            return
+        raw = self._raw()
+        if presented.kind in CHOOSE and not raw:
+            self._error(t("practice.choose_first"))
+            return
+        if presented.kind is QuestionType.SHORT:
+            self.typed = str(raw)
+            self.phase = "judge"
+            self._lock_inputs()
+            self._show_feedback(reference_only=True)
+            return
+        self._accept(raw)
+
+    def _judge(self, right: bool) -> None:
+        self._accept(self.typed, judged=right)
+
+    def _accept(self, raw: str | list[str], judged: bool | None = None) -> None:
+        try:
+            outcome = self.session.submit(raw, judged)
+        except AnswerInputError as problem:
+            self._error(str(problem))
+            return
+        except ExamTimeUp:
+            self.app.notify(t("practice.time_up"), severity="warning")
+            self._finish()
+            return
+        self.outcome = outcome
+        if self.session.feedback:
+            self.phase = "feedback"
+            self.query_one("#q-hint", Static).display = False
+            self._lock_inputs()
+            self._render_options()
+            self._render_status()
+            self._show_feedback()
+        else:
+            self._next()
+
+    def _error(self, message: str) -> None:
+        error = self.query_one("#q-error", Static)
+        error.update(literal(message, "bold red"))
+        error.display = True
+
+    def _lock_inputs(self) -> None:
+        for box in self.query(".answer-box").results(Input):
+            box.disabled = True
+        self.set_focus(None)
+
+    def _show_feedback(self, reference_only: bool = False) -> None:
+        presented, outcome = self.presented, self.outcome
+        assert presented is not None
+        q = presented.question
+        lines: list[Content] = []
+        if reference_only:
+            lines.append(join((t("practice.reference"), "bold"), presented.answer_text()))
+            lines.append(join((t("practice.judge_prompt"), "bold yellow")))
+        elif outcome is not None:
+            if outcome.correct:
+                lines.append(join(("✔ " + t("practice.right"), "bold green")))
+            elif outcome.credit > 0:
+                lines.append(join(("◐ " + t("practice.partly", percent=round(
+                    outcome.credit * 100)), "bold yellow")))
+            else:
+                lines.append(join(("✘ " + t("practice.wrong"), "bold red")))
+            lines.append(join((t("practice.correct_answer"), "bold"), presented.answer_text()))
+            if not outcome.correct and q.type is not QuestionType.SHORT:
+                lines.append(join((t("practice.your_answer"), "bold"),
+                                  presented.given_text(outcome.given)))
+        if not reference_only:
+            if q.explanation:
+                lines.append(join((t("practice.explanation"), "bold"), q.explanation))
+            if q.source:
+                lines.append(join((t("practice.source"), "bold"), q.source))
+            if outcome is not None and outcome.notebook is not None:
+                lines.append(join((t(f"practice.notebook_{outcome.notebook.value}"), "italic")))
+            lines.append(join((t("practice.next_hint"), "dim")))
+        panel = self.query_one("#q-feedback", Static)
+        panel.update(Content("\n").join(lines))
+        panel.display = True
+        panel.set_class(outcome is not None and outcome.correct, "right")
+        panel.set_class(outcome is not None and not outcome.correct, "wrong")
+        self.call_after_refresh(self.query_one("#q-body", VerticalScroll).scroll_end,
+                                animate=False)
+
+    def _next(self) -> None:
+        if self.session.finished:
+            self._finish()
+            return
+        presented = self.session.advance()
+        if presented is None:
+            self._finish()
+            return
+        self._show(presented)
+
+    def _finish(self) -> None:
+        if not self.session.finished:
+            self.session.end()
+        cast("PracticeApp", self.app).show_results(self.session)
+

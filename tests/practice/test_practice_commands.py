@@ -1,0 +1,148 @@
+"""``quizhall practice`` and ``quizhall review`` from the command line."""
+
+import json
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from practice_answers import submit
+from practice_bank import BANK, make_bank
+
+from quizhall.cli import main
+from quizhall.practice import History, Library, ManualClock, Order, PracticeSession, Trainee
+from quizhall.store import open_store
+from quizhall.tui.practice.app import PracticeApp
+
+
+@pytest.fixture
+def bank_file(tmp_path):
+    path = tmp_path / "law.yaml"
+    path.write_text(BANK, encoding="utf-8")
+    return path
+
+
+def _study(user="ann", wrong=("s2", "m1"), when=None):
+    """Answer the 合同 questions in the real store: some wrong, the rest right."""
+    moment = when or datetime.now(UTC) - timedelta(hours=2)
+    library = Library([make_bank()])
+    with open_store() as store:
+        trainee = Trainee(History(store.db), user, library, ManualClock(moment))
+        refs = [ref for ref in library.refs if "合同" in ref.question.tags]
+        session = PracticeSession(trainee, refs, Order.SEQUENTIAL, random.Random(1))
+        shown = session.start()
+        while shown is not None:
+            submit(session, shown.question.id not in wrong)
+            shown = session.advance()
+
+
+def test_stats_json_without_opening_the_app(capsys):
+    _study()
+    assert main(["practice", "--user", "ann", "--stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["user"], data["answers"], data["correct"]) == ("ann", 6, 4)
+    assert data["by_tag"]["合同"]["answers"] == 6
+    assert data["by_level"]["law/L1"]["correct"] == 4
+    assert data["due_reviews"] == 2 and data["notebook"] == 2
+    assert data["streak"] == 1
+    assert set(data) >= {"accuracy", "by_day", "weakest_tags", "due_today", "study_days"}
+
+
+def test_stats_as_text(capsys, bank_file):
+    _study()
+    assert main(["--lang", "en", "practice", str(bank_file), "--user", "ann", "--stats"]) == 0
+    out = capsys.readouterr().out
+    assert "6 answered · 67% right" in out and "第一关 劳动合同" in out
+
+
+def test_stats_of_a_new_trainee_are_empty(capsys):
+    assert main(["practice", "--user", "nobody", "--stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["answers"] == 0 and data["streak"] == 0 and data["due_reviews"] == 0
+
+
+def test_review_due_lists_the_questions_due_now(capsys, bank_file):
+    _study()
+    assert main(["review", "--user", "ann", "--due", "--json", str(bank_file)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [q["key"] for q in data["questions"]] == ["law/s2", "law/m1"]
+    first = data["questions"][0]
+    assert first["stem"] == "试用期最长不得超过（）个月。" and first["answer"] == "C. 六"
+    assert first["overdue"] is True and data["due"] == 2
+    assert main(["--lang", "en", "review", "--user", "ann", "--due", str(bank_file)]) == 0
+    out = capsys.readouterr().out
+    assert "ann: 2 due now" in out and "law/s2" in out and "试用期最长不得超过" in out
+
+
+def test_review_due_leaves_out_questions_not_yet_due(capsys):
+    _study(when=datetime.now(UTC))
+    assert main(["review", "--user", "ann", "--due", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["questions"] == []
+    assert main(["review", "--user", "ann", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["questions"]) == 2
+
+
+def test_review_shows_control_characters_visibly(capsys, tmp_path):
+    path = tmp_path / "evil.yaml"
+    path.write_text('bank: {id: evil, title: E}\nquestions:\n'
+                    '  - {id: q, type: judge, stem: "\\x1b[2Jgone", answer: true}\n',
+                    encoding="utf-8")
+    with open_store() as store:
+        trainee = Trainee(History(store.db), "ann", Library([make_bank(path.read_text())]),
+                          ManualClock(datetime.now(UTC) - timedelta(hours=1)))
+        session = PracticeSession(trainee, trainee.library.refs, Order.SEQUENTIAL,
+                                  random.Random(1))
+        session.start()
+        submit(session, False)
+    assert main(["review", "--user", "ann", "--due", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "␛[2Jgone" in out and "\x1b" not in out
+
+
+def test_practice_needs_a_bank(capsys):
+    assert main(["practice", "--user", "ann"]) == 2
+    assert "quizhall practice question_banks/" in capsys.readouterr().err
+
+
+def test_a_broken_bank_is_reported_with_its_position(capsys, tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("bank: {id: b, title: B}\nquestions:\n  - {id: q, type: single, stem: s,"
+                    " options: [x, y], answer: Z}\n", encoding="utf-8")
+    assert main(["practice", str(path)]) == 1
+    assert f"{path}:3:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    (["--quota", "essay=3"], "essay=3"), (["--pass", "1.5"], "1.5"),
+    (["--level", "L9"], "L9"), (["--difficulty", "7"], "7"), (["--count", "0"], "0")])
+def test_bad_options_are_explained(capsys, bank_file, option, message):
+    assert main(["--lang", "en", "practice", str(bank_file), *option]) == 2
+    err = capsys.readouterr().err
+    assert "error" in err and message in err
+
+
+def test_practice_opens_the_app_with_the_chosen_settings(monkeypatch, bank_file):
+    opened = {}
+
+    def fake_run(app):
+        opened["app"] = app
+
+    monkeypatch.setattr(PracticeApp, "run", fake_run)
+    code = main(["practice", str(bank_file), "--user", "bob", "--mode", "exam",
+                 "--quota", "single=2,judge=1", "--count", "4", "--time-limit", "5",
+                 "--pass", "0.75", "--level", "L1", "--tag", "安全", "--difficulty", "1,2",
+                 "--order", "smart", "--lives", "3"])
+    assert code == 0
+    app = opened["app"]
+    settings = app.settings
+    assert app.trainee.user == "bob" and settings.mode == "exam"
+    assert settings.exam.quotas[0][1] == 2 and settings.exam.count == 4
+    assert settings.exam.time_limit == 300 and settings.exam.pass_ratio == 0.75
+    assert settings.filter.levels == ("law/L1",) and settings.filter.tags == ("安全",)
+    assert settings.filter.difficulties == (1, 2) and settings.order.value == "smart"
+    assert settings.lives == 3
+
+
+def test_the_default_trainee_is_the_system_user(monkeypatch, bank_file, capsys):
+    monkeypatch.setenv("USER", "carol")
+    assert main(["practice", "--stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["user"] == "carol"

@@ -1,0 +1,173 @@
+"""The parse cache: a second load of an unchanged bank skips parsing; cache trouble is ignored."""
+
+import marshal
+from pathlib import Path
+
+import pytest
+
+from quizhall import i18n
+from quizhall.bank import cache, loader
+from quizhall.bank.loader import load_bank
+
+BANK = """\
+bank: {id: b, title: T}
+levels:
+  - {id: L1, title: 第一关, tags: [劳动法], pass: 0.6}
+questions:
+  - id: q1
+    type: single
+    stem: 选哪个？
+    options: {A: 甲, B: 乙}
+    answer: B
+    tags: [劳动法]
+  - {id: q2, type: numeric, stem: 几天？, answer: 30, tolerance: 1, unit: 日}
+  - {id: q3, type: fill, stem: ____和____, answer: [[a, b], c], strict: true}
+  - {id: q4, type: multiple, stem: 哪些？, options: [x, y, z], answer: AC, partial: proportional}
+"""
+WARNED = BANK + '  - {id: q5, type: judge, stem: "\\e[31m红", answer: 对}\n'
+
+
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bank.yaml"
+    path.write_text(BANK, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """Records every real parse."""
+    calls: list[str] = []
+    real = loader.parse_bank
+
+    def counting(text, display):
+        calls.append(display)
+        return real(text, display)
+
+    monkeypatch.setattr(loader, "parse_bank", counting)
+    return calls
+
+
+def forbid_parsing(monkeypatch) -> None:
+    def fail(*args, **kwargs):
+        raise AssertionError("the bank should have come from the cache")
+
+    monkeypatch.setattr(loader, "parse_bank", fail)
+
+
+def entries() -> list[Path]:
+    return sorted(p for p in cache.cache_dir().glob("*.bin"))
+
+
+def test_second_load_comes_from_the_cache(bank_file, monkeypatch):
+    first = load_bank(bank_file)
+    assert first.ok and len(entries()) == 1
+    forbid_parsing(monkeypatch)
+    second = load_bank(bank_file)
+    assert second.banks == first.banks
+    assert second.diagnostics == []
+    assert second.banks[0].questions[1].answer.accepts(29.5)
+
+
+def test_cached_bank_takes_the_path_it_is_loaded_from(bank_file, tmp_path, monkeypatch):
+    load_bank(bank_file)
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(BANK, encoding="utf-8")
+    forbid_parsing(monkeypatch)
+    assert load_bank(copy).banks[0].path == str(copy)
+    assert load_bank(copy, display="shown.yaml").banks[0].path == "shown.yaml"
+
+
+def test_warnings_survive_the_cache(tmp_path, monkeypatch):
+    path = tmp_path / "warned.yaml"
+    path.write_text(WARNED, encoding="utf-8")
+    first = load_bank(path)
+    [warning] = first.diagnostics
+    assert warning.severity == "warning" and first.banks
+    forbid_parsing(monkeypatch)
+    second = load_bank(path, display="other.yaml")
+    assert second.banks[0].questions[-1].stem == "\x1b[31m红"
+    assert [(d.path, d.line, d.column, d.message, d.severity, d.hint)
+            for d in second.diagnostics] == \
+        [("other.yaml", warning.line, warning.column, warning.message, "warning", warning.hint)]
+
+
+def test_cached_warnings_follow_the_language(tmp_path, parses):
+    path = tmp_path / "warned.yaml"
+    path.write_text(WARNED, encoding="utf-8")
+    english = load_bank(path).diagnostics[0].message
+    i18n.set_language("zh-CN")
+    chinese = load_bank(path).diagnostics[0].message
+    assert english != chinese and "控制字符" in chinese
+    assert len(parses) == 2
+
+
+def test_a_changed_file_is_parsed_again(bank_file, parses):
+    load_bank(bank_file)
+    load_bank(bank_file)
+    assert len(parses) == 1
+    bank_file.write_text(BANK.replace("选哪个？", "改过了？"), encoding="utf-8")
+    result = load_bank(bank_file)
+    assert len(parses) == 2
+    assert result.banks[0].questions[0].stem == "改过了？"
+
+
+def test_files_with_errors_are_not_cached(tmp_path, parses):
+    path = tmp_path / "bad.yaml"
+    path.write_text(BANK.replace("answer: B", "answer: E"), encoding="utf-8")
+    assert not load_bank(path).ok
+    assert not load_bank(path).ok
+    assert len(parses) == 2 and entries() == []
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\x00\x01garbage", marshal.dumps("a string"),
+                                     marshal.dumps((99, (), (), (), ())),
+                                     marshal.dumps((cache.FORMAT, ("b",), ((1, 2),), (), ())),
+                                     marshal.dumps(list(range(10)))])
+def test_a_corrupt_cache_entry_is_ignored(bank_file, parses, garbage):
+    expected = load_bank(bank_file).banks
+    [entry] = entries()
+    entry.write_bytes(garbage)
+    result = load_bank(bank_file)
+    assert result.ok and result.banks == expected
+    assert len(parses) == 2
+
+
+def test_an_unwritable_cache_dir_is_ignored(bank_file, tmp_path, monkeypatch, parses):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("QUIZHALL_CACHE_DIR", str(blocker / "cache"))
+    first = load_bank(bank_file)
+    second = load_bank(bank_file)
+    assert first.ok and second.ok and first.banks == second.banks
+    assert len(parses) == 2
+
+
+def test_a_cache_dir_that_cannot_be_read_is_ignored(bank_file, monkeypatch, parses):
+    load_bank(bank_file)
+
+    def broken(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", broken, raising=True)
+    monkeypatch.setattr(loader, "read_text", lambda path, shown: (BANK, []))
+    assert load_bank(bank_file).ok
+    assert len(parses) == 2
+
+
+def test_another_version_does_not_use_the_entry(bank_file, monkeypatch, parses):
+    load_bank(bank_file)
+    monkeypatch.setattr(cache, "__version__", "999.0")
+    load_bank(bank_file)
+    assert len(parses) == 2 and len(entries()) == 2
+
+
+def test_use_cache_false_neither_reads_nor_writes(bank_file, parses):
+    load_bank(bank_file, use_cache=False)
+    load_bank(bank_file, use_cache=False)
+    assert len(parses) == 2 and entries() == []
+
+
+def test_cache_dir_defaults_to_the_user_cache(monkeypatch):
+    monkeypatch.delenv("QUIZHALL_CACHE_DIR")
+    assert cache.cache_dir().parts[-2:] == ("quizhall", "banks")

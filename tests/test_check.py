@@ -1,0 +1,118 @@
+"""``quizhall check``: the text summary, the --json report and the exit statuses."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizhall import i18n
+from quizhall.cli import main
+
+BANK = """\
+bank: {id: s, title: T}
+levels:
+  - {id: L1, title: 第一关, tags: [劳动法]}
+  - {id: L2, title: 第二关, questions: [q2, q3, q4]}
+questions:
+  - {id: q1, type: single, stem: 选？, options: [a, b], answer: A, tags: [劳动法], difficulty: 2}
+  - {id: q2, type: judge, stem: 对吗？, answer: 对, tags: [劳动法, 工会法], difficulty: 3}
+  - {id: q3, type: judge, stem: "\\e错吗？", answer: 错, difficulty: 3}
+  - {id: q4, type: numeric, stem: 几天？, answer: 30}
+"""
+OTHER = """\
+bank: {id: o, title: O}
+questions:
+  - {id: x1, type: fill, stem: ____, answer: a, tags: [工会法]}
+"""
+BROKEN = """\
+bank: {id: b, title: B}
+questions:
+  - {id: y1, type: singel, stem: s, options: [a, b], answer: A}
+"""
+
+
+@pytest.fixture
+def banks(tmp_path: Path) -> Path:
+    (tmp_path / "s.yaml").write_text(BANK, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "o.yml").write_text(OTHER, encoding="utf-8")
+    return tmp_path
+
+
+def check(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(["check", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_json_report_has_the_documented_shape(banks, capsys):
+    status, out, err = check(capsys, "--json", str(banks))
+    report = json.loads(out)
+    assert status == 0 and err == ""
+    assert report["files"] == [str(banks / "s.yaml"), str(banks / "sub" / "o.yml")]
+    assert report["errors"] == []
+    [warning] = report["warnings"]
+    assert {k: warning[k] for k in ("path", "line", "column")} == \
+        {"path": str(banks / "s.yaml"), "line": 8, "column": 33}
+    assert "U+001B" in warning["message"]
+    assert report["questions"] == 5
+    assert report["by_type"] == {"single": 1, "judge": 2, "numeric": 1, "fill": 1}
+    assert report["by_tag"] == {"劳动法": 2, "工会法": 2}
+    assert report["by_level"] == {"s/L1": 2, "s/L2": 3}
+    assert report["by_difficulty"] == {"2": 1, "3": 2}
+
+
+def test_json_report_lists_errors_with_positions(banks, capsys):
+    (banks / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    status, out, _ = check(capsys, "--json", str(banks / "broken.yaml"), str(banks / "s.yaml"))
+    report = json.loads(out)
+    assert status == 1
+    assert report["errors"] == [{
+        "path": str(banks / "broken.yaml"), "line": 3, "column": 20,
+        "message": "unknown question type singel", "severity": "error",
+        "hint": "did you mean single?",
+    }]
+    assert report["questions"] == 4  # the good file still counts
+
+
+def test_text_summary_by_type_tag_level_and_difficulty(banks, capsys):
+    status, out, err = check(capsys, str(banks))
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{banks / 's.yaml'}:8:33: warning: ")
+    assert "5 questions" in lines
+    assert "  by type:  judge 2  single 1  numeric 1  fill 1" in lines
+    assert "  by tag:  劳动法 2  工会法 2" in lines
+    assert "  by level:  s/L1 2  s/L2 3" in lines
+    assert "  by difficulty:  2★ 1  3★ 2" in lines
+    assert lines[-1] == "checked 2 files: 0 errors, 1 warnings"
+
+
+def test_text_summary_in_chinese(banks, capsys):
+    status, out, _ = check(capsys, "--lang", "zh-CN", str(banks / "s.yaml"))
+    assert status == 0
+    assert "共 4 道题" in out and "题型：  判断 2  单选 1  数值 1" in out
+    assert out.splitlines()[-1] == "检查了 1 个文件：0 个错误，1 个警告"
+    assert "警告" in out
+    i18n.set_language("en")
+
+
+def test_errors_go_to_stderr_and_exit_1(banks, capsys):
+    (banks / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    status, out, err = check(capsys, str(banks / "broken.yaml"))
+    assert status == 1
+    assert err == f"{banks / 'broken.yaml'}:3:20: error: unknown question type singel " \
+                  "(did you mean single?)\n"
+    assert out.splitlines()[-1] == "checked 1 files: 1 errors, 0 warnings"
+
+
+def test_a_directory_without_banks_is_an_error(tmp_path, capsys):
+    status, _, err = check(capsys, str(tmp_path))
+    assert status == 1
+    assert err == f"{tmp_path}:0:0: error: no bank files (*.yaml) in this directory\n"
+
+
+def test_no_path_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["check"])
+    assert exc.value.code == 2

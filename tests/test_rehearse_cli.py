@@ -1,0 +1,92 @@
+"""``quizhall rehearse`` and ``quizhall results`` on the store."""
+
+import json
+
+from contest_helpers import DATA, contest_text
+
+from quizhall.cli import main
+
+SCRIPT = """\
+# a short buzz round
+next
+next
+open
+buzz 2      # 蓝队 answers
+right
+buzz 1      # refused: no question
+next
+open
+wait 15     # nobody buzzes: audience question
+"""
+
+
+def write(tmp_path, rounds="  - type: buzz\n    questions: {count: 4}\n"):
+    contest = tmp_path / "t.contest.yaml"
+    contest.write_text(contest_text(rounds), encoding="utf-8")
+    (tmp_path / "rules.yaml").write_bytes((DATA / "rules.yaml").read_bytes())
+    return contest
+
+
+def test_rehearse_json_prints_the_final_state(tmp_path, capsys):
+    contest = write(tmp_path)
+    script = tmp_path / "script.txt"
+    script.write_text(SCRIPT, encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(script), "--json"]) == 0
+    captured = capsys.readouterr()
+    result = json.loads(captured.out)
+    assert result == {
+        "teams": [{"name": "红队", "score": 100, "rank": 2},
+                  {"name": "蓝队", "score": 110, "rank": 1},
+                  {"name": "绿队", "score": 100, "rank": 2},
+                  {"name": "黄队", "score": 100, "rank": 2}],
+        "round": 1, "question": 2, "events": 10,
+        "refused": [{"line": 7, "reason": "there is no question on screen"}],
+    }
+    assert "contest id:" in captured.err
+
+
+def test_rehearse_text_reports_refusals_with_line_numbers(tmp_path, capsys):
+    contest = write(tmp_path)
+    script = tmp_path / "script.txt"
+    script.write_text(SCRIPT, encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(script)]) == 0
+    captured = capsys.readouterr()
+    assert "line 7: buzz 1: there is no question on screen" in captured.err
+    assert "1. 蓝队  110" in captured.out
+
+
+def test_results_fold_the_stored_log_and_resume_continues(tmp_path, capsys):
+    contest = write(tmp_path)
+    first = tmp_path / "first.txt"
+    first.write_text("next\nnext\nopen\nbuzz 2\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(first), "--json"]) == 0
+    captured = capsys.readouterr()
+    contest_id = captured.err.strip().rsplit(" ", 1)[-1]
+    # Stopped mid-question (as if killed): results still fold what was recorded.
+    assert main(["results", contest_id, "--json"]) == 0
+    stopped = json.loads(capsys.readouterr().out)
+    assert stopped["question"] == 1 and stopped["events"] == 5
+    second = tmp_path / "second.txt"
+    second.write_text("right\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(second), "--resume", contest_id,
+                 "--json"]) == 0
+    resumed = json.loads(capsys.readouterr().out)
+    assert resumed["teams"][1]["score"] == 110
+    assert resumed["events"] == 8  # + contest_resumed, answer_judged, question_closed
+    assert main(["results", contest_id, "--ledger"]) == 0
+    out = capsys.readouterr().out
+    assert "蓝队 +10 (right +10)" in out
+
+
+def test_rehearse_with_a_broken_contest_file_reports_positions(tmp_path, capsys):
+    contest = write(tmp_path, "  - type: buzz\n    wndow: 3\n")
+    script = tmp_path / "s.txt"
+    script.write_text("next\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(script)]) == 1
+    err = capsys.readouterr().err
+    assert "t.contest.yaml:11:5: error: unknown key wndow (did you mean window?)" in err
+
+
+def test_results_of_an_unknown_contest(capsys):
+    assert main(["results", "no-such-contest"]) == 1
+    assert "there is no contest no-such-contest" in capsys.readouterr().err
