@@ -212,3 +212,42 @@ async def test_help_lists_host_and_buzzer_keys(tmp_path):
         await press(pilot, "escape")
         assert "Host keys" not in screen_text(app)
     session.close()
+
+
+async def test_no_timer_mode_turns_every_time_limit_off(tmp_path):
+    app, session = host(contest_file(tmp_path, BUZZ, bank=TUI_BANK), tmp_path / "data",
+                        timers=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "space", "space", "space", "o")
+        assert app.view.buzz_open and app.view.timer is None
+        assert "no time limit" in screen_text(app)
+        app.clock.advance(600)
+        app._on_tick()
+        await pilot.pause()
+        assert app.view.buzz_open and not app.view.time_up  # nobody closes it but the host
+        await press(pilot, "3")
+        assert app.view.buzz_holder == 3 and app.view.timer is None
+    session.close()
+
+
+async def test_contest_file_keys_rebind_the_console(tmp_path):
+    path = contest_file(tmp_path, REQUIRED, head="keys: {reveal: v, next: enter}\n",
+                        bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "enter", "enter", "enter", "y", "r")
+        assert app.view.stage is Stage.REVEAL and not app.view.revealed
+        await press(pilot, "v")
+        assert app.view.revealed
+        assert ("enter", "next") in app.footer_items()
+    session.close()
+
+
+async def test_light_theme(tmp_path):
+    app, session = host(contest_file(tmp_path, REQUIRED, bank=TUI_BANK), tmp_path / "data",
+                        theme="light")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "quizhall-light"
+        assert app.screen.styles.background.brightness > 0.9
+    session.close()
