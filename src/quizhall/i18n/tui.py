@@ -24,7 +24,6 @@ MESSAGES = {
     "tui.answer": ("答案：", "Answer:"),
     "tui.explanation": ("解析：", "Explanation:"),
     "tui.source": ("出处：", "Source:"),
-    "tui.notes": ("主持人备注：", "Host notes:"),
     "tui.answer_revealed": ("答案", "Answer"),
     "tui.answer_host_only": ("答案（仅主持人可见，观众看不到）", "Answer (host only, hidden from the audience)"),
     # The timer.
@@ -40,6 +39,7 @@ MESSAGES = {
     # Pages.
     "tui.buzzer_key": ("抢答键", "buzzer key"),
     "tui.teams_title": ("参赛队伍", "The teams"),
+    "tui.title_sub": ("{teams} 支队伍 · {rounds} 轮比赛", "{teams} teams · {rounds} rounds"),
     "tui.round_of": ("第 {k}/{n} 轮", "Round {k} of {n}"),
     "tui.round_kind.required": ("必答题", "required questions"),
     "tui.round_kind.buzz": ("抢答题", "buzz-in"),
@@ -134,6 +134,7 @@ MESSAGES = {
     "tui.wager_value": ("分值", "Value"),
     "tui.wager_pass": ("弃选", "pass"),
     "tui.buzzer_failed": ("抢答器“{name}”无法启动：{error}", "buzzer \"{name}\" could not start: {error}"),
+    "tui.export_not_yet": ("比赛结束后才能导出成绩。", "Results can be exported once the contest is over."),
     "tui.no_exporter": ("没有可用的成绩导出插件。", "No results exporter is installed."),
     "tui.exported": ("已用“{name}”导出成绩：{path}", "Results exported with \"{name}\": {path}"),
     "tui.export_failed": ("导出插件“{name}”出错：{error}", "exporter \"{name}\" failed: {error}"),

@@ -571,6 +571,10 @@ class HostApp(ContestApp):
     def _act_export(self) -> None:
         from quizhall.tui.export import export_results
 
+        if self.contest.state.phase != "finished":
+            self.notify(t("tui.export_not_yet"), title=t("tui.refused"), severity="warning",
+                        markup=False)
+            return
         message, ok = export_results(self.contest, self.session.contest_id, self._exporters)
         self.notify(message, severity="information" if ok else "warning", markup=False,
                     timeout=10)

@@ -141,7 +141,6 @@ def stage_of(view: Any) -> Stage:
 
 def teams_of(view: Any) -> tuple[TeamView, ...]:
     """Every team as the scoreboard shows it; teams outside a tie-break's group are "out"."""
-    may_buzz = set(view.may_buzz)
     locked = set(view.locked_out)
     group = details(view).get("group")
     playing = set(group) if group else None
@@ -152,7 +151,7 @@ def teams_of(view: Any) -> tuple[TeamView, ...]:
             number=i + 1, name=team.name, score=team.score,
             colour=(colour_value(team.colour) if team.colour else "") or team_colour(i),
             rank=team.rank, buzzer_key=team.key,
-            may_buzz=i in may_buzz, locked_out=i in locked,
+            locked_out=i in locked,
             out=team.eliminated or (playing is not None and i not in playing),
             wager=wager_text(view.wagers.get(i)), lives=team.lives, members=tuple(team.members),
             prize=prize_name(team.prize) if view.finished and team.prize else ""))

@@ -45,7 +45,6 @@ class TeamView:
     colour: str = ""
     rank: int | None = None
     buzzer_key: str = ""
-    may_buzz: bool = False  # may press the buzzer now
     locked_out: bool = False  # lost the right to buzz on this question
     out: bool = False  # eliminated, or not in the current tie-break
     wager: str = ""  # the risk value chosen (or "pass"), shown once chosen
@@ -74,7 +73,6 @@ class QuestionView:
     answer: str = ""
     explanation: str = ""
     source: str = ""
-    notes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +114,6 @@ class StageView:
     message: str = ""  # one line of context, e.g. "audience question: no points"
     finished: bool = False
     audience: bool = False  # True once host-only parts were dropped
-    subtitle: str = ""  # extra line under a title page (e.g. date, venue)
     ranking: tuple[TeamView, ...] = field(default=())  # final ranking, best first
 
     def team(self, number: int | None) -> TeamView | None:
@@ -129,13 +126,9 @@ class StageView:
     def for_audience(self) -> StageView:
         """This view without anything the audience may not see yet.
 
-        Before the reveal: no answer, explanation, source or notes. Host notes are never shown
-        to the audience, not even after the reveal.
+        Before the reveal: no answer, explanation or source.
         """
         question = self.question
-        if question is not None:
-            if self.revealed:
-                question = replace(question, notes="")
-            else:
-                question = replace(question, answer="", explanation="", source="", notes="")
+        if question is not None and not self.revealed:
+            question = replace(question, answer="", explanation="", source="")
         return replace(self, question=question, audience=True, next_step="")

@@ -46,7 +46,8 @@ class TitlePage(Page):
     """The contest's title before it starts."""
 
     def show(self, view: StageView) -> None:
-        self.set_titles(literal(view.contest_title), literal(view.subtitle))
+        self.set_titles(literal(view.contest_title),
+                        t("tui.title_sub", rounds=view.round_total, teams=len(view.teams)))
         teams = Text(justify="center")
         for i, team in enumerate(view.teams):
             if i:

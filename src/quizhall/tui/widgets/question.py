@@ -73,7 +73,7 @@ def answer_text(question: QuestionView, revealed: bool, audience: bool) -> Text 
     """
     if audience and not revealed:
         return None
-    if not (question.answer or question.explanation or question.source or question.notes):
+    if not (question.answer or question.explanation or question.source):
         return None
     text = Text()
     if question.answer:
@@ -87,15 +87,11 @@ def answer_text(question: QuestionView, revealed: bool, audience: bool) -> Text 
         text.append("\n" if text else "")
         text.append(t("tui.source") + " ", style="bold")
         text.append_text(literal(question.source, style="italic"))
-    if question.notes and not audience:
-        text.append("\n" if text else "")
-        text.append(t("tui.notes") + " ", style="bold")
-        text.append_text(literal(question.notes))
     return text
 
 
 class AnswerPanel(Prose):
-    """The answer, explanation, source (and host notes): marked host-only before the reveal."""
+    """The answer, explanation and source: marked host-only before the reveal."""
 
     DEFAULT_CSS = """
     AnswerPanel { height: auto; }
