@@ -1,7 +1,7 @@
 """Snapshots of the main contest screens at 80×24 and 160×45, in Chinese and English.
 
-The clock is frozen, the contest draws no random questions, and the bell is off, so each
-screen is the same on every run. Update after a deliberate change of look with
+The clock is frozen, the contest id fixed, the contest draws no random questions, and the bell
+is off, so each screen is the same on every run. Update after a deliberate change of look with
 ``pytest tests/test_tui_snapshots.py --snapshot-update`` and review the SVG files.
 """
 
@@ -44,8 +44,9 @@ def console(tmp_path, screen: str):
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_screen(snap_compare, tmp_path, screen, lang, size):
+def test_screen(snap_compare, tmp_path, monkeypatch, screen, lang, size):
     i18n.set_language(lang)
+    monkeypatch.setattr("quizhall.store.store.secrets.token_hex", lambda n: "5eed")
     app, session = console(tmp_path, screen)
     try:
         assert snap_compare(app, press=SCREENS[screen], terminal_size=size)

@@ -56,7 +56,7 @@ def test_key_names_and_their_display():
     assert key_name("?") == "question_mark" and key_name(" ") == "space"
     assert key_name("F5") == "f5" and key_name("T") == "T"
     assert key_display("space") == "Space" and key_display("?") == "?"
-    assert key_display("ctrl+t") == "Ctrl+t"
+    assert key_display("ctrl+t") == "Ctrl+T" and key_display("f5") == "F5"
 
 
 def test_key_clashes_are_named():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,8 @@ def host(path: Path, data_dir: Path, clock: FrozenClock | None = None, **options
     load = load_contest(path)
     assert load.ok, [d.format() for d in load.diagnostics]
     clock = clock or FrozenClock()
-    session = StoreSession(path, load, open_store(data_dir), clock=clock,
+    store = open_store(data_dir, now=lambda: datetime(2025, 11, 24, 9, 30, tzinfo=UTC))
+    session = StoreSession(path, load, store, clock=clock,
                            timers=options.get("timers", True))
     options.setdefault("bell", False)
     return HostApp(session, clock=clock, **options), session

@@ -13,7 +13,7 @@ import heapq
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from rich.text import Text
@@ -213,6 +213,9 @@ class HostApp(ContestApp):
             return
         view = contest.view()
         stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
+        if view.phase == "ready" and self.session.contest_id and not stage_view.message:
+            stage_view = replace(stage_view, message=t("tui.display_hint",
+                                                       id=self.session.contest_id))
         self._view = stage_view
         screen = self._host_screen()
         if not self.showing(screen):

@@ -51,7 +51,9 @@ def key_display(key: str) -> str:
         return _DISPLAY[name]
     if len(key) == 1:
         return key
-    return name.replace("ctrl+", "Ctrl+").replace("shift+", "Shift+")
+    *modifiers, base = name.split("+")
+    base = base.upper() if len(base) == 1 else base.capitalize()
+    return "+".join([*(m.capitalize() for m in modifiers), base])
 
 
 @dataclass(frozen=True, slots=True)
