@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tuikit import TUI_BANK, contest_file, host
+from tuikit import TUI_BANK, contest_file
 
 from quizhall.buzzers import buzzer_sources
 from quizhall.cli import main
@@ -49,12 +49,25 @@ def test_keyboard_and_serial_buzzers_are_registered_plugins():
     assert all(callable(source.start) and callable(source.stop) for source in sources.values())
 
 
-async def test_team_key_that_is_a_console_key_refuses_to_start(tmp_path, capsys):
+def test_team_key_that_is_a_console_key_is_refused_at_its_position(tmp_path, capsys):
     teams = 'teams:\n  - {name: 红队, key: "x"}\n  - {name: 蓝队, key: "2"}\n'
-    app, session = host(contest_file(tmp_path, ROUNDS, teams=teams, bank=TUI_BANK),
-                        tmp_path / "data")
+    path = contest_file(tmp_path, ROUNDS, teams=teams, bank=TUI_BANK)
+    assert main(["run", str(path), "--data-dir", str(tmp_path / "d")]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:5:" in err and "pass" in err
+
+
+async def test_console_refuses_a_recorded_plan_whose_team_key_is_a_console_key(tmp_path, capsys):
+    import dataclasses
+
+    from tuikit import host
+
+    app, session = host(contest_file(tmp_path, ROUNDS, bank=TUI_BANK), tmp_path / "data")
+    plan = session.load.plan
+    teams = (dataclasses.replace(plan.teams[0], key="e"), *plan.teams[1:])
+    session.load.plan = dataclasses.replace(plan, teams=teams)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
     assert app.return_code == 2
-    assert 'team 1\'s buzzer key x is also the host key for "pass"' in capsys.readouterr().err
+    assert 'team 1\'s buzzer key e is also the host key for "export"' in capsys.readouterr().err
     session.close()

@@ -1,11 +1,11 @@
 """The host console's keys: which key does what, from the defaults and a contest's ``keys:``.
 
 A contest file's ``keys:`` maps action names (``next``, ``open``, ``right`` …) to keys; the
-engine records that mapping in the plan. The console adds a few actions the file may also
-rebind (``pass``, ``wager``, ``assign``, ``member``, ``timeout``, ``end``, ``export``,
-``help``). Keys are written as people type them (``space``, ``o``, ``?``, ``f5``) and
-turned into Textual's key names here. A team buzzer key may not be a host key:
-:func:`conflicts` names each clash so the console can refuse to start.
+engine records that mapping in the plan, and its defaults
+(:data:`quizhall.contest.plan.DEFAULT_KEYS`) are the console's. Keys are written as people
+type them (``space``, ``o``, ``?``, ``f5``) and turned into Textual's key names here. A team
+buzzer key may not be a host key: :func:`conflicts` names each clash so the console refuses
+to start on a plan recorded before a key existed.
 """
 
 from __future__ import annotations
@@ -13,15 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from quizhall.contest.plan import DEFAULT_KEYS
 from quizhall.i18n import t
-
-# Every host action, in the order the help screen lists them, with its default key.
-DEFAULT_KEYS: dict[str, str] = {
-    "next": "space", "open": "o", "right": "y", "wrong": "n", "partial": "p", "pause": "t",
-    "reveal": "r", "scoreboard": "s", "undo": "u", "adjust": "a", "quit": "q",
-    "pass": "x", "wager": "w", "assign": "g", "member": "m", "timeout": "ctrl+t", "end": "ctrl+e",
-    "export": "e", "help": "?",
-}
 
 # Characters Textual names differently from how people write them.
 _KEY_NAMES = {
