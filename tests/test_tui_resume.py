@@ -96,3 +96,18 @@ async def test_resume_option_continues_without_asking(crashed):
         assert "An unfinished contest" not in screen_text(app)
         assert app.view.question.number == 3
     session.close()
+
+
+async def test_a_second_console_on_the_same_contest_is_refused_by_name(tmp_path, capsys):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    first, first_session = host(path, tmp_path / "data")
+    first_session.open(None)  # this console holds the contest's log
+    second, second_session = host(path, tmp_path / "data")
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "y")  # yes, resume it: but it is being written elsewhere
+    assert second.return_code == 1
+    err = capsys.readouterr().err
+    assert str(os.getpid()) in err and "Traceback" not in err
+    second_session.close()
+    first_session.close()
