@@ -66,7 +66,7 @@ def timer_view(view: Any) -> TimerView | None:
     kind = str(timer.get("kind", ""))
     return TimerView(remaining=float(timer["remaining"]), total=float(timer["duration"]),
                      running=bool(timer["running"]) and not view.paused,
-                     label=named("tui.timer_kind", kind) if kind else "")
+                     label=named(f"tui.timer_kind.{kind}", kind) if kind else "")
 
 
 def is_time_up(view: Any) -> bool:

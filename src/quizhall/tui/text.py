@@ -67,8 +67,8 @@ def team_label(number: int, name: str, colour: str, style: str = "bold") -> Text
     return label
 
 
-def named(prefix: str, name: str) -> str:
-    """The translated name ``prefix.name`` (a question or round type), or ``name`` itself."""
-    key = f"{prefix}.{name}"
+def named(key: str, name: str) -> str:
+    """The message ``key`` naming something (a question or round type), or ``name`` itself
+    when there is no such message (a type a plugin added)."""
     text = t(key)
     return name if text == key else text

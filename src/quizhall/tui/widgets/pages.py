@@ -94,7 +94,9 @@ class RoundPage(Page):
         if view.round_total:
             title.append(t("tui.round_of", k=view.round_number, n=view.round_total) + "  ")
         title.append_text(literal(view.round_title))
-        kind = named("tui.round_kind", view.round_kind) if view.round_kind else ""
+        kind = view.round_kind
+        if kind:
+            kind = named(f"tui.round_kind.{kind}", kind)
         self.set_titles(title, literal(kind))
         body = Text()
         for i, rule in enumerate(view.round_rules):

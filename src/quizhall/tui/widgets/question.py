@@ -18,7 +18,7 @@ def header(question: QuestionView) -> Text:
     """``Question 3 of 10 · single · +10 / -10``."""
     parts = [t("tui.question_of", k=question.number, n=question.total)]
     if question.kind:
-        parts.append(named("tui.kind", question.kind))
+        parts.append(named(f"tui.kind.{question.kind}", question.kind))
     if question.points:
         parts.append(question.points)
     head = Text(" · ".join(parts[:1]), style="bold")
