@@ -119,3 +119,28 @@ def test_unknown_contest_id_is_a_clear_error(tmp_path):
 
     code = main(["display", "no-such-contest", "--data-dir", str(tmp_path)])
     assert code == 1
+
+
+def test_contests_started_by_the_console_list_their_teams(tmp_path):
+    host = host_session(tmp_path)
+    with open_store(tmp_path / "data") as store:
+        record = store.contest(host.contest_id)
+        assert record.teams == ["红队", "蓝队", "绿队"] and record.status == "running"
+    host.close()
+
+
+async def test_display_of_a_rehearsed_contest_reads_questions_from_its_file(tmp_path):
+    from quizhall.cli import main
+
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    script = tmp_path / "script.txt"
+    script.write_text("next\nnext\n", encoding="utf-8")
+    assert main(["rehearse", str(path), "--commands", str(script),
+                 "--data-dir", str(tmp_path / "data")]) == 0
+    reader = open_store(tmp_path / "data")
+    contest_id = reader.contests()[0].id
+    app = DisplayApp(Follower(reader, contest_id, FrozenClock()), bell=False, follow=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "劳动合同期限三个月以上不满一年的" in shown_text(app)
+    reader.close()

@@ -106,7 +106,8 @@ class StoreSession:
         plan = self.load.plan
         if not self.timers:
             plan = without_time_limits(plan, collect_round_types(get_plugin_manager()))
-        config = {"plan": plan.to_dict(), "banks": used_banks(self.load)}
+        # The plan, as rehearse stores it, plus the drawn questions for the projector.
+        config = {**plan.to_dict(), "banks": used_banks(self.load)}
         self.contest_id = self.store.create_contest(plan.title, config, source=str(self.path))
         log = self.store.open_log(self.contest_id, writer=True)
         self.contest = Contest.start(plan, log, self.clock, questions=questions)
@@ -141,11 +142,20 @@ class Follower:
         self.clock = clock or HallClock()
         self.log = store.open_log(contest_id, writer=False)
         questions = questions_from(list(record.config.get("banks") or []))
+        if not questions and record.source and Path(record.source).is_file():
+            questions = self._questions_from_file(record.source)
         self.contest = Contest(self.log, self.clock, questions=questions)
         self.position = 0
         self.apply(self.log.read(0))
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+
+    @staticmethod
+    def _questions_from_file(source: str) -> dict[str, Any]:
+        # A contest stored without its questions (a rehearsal): read them from its file.
+        from quizhall.contest.loader import load_contest
+
+        return dict(load_contest(source).questions)
 
     @property
     def started(self) -> bool:
