@@ -39,6 +39,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "quizhall.exporters.bank_yaml",
     "quizhall.exporters.bank_gift",
     "quizhall.exporters.bank_xlsx",
+    "quizhall.buzzers.keyboard",
+    "quizhall.buzzers.serial_port",
     # pluggy calls the plugin registered last first: xlsx, listed last, is offered first.
     "quizhall.exporters.results_html",
     "quizhall.exporters.results_markdown",

@@ -1,19 +1,66 @@
-"""``quizhall demo``: show the product on the sample banks shipped with quizhall."""
+"""``quizhall demo``: run the sample contest on the host console, with a guide to the keys."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import tempfile
 
 from quizhall.i18n import t
 
+DEMO_CONTEST = "demo.contest.yaml"
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser  # no options yet
+    parser.add_argument("--single-screen", action="store_true", help=t("run.single_help"))
+    parser.add_argument("--no-timer", action="store_true", help=t("run.no_timer_help"))
+    parser.add_argument("--no-bell", action="store_true", help=t("run.no_bell_help"))
+    parser.add_argument("--theme", choices=("dark", "light"), default="dark",
+                        help=t("run.theme_help"))
+
+
+def guide(keys: dict[str, str], team_keys: list[str]) -> str:
+    """The one-line key guide shown above the demo."""
+    from quizhall.tui.keys import key_display
+
+    return t("demo.guide", next=key_display(keys["next"]), open=key_display(keys["open"]),
+             teams=" ".join(team_keys), right=key_display(keys["right"]),
+             wrong=key_display(keys["wrong"]), reveal=key_display(keys["reveal"]),
+             undo=key_display(keys["undo"]), help=key_display(keys["help"]),
+             quit=key_display(keys["quit"]))
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizhall.commands import check
+    from quizhall.commands.run import choose_buzzers, load_or_report
     from quizhall.samples import sample_banks_dir
+    from quizhall.store import StoreError, open_store
+    from quizhall.tui.host import HostApp
+    from quizhall.tui.keys import build_keymap
+    from quizhall.tui.session import StoreSession
 
-    print(t("demo.intro", path=sample_banks_dir()))
-    return check.run(argparse.Namespace(paths=[str(sample_banks_dir())], json=False))
+    path = sample_banks_dir() / DEMO_CONTEST
+    load = load_or_report(str(path))
+    if load is None:
+        return 1
+    data_dir = getattr(args, "data_dir", None)
+    temporary = None if data_dir else tempfile.TemporaryDirectory(prefix="quizhall-demo-")
+    try:
+        try:
+            store = open_store(data_dir or temporary.name)  # type: ignore[union-attr]
+        except StoreError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        session = StoreSession(path, load, store, timers=not args.no_timer)
+        keymap = build_keymap(load.plan.keys, [team.key for team in load.plan.teams])
+        buzzers, _ = choose_buzzers([])
+        app = HostApp(session, single_screen=args.single_screen, timers=not args.no_timer,
+                      theme=args.theme, bell=not args.no_bell, buzzers=buzzers,
+                      guide=guide(dict(keymap.actions), [team.key for team in load.plan.teams]))
+        try:
+            app.run()
+        finally:
+            session.close()
+        return app.return_code or 0
+    finally:
+        if temporary is not None:
+            temporary.cleanup()

@@ -1,0 +1,24 @@
+"""Messages of ``quizhall run``."""
+
+MESSAGES = {
+    "run.help": ("主持一场现场竞赛（主持人控制台）", "host a live contest (the host console)"),
+    "run.contest_help": ("竞赛文件（*.contest.yaml）", "the contest file (*.contest.yaml)"),
+    "run.single_help": ("单屏模式：主持人屏幕即观众屏幕，揭晓前不显示答案",
+                        "one screen for host and hall: answers stay hidden until revealed"),
+    "run.no_timer_help": ("不计时（无障碍）：新比赛关闭所有时间限制，由主持人判定",
+                          "no timers (accessibility): a new contest has no time limits; the host judges"),
+    "run.no_bell_help": ("不响铃", "no terminal bell"),
+    "run.theme_help": ("配色：dark（深色，默认）或 light（浅色）", "colours: dark (default) or light"),
+    "run.resume_help": ("直接继续这个竞赛文件最近一场未完成的比赛",
+                        "continue the latest unfinished contest from this file directly"),
+    "run.buzzer_help": ("另外启用的抢答器来源，如 serial:/dev/ttyUSB0（可多次使用）",
+                        "another buzzer source, e.g. serial:/dev/ttyUSB0 (repeatable)"),
+    "run.no_file": ("找不到竞赛文件：{path}", "no such contest file: {path}"),
+    "run.no_buzzer": ("没有名为“{name}”的抢答器来源（可用：{names}）",
+                      "no buzzer source named \"{name}\" (available: {names})"),
+    "run.buzzer_no_argument": ("抢答器来源“{name}”不接受参数", "buzzer source \"{name}\" takes no argument"),
+    "run.nothing_to_resume": ("没有由 {path} 开始、尚未完成的比赛可以继续",
+                              "no unfinished contest was started from {path}"),
+    "run.where": ("比赛记录：{id}（quizhall display {id} 可在第二个终端投屏）",
+                  "contest record: {id} (quizhall display {id} shows it in a second terminal)"),
+}

@@ -1,0 +1,124 @@
+"""The projector display (``quizhall display``): a contest followed live, read-only.
+
+It folds the host's event log as it grows and shows the audience's view of it: question,
+options, timer, who buzzed, the reveal, scoreboards and the final podium. It never records
+anything (the log is opened as a reader), and it renders only
+:meth:`~quizhall.tui.view.StageView.for_audience`, so no answer appears before the reveal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+from quizhall.i18n import t
+from quizhall.tui.app import ContestApp
+from quizhall.tui.host import buzz_round
+from quizhall.tui.literal import literal
+from quizhall.tui.present import present
+from quizhall.tui.stage import StageBody
+from quizhall.tui.view import StageView
+from quizhall.tui.widgets.status import where
+
+
+class AudienceHeader(Static):
+    """One line: contest, round, question k of n."""
+
+    DEFAULT_CSS = """
+    AudienceHeader { dock: top; height: auto; padding: 0 1; }
+    """
+
+
+class DisplayScreen(Screen[None]):
+    """The audience's screen."""
+
+    AUTO_FOCUS = None
+
+    def compose(self) -> ComposeResult:
+        yield AudienceHeader()
+        yield StageBody()
+
+    def on_mount(self) -> None:
+        app: DisplayApp = self.app  # type: ignore[assignment]
+        app.screen_ready()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key in ("q", "escape", "ctrl+c"):
+            event.stop()
+            self.app.exit(0)
+
+
+class DisplayApp(ContestApp):
+    """Follows a contest from the store and shows it to the hall."""
+
+    def __init__(self, follower: Any, *, theme: str = "dark", bell: bool = True,
+                 timers: bool = True, tick: float = 0.1, follow: bool = True) -> None:
+        super().__init__(theme=theme, bell=bell)
+        self.follower = follower
+        self.timers = timers
+        self._tick = tick
+        self._follow = follow
+        self._view: StageView | None = None
+
+    def get_default_screen(self) -> Screen:
+        return DisplayScreen()
+
+    def screen_ready(self) -> None:
+        """The screen is built: show the contest and start following it."""
+        self.refresh_state()
+        if self._follow:
+            self.follower.start(self._events_arrived)
+        self.set_interval(self._tick, self._on_tick)
+
+    def on_unmount(self) -> None:
+        self.follower.stop()
+
+    @property
+    def view(self) -> StageView | None:
+        """What the hall sees now."""
+        return self._view
+
+    def _events_arrived(self, batch: list[dict]) -> None:
+        # Called on the follower's thread: fold and render on the app's.
+        try:
+            self.call_from_thread(self.take_events, batch)
+        except RuntimeError:  # the app is closing
+            pass
+
+    def take_events(self, batch: list[dict]) -> None:
+        """Fold new events and show the result."""
+        self.follower.apply(batch)
+        if self.follower.started:
+            self.announce(batch, [team.name for team in self.follower.contest.plan.teams])
+        self.refresh_state()
+
+    def _on_tick(self) -> None:
+        if not self.follower.started:
+            return
+        timer = self.follower.contest.state.timer
+        if timer is not None and timer.running:
+            self.refresh_state()
+
+    def refresh_state(self) -> None:
+        """Render the contest as the log says it stands now."""
+        screen = next((s for s in self.screen_stack if isinstance(s, DisplayScreen)), None)
+        if not self.showing(screen):
+            return
+        assert screen is not None
+        if not self.follower.started:
+            screen.query_one(AudienceHeader).update(Text(t("tui.waiting", id=self.follower
+                                                            .contest_id)))
+            return
+        contest = self.follower.contest
+        view = contest.view()
+        stage_view = present(view, buzz_round=buzz_round(contest, view)).for_audience()
+        self._view = stage_view
+        screen.query_one(AudienceHeader).update(where(stage_view) if stage_view.round_title
+                                                else literal(stage_view.contest_title))
+        screen.query_one(StageBody).show(stage_view, self.timers)
+        self.signal(stage_view)

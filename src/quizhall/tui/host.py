@@ -1,0 +1,583 @@
+"""The host console (``quizhall run``): keys become engine commands, the state becomes screens.
+
+It holds no rules. Each key is a :class:`~quizhall.contest.commands.Command` for the engine;
+what the engine refuses appears in a toast and changes nothing. The footer lists the keys
+the engine would accept now (asked with ``Contest.preview``, which records nothing). Buzzer
+presses, from the keyboard or any buzzer source plugin, are dated when the key event was read
+and handed to the engine in the order they happened, before anything is drawn.
+"""
+
+from __future__ import annotations
+
+import heapq
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+
+from quizhall.i18n import t
+from quizhall.tui.app import ContestApp
+from quizhall.tui.clock import HallClock
+from quizhall.tui.dialogs import (
+    AdjustDialog,
+    ConfirmDialog,
+    HelpScreen,
+    KeyHelp,
+    NumberDialog,
+    PickDialog,
+)
+from quizhall.tui.keybar import KeyBar
+from quizhall.tui.keys import KeyMap, build_keymap, conflicts, key_display, key_name
+from quizhall.tui.literal import literal
+from quizhall.tui.present import present
+from quizhall.tui.stage import StageBody
+from quizhall.tui.text import team_label
+from quizhall.tui.view import Stage, StageView
+from quizhall.tui.widgets.banner import BuzzBanner
+from quizhall.tui.widgets.prose import Prose
+from quizhall.tui.widgets.status import HostStatus
+
+# Actions in the order the footer lists them.
+FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", "wager",
+                "assign", "member", "reveal", "pause", "undo", "adjust", "scoreboard",
+                "export", "help", "quit")
+# Actions that are always possible (they do not go to the engine).
+ALWAYS = frozenset({"scoreboard", "help", "quit"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resumable:
+    """An unfinished contest the host may continue."""
+
+    id: str
+    label: str
+
+
+class Session(Protocol):
+    """Where the console gets its contest: new, or resumed from the store."""
+
+    contest_id: str
+    resumable: Sequence[Resumable]
+
+    def open(self, resume: str | None) -> Any:
+        """Start a new contest (``resume`` None) or continue the stored one; returns it."""
+        ...
+
+
+def buzz_round(contest: Any, view: Any) -> bool:
+    """Whether the current round is played with buzzers (its type implements ``buzz``)."""
+    if view.round is None:
+        return False
+    from quizhall.contest.rounds import RoundType
+
+    round_type = contest.round_type(view.round)
+    return round_type is not None and type(round_type).buzz is not RoundType.buzz
+
+
+class HostScreen(Screen[None]):
+    """Status lines, the stage, and the key bar; every key arrives here first."""
+
+    AUTO_FOCUS = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="host-top"):
+            yield HostStatus()
+            yield Prose(id="guide")
+        yield StageBody()
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        app: HostApp = self.app  # type: ignore[assignment]
+        app.screen_ready()
+
+    def on_key(self, event: events.Key) -> None:
+        app: HostApp = self.app  # type: ignore[assignment]
+        if app.handle_key(event.key, event.character, event.time):
+            event.stop()
+            event.prevent_default()
+
+
+class HostApp(ContestApp):
+    """The host console."""
+
+    def __init__(self, session: Session, *, single_screen: bool = False, timers: bool = True,
+                 theme: str = "dark", bell: bool = True, clock: HallClock | None = None,
+                 buzzers: Sequence[Any] = (), exporters: Sequence[Any] | None = None,
+                 resume: str | None = None, guide: str = "", tick: float = 0.1) -> None:
+        super().__init__(theme=theme, bell=bell)
+        self.session = session
+        self.single_screen = single_screen
+        self.timers = timers
+        self.clock = clock or HallClock()
+        self.contest: Any = None
+        self.keymap: KeyMap = build_keymap({}, [])
+        self.guide = guide
+        self._resume = resume
+        self._buzzers = list(buzzers)
+        self._keyboard: Any = None  # the keyboard buzzer source, when it is one of them
+        self._exporters = exporters
+        self._tick = tick
+        self._local: Stage | None = None  # a page the host chose (teams intro, scoreboard)
+        self._intro_seen = False
+        self._available: set[str] = set()
+        self._view: StageView | None = None
+        self._presses: list[tuple[float, int, str]] = []
+        self._press_lock = threading.Lock()
+        self._press_count = 0
+        self._loop_thread = threading.get_ident()
+        self._last_refusal: tuple[int, int] | None = None
+        self.buzz_log: list[tuple[float, float]] = []  # (key time, engine done), benchmarks
+
+    # -- start and stop -------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        return HostScreen()
+
+    def screen_ready(self) -> None:
+        """The console's screen is built: open the contest (asking first if one may resume)."""
+        self._loop_thread = threading.get_ident()
+        if self._resume is not None or not self.session.resumable:
+            self._open(self._resume)
+            return
+        candidate = self.session.resumable[0]
+        self.push_screen(
+            ConfirmDialog(t("tui.resume_title"), t("tui.resume_body", label=candidate.label),
+                          yes=t("tui.resume_yes"), no=t("tui.resume_no")),
+            lambda yes: self._open(candidate.id if yes else None))
+
+    def _open(self, resume: str | None) -> None:
+        from quizhall.store import StoreError
+
+        try:
+            self.contest = self.session.open(resume)
+        except StoreError as exc:
+            self.exit(return_code=1, message=str(exc))
+            return
+        plan = self.contest.plan
+        self.keymap = build_keymap(plan.keys, [team.key for team in plan.teams])
+        problems = conflicts(self.keymap)
+        if problems:
+            self.exit(return_code=2, message="\n".join(problems))
+            return
+        self._intro_seen = self.contest.state.phase != "ready"
+        self._keyboard = next((source for source in self._buzzers
+                               if getattr(source, "name", "") == "keyboard"
+                               and hasattr(source, "feed")), None)
+        for source in self._buzzers:
+            try:
+                source.start(self.press)
+            except Exception as exc:  # a buzzer plugin failing must not stop the contest
+                self.notify(t("tui.buzzer_failed", name=getattr(source, "name", "?"),
+                              error=str(exc)), severity="error", markup=False, timeout=10)
+        for warning in self.contest.load_warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=10)
+        guide = self._host_screen().query_one("#guide", Prose)  # type: ignore[union-attr]
+        guide.display = bool(self.guide)
+        guide.update(Text(self.guide))
+        self.refresh_state()
+        self.set_interval(self._tick, self._on_tick)
+
+    def on_unmount(self) -> None:
+        for source in self._buzzers:
+            try:
+                source.stop()
+            except Exception:  # a plugin failing to stop must not hide the exit
+                pass
+
+    # -- time ------------------------------------------------------------------------------
+    def _on_tick(self) -> None:
+        if self.contest is None:
+            return
+        if self.timers:
+            outcome = self.contest.tick()
+            self._warn(outcome.warnings)
+            if outcome.events:
+                self._announce(outcome)
+                self.refresh_state()
+                return
+        state = self.contest.state
+        if state.timer is not None and state.timer.running:
+            self.refresh_state(availability=False)
+
+    # -- rendering -------------------------------------------------------------------------
+    def refresh_state(self, availability: bool = True) -> None:
+        """Render the contest as it stands (and work out which keys apply now)."""
+        contest = self.contest
+        if contest is None:
+            return
+        view = contest.view()
+        stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
+        if view.phase == "ready" and self.session.contest_id and not stage_view.message:
+            stage_view = replace(stage_view, message=t("tui.display_hint",
+                                                       id=self.session.contest_id))
+        self._view = stage_view
+        screen = self._host_screen()
+        if not self.showing(screen):
+            return
+        assert screen is not None
+        shown = stage_view.for_audience() if self.single_screen else stage_view
+        screen.query_one(StageBody).show(shown, self.timers)
+        screen.query_one(HostStatus).show(stage_view, self.timers)
+        self.signal(stage_view)
+        if availability:
+            # After the frame: the key bar may change height, and the lock must not wait.
+            self.call_after_refresh(self._refresh_keys, view)
+        else:
+            screen.query_one(KeyBar).show(self.footer_items())
+
+    def _refresh_keys(self, view: Any) -> None:
+        screen = self._host_screen()
+        if self.contest is None or not self.showing(screen):
+            return
+        self._available = self._work_out_available(self.contest.view())
+        screen.query_one(KeyBar).show(self.footer_items())  # type: ignore[union-attr]
+
+    def _host_screen(self) -> HostScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HostScreen):
+                return screen
+        return None
+
+    @property
+    def view(self) -> StageView | None:
+        """What the host sees now (the audience sees ``view.for_audience()``)."""
+        return self._view
+
+    # -- which keys apply -----------------------------------------------------------------
+    def _work_out_available(self, view: Any) -> set[str]:
+        from quizhall.contest.commands import Command
+
+        contest = self.contest
+        available = set(ALWAYS)
+
+        def accepts(command: Command) -> bool:
+            return contest.preview(command)[1] is None
+
+        simple = {"next": "next", "open": "open", "right": "right", "wrong": "wrong",
+                  "reveal": "reveal", "undo": "undo", "pass": "pass", "timeout": "timeout",
+                  "end": "end"}
+        for action, name in simple.items():
+            if accepts(Command(name)):
+                available.add(action)
+        if view.phase == "ready":
+            available.add("next")
+        if accepts(Command("resume" if view.paused else "pause")):
+            available.add("pause")
+        if accepts(Command("partial", points=0.0)):
+            available.add("partial")
+        teams = range(len(view.teams))
+        values = ["pass", *(view.details.get("values_left") or [])] if isinstance(
+            view.details, dict) else ["pass"]
+        if any(accepts(Command("wager", team=i, value=v)) for i in teams for v in values):
+            available.add("wager")
+        if any(accepts(Command("assign", team=i)) for i in teams):
+            available.add("assign")
+        if view.answerer is not None:
+            members = view.teams[view.answerer].members
+            if any(accepts(Command("member", member=m)) for m in range(len(members))):
+                available.add("member")
+        if accepts(Command("adjust", team=0, points=1.0, reason="?")):
+            available.add("adjust")
+        if view.finished:
+            available.add("export")
+        return available
+
+    def footer_items(self) -> list[tuple[str, str]]:
+        """(key, description) of each action that applies now, in footer order."""
+        items = []
+        for action in FOOTER_ORDER:
+            if action in self._available:
+                description = t(f"tui.key.{action}")
+                if action == "pause" and self.contest is not None and self.contest.state.paused:
+                    description = t("tui.key.resume")
+                if action == "scoreboard" and self._local is Stage.SCORES:
+                    description = t("tui.key.back")
+                items.append((self.keymap.actions[action], description))
+        return items
+
+    def help_items(self) -> list[KeyHelp]:
+        """Every host key, for the help screen."""
+        return [KeyHelp(key_display(self.keymap.actions[action]), t(f"tui.help.{action}"))
+                for action in self.keymap.actions]
+
+    # -- keys ------------------------------------------------------------------------------
+    def handle_key(self, key: str, character: str | None, at: float) -> bool:
+        """Handle a key read at monotonic time ``at``; False when it means nothing here."""
+        if self.contest is None:
+            return False
+        team = self.keymap.teams.get(key)
+        if team is None and character:
+            team = self.keymap.teams.get(key_name(character))
+        if team is not None:
+            key_of_team = self.keymap.team_keys[team - 1]
+            if self._keyboard is None or not self._keyboard.feed(key_of_team, at):
+                self.press(key_of_team, at=at)
+            return True
+        for action, action_key in self.keymap.actions.items():
+            if key == action_key or (character and key_name(character) == action_key):
+                self.run_host_action(action)
+                return True
+        return False
+
+    def press(self, key: str, at: float | None = None) -> None:
+        """A buzzer press (any thread): queue it by time, then let the engine have it."""
+        moment = time.monotonic() if at is None else at
+        with self._press_lock:
+            self._press_count += 1
+            heapq.heappush(self._presses, (moment, self._press_count, key))
+        if threading.get_ident() == self._loop_thread:
+            self._drain_presses()
+        else:
+            try:
+                self.call_from_thread(self._drain_presses)
+            except RuntimeError:  # the app is closing; the press comes too late to count
+                pass
+
+    @property
+    def pending_presses(self) -> int:
+        """Presses received but not yet handed to the engine."""
+        with self._press_lock:
+            return len(self._presses)
+
+    def _drain_presses(self) -> None:
+        from quizhall.contest.commands import Command
+
+        with self._press_lock:
+            presses = [heapq.heappop(self._presses) for _ in range(len(self._presses))]
+        if not presses or self.contest is None:
+            return
+        changed = False
+        for moment, _, key in presses:
+            team = self.keymap.teams.get(key_name(key))
+            if team is None:
+                continue
+            with self.clock.at(self.clock.wall_time(moment)):
+                outcome = self.contest.execute(Command("buzz", team=team - 1))
+            self.buzz_log.append((moment, time.monotonic()))
+            if outcome.accepted or outcome.due:
+                changed = True
+                self._announce(outcome)
+            if not outcome.accepted:
+                self._refused_buzz(team, outcome.reason or "")
+            self._warn(outcome.warnings)
+        if changed:
+            self._local = None
+            self._show_buzz_first()
+
+    def _show_buzz_first(self) -> None:
+        """Draw the buzz banner (and ring) at once; the rest of the screen follows a frame later.
+
+        A lock is the one change that must reach the hall without delay, and repainting the
+        banner alone makes that frame cheap.
+        """
+        contest = self.contest
+        view = contest.view()
+        stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
+        screen = self._host_screen()
+        if self.showing(screen) and stage_view.stage is Stage.QUESTION:
+            shown = stage_view.for_audience() if self.single_screen else stage_view
+            screen.query_one(BuzzBanner).show(  # type: ignore[union-attr]
+                shown.team(shown.buzz_holder), shown.buzz_open)
+            self.signal(stage_view)
+        self.call_after_refresh(self.refresh_state)
+
+    def _refused_buzz(self, team: int, reason: str) -> None:
+        # Teams hammer their buzzers after a lock: say why once per team per moment.
+        marker = (team, self.contest.state.seq)
+        if marker == self._last_refusal:
+            return
+        self._last_refusal = marker
+        self.notify(reason, severity="warning", markup=False, timeout=3)
+
+    # -- host actions ---------------------------------------------------------------------
+    def run_host_action(self, action: str) -> None:
+        """Carry out a host action by name (``next``, ``open``, ``right`` …)."""
+        handler: Callable[[], None] | None = getattr(self, f"_act_{action}", None)
+        if handler is not None:
+            handler()
+
+    def execute(self, command: Any) -> bool:
+        """Hand a command to the engine; a refusal becomes a toast. True when accepted."""
+        outcome = self.contest.execute(command)
+        self._warn(outcome.warnings)
+        self._announce(outcome)
+        if not outcome.accepted:
+            self.notify(outcome.reason or "", title=t("tui.refused"), severity="warning",
+                        markup=False)
+            if outcome.due:
+                self.refresh_state()
+            return False
+        self._local = None
+        self.refresh_state()
+        return True
+
+    def _announce(self, outcome: Any) -> None:
+        self.announce([*outcome.due, *outcome.events],
+                      [team.name for team in self.contest.plan.teams])
+
+    def _warn(self, warnings: Sequence[str]) -> None:
+        for warning in warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+
+    def _command(self, name: str, **fields: Any) -> bool:
+        from quizhall.contest.commands import Command
+
+        return self.execute(Command(name, **fields))
+
+    def _act_next(self) -> None:
+        if self._local is Stage.SCORES:
+            self._local = None
+            self.refresh_state()
+            return
+        if self.contest.state.phase == "ready" and not self._intro_seen:
+            self._intro_seen = True
+            self._local = Stage.TEAMS
+            self.refresh_state()
+            return
+        self._command("next")
+
+    def _act_open(self) -> None:
+        self._command("open")
+
+    def _act_right(self) -> None:
+        self._command("right")
+
+    def _act_wrong(self) -> None:
+        self._command("wrong")
+
+    def _act_pass(self) -> None:
+        self._command("pass")
+
+    def _act_timeout(self) -> None:
+        self._command("timeout")
+
+    def _act_reveal(self) -> None:
+        self._command("reveal")
+
+    def _act_undo(self) -> None:
+        self._command("undo")
+
+    def _act_pause(self) -> None:
+        self._command("resume" if self.contest.state.paused else "pause")
+
+    def _act_partial(self) -> None:
+        def done(points: float | None) -> None:
+            if points is not None:
+                self._command("partial", points=points)
+
+        self.push_screen(NumberDialog(t("tui.partial_title"), t("tui.partial_prompt")), done)
+
+    def _act_adjust(self) -> None:
+        view = self._view
+        if view is None:
+            return
+
+        def done(adjustment: Any) -> None:
+            if adjustment is not None:
+                self._command("adjust", team=adjustment.team - 1, points=adjustment.points,
+                              reason=adjustment.reason)
+
+        team = view.buzz_holder or view.turn
+        self.push_screen(AdjustDialog(view.teams, team), done)
+
+    def _act_wager(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        details = self.contest.view().details or {}
+        picker = details.get("picker")
+        values = [float(v) for v in details.get("values_left") or []]
+        if picker is not None:
+            self._ask_wager(int(picker), values)
+            return
+
+        def chosen(team: Any) -> None:
+            if team is not None:
+                self._ask_wager(int(team) - 1, values)
+
+        self.push_screen(PickDialog(t("tui.wager_team_title"), self._team_options()), chosen)
+
+    def _ask_wager(self, team: int, values: list[float]) -> None:
+        from quizhall.tui.text import points
+
+        def done(value: Any) -> None:
+            if value is not None:
+                self._command("wager", team=team, value=value)
+
+        name = self.contest.plan.teams[team].name
+        title = t("tui.wager_title", team=name)
+        if not values:
+            self.push_screen(NumberDialog(title, t("tui.wager_value")), done)
+            return
+        options: list[tuple[Any, object]] = [(Text(points(v)), v) for v in values]
+        options.append((Text(t("tui.wager_pass")), "pass"))
+        self.push_screen(PickDialog(title, options), done)
+
+    def _team_options(self) -> list[tuple[Any, object]]:
+        view = self._view
+        teams = view.teams if view else ()
+        return [(team_label(team.number, team.name, team.colour), team.number)
+                for team in teams]
+
+    def _act_assign(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        def done(team: Any) -> None:
+            if team is not None:
+                self._command("assign", team=int(team) - 1)
+
+        self.push_screen(PickDialog(t("tui.assign_title"), self._team_options()), done)
+
+    def _act_member(self) -> None:
+        state_view = self.contest.view()
+        if state_view.answerer is None:
+            self._command("member", member=0)
+            return
+        members = state_view.teams[state_view.answerer].members
+        options = [(literal(f"{seat}. {name}"), seat - 1) for seat, name in enumerate(members, 1)]
+
+        def done(member: Any) -> None:
+            if member is not None:
+                self._command("member", member=int(member))
+
+        self.push_screen(PickDialog(t("tui.member_title"), options), done)
+
+    def _act_end(self) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._command("end")
+
+        self.push_screen(ConfirmDialog(t("tui.end_title"), t("tui.end_body")), done)
+
+    def _act_scoreboard(self) -> None:
+        self._local = None if self._local is Stage.SCORES else Stage.SCORES
+        self.refresh_state(availability=False)
+
+    def _act_help(self) -> None:
+        view = self._view
+        self.push_screen(HelpScreen(self.help_items(), view.teams if view else ()))
+
+    def _act_quit(self) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.exit(0)
+
+        self.push_screen(ConfirmDialog(t("tui.quit_title"), t("tui.quit_body")), done)
+
+    def _act_export(self) -> None:
+        from quizhall.tui.export import export_results
+
+        if self.contest.state.phase != "finished":
+            self.notify(t("tui.export_not_yet"), title=t("tui.refused"), severity="warning",
+                        markup=False)
+            return
+        message, ok = export_results(self.contest, self.session.contest_id, self._exporters)
+        self.notify(message, severity="information" if ok else "warning", markup=False,
+                    timeout=10)

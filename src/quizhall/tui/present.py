@@ -1,0 +1,220 @@
+"""Turn the engine's state view into what the screens show (a :class:`StageView`).
+
+This is a translation, not a rule book: every fact comes from the engine's
+:class:`~quizhall.contest.view.StateView`; only the wording and the page to show are decided
+here. The host console and the projector call the same function, so they never disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizhall.bank.model import CHOICE_TYPES, QuestionType
+from quizhall.i18n import get_language, t
+from quizhall.tui.text import colour_value, named, points, signed
+from quizhall.tui.view import QuestionView, Stage, StageView, TeamView, TimerView, team_colour
+
+# Phases of the engine (quizhall.contest.state), named here to keep this module import-light.
+READY, INTRO, QUESTION, CLOSED, FINISHED = "ready", "intro", "question", "closed", "finished"
+
+_CHINESE_NUMERALS = "零一二三四五六七八九十"
+
+
+def prize_name(rank: int) -> str:
+    """The prize for a rank: 一等奖 / "1st prize"."""
+    if get_language() == "zh-CN" and 0 < rank <= 10:
+        return t("tui.prize", n=_CHINESE_NUMERALS[rank])
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return t("tui.prize", n=f"{rank}{suffix}")
+
+
+def wager_text(value: Any) -> str:
+    """A wager as shown on the scoreboard."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return t("tui.wager_pass") if value == "pass" else value
+    return points(float(value))
+
+
+def question_view(view: Any) -> QuestionView | None:
+    """The question on screen, with its answer kept for the host (dropped for the audience)."""
+    if view.question_key is None:
+        return None
+    number = view.question or 0
+    total = view.question_count or 0
+    stake = signed(view.stake) if view.stake is not None else ""
+    q = view.question_text
+    if q is None:
+        return QuestionView(number, total, view.question_key, points=stake)
+    options: tuple[tuple[str, str], ...] = ()
+    if q.type in CHOICE_TYPES:
+        options = tuple(sorted(q.options.items()))
+    elif q.type is QuestionType.JUDGE:
+        options = (("√", t("tui.judge_true")), ("×", t("tui.judge_false")))
+    return QuestionView(
+        number=number, total=total, stem=q.stem, kind=q.type.value, options=options,
+        points=stake, media=q.media, answer=q.answer_text(), explanation=q.explanation,
+        source=q.source)
+
+
+def timer_view(view: Any) -> TimerView | None:
+    """The countdown, stopped while the contest is paused."""
+    timer = view.timer
+    if not timer:
+        return None
+    kind = str(timer.get("kind", ""))
+    return TimerView(remaining=float(timer["remaining"]), total=float(timer["duration"]),
+                     running=bool(timer["running"]) and not view.paused,
+                     label=named(f"tui.timer_kind.{kind}", kind) if kind else "")
+
+
+def is_time_up(view: Any) -> bool:
+    """A running timer at zero, or an answer just judged as out of time."""
+    timer = view.timer
+    if timer and timer.get("running") and float(timer["remaining"]) <= 0 and not view.paused:
+        return True
+    verdict = view.last_verdict or {}
+    return (verdict.get("verdict") == "timeout" and view.answerer is None
+            and not view.buzz_open and view.phase in (QUESTION, CLOSED))
+
+
+def details(view: Any) -> dict[str, Any]:
+    """The round type's own facts for the screen (an empty dict when it gives none)."""
+    return view.details if isinstance(view.details, dict) else {}
+
+
+def turn_of(view: Any, buzz_round: bool) -> int | None:
+    """The 0-based team whose turn it is: answering a put question, picking, or playing."""
+    if view.answerer is not None and not buzz_round:
+        return view.answerer
+    facts = details(view)
+    for name in ("turn_team", "picker"):
+        if facts.get(name) is not None:
+            return int(facts[name])
+    return view.chooser
+
+
+def verdict_line(view: Any) -> str:
+    """After a judgement: which team, right or wrong, and the points."""
+    verdict = view.last_verdict
+    if not verdict:
+        return ""
+    team = view.teams[int(verdict["team"])]
+    return t(f"tui.verdict.{verdict['verdict']}", team=team.name,
+             points=signed(float(verdict.get("points", 0))))
+
+
+def message(view: Any) -> str:
+    """One line of context for the current moment."""
+    facts = details(view)
+    if view.paused:
+        return t("tui.contest_paused")
+    if view.phase in (QUESTION, CLOSED) and (view.audience or view.last_verdict):
+        parts = [verdict_line(view)] if view.last_verdict else []
+        if view.audience:
+            parts.append(t("tui.audience_question"))
+        return " · ".join(parts)
+    if view.finished and view.ended_early:
+        return t("tui.ended_early")
+    if facts.get("picker") is not None and view.phase in (INTRO, CLOSED) \
+            and not facts.get("pending"):
+        values = " / ".join(points(float(v)) for v in facts.get("values_left") or [])
+        return t("tui.pick_value", team=view.teams[int(facts["picker"])].name, values=values)
+    if facts.get("gates"):
+        return t("tui.gate_of", k=facts.get("gate", 1), n=facts["gates"])
+    return ""
+
+
+def stage_of(view: Any) -> Stage:
+    """Which page the state calls for."""
+    if view.phase == READY:
+        return Stage.TITLE
+    if view.phase == INTRO:
+        return Stage.ROUND
+    if view.phase == QUESTION:
+        return Stage.QUESTION
+    if view.phase == CLOSED:
+        return Stage.REVEAL if view.question_key is not None else Stage.SCORES
+    return Stage.FINAL
+
+
+def teams_of(view: Any) -> tuple[TeamView, ...]:
+    """Every team as the scoreboard shows it; teams outside a tie-break's group are "out"."""
+    locked = set(view.locked_out)
+    group = details(view).get("group")
+    playing = set(group) if group else None
+    teams = []
+    for team in view.teams:
+        i = team.index
+        teams.append(TeamView(
+            number=i + 1, name=team.name, score=team.score,
+            colour=(colour_value(team.colour) if team.colour else "") or team_colour(i),
+            rank=team.rank, buzzer_key=team.key,
+            locked_out=i in locked,
+            out=team.eliminated or (playing is not None and i not in playing),
+            wager=wager_text(view.wagers.get(i)), lives=team.lives, members=tuple(team.members),
+            prize=prize_name(team.prize) if view.finished and team.prize else ""))
+    return tuple(teams)
+
+
+def present(view: Any, stage: Stage | None = None, buzz_round: bool = False) -> StageView:
+    """The host's :class:`StageView` of an engine state view.
+
+    ``stage`` overrides the page (the host's scoreboard or team introduction);
+    ``buzz_round`` says the round is played with buzzers, so whoever answers won the buzz.
+    Call :meth:`StageView.for_audience` on the result for any screen the hall sees.
+    """
+    teams = teams_of(view)
+    holder = view.answerer if buzz_round else None
+    turn = turn_of(view, buzz_round)
+    return StageView(
+        stage=stage or stage_of(view),
+        contest_title=view.title,
+        teams=teams,
+        round_title=view.round_title or "",
+        round_kind=view.round_type_title or view.round_type or "",
+        round_rules=tuple(view.rules),
+        round_number=(view.round + 1) if view.round is not None else 0,
+        round_total=view.round_count,
+        question=question_view(view),
+        revealed=view.revealed,
+        buzz_round=buzz_round,
+        buzz_open=view.buzz_open,
+        buzz_holder=holder + 1 if holder is not None else None,
+        turn=turn + 1 if turn is not None else None,
+        answerer=view.member_name or "",
+        timer=timer_view(view),
+        time_up=is_time_up(view),
+        next_step=view.next.text,
+        message=message(view),
+        finished=view.finished,
+        ranking=tuple(teams[i] for i in view.ranking) if view.finished else (),
+    )
+
+
+def notices(events: list[dict], team_names: list[str]) -> list[str]:
+    """What the hall should be told about events no page shows by itself.
+
+    Early buzzes, jury adjustments (with their reason), lives lost, eliminations and undos.
+    """
+    said = []
+    for event in events:
+        kind = event.get("type")
+        team = event.get("team")
+        name = team_names[team] if isinstance(team, int) and 0 <= team < len(team_names) else ""
+        if kind == "early_buzz":
+            key = "tui.notice.early_buzz_lose" if event.get("lose_right") else \
+                "tui.notice.early_buzz"
+            said.append(t(key, team=name, points=signed(float(event.get("points", 0)))))
+        elif kind == "score_adjusted":
+            said.append(t("tui.notice.adjusted", team=name,
+                          points=signed(float(event.get("points", 0))),
+                          reason=str(event.get("reason", ""))))
+        elif kind == "life_lost":
+            said.append(t("tui.notice.life_lost", team=name, lives=event.get("lives", 0)))
+        elif kind == "team_eliminated":
+            said.append(t("tui.notice.eliminated", team=name))
+        elif kind == "undo":
+            said.append(t("tui.notice.undo"))
+    return said

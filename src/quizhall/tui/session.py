@@ -1,0 +1,191 @@
+"""Contests for the screens: start or resume one in the store, or follow one read-only.
+
+:class:`StoreSession` gives the host console its contest: a new one recorded in the store, or
+an unfinished one from the same contest file, resumed from its log. The questions a contest
+draws are kept in the store beside it (as bank YAML), so :class:`Follower` (the projector)
+can show them from the contest id alone, whatever happens to the files afterwards.
+
+No textual here: this is the plumbing between the store, the engine and the apps.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from quizhall.tui.clock import HallClock
+
+
+def used_banks(load: Any) -> list[str]:
+    """The banks' questions the plan draws, as bank YAML texts (one per bank)."""
+    from quizhall.bank.dump import dump_bank
+    from quizhall.bank.model import Bank
+
+    keys = {key for round_plan in load.plan.rounds for key in round_plan.questions}
+    texts = []
+    for bank in load.banks:
+        questions = tuple(q for q in bank.questions if f"{bank.info.id}/{q.id}" in keys)
+        if questions:
+            texts.append(dump_bank(Bank(bank.info, questions)))
+    return texts
+
+
+def questions_from(texts: list[str]) -> dict[str, Any]:
+    """Questions by key (``bank-id/question-id``) from the bank texts kept with a contest."""
+    from quizhall.bank.loader import parse_bank
+
+    found: dict[str, Any] = {}
+    for number, text in enumerate(texts, 1):
+        bank, _ = parse_bank(text, f"<stored bank {number}>")
+        if bank is not None:
+            found.update({f"{bank.info.id}/{q.id}": q for q in bank.questions})
+    return found
+
+
+def without_time_limits(plan: Any, round_types: Mapping[str, type]) -> Any:
+    """The plan with every time limit off (``--no-timer``): each ``seconds`` setting set to 0.
+
+    Zero is "no limit" for a round type's ``seconds`` settings (see
+    :class:`quizhall.contest.rounds.Setting`); the question's own ``time_limit`` is then
+    ignored too. The host ends answers and turns by judging them.
+    """
+    rounds = []
+    for round_plan in plan.rounds:
+        cls = round_types.get(round_plan.type)
+        settings = dict(round_plan.settings)
+        for name, setting in (getattr(cls, "SETTINGS", None) or {}).items():
+            if setting.kind == "seconds":
+                settings[name] = 0
+        rounds.append(dataclasses.replace(round_plan, settings=settings))
+    return dataclasses.replace(plan, rounds=tuple(rounds))
+
+
+class StoreSession:
+    """A contest file run from the host console, recorded in the store.
+
+    ``resumable`` lists the unfinished contests started from the same file (newest first).
+    After :meth:`open`, ``contest_id`` names the contest in the store.
+    """
+
+    def __init__(self, path: str | Path, load: Any, store: Any, clock: HallClock | None = None,
+                 timers: bool = True) -> None:
+        from quizhall.tui.host import Resumable
+
+        self.path = Path(path).resolve()
+        self.load = load
+        self.store = store
+        self.clock = clock or HallClock()
+        self.timers = timers
+        self.contest_id = ""
+        self.contest: Any = None
+        self.resumed = False
+        self.resumable = [
+            Resumable(record.id, self._label(record)) for record in store.contests()
+            if record.status == "running" and record.source == str(self.path)]
+
+    @staticmethod
+    def _label(record: Any) -> str:
+        when = (record.updated or record.created or "").replace("T", " ")[:16]
+        return f"{record.title} · {record.id} · {when} · {record.events}"
+
+    def open(self, resume: str | None) -> Any:
+        """Start a new contest (``resume`` None) or continue the stored one; returns it."""
+        from quizhall.contest.engine import Contest, collect_round_types
+        from quizhall.plugins import get_plugin_manager
+
+        questions = self.load.questions
+        if resume is not None:
+            log = self.store.open_log(resume, writer=True)
+            self.contest = Contest.resume(log, self.clock, questions=questions)
+            self.contest_id = resume
+            self.resumed = True
+            return self.contest
+        plan = self.load.plan
+        if not self.timers:
+            plan = without_time_limits(plan, collect_round_types(get_plugin_manager()))
+        # The plan, as rehearse stores it, plus the drawn questions for the projector.
+        config = {**plan.to_dict(), "banks": used_banks(self.load)}
+        self.contest_id = self.store.create_contest(plan.title, config, source=str(self.path))
+        log = self.store.open_log(self.contest_id, writer=True)
+        self.contest = Contest.start(plan, log, self.clock, questions=questions)
+        return self.contest
+
+    def close(self) -> None:
+        """Mark a finished contest finished, and release the store."""
+        if self.contest is not None and self.contest_id and self.contest.state.phase == \
+                "finished":
+            self.store.set_status(self.contest_id, "finished")
+        self.store.close()
+
+
+class Follower:
+    """A contest followed read-only from the store: the projector's view of the host's log.
+
+    :meth:`start` runs a thread that waits for new events and hands each batch to
+    ``on_events`` (call :meth:`apply` with them on the UI thread).
+    """
+
+    def __init__(self, store: Any, contest_id: str, clock: HallClock | None = None) -> None:
+        from quizhall.contest.engine import Contest
+
+        record = store.contest(contest_id)
+        if record is None:
+            from quizhall.i18n import t
+            from quizhall.store import StoreError
+
+            raise StoreError(t("tui.no_such_contest", id=contest_id))
+        self.contest_id = contest_id
+        self.record = record
+        self.clock = clock or HallClock()
+        self.log = store.open_log(contest_id, writer=False)
+        questions = questions_from(list(record.config.get("banks") or []))
+        if not questions and record.source and Path(record.source).is_file():
+            questions = self._questions_from_file(record.source)
+        self.contest = Contest(self.log, self.clock, questions=questions)
+        self.position = 0
+        self.apply(self.log.read(0))
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @staticmethod
+    def _questions_from_file(source: str) -> dict[str, Any]:
+        # A contest stored without its questions (a rehearsal): read them from its file.
+        from quizhall.contest.loader import load_contest
+
+        return dict(load_contest(source).questions)
+
+    @property
+    def started(self) -> bool:
+        """True once the host has recorded the contest's start."""
+        return self.contest.projection.state is not None
+
+    def apply(self, events: list[dict]) -> None:
+        """Fold new events into the contest (on the thread that renders it)."""
+        for event in events:
+            self.contest.projection.apply(event)
+        self.position += len(events)
+
+    def start(self, on_events: Callable[[list[dict]], None], wait: float = 0.25) -> None:
+        """Follow the log in a thread; each new batch of events goes to ``on_events``."""
+        position = self.position
+
+        def follow() -> None:
+            nonlocal position
+            while not self._stop.is_set():
+                events = self.log.follow(position, wait)
+                if events:
+                    position += len(events)
+                    on_events(events)
+
+        self._thread = threading.Thread(target=follow, name="quizhall-follow", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop following."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+            self._thread = None

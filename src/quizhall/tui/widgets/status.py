@@ -1,0 +1,89 @@
+"""The host's status lines: where the contest is, whose turn, who holds the buzz, what is next."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from quizhall.i18n import t
+from quizhall.tui.literal import literal
+from quizhall.tui.text import clock, team_label
+from quizhall.tui.view import StageView
+from quizhall.tui.widgets.prose import Prose
+
+
+def where(view: StageView) -> Text:
+    """Line one: contest, round i of n, question k of n."""
+    text = literal(view.contest_title, style="bold")
+    if view.round_title:
+        text.append("  ·  ")
+        if view.round_total:
+            text.append(t("tui.round_of", k=view.round_number, n=view.round_total) + " ")
+        text.append_text(literal(view.round_title))
+    if view.question is not None:
+        text.append("  ·  ")
+        text.append(t("tui.question_of", k=view.question.number, n=view.question.total),
+                    style="bold")
+    return text
+
+
+def who(view: StageView, timer_enabled: bool = True) -> Text:
+    """Line two: whose turn, the buzz, time left, and what the next key does."""
+    text = Text()
+
+    def part(label: str, value: Text) -> None:
+        if text:
+            text.append("   ")
+        text.append(label + " ", style="dim")
+        text.append_text(value)
+
+    turn = view.team(view.turn)
+    if turn is not None:
+        value = team_label(turn.number, turn.name, turn.colour)
+        if view.answerer:
+            value.append(" · ")
+            value.append_text(literal(view.answerer))
+        part(t("tui.turn"), value)
+    holder = view.team(view.buzz_holder)
+    if holder is not None:
+        part(t("tui.buzz"), team_label(holder.number, holder.name, holder.colour))
+    elif view.buzz_round and view.stage == "question":
+        part(t("tui.buzz"), Text(t("tui.buzz_is_open") if view.buzz_open else
+                                 t("tui.buzz_is_closed"), style="bold"))
+    if timer_enabled and view.time_up:
+        part(t("tui.timer"), Text(t("tui.time_up"), style="bold"))
+    elif timer_enabled and view.timer is not None:
+        state = "" if view.timer.running else f" ({t('tui.paused')})"
+        part(t("tui.timer"), Text(t("tui.seconds", s=clock(view.timer.remaining)) + state,
+                                  style="bold"))
+    return text
+
+
+def next_line(view: StageView) -> Text:
+    """Line three: what the next key does, and the moment's message."""
+    text = Text()
+    if view.next_step:
+        text.append(t("tui.next") + " ", style="dim")
+        text.append_text(literal(view.next_step, style="bold"))
+    if view.message:
+        if text:
+            text.append("   ")
+        text.append_text(literal(view.message, style="italic"))
+    return text
+
+
+class HostStatus(Prose):
+    """Three lines at the top of the host console that answer "where are we?".
+
+    Fixed in height, so a change of turn, buzz or timer never moves the rest of the screen;
+    a line too long for a narrow terminal is cut at the edge.
+    """
+
+    DEFAULT_CSS = """
+    HostStatus { height: 3; }
+    """
+    WRAP = False
+
+    def show(self, view: StageView, timer_enabled: bool = True) -> None:
+        """Show where the contest stands."""
+        lines = [where(view), who(view, timer_enabled), next_line(view)]
+        self.update(Text("\n").join(line for line in lines))

@@ -1,0 +1,70 @@
+"""The whole demo contest, played from the keyboard to the final ranking."""
+
+from __future__ import annotations
+
+from tuikit import SAMPLES, host, press, screen_text
+
+from quizhall import i18n
+from quizhall.contest.evolve import fold
+from quizhall.tui.view import Stage
+
+
+def choose_key(app, step: int) -> str:
+    """What a host would press now, read off the footer and the screen."""
+    footer = dict(app.footer_items())
+    view = app.view
+    if "w" in footer:
+        return "w"
+    if view.stage is Stage.QUESTION:
+        if view.buzz_round and view.buzz_holder is None:
+            if "o" in footer:
+                return "o"
+            playing = [team for team in view.teams if not team.out and not team.locked_out]
+            return playing[step % len(playing)].buzzer_key
+        if "o" in footer and view.timer is None:
+            return "o"
+        if "y" in footer:
+            return "y" if step % 3 else "n"
+    if "r" in footer and not view.revealed:
+        return "r"
+    if "space" in footer:
+        return "space"
+    return "ctrl+t"
+
+
+async def test_demo_contest_plays_through_every_round_to_the_podium(tmp_path):
+    i18n.set_language("zh-CN")
+    app, session = host(SAMPLES / "demo.contest.yaml", tmp_path / "data")
+    rounds_seen: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert "2025年劳动法律知识竞赛（演示）" in screen_text(app)
+        for step in range(400):
+            view = app.view
+            if view.finished:
+                break
+            if view.stage is Stage.ROUND and view.round_title not in rounds_seen:
+                rounds_seen.append(view.round_title)
+                assert view.round_title in screen_text(app)
+            audience = view.for_audience()
+            if audience.question is not None and not view.revealed:
+                assert audience.question.answer == "" and audience.question.explanation == ""
+            key = choose_key(app, step)
+            await press(pilot, key)
+            if key == "w":
+                await press(pilot, "enter")
+        assert app.view.finished, "the contest did not finish"
+        assert app.view.stage is Stage.FINAL
+        text = screen_text(app)
+        assert "最终排名" in text and "一等奖" in text
+        assert rounds_seen[:5] == ["第一轮 必答题", "第二轮 抢答题", "第三轮 风险题",
+                                   "第四轮 限时速答", "第五轮 闯关"]
+        scores = [team.score for team in app.view.ranking]
+        assert scores == sorted(scores, reverse=True)
+        replayed = fold(app.contest.log.read()).state
+        assert list(replayed.scores) == [team.score for team in app.view.teams]
+    session.close()
+    from quizhall.store import open_store
+
+    with open_store(tmp_path / "data") as store:
+        assert store.contest(session.contest_id).status == "finished"
