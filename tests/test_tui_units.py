@@ -9,6 +9,8 @@ from rich.text import Text
 from tuikit import TUI_BANK, contest_file, host, press
 
 from quizhall import i18n
+from quizhall.exporters.contest_report import ContestReport
+from quizhall.testing import start
 from quizhall.tui.export import export_results
 from quizhall.tui.keys import build_keymap, conflicts, key_display, key_name
 from quizhall.tui.present import notices, prize_name
@@ -114,7 +116,8 @@ def test_export_without_an_exporter_says_so(tmp_path):
 
 
 def test_export_failure_names_the_plugin(tmp_path):
-    message, ok = export_results(object(), "c-1", [Broken()], tmp_path)
+    demo = Path(__file__).resolve().parents[1] / "question_banks" / "demo.contest.yaml"
+    message, ok = export_results(start(demo).contest, "c-1", [Broken()], tmp_path)
     assert not ok and "test-results" in message and "disk full" in message
 
 
@@ -130,7 +133,9 @@ async def test_export_key_writes_the_results_when_the_contest_is_over(tmp_path, 
         await press(pilot, "space", "space", "space", "o", "1", "y", "space")
         assert app.view.finished and ("e", "export") in app.footer_items()
         await press(pilot, "e")
-    assert recorder.written[0][0] is app.contest
+    report = recorder.written[0][0]
+    assert isinstance(report, ContestReport) and report.contest_id == session.contest_id
+    assert report.finished and report.title == app.contest.plan.title
     assert recorder.written[0][1] == tmp_path / f"{session.contest_id}-results.txt"
     assert any("Results exported" in n.message for n in app._notifications)
     session.close()

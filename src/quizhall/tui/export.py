@@ -32,10 +32,10 @@ def export_results(contest: Any, contest_id: str, exporters: Sequence[Any] | Non
     exporter = found[0]
     name = getattr(exporter, "name", "?")
     path = (directory or Path.cwd()) / f"{contest_id or 'contest'}-results{exporter.suffix}"
-    try:
-        from quizhall.exporters.contest_report import contest_report
+    from quizhall.exporters.contest_report import contest_report
 
-        report = contest_report(contest, contest_id=contest_id)
+    report = contest_report(contest, contest_id=contest_id)
+    try:
         exporter.write(report, path, {"contest_id": contest_id})
     except Exception as exc:  # a plugin's failure is reported by name, never raised
         return t("tui.export_failed", name=name, error=f"{type(exc).__name__}: {exc}"), False
