@@ -86,6 +86,7 @@ class StateView:
     finished: bool
     ended_early: bool = False
     warnings: tuple[str, ...] = field(default=())
+    notes: dict[int, dict[str, Any]] = field(default_factory=dict)  # plugin notes by team
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (the bank question is given as its key only)."""
@@ -143,7 +144,8 @@ def build_view(contest: Any, now: float) -> StateView:
         last_verdict=dict(state.last_verdict) if state.last_verdict else None,
         next=next_step(contest), teams=teams, ranking=tuple(team for team, _ in order),
         open_ties=tuple(open_ties(state.scores, state.tiebreak, plan.prizes)),
-        finished=state.phase == FINISHED, ended_early=state.ended_early)
+        finished=state.phase == FINISHED, ended_early=state.ended_early,
+        notes={team: dict(notes) for team, notes in state.notes.items()})
 
 
 def next_step(contest: Any) -> NextStep:

@@ -31,6 +31,16 @@ MESSAGES = {
                                         "install it with pip; quizhall plugins lists what is "
                                         "installed"),
     "contestfile.plugin_setting": ("插件 {name}：{problem}", "plugin {name}: {problem}"),
+    "contestfile.plugin_builtin": ("{name} 是内置插件，始终启用，无需列出",
+                                   "{name} is built in and always on; no need to list it"),
+    "contestfile.plugin_twice": ("插件 {name} 重复列出，第一次在第 {line} 行",
+                                 "plugin {name} is listed twice; first on line {line}"),
+    "contestfile.plugin_settings": ("插件 {name} 的设置", "the settings of plugin {name}"),
+    "contestfile.plugin_unknown_setting": ("插件 {name} 没有设置项 {key}",
+                                           "unknown setting {key} of plugin {name}"),
+    "contestfile.plugin_settings_hint": ("可用的设置：{names}", "its settings: {names}"),
+    "contestfile.plugin_settings_not_data": ("插件 {name} 的设置不是普通数据",
+                                             "the settings of plugin {name} are not plain data"),
     "contestfile.bank_missing": ("找不到题库文件 {path}", "bank file {path} not found"),
     "contestfile.bank_empty": ("题库 {path} 没有可用的题目", "bank {path} holds no usable "
                                "questions"),
