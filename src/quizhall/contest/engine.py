@@ -309,7 +309,8 @@ class Contest:
                             d.warnings, select=self._selector(d.round_index, d.round.type),
                             per_plugin=self._own_settings(), stopwatch=self.stopwatch,
                             answer=context)
-        parts = [{"points": float(part.points), "reason": part.reason, "plugin": name}
+        parts = [{"points": float(part.points), "reason": part.reason,
+                  "plugin": plugin_key(name)}
                  for name, result in results for part in as_parts(result)]
         total = sum(p["points"] for p in parts)
         if plan.floor is not None and not tiebreak and total < 0:
