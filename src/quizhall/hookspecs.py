@@ -127,8 +127,9 @@ def quizhall_register_commands(register: Any) -> None:
     :class:`~quizhall.contest.hooks.PluginCommand` for each.
 
     Called for the plugins the contest enables, when a contest is started or resumed. The
-    host gives a command as ``NAME ARGS…`` (a rehearsal script line, or the TUI's command
-    prompt); its ``run(context)`` gets a :class:`~quizhall.contest.hooks.CommandContext` and
+    host gives a command as ``NAME ARGS…`` (a rehearsal script line; a host screen lists
+    them with ``Contest.plugin_commands()`` and sends ``Command(NAME, args=…)``); its
+    ``run(context)`` gets a :class:`~quizhall.contest.hooks.CommandContext` and
     returns a :class:`~quizhall.contest.hooks.Note` (a value for one team on the question on
     screen), which is recorded as a ``note_recorded`` event: undo reverts it, and scoring
     plugins read it in ``answer.notes[NAME]``. ``context.refuse(reason)`` refuses the command.
