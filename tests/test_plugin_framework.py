@@ -468,3 +468,11 @@ def test_plugin_catalogs_are_checked():
         add_catalog("my_plugin", {"my_plugin.x": ("{a}", "{b}")})
     with pytest.raises(ValueError, match="does not start with"):
         add_catalog("my_plugin", {"other.x": ("甲", "a")})
+
+
+def test_a_plugin_kept_out_by_quizhall_load_plugins_says_so(monkeypatch):
+    monkeypatch.setenv("QUIZHALL_LOAD_PLUGINS", "quizhall-certainty")
+    loaded = load(contest_text(REQUIRED, head=listing("quizhall-streak")), DATA)
+    assert [d.format() for d in loaded.diagnostics] == [
+        "<contest>:5:5: error: plugin quizhall-streak is not installed "
+        "(QUIZHALL_LOAD_PLUGINS allows only: quizhall-certainty)"]

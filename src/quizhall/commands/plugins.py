@@ -37,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
         version = f" {info.version}" if info.version else ""
         print(f"{info.name}{version}  ({t('plugins.origin_' + info.origin.replace(' ', '_'))})")
         print("  " + t("plugins.hooks", hooks=", ".join(info.hooks) or "-"))
+        if info.settings:
+            print("  " + t("plugins.settings", settings=", ".join(
+                f"{name}={json.dumps(default, ensure_ascii=False)}"
+                for name, _, default in info.settings)))
     for failure in failures:
         print(t("plugins.failed", name=failure.name, origin=failure.origin,
                 error=failure.error), file=sys.stderr)

@@ -9,6 +9,7 @@ that owns them, so a misspelt setting gets a "did you mean" for that type.
 from __future__ import annotations
 
 import copy
+import os
 import random
 import re
 from collections.abc import Mapping, Sequence
@@ -330,8 +331,7 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
             registered = find_plugin(pm, name)
             if registered is None:
                 reader.report(item, t("contestfile.plugin_missing", name=name),
-                              suggest(plugin_key(name), third_party_names(pm))
-                              or t("contestfile.plugin_missing_hint"))
+                              _missing_plugin_hint(name, third_party_names(pm)))
                 continue
             if is_builtin(registered):
                 reader.warn(item, t("contestfile.plugin_builtin", name=name))
@@ -345,6 +345,21 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
         settings = _plugin_settings(reader, pm, name, registered, settings_node, item)
         entries.append(_PluginEntry(PluginUse(key, settings), item, rounds_node))
     return entries, files
+
+
+def _missing_plugin_hint(name: str, known: list[str]) -> str:
+    """Why a plugin may be missing: QUIZHALL_LOAD_PLUGINS, a misspelling, or not installed."""
+    import difflib
+
+    from quizhall.plugins import plugin_key
+
+    narrowed = os.environ.get("QUIZHALL_LOAD_PLUGINS")
+    if narrowed is not None:
+        return t("contestfile.plugin_not_allowed", allowed=narrowed.strip() or "-")
+    close = difflib.get_close_matches(plugin_key(name), known, n=1, cutoff=0.8)
+    if close:
+        return t("diag.did_you_mean", suggestion=close[0])
+    return t("contestfile.plugin_missing_hint")
 
 
 def _plugin_settings(reader: NodeReader, pm: pluggy.PluginManager, name: str,

@@ -30,6 +30,8 @@ MESSAGES = {
     "contestfile.plugin_missing_hint": ("用 pip 安装它，或用 quizhall plugins 查看已安装的插件",
                                         "install it with pip; quizhall plugins lists what is "
                                         "installed"),
+    "contestfile.plugin_not_allowed": ("QUIZHALL_LOAD_PLUGINS 只允许加载：{allowed}",
+                                       "QUIZHALL_LOAD_PLUGINS allows only: {allowed}"),
     "contestfile.plugin_setting": ("插件 {name}：{problem}", "plugin {name}: {problem}"),
     "contestfile.plugin_builtin": ("{name} 是内置插件，始终启用，无需列出",
                                    "{name} is built in and always on; no need to list it"),

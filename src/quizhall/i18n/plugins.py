@@ -15,6 +15,7 @@ MESSAGES = {
     "plugins.origin_file": ("插件文件", "plugin file"),
     "plugins.origin_registered": ("程序注册", "registered in code"),
     "plugins.hooks": ("钩子：{hooks}", "hooks: {hooks}"),
+    "plugins.settings": ("设置（默认值）：{settings}", "settings (defaults): {settings}"),
     "plugins.failed": ("插件 {name}（{origin}）加载失败：{error}",
                        "plugin {name} ({origin}) failed to load: {error}"),
 }
