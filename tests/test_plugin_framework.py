@@ -10,8 +10,7 @@ import pytest
 from contest_helpers import DATA, contest_text, play, scores
 
 from quizhall.cli import main
-from quizhall.contest import Command, ScorePart, Setting, fold, parse_command
-from quizhall.contest.hooks import Note, PluginCommand
+from quizhall.contest import Command, Note, PluginCommand, ScorePart, Setting, fold, parse_command
 from quizhall.hookspecs import hookimpl
 from quizhall.testing import ContestFileError, load, plugin_manager, rehearse, start
 
@@ -476,3 +475,16 @@ def test_a_plugin_kept_out_by_quizhall_load_plugins_says_so(monkeypatch):
     assert [d.format() for d in loaded.diagnostics] == [
         "<contest>:5:5: error: plugin quizhall-streak is not installed "
         "(QUIZHALL_LOAD_PLUGINS allows only: quizhall-certainty)"]
+
+
+def test_resuming_without_a_plugin_the_contest_uses_warns_the_host():
+    from quizhall.contest import Contest, ManualClock
+
+    text = contest_text(REQUIRED, head=listing("bonus"))
+    rehearsal = start(text, installed=[Bonus()], base_dir=DATA)
+    rehearsal.run([*TO_RED, "right"])
+    assert rehearsal.contest.load_warnings == []
+    resumed = Contest.resume(rehearsal.contest.log, ManualClock(100), plugin_manager())
+    assert resumed.load_warnings == ["plugin bonus, which this contest uses, is not loaded: "
+                                     "its rules will not apply"]
+    assert resumed.view().teams[0].score == 115

@@ -139,6 +139,7 @@ class Contest:
             raise EvolveError("a new contest needs an empty log")
         contest = cls(log, clock, pm, questions, stopwatch)
         contest._record([{"type": "contest_started", "plan": plan.to_dict()}], clock.now(), [])
+        contest._check_plugins()
         return contest
 
     @classmethod
@@ -159,6 +160,7 @@ class Contest:
             now = max(clock.now(), state.t)
             contest._record([{"type": "contest_resumed", "gap": round(now - state.t, 3)}],
                             now, [])
+        contest._check_plugins()
         return contest
 
     @classmethod
@@ -262,6 +264,14 @@ class Contest:
     def plugin_uses(self) -> dict[str, PluginUse]:
         """The plugins the contest's plan enables, by name (see :class:`PluginUse`)."""
         return {use.name: use for use in self.plan.plugins}
+
+    def _check_plugins(self) -> None:
+        """Warn about plugins the plan lists that are not loaded: their rules cannot apply."""
+        loaded = {plugin_key(name) for name, plugin in self.pm.list_name_plugin()
+                  if plugin is not None}
+        for use in self.plan.plugins:
+            if use.name not in loaded:
+                self.load_warnings.append(t("contest.plugin_not_loaded", name=use.name))
 
     def _selector(self, round_index: int, round_type: str | None) -> Callable[[str], bool]:
         uses = self.plugin_uses()

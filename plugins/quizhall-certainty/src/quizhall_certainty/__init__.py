@@ -27,8 +27,14 @@ from typing import Any
 
 from yaml.nodes import Node
 
-from quizhall.contest import AnswerContext, ScorePart, Setting
-from quizhall.contest.hooks import CommandContext, Note, PluginCommand
+from quizhall.contest import (
+    AnswerContext,
+    CommandContext,
+    Note,
+    PluginCommand,
+    ScorePart,
+    Setting,
+)
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import add_catalog, t
 from quizhall.yamlsource import NodeReader
