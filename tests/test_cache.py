@@ -123,7 +123,9 @@ def test_files_with_errors_are_not_cached(tmp_path, parses):
 @pytest.mark.parametrize("garbage", [b"", b"\x00\x01garbage", marshal.dumps("a string"),
                                      marshal.dumps((99, (), (), (), ())),
                                      marshal.dumps((cache.FORMAT, ("b",), ((1, 2),), (), ())),
-                                     marshal.dumps(list(range(10)))])
+                                     marshal.dumps(list(range(10))),
+                                     marshal.dumps((cache.FORMAT, ("b", "T", "en", "", "", "", ""),
+                                                    (("q", "judge", "s", True),), (), ()))])
 def test_a_corrupt_cache_entry_is_ignored(bank_file, parses, garbage):
     expected = load_bank(bank_file).banks
     [entry] = entries()
@@ -150,7 +152,7 @@ def test_a_cache_dir_that_cannot_be_read_is_ignored(bank_file, monkeypatch, pars
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "read_bytes", broken, raising=True)
-    monkeypatch.setattr(loader, "read_text", lambda path, shown: (BANK, []))
+    monkeypatch.setattr(loader, "read_bytes", lambda path, shown: (BANK.encode(), []))
     assert load_bank(bank_file).ok
     assert len(parses) == 2
 

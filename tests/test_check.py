@@ -36,6 +36,7 @@ def banks(tmp_path: Path) -> Path:
     (tmp_path / "s.yaml").write_text(BANK, encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "o.yml").write_text(OTHER, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a bank\n", encoding="utf-8")
     return tmp_path
 
 

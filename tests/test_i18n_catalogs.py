@@ -7,6 +7,7 @@ source with :mod:`ast`, so a typo in a key fails here instead of showing the raw
 import ast
 import importlib
 import pkgutil
+import re
 import string
 import typing
 from pathlib import Path
@@ -20,17 +21,15 @@ from quizhall.diagnostics import Severity
 
 SRC = Path(i18n.__file__).resolve().parents[1]
 AREAS = sorted(m.name for m in pkgutil.iter_modules(i18n.__path__))
-# Functions that take a message key as their first argument.
-KEY_TAKERS = {"t", "fail"}  # fail(): yamlsource.read_text's local helper
-# Keys built at run time, by the source text of the expression, and the values it can take.
-DYNAMIC_KEYS = {
-    "f'{name}.help'": [f"{name}.help" for name in COMMANDS],
-    "f'diag.{self.severity}'": [f"diag.{s}" for s in typing.get_args(Severity)],
-    "'bank.type_' + k": [f"bank.type_{qt.value}" for qt in QuestionType],
-    # yamlsource.read_text's fail() passes its own literal keys on to t(); they are checked
-    # where fail() is called.
-    "key": [],
+# Keys built at run time whose values are known: every one must exist.
+KNOWN_DYNAMIC = {
+    "bank.type_*": [f"bank.type_{qt.value}" for qt in QuestionType],
+    "diag.*": [f"diag.{s}" for s in typing.get_args(Severity)],
+    "*.help": [f"{name.replace('-', '_')}.help" for name in COMMANDS],  # as cli.py
 }
+# Key-like strings that are file names, not message keys.
+FILE_SUFFIXES = (".json", ".yaml", ".yml", ".tcss", ".txt", ".csv", ".xlsx", ".py")
+KEY_LIKE = re.compile(r"([a-z_]+)\.[a-z0-9_.]+")
 
 
 def placeholders(text: str) -> set[str]:
@@ -63,61 +62,85 @@ def test_catalog_entries_are_complete_pairs(area):
             assert "{{" not in zh + en and "}}" not in zh + en, key
 
 
-def key_uses() -> list[tuple[str, int, str, ast.Call]]:
-    """(file, line, key expression, call) for every call that takes a message key."""
-    uses = []
-    for path in sorted(SRC.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in KEY_TAKERS and node.args
-                    and (node.func.id == "t" or path.name == "yamlsource.py")):
-                uses.append((str(path.relative_to(SRC)), node.lineno,
-                             ast.unparse(node.args[0]), node))
-    return uses
+def sources() -> list[tuple[str, ast.AST]]:
+    return [(str(path.relative_to(SRC)), ast.parse(path.read_text(encoding="utf-8")))
+            for path in sorted(SRC.rglob("*.py")) if path.parent.name != "i18n"]
 
 
-def constant_prefix(node: ast.expr) -> str:
-    """The literal start of a key built at run time (f-string, concatenation, conditional)."""
-    if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
-        return str(node.values[0].value)
-    if isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant):
-        return str(node.left.value)
-    if isinstance(node, ast.IfExp):
-        return min(constant_prefix(node.body), constant_prefix(node.orelse), key=len)
-    if isinstance(node, ast.Constant):
-        return str(node.value)
-    return ""
+def t_calls() -> list[tuple[str, ast.Call]]:
+    """(file, call) for every call of t()."""
+    return [(path, node) for path, tree in sources() for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "t" and node.args]
+
+
+def key_shapes(expression: ast.expr) -> list[str]:
+    """The key an expression gives, with ``*`` for each part only known at run time.
+
+    Empty for a plain variable: its value is a key written somewhere else, which
+    test_every_key_like_string_in_the_source_exists checks where it is written.
+    """
+    if isinstance(expression, ast.Constant) and isinstance(expression.value, str):
+        return [expression.value]
+    if isinstance(expression, ast.IfExp):
+        return key_shapes(expression.body) + key_shapes(expression.orelse)
+    if isinstance(expression, ast.JoinedStr):
+        return ["".join(v.value if isinstance(v, ast.Constant) else "*"
+                        for v in expression.values)]
+    if isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.Add):
+        lefts = key_shapes(expression.left) or ["*"]
+        rights = key_shapes(expression.right) or ["*"]
+        return [a + b for a in lefts for b in rights]
+    return []
 
 
 def test_the_source_scan_finds_the_calls():
-    assert len(key_uses()) > 100
+    assert len(t_calls()) > 100
 
 
-def test_every_key_used_in_the_source_exists():
+def test_every_key_passed_to_t_exists():
     messages = all_messages()
     missing = []
-    for path, line, expression, call in key_uses():
-        first = call.args[0]
-        if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            keys = [first.value]
-        elif expression in DYNAMIC_KEYS:
-            keys = DYNAMIC_KEYS[expression]
-        else:
-            # Any other key built at run time must at least start like some real key; a key
-            # held in a variable was checked where the variable got its literal value.
-            prefix = constant_prefix(first)
-            if prefix and not any(key.startswith(prefix) for key in messages):
-                missing.append(f"{path}:{line}: no message key starts with {prefix!r}")
-            continue
-        missing += [f"{path}:{line}: {key}" for key in keys if key not in messages]
+    for path, call in t_calls():
+        for shape in key_shapes(call.args[0]):
+            if "*" not in shape:
+                keys = [shape]
+            elif shape in KNOWN_DYNAMIC:
+                keys = KNOWN_DYNAMIC[shape]
+            else:
+                # The run-time part comes from data (a round's mode, a store status …), so
+                # only the written part can be checked: some key must have this shape.
+                pattern = re.compile(".+".join(map(re.escape, shape.split("*"))))
+                keys = [] if any(pattern.fullmatch(k) for k in messages) else [shape]
+            missing += [f"{path}:{call.lineno}: {key}" for key in keys if key not in messages]
+    assert missing == []
+
+
+def test_every_key_like_string_in_the_source_exists():
+    # Keys reach t() through helpers too (a fail(key) in a reader, a table of keys): any
+    # string that looks like "area.name" for a catalog's area must be a message.
+    messages = all_messages()
+    missing = []
+    for path, tree in sources():
+        fragments = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+                     for v in node.values}
+        fragments |= {id(node.left) for node in ast.walk(tree)
+                      if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            match = KEY_LIKE.fullmatch(node.value)
+            if (match and match.group(1) in AREAS and id(node) not in fragments
+                    and not node.value.endswith(FILE_SUFFIXES)
+                    and node.value not in messages):
+                missing.append(f"{path}:{node.lineno}: {node.value}")
     assert missing == []
 
 
 def test_every_call_fills_exactly_the_placeholders_of_its_message():
     messages = all_messages()
     wrong = []
-    for path, line, _, call in key_uses():
+    for path, call in t_calls():
         first = call.args[0]
         if not (isinstance(first, ast.Constant) and first.value in messages):
             continue
@@ -125,10 +148,8 @@ def test_every_call_fills_exactly_the_placeholders_of_its_message():
             continue
         given = {k.arg for k in call.keywords} - {"lang"}
         wanted = placeholders(messages[first.value][0])
-        if call.func.id == "fail":
-            given -= {"hint"}
         if given != wanted:
-            wrong.append(f"{path}:{line}: {first.value} wants {sorted(wanted)}, "
+            wrong.append(f"{path}:{call.lineno}: {first.value} wants {sorted(wanted)}, "
                          f"gets {sorted(given)}")
     assert wrong == []
 

@@ -43,6 +43,12 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "quizhall.exporters.bank_yaml",
     "quizhall.exporters.bank_gift",
     "quizhall.exporters.bank_xlsx",
+    # pluggy calls the plugin registered last first: xlsx, listed last, is offered first.
+    "quizhall.exporters.results_html",
+    "quizhall.exporters.results_markdown",
+    "quizhall.exporters.results_json",
+    "quizhall.exporters.results_csv",
+    "quizhall.exporters.results_xlsx",
 )
 
 
@@ -196,7 +202,8 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
 
 def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
             warnings: list[str] | None = None) -> list[object]:
-    """Everything plugins hand to a ``register`` callback hook, built-ins first.
+    """Everything plugins hand to a ``register`` callback hook, in the order pluggy calls
+    them (the plugin registered last first, so built-ins come last).
 
     A plugin whose hook raises is named in ``warnings`` (by default :data:`WARNINGS`) and
     what it registered before failing is dropped; the others' items are kept.

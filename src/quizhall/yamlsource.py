@@ -67,6 +67,13 @@ def node_position(node: Node) -> tuple[int, int]:
 def read_text(path: Path, display: str,
               limit: int = MAX_BYTES) -> tuple[str | None, list[Diagnostic]]:
     """The file's text, or None with a diagnostic saying why it cannot be read as text."""
+    data, problems = read_bytes(path, display, limit)
+    return (None, problems) if data is None else decode_text(data, display)
+
+
+def read_bytes(path: Path, display: str,
+               limit: int = MAX_BYTES) -> tuple[bytes | None, list[Diagnostic]]:
+    """The file's bytes, or None with a diagnostic (missing, a directory, too large …)."""
 
     def fail(key: str, hint: str | None = None, **values: object) -> tuple[None, list[Diagnostic]]:
         return None, [Diagnostic(display, 0, 0, t(key, **values), "error", hint)]
@@ -78,23 +85,26 @@ def read_text(path: Path, display: str,
         if size > limit:
             return fail("diag.too_large", t("diag.too_large_hint"),
                         size=round(size / 2**20, 1), limit=limit // 2**20)
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except FileNotFoundError:
         return fail("diag.not_found")
     except OSError as exc:
         return fail("diag.unreadable", reason=exc.strerror or exc)
+
+
+def decode_text(data: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 text (a byte-order mark dropped), or None with a diagnostic for binary data."""
     nul = data.find(b"\0")
     if nul >= 0:
-        return fail("diag.binary", offset=nul)
+        return None, [Diagnostic(display, 0, 0, t("diag.binary", offset=nul))]
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         return None, [Diagnostic(display, line, column, t("diag.not_utf8", offset=exc.start),
                                  "error", t("diag.not_utf8_hint"))]
-    return text, []
 
 
 def compose(text: str, display: str) -> tuple[Node | None, list[Diagnostic]]:

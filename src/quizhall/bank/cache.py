@@ -12,7 +12,8 @@ from __future__ import annotations
 import marshal
 import os
 import tempfile
-from dataclasses import astuple
+import zlib
+from dataclasses import astuple, fields
 from pathlib import Path
 
 from quizhall import __version__
@@ -20,8 +21,13 @@ from quizhall.bank.model import Bank, BankInfo, Level, NumericAnswer, Question, 
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import get_language
 
-FORMAT = 1
+FORMAT = 2
 _NUMERIC = QuestionType.NUMERIC
+_QUESTION_FIELDS = len(Question.__slots__)
+_TYPES = {qt.value: qt for qt in QuestionType}
+# Rows are stored by position: a change to any model's fields must not read old entries.
+_SCHEMA = zlib.crc32(repr([[f.name for f in fields(cls)] for cls in (
+    Question, NumericAnswer, Level, BankInfo, Diagnostic)]).encode())
 
 
 def cache_dir() -> Path:
@@ -36,7 +42,7 @@ def cache_dir() -> Path:
 
 def _entry(key: str) -> Path:
     # Warnings are stored as translated text, so each language has its own entry.
-    return cache_dir() / f"{key}-{__version__}-{get_language()}-{FORMAT}.bin"
+    return cache_dir() / f"{key}-{__version__}-{get_language()}-{FORMAT}.{_SCHEMA:08x}.bin"
 
 
 def read(key: str) -> tuple[Bank, list[Diagnostic]] | None:
@@ -88,13 +94,13 @@ def _decode(payload: tuple) -> tuple[Bank, list[Diagnostic]]:
     fmt, info, questions, levels, diagnostics = payload
     if fmt != FORMAT:
         raise ValueError("cache format")
+    types = _TYPES
     decoded = []
     for row in questions:
-        values = dict(zip(Question.__slots__, row, strict=True))
-        qtype = QuestionType(values["type"])
-        values["type"] = qtype
-        if qtype is _NUMERIC:
-            values["answer"] = NumericAnswer(*values["answer"])
-        decoded.append(Question(**values))
+        qtype = types[row[1]]
+        answer = NumericAnswer(*row[3]) if qtype is _NUMERIC else row[3]
+        if len(row) != _QUESTION_FIELDS:
+            raise ValueError("cache row")
+        decoded.append(Question(row[0], qtype, row[2], answer, *row[4:]))
     bank = Bank(BankInfo(*info), tuple(decoded), tuple(Level(*lv) for lv in levels))
     return bank, [Diagnostic(*d) for d in diagnostics]

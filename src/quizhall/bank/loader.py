@@ -33,7 +33,14 @@ from quizhall.bank.model import (
 )
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
-from quizhall.yamlsource import NodeReader, compose, read_text, suggest, top_mapping_kind
+from quizhall.yamlsource import (
+    NodeReader,
+    compose,
+    decode_text,
+    read_bytes,
+    suggest,
+    top_mapping_kind,
+)
 
 BANK_SUFFIXES = (".yaml", ".yml")
 BANK_ID_RE = re.compile(r"[\w.-]+")  # letters (any script), digits, - _ .
@@ -76,11 +83,12 @@ def load_bank(path: str | Path, display: str | None = None, use_cache: bool = Tr
     path = Path(path)
     shown = display or str(path)
     result = LoadResult(files=[shown])
-    text, problems = read_text(path, shown)
-    if text is None:
+    data, problems = read_bytes(path, shown)
+    if data is None:
         result.diagnostics.extend(problems)
         return result
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest() if use_cache else None
+    # Same bytes, same bank: a cache hit needs neither decoding nor parsing.
+    key = hashlib.sha256(data).hexdigest() if use_cache else None
     if key:
         cached = cache.read(key)
         if cached is not None:
@@ -88,6 +96,10 @@ def load_bank(path: str | Path, display: str | None = None, use_cache: bool = Tr
             result.banks.append(_with_path(bank, shown))
             result.diagnostics.extend(_with_display(diagnostics, shown))
             return result
+    text, problems = decode_text(data, shown)
+    if text is None:
+        result.diagnostics.extend(problems)
+        return result
     bank, diagnostics = parse_bank(text, shown)
     result.diagnostics.extend(diagnostics)
     if bank is not None:

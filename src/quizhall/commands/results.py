@@ -21,26 +21,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizhall.commands.rehearse import print_standings
-    from quizhall.contest.clock import WallClock
-    from quizhall.contest.engine import Contest
-    from quizhall.contest.evolve import EvolveError
     from quizhall.contest.rehearsal import plain_number, summary
+    from quizhall.contest.stored import StoredContestError, replay_stored
     from quizhall.store import StoreError, open_store
 
     try:
         with open_store() as store:
-            if store.contest(args.id) is None:
-                print(t("results.no_contest", id=args.id), file=sys.stderr)
-                return 1
-            log = store.open_log(args.id, writer=False)
-            events = log.read()
-    except StoreError as exc:
+            contest = replay_stored(store, args.id).contest
+    except (StoreError, StoredContestError) as exc:
         print(exc, file=sys.stderr)
-        return 1
-    try:
-        contest = Contest.replay(events, WallClock())
-    except (EvolveError, KeyError, TypeError, ValueError) as exc:
-        print(t("results.unreadable", id=args.id, error=exc), file=sys.stderr)
         return 1
     result = summary(contest)
     ledger = contest.ledger()

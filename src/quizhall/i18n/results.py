@@ -12,4 +12,11 @@ MESSAGES = {
     "results.unreadable": ("比赛 {id} 的日志无法解读：{error}",
                            "the log of contest {id} cannot be read: {error}"),
     "results.ledger_line": ("#{seq} {team} {points}（{why}）", "#{seq} {team} {points} ({why})"),
+    "results.no_banks": ("找不到本场比赛的题库，题干和答案从略：{reason}",
+                         "the contest's banks were not found, so question texts and answers "
+                         "are left out: {reason}"),
+    "results.no_source": ("没有记录比赛文件", "no contest file was recorded"),
+    "results.source_missing": ("比赛文件 {path} 不存在", "the contest file {path} is gone"),
+    "results.source_unreadable": ("比赛文件 {path} 或其题库无法读取",
+                                  "the contest file {path} or its banks cannot be read"),
 }

@@ -1,0 +1,78 @@
+"""``quizhall export ID -o FILE`` (or ``--user NAME``): write results in a registered format.
+
+A contest is folded from its stored log exactly as ``quizhall results`` does, finished or
+stopped mid-way; ``--user`` exports a trainee's practice history instead. The format comes
+from ``--format`` or the output's suffix. Exit status: 0 when the file was written, 1 when
+the contest or trainee cannot be read or the file cannot be written, 2 for wrong options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from quizhall.i18n import t
+
+FORMATS = ("xlsx", "csv", "json", "md", "html")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", nargs="?", metavar="ID", help=t("export.id_help"))
+    parser.add_argument("--user", metavar="NAME", help=t("export.user_help"))
+    parser.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help=t("export.output_help"))
+    parser.add_argument("--format", metavar="F",
+                        help=t("export.format_help", formats="|".join(FORMATS)))
+
+
+def _fail(message: str, status: int) -> int:
+    print(t("cli.error", prog="quizhall export", message=message), file=sys.stderr)
+    return status
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizhall.exporters.practice_report import load_practice_report
+    from quizhall.exporters.results import (
+        CONTEST,
+        PRACTICE,
+        ExportError,
+        available,
+        format_for,
+        load_contest_report,
+        write_results,
+    )
+    from quizhall.store import StoreError, open_store
+
+    if (args.id is None) == (args.user is None):
+        return _fail(t("export.need_id_or_user"), 2)
+    kind = CONTEST if args.id is not None else PRACTICE
+    output = Path(args.output)
+    found = available(kind)
+    names = ", ".join(found)
+    name = args.format.lower() if args.format else format_for(output, kind)
+    if name is None:
+        return _fail(t("export.cannot_tell_format", path=output, formats=names), 2)
+    if name not in found:
+        return _fail(t("export.unknown_format", format=args.format, formats=names), 2)
+    try:
+        with open_store() as store:
+            for warning in store.warnings:
+                print(warning, file=sys.stderr)
+            if kind == CONTEST:
+                report: Any = load_contest_report(store, args.id)
+            else:
+                report = load_practice_report(store, args.user)
+        notes = write_results(report, name, output, kind)
+    except (ExportError, StoreError) as exc:
+        return _fail(str(exc), 1)
+    if kind == CONTEST and not report.finished:
+        print(t("export.still_running", id=args.id), file=sys.stderr)
+    for warning in report.warnings:
+        print(t("export.warning", message=warning), file=sys.stderr)
+    for note in notes:
+        print(note.format(), file=sys.stderr)
+    print(t("export.written", path=output))
+    return 0

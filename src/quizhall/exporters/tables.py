@@ -1,0 +1,167 @@
+"""Reports as tables: the shape every tabular results format (XLSX, CSV, Markdown, HTML) renders.
+
+A report (contest results or a trainee's history) gives its data as :class:`Table` objects
+grouped in :class:`Sheet` objects: a spreadsheet makes one worksheet of each sheet, a CSV
+file one section of each table, a Markdown or HTML report one heading. Cells are plain
+values (text, numbers, None for empty); a column's ``kind`` says how to show its numbers.
+This module also holds the small text helpers those formats share.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quizhall.safecell import neutralise
+
+Cell = str | int | float | None
+
+# Column kinds.
+TEXT = "text"
+NUMBER = "number"      # points and scores: shown without a needless ".0"
+PERCENT = "percent"    # a share between 0 and 1, shown as a percentage
+SECONDS = "seconds"    # elapsed time in seconds
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: its machine ``key`` (JSON, CSV consumers), its translated ``title``, its kind,
+    and whether it holds long text (``wide``: wrapped in spreadsheets)."""
+
+    key: str
+    title: str
+    kind: str = TEXT
+    wide: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A titled table. ``key`` names it independently of the language (``ranking``,
+    ``round-2``, ``questions`` …)."""
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    note: str = ""
+
+
+# How a text report (Markdown, HTML) shows a sheet.
+SHOW = "show"
+COLLAPSE = "collapse"  # long: folded away in HTML, shown in Markdown
+SKIP = "skip"          # spreadsheet data a text report replaces (by a chart)
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """Tables shown together (one worksheet): the first one's header row is frozen.
+    ``text`` says how Markdown and HTML reports show it."""
+
+    key: str
+    title: str
+    tables: tuple[Table, ...] = field(default_factory=tuple)
+    text: str = SHOW
+
+
+def plain(value: float) -> int | float:
+    """110.0 → 110; other numbers unchanged (rounded to 6 places against float noise)."""
+    value = round(float(value), 6)
+    return int(value) if value.is_integer() else value
+
+
+def plain_numbers(value: object) -> object:
+    """JSON data with every float made :func:`plain` (110.0 → 110), at any depth."""
+    if isinstance(value, dict):
+        return {key: plain_numbers(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_numbers(item) for item in value]
+    if isinstance(value, float):
+        return plain(value)
+    return value
+
+
+def show(value: Cell, kind: str = TEXT) -> str:
+    """A cell as text for people (Markdown, HTML): numbers without noise, shares as %."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, int | float):
+        if kind == PERCENT:
+            return f"{plain(round(value * 100, 1))}%"
+        if kind == SECONDS:
+            return f"{value:.1f}"
+        return str(plain(value))
+    return str(value)
+
+
+# C0 controls except tab and newline, DEL, C1 controls, bidi overrides and isolates: text
+# that must reach a reader as data, never as something that moves or hides text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode "control pictures": ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character replaced by a visible stand-in."""
+    return _CONTROL.sub(_picture, text)
+
+
+def cell_text(text: str) -> str:
+    """Text for a spreadsheet or CSV cell: never read as a formula, controls made visible."""
+    return visible(neutralise(text))
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font: CJK and other wide characters count 2."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else
+               0 if unicodedata.combining(ch) else 1 for ch in text)
+
+
+def joined(parts: Sequence[str], separator: str = "; ") -> str:
+    """Non-empty parts joined."""
+    return separator.join(part for part in parts if part)
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One line of a chart: a name, a value per x position, and a colour if it has one."""
+
+    name: str
+    values: tuple[float, ...]
+    colour: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A line chart: series over x positions 0…n-1; ``marks`` label some x positions with a
+    dashed line (the start of each round)."""
+
+    title: str
+    x_title: str
+    y_title: str
+    series: tuple[Series, ...]
+    marks: tuple[tuple[float, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A report ready for a tabular format: a title, summary facts (label, value), sheets of
+    tables, an optional chart and warnings about what it could not include."""
+
+    title: str
+    facts: tuple[tuple[str, str], ...]
+    sheets: tuple[Sheet, ...]
+    chart: Chart | None = None
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,56 @@
+"""The contest report agrees with the engine's fold whatever the host did, undos included."""
+
+from __future__ import annotations
+
+from contest_helpers import DATA, contest_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizhall.exporters.contest_report import contest_report, undone_events
+from quizhall.testing import start
+
+ROUNDS = ("  - type: required\n    questions: {count: 4}\n    wrong: -5\n"
+          "  - type: buzz\n    questions: {count: 4}\n")
+COMMANDS = ["next", "open", "right", "wrong", "partial 5", "undo", "buzz 1", "buzz 2",
+            "adjust 1 5 仲裁加分", "adjust 3 -7 仲裁扣分", "wait 20", "timeout"]
+SCORING = {"answer_judged", "early_buzz", "points_awarded", "score_adjusted"}
+
+
+def _report(commands: list[str]):
+    rehearsal = start(contest_text(ROUNDS), base_dir=DATA)
+    rehearsal.run(commands)
+    contest = rehearsal.contest
+    events = contest.log.read()
+    return contest, events, contest_report(contest, events, "c")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(COMMANDS), max_size=40))
+def test_report_matches_the_fold_after_any_commands(commands):
+    contest, events, report = _report(["next", "next", *commands])
+    undone, _ = undone_events(events)
+    scoring = {seq for seq, event in enumerate(events) if event["type"] in SCORING}
+    assert scoring - undone == {entry.seq for entry in contest.ledger()}
+    view = contest.view()
+    assert [team.score for team in report.teams] == [team.score for team in view.teams]
+    assert report.progression[-1].scores == tuple(team.score for team in view.teams)
+    for team in report.teams:
+        assert report.base_score + team.before_rounds + sum(
+            p or 0 for p in team.round_points) == team.score
+    attempts = sorted(a.seq for q in report.questions for a in q.attempts)
+    in_questions = {e.seq for e in contest.ledger() if e.event != "score_adjusted"}
+    assert set(attempts) == in_questions
+    assert all(q.seq not in undone for q in report.questions)
+    audit_points = {entry.seq: entry.points for entry in report.audit if not entry.undone
+                    and entry.points is not None}
+    assert audit_points == {entry.seq: entry.points for entry in contest.ledger()}
+
+
+def test_undo_then_redo_then_new_action_keeps_the_redone_action():
+    contest, events, report = _report(["next", "next", "right", "undo", "undo", "next",
+                                       "wrong", "undo", "next"])
+    undone, undos = undone_events(events)
+    kinds = [(seq, events[seq]["type"]) for seq in sorted(undone)]
+    assert [kind for _, kind in kinds] == ["answer_judged", "question_closed"]
+    assert sorted(action for action, _ in undos.values()) == ["redo", "undo", "undo"]
+    assert [q.outcome for q in report.questions] == ["right", "open"]
