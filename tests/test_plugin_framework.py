@@ -488,3 +488,54 @@ def test_resuming_without_a_plugin_the_contest_uses_warns_the_host():
     assert resumed.load_warnings == ["plugin bonus, which this contest uses, is not loaded: "
                                      "its rules will not apply"]
     assert resumed.view().teams[0].score == 115
+
+
+# -- plugin round types that fail -----------------------------------------------------------------
+
+def fragile(fail: str, commands: list[str]):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fragile_rounds",
+                                                  DATA.parent / "plugins" / "fragile_rounds.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sys.modules["fragile_rounds"] = module
+    try:
+        rounds = f"  - type: fragile\n    questions: {{count: 2}}\n    fail: {fail}\n"
+        rehearsal = start(contest_text(rounds), plugins=[module], base_dir=DATA)
+        rehearsal.run(commands)
+    finally:
+        sys.modules.pop("fragile_rounds", None)
+    return rehearsal
+
+
+@pytest.mark.parametrize(("fail", "error"), [
+    ("judge", "ZeroDivisionError: judge broke"),
+    ("events", "unknown type 'no_such_event'"),
+])
+def test_a_plugin_round_type_that_fails_refuses_the_command_and_keeps_the_log(fail, error):
+    rehearsal = fragile(fail, [*TO_RED, "right"])
+    assert [r.reason for r in rehearsal.refused] == ["plugin fragile_rounds failed; the "
+                                                     "command did nothing"]
+    assert "plugin fragile_rounds failed in quizhall_register_round_types" in \
+        rehearsal.warnings[0] and error in rehearsal.warnings[0]
+    contest = rehearsal.contest
+    assert [e["type"] for e in contest.log.read()][-1] == "question_shown"
+    assert fold(contest.log.read()).state == contest.state
+    rehearsal.run(["adjust 1 +5 jury"])  # the contest goes on
+    assert contest.view().teams[0].score == 105
+
+
+def test_a_plugin_round_type_whose_timer_handling_fails_leaves_the_timer_to_the_host():
+    rehearsal = fragile("expire", [*TO_RED, "wait 6"])
+    assert "LookupError: expire broke" in rehearsal.warnings[0]
+    assert rehearsal.contest.view().phase == "question"
+    rehearsal.run(["adjust 2 -5 jury"])
+    assert rehearsal.contest.view().teams[1].score == 95
+
+
+def test_a_plugin_round_type_whose_rules_fail_still_gives_a_view():
+    rehearsal = fragile("rules", TO_RED)
+    view = rehearsal.contest.view()
+    assert view.rules == () and view.phase == "question"
+    assert "ValueError: rules broke" in view.warnings[0]

@@ -60,20 +60,19 @@ class Outcome:
     due: list[dict] = field(default_factory=list)
 
 
-def collect_round_types(pm: pluggy.PluginManager,
-                        warnings: list[str] | None = None) -> dict[str, type[RoundType]]:
-    """The round types plugins register, by name; bad registrations become warnings."""
+def collect_round_types(pm: pluggy.PluginManager, warnings: list[str] | None = None,
+                        owners: dict[str, str] | None = None) -> dict[str, type[RoundType]]:
+    """The round types plugins register, by name; bad registrations become warnings.
+
+    ``owners``, when given, receives the registering plugin's name for each type.
+    """
     warnings = [] if warnings is None else warnings
     found: dict[str, type[RoundType]] = {}
-    caller = pm.hook.quizhall_register_round_types
-    for impl in reversed(caller.get_hookimpls()):
+    hook = "quizhall_register_round_types"
+    for impl in implementations(pm, hook):
         items: list[Any] = []
-        try:
-            impl.function(register=items.append)
-        except Exception as exc:
-            warnings.append(t("contest.plugin_raised", plugin=impl.plugin_name,
-                              hook="quizhall_register_round_types",
-                              error=f"{type(exc).__name__}: {exc}"))
+        ok, _ = call_one(impl, hook, warnings, {"register": items.append})
+        if not ok:
             continue
         for item in items:
             if not (isinstance(item, type) and issubclass(item, RoundType) and item.name):
@@ -85,6 +84,8 @@ def collect_round_types(pm: pluggy.PluginManager,
                                   plugin=impl.plugin_name))
             else:
                 found[item.name] = item
+                if owners is not None:
+                    owners[item.name] = impl.plugin_name
     return found
 
 
@@ -123,7 +124,8 @@ class Contest:
         self._questions: Mapping[str, Any] = questions or {}
         self.projection = Projection()
         self.load_warnings: list[str] = []
-        self.round_types = collect_round_types(pm, self.load_warnings)
+        self.round_type_owners: dict[str, str] = {}
+        self.round_types = collect_round_types(pm, self.load_warnings, self.round_type_owners)
         self._rounds: dict[int, RoundType | None] = {}
         self._commands: dict[str, tuple[str, PluginCommand]] | None = None
         self.stopwatch: Callable[[], float] = stopwatch or time.perf_counter
@@ -221,9 +223,16 @@ class Contest:
         decision = Decision(self, self.state, now, warnings=warnings)
         try:
             events = self._decide(decision, command)
+            recorded = self._record(events, now, warnings)
         except Refused as refusal:
             return Outcome(False, refusal.reason, [], warnings, due.events)
-        recorded = self._record(events, now, warnings)
+        except Exception as exc:
+            plugin = self.blame(exc, command.name == "next")
+            if plugin is None:
+                raise
+            warnings.append(self.round_type_failed(plugin, exc))
+            return Outcome(False, t("contest.refused.plugin_failed", plugin=plugin), [],
+                           warnings, due.events)
         return Outcome(True, None, recorded, warnings, due.events)
 
     def tick(self) -> Outcome:
@@ -245,11 +254,17 @@ class Contest:
             decision = Decision(self, state, max(at, state.t), warnings=warnings)
             try:
                 events = round_type.expire(decision, timer.kind)
+                if not events:
+                    break
+                recorded.extend(self._record(events, max(at, state.t), warnings))
             except Refused:
-                events = []
-            if not events:
                 break
-            recorded.extend(self._record(events, max(at, state.t), warnings))
+            except Exception as exc:
+                plugin = self.blame(exc)
+                if plugin is None:
+                    raise
+                warnings.append(self.round_type_failed(plugin, exc))
+                break
         return Outcome(True, None, recorded, warnings)
 
     def preview(self, command: Command) -> tuple[list[dict], str | None]:
@@ -259,6 +274,39 @@ class Contest:
             return self._decide(decision, command), None
         except Refused as refusal:
             return [], refusal.reason
+        except Exception as exc:
+            plugin = self.blame(exc, command.name == "next")
+            if plugin is None:
+                raise
+            return [], t("contest.refused.plugin_failed", plugin=plugin)
+
+    # -- plugin round types that fail ---------------------------------------------------------
+    def blame(self, exc: BaseException, next_round: bool = False) -> str | None:
+        """The third-party plugin behind a failure, or None (a built-in's failure is a bug
+        and propagates): a plugin round type's code on the traceback, or, for events the
+        engine cannot apply, the plugin round type that made them."""
+        modules = {cls.__module__: self.round_type_owners[name]
+                   for name, cls in self.round_types.items()
+                   if not is_builtin(self.round_type_owners.get(name, ""))}
+        frame = exc.__traceback__
+        while frame is not None:
+            owner = modules.get(frame.tb_frame.f_globals.get("__name__", ""))
+            if owner is not None:
+                return owner
+            frame = frame.tb_next
+        if isinstance(exc, EvolveError) and self.projection.state is not None:
+            state = self.state
+            for index in (state.round, state.round + 1) if next_round else (state.round,):
+                if 0 <= index < len(state.plan.rounds):
+                    owner = self.round_type_owners.get(state.plan.rounds[index].type)
+                    if owner is not None and not is_builtin(owner):
+                        return owner
+        return None
+
+    def round_type_failed(self, plugin: str, exc: BaseException) -> str:
+        """The warning naming a plugin round type that failed."""
+        return t("contest.plugin_raised", plugin=plugin, hook="quizhall_register_round_types",
+                 error=f"{type(exc).__name__}: {exc}")
 
     # -- which plugins take part ----------------------------------------------------------
     def plugin_uses(self) -> dict[str, PluginUse]:
