@@ -539,3 +539,23 @@ def test_a_plugin_round_type_whose_rules_fail_still_gives_a_view():
     view = rehearsal.contest.view()
     assert view.rules == () and view.phase == "question"
     assert "ValueError: rules broke" in view.warnings[0]
+
+
+def test_plugins_reports_a_declaration_that_raises(capsys, tmp_path):
+    plugin = tmp_path / "shaky.py"
+    plugin.write_text("from quizhall.hookspecs import hookimpl\n"
+                      "@hookimpl\ndef quizhall_declare_settings():\n"
+                      "    raise RuntimeError('no settings today')\n", encoding="utf-8")
+    from quizhall import plugins
+
+    plugins.reset_plugin_manager()
+    try:
+        status, report = plugins_json(capsys, "--plugin", str(plugin))
+    finally:
+        plugins.reset_plugin_manager()
+        sys.modules.pop("quizhall_plugin_file_shaky", None)
+    assert status == 0
+    assert report["plugins"][0]["settings"] == {}
+    assert report["warnings"] == [
+        f"plugin {plugin.resolve()} failed in quizhall_declare_settings (RuntimeError: no "
+        "settings today); the default applies"]

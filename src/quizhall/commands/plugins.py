@@ -17,7 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizhall.plugins import FAILED, describe, get_plugin_manager, load_plugin_file
+    from quizhall.plugins import FAILED, WARNINGS, describe, get_plugin_manager, load_plugin_file
 
     pm = get_plugin_manager()
     for path in args.plugin:
@@ -27,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json.dump({"plugins": [info.to_json() for info in infos],
                    "failed": [{"name": f.name, "origin": f.origin, "error": f.error}
-                              for f in failures]},
+                              for f in failures],
+                   "warnings": list(dict.fromkeys(WARNINGS))},
                   sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 1 if failures else 0
@@ -44,4 +45,6 @@ def run(args: argparse.Namespace) -> int:
     for failure in failures:
         print(t("plugins.failed", name=failure.name, origin=failure.origin,
                 error=failure.error), file=sys.stderr)
+    for warning in dict.fromkeys(WARNINGS):
+        print(warning, file=sys.stderr)
     return 1 if failures else 0
