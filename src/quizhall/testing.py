@@ -7,11 +7,10 @@ the ones given, and returns the final state, so a plugin's tests read like its r
     from quizhall.testing import rehearse
     import quizhall_streak as streak
 
-    def test_third_right_answer_in_a_row_earns_ten_more():
-        final = rehearse(CONTEST, ["next", "next", "right", "next", "next", "right",
-                                   "next", "next", "right"],
+    def test_the_second_right_answer_in_a_row_earns_five():
+        final = rehearse(CONTEST, ["next", "next", "right", "next", "wrong", "next", "right"],
                          plugins=[streak], settings={"bonus": 5, "cap": 15})
-        assert final["scores"] == {"Red": 145, "Blue": 100}
+        assert final["scores"] == {"Red": 125, "Blue": 100}
 
 The plugins given are registered and enabled for the contest, as if its ``plugins:`` list
 named them; ``settings`` are the settings of the one plugin given (with several, pass
