@@ -1,9 +1,14 @@
 """The plugin API: every hook quizhall calls, as pluggy specs with their contracts.
 
-Plugins implement these with ``@quizhall.hookimpl`` (or ``pluggy.HookimplMarker("quizhall")``)
+Plugins implement these with ``@hookimpl`` (``from quizhall.hookspecs import hookimpl``)
 and are found through the ``quizhall`` entry-point group, ``--plugin FILE.py``, or a contest
 file's ``plugins:`` list. Built-in behaviour is registered through the same hooks
-(see ``quizhall.builtins``).
+(see ``quizhall.builtins``). ``docs/plugins.md`` documents each hook; a test keeps the two
+in step.
+
+Hooks that decide a contest's outcome (scoring, team modes, plugin commands) are called only
+for the built-ins and the plugins the contest file's ``plugins:`` list names, each with its own
+``settings``; an installed plugin the contest does not name cannot change its scores.
 """
 
 from __future__ import annotations
@@ -45,7 +50,34 @@ def quizhall_register_exporters(register: Any) -> None:
     """
 
 
-# -- Contests: round types, scoring, team modes, observers ----------------------------------------
+# -- Contests: plugin settings --------------------------------------------------------------------
+
+@hookspec
+def quizhall_declare_settings() -> Any:
+    """Declare the settings this plugin takes in a contest file's ``plugins:`` entry.
+
+    Return a dict of setting name → :class:`~quizhall.contest.rounds.Setting` (the kinds
+    round types use: ``number``, ``points``, ``seconds``, ``count``, ``boolean``, ``choice``,
+    ``values``, ``texts``, ``custom``). Called only on the plugin a ``plugins:`` entry names,
+    when a contest file is loaded or checked. The file's values are read against it: an
+    unknown setting is an error with a "did you mean", a value of the wrong type is an error
+    at its position, and missing settings take their defaults, so the plugin always gets a
+    complete dict. A plugin that declares nothing gets the entry's settings as plain data.
+    """
+
+
+@hookspec
+def quizhall_validate_plugin_settings(name: str, settings: dict) -> Any:
+    """Check this plugin's settings beyond their types (ranges, settings that clash).
+
+    Called only on the plugin a contest file's ``plugins:`` entry names, after its declared
+    settings are read, with the entry's ``name`` (as written) and the ``settings`` (a dict,
+    defaults filled in). Return None or a list of problems: each a text (reported at the
+    entry's ``settings``) or a ``(setting name, text)`` pair (reported at that setting).
+    """
+
+
+# -- Contests: round types, scoring, team modes, commands, observers -----------------------------
 
 @hookspec
 def quizhall_register_round_types(register: Any) -> None:
@@ -56,19 +88,22 @@ def quizhall_register_round_types(register: Any) -> None:
     (``SETTINGS``), describes its rules for the round intro screen (``rules``), and turns host
     commands into events (``next_question``, ``open``, ``buzz``, ``judge`` …). The built-in
     types (required, buzz, risk, tiebreak, speed, gate) are registered through this hook.
-    Called once when a contest file is loaded or a contest is opened.
+    Called for every loaded plugin when a contest file is loaded or a contest is opened: a
+    round type only takes part in contests whose rounds name it.
     """
 
 
 @hookspec
-def quizhall_score_answer(answer: Any) -> Any:
+def quizhall_score_answer(answer: Any, settings: Any) -> Any:
     """Score a judged answer: return a :class:`~quizhall.contest.hooks.ScorePart`, a list of
     them, or None to add nothing.
 
-    Called once per judged answer (right, wrong, partial, timeout) with an
-    :class:`~quizhall.contest.hooks.AnswerContext`. Every implementation is called and the
-    parts are added up: the built-in scoring plugin (``quizhall.builtins.scoring``) returns
-    the round's rule points (``answer.base_points``); plugins add bonuses or penalties (speed,
+    Called once per judged answer (right, wrong, partial, timeout), for the built-ins and the
+    plugins the contest enables (in the rounds their entry allows), with an
+    :class:`~quizhall.contest.hooks.AnswerContext` and the plugin's own ``settings`` from the
+    contest file (a dict; empty for built-ins). Every implementation is called and the parts
+    are added up: the built-in scoring plugin (``quizhall.builtins.scoring``) returns the
+    round's rule points (``answer.base_points``); plugins add bonuses or penalties (speed,
     streaks, certainty, negative marking). The contest's ``floor`` applies to the total. The
     parts are recorded in the event and the ledger, so a replay never calls this hook again.
     A plugin that raises or returns anything else is named in a warning and ignored.
@@ -76,27 +111,48 @@ def quizhall_score_answer(answer: Any) -> Any:
 
 
 @hookspec(firstresult=True)
-def quizhall_choose_answerer(turn: Any) -> Any:
+def quizhall_choose_answerer(turn: Any, settings: Any) -> Any:
     """Team modes: choose who answers the question about to be put to ``turn.team``.
 
-    Gets a :class:`~quizhall.contest.hooks.TurnContext`; returns an
-    :class:`~quizhall.contest.hooks.Answerer` for that team, or None to leave the choice to
-    the next plugin. ``firstresult``: the first non-None answer wins. The built-in team modes
-    (``seat``: members in seat order, skipping the last answerer when the round forbids
-    answering twice in a row; ``team``: the team picks; ``all``: the whole team) run last.
-    Called by rounds that put questions to one team (required, risk, gate, speed).
+    Gets a :class:`~quizhall.contest.hooks.TurnContext` and the plugin's own ``settings``;
+    returns an :class:`~quizhall.contest.hooks.Answerer` for that team, or None to leave the
+    choice to the next plugin. ``firstresult``: the first valid answer wins. Called for the
+    built-ins and the plugins the contest enables. The built-in team modes (``seat``:
+    members in seat order, skipping the last answerer when the round forbids answering twice
+    in a row; ``team``: the team picks; ``all``: the whole team) run last. Called by rounds
+    that put questions to one team (required, risk, gate, speed).
     """
 
 
 @hookspec
-def quizhall_event_recorded(event: dict, state: Any) -> None:
-    """Observe the contest: called after each event is recorded and applied.
+def quizhall_register_commands(register: Any) -> None:
+    """Register host commands by calling ``register(command)`` with a
+    :class:`~quizhall.contest.hooks.PluginCommand` for each.
 
-    ``event`` is the recorded event (a dict; do not change it) and ``state`` the
-    :class:`~quizhall.contest.view.StateView` after it. The return value is ignored; an
-    exception is reported as a warning naming the plugin and never undoes the event.
+    Called for the plugins the contest enables, when a contest is started or resumed. The
+    host gives a command as ``NAME ARGS…`` (a rehearsal script line; a host screen lists
+    them with ``Contest.plugin_commands()`` and sends ``Command(NAME, args=…)``); its
+    ``run(context)`` gets a :class:`~quizhall.contest.hooks.CommandContext` and
+    returns a :class:`~quizhall.contest.hooks.Note` (a value for one team on the question on
+    screen), which is recorded as a ``note_recorded`` event: undo reverts it, and scoring
+    plugins read it in ``answer.notes[NAME]``. ``context.refuse(reason)`` refuses the command.
+    A name that a built-in command or another plugin already uses is a warning, and ignored.
     """
 
+
+@hookspec
+def quizhall_event_recorded(event: dict, state: Any, settings: Any) -> None:
+    """Observe the contest: called after each event is recorded and applied.
+
+    ``event`` is the recorded event (a dict; do not change it), ``state`` the
+    :class:`~quizhall.contest.view.StateView` after it, and ``settings`` the plugin's own
+    settings, or None when the contest does not list the plugin: observers are called for
+    every loaded plugin, since they cannot change the contest. The return value is ignored;
+    an exception is reported as a warning naming the plugin and never undoes the event.
+    """
+
+
+# -- Hall hardware -------------------------------------------------------------------------------
 
 @hookspec
 def quizhall_register_buzzer_sources(register: Any) -> None:
@@ -106,14 +162,4 @@ def quizhall_register_buzzer_sources(register: Any) -> None:
     ``start(press)`` and ``stop()``: once started it calls ``press(key)`` (from any thread)
     with the buzzer key of a team that pressed (a contest file's team ``key``). The keyboard
     buzzer is built in; USB or serial buzzer boxes are plugins. Used by the TUI.
-    """
-
-
-@hookspec
-def quizhall_validate_plugin_settings(name: str, settings: dict) -> Any:
-    """Check the settings a contest file gives a plugin in its ``plugins:`` list.
-
-    Called once per ``plugins:`` entry, with the entry's ``name`` and ``settings`` (a dict).
-    Return None when the entry is not yours; otherwise a list of problems (texts, empty when
-    all is well). Each problem is reported at the entry's position by ``quizhall check``.
     """

@@ -1,9 +1,13 @@
 """Build the plugin manager: built-in plugins, installed packages, and plugin files.
 
 Loading is lazy (the first :func:`get_plugin_manager` call), so importing quizhall costs
-nothing. ``QUIZHALL_LOAD_PLUGINS`` narrows which third-party plugins load: a comma-separated
+nothing. ``QUIZHALL_LOAD_PLUGINS`` narrows which installed plugins load: a comma-separated
 list of entry-point names; empty means none. Built-ins always load. A plugin that fails to
 import is recorded in :data:`FAILED` with its error and never stops quizhall.
+
+Plugin names compare without regard to case, ``-`` or ``_`` (:func:`canonical_name`), so a
+contest file's ``quizhall-streak`` finds the package's entry point and, in tests, the module
+``quizhall_streak`` registered by its ``__name__``. A plugin file's name is its stem.
 """
 
 from __future__ import annotations
@@ -72,13 +76,18 @@ class PluginInfo:
     version: str | None
     hooks: tuple[str, ...]
     source: str = ""
+    settings: tuple[tuple[str, str, object], ...] = ()  # (name, kind, default) it declares
 
     def to_json(self) -> dict[str, object]:
         return {"name": self.name, "origin": self.origin, "version": self.version,
-                "hooks": list(self.hooks), "source": self.source}
+                "hooks": list(self.hooks), "source": self.source,
+                "settings": {name: {"kind": kind, "default": default}
+                             for name, kind, default in self.settings}}
 
 
 FAILED: list[PluginFailure] = []
+# Warnings from register hooks that failed while :func:`collect` gathered their items.
+WARNINGS: list[str] = []
 # name → (origin, version, source) for plugins registered through this module.
 _ORIGINS: dict[str, tuple[str, str | None, str]] = {}
 _manager: pluggy.PluginManager | None = None
@@ -110,19 +119,52 @@ def reset_plugin_manager() -> None:
     global _manager
     _manager = None
     FAILED.clear()
+    WARNINGS.clear()
+
+
+def canonical_name(name: str) -> str:
+    """A plugin name as quizhall compares it: lower case, ``_`` as ``-``."""
+    return name.strip().lower().replace("_", "-")
+
+
+def plugin_key(registered: str) -> str:
+    """The name a contest file uses for a registered plugin (a plugin file: its stem)."""
+    if registered.endswith(".py"):
+        registered = Path(registered).stem
+    return canonical_name(registered)
+
+
+def is_builtin(registered: str) -> bool:
+    """Whether a registered plugin is one of quizhall's own (:data:`DEFAULT_PLUGINS`)."""
+    return registered in DEFAULT_PLUGINS
+
+
+def find_plugin(pm: pluggy.PluginManager, name: str) -> str | None:
+    """The registered name of the plugin a contest file calls ``name``, or None."""
+    wanted = plugin_key(name)
+    for registered, plugin in pm.list_name_plugin():
+        if plugin is not None and plugin_key(registered) == wanted:
+            return registered
+    return None
+
+
+def third_party_names(pm: pluggy.PluginManager) -> list[str]:
+    """The names a contest file may list: every registered plugin that is not built in."""
+    return sorted(plugin_key(name) for name, plugin in pm.list_name_plugin()
+                  if plugin is not None and not is_builtin(name))
 
 
 def _allowed() -> set[str] | None:
     raw = os.environ.get("QUIZHALL_LOAD_PLUGINS")
     if raw is None:
         return None
-    return {name.strip() for name in raw.split(",") if name.strip()}
+    return {canonical_name(name) for name in raw.split(",") if name.strip()}
 
 
 def _load_entry_points(pm: pluggy.PluginManager) -> None:
     allowed = _allowed()
     for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
-        if allowed is not None and entry_point.name not in allowed:
+        if allowed is not None and canonical_name(entry_point.name) not in allowed:
             continue
         if pm.has_plugin(entry_point.name):
             continue
@@ -160,12 +202,44 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
         return None
 
 
-def collect(hook_name: str, pm: pluggy.PluginManager | None = None) -> list[object]:
-    """Everything plugins hand to a ``register`` callback hook, in registration order."""
+def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
+            warnings: list[str] | None = None) -> list[object]:
+    """Everything plugins hand to a ``register`` callback hook, in the order pluggy calls
+    them (the plugin registered last first, so built-ins come last).
+
+    A plugin whose hook raises is named in ``warnings`` (by default :data:`WARNINGS`) and
+    what it registered before failing is dropped; the others' items are kept.
+    """
+    from quizhall.contest.hooks import call_one, implementations
+
     pm = pm or get_plugin_manager()
+    warnings = WARNINGS if warnings is None else warnings
     items: list[object] = []
-    getattr(pm.hook, hook_name)(register=items.append)
+    for impl in implementations(pm, hook_name):
+        registered: list[object] = []
+        ok, _ = call_one(impl, hook_name, warnings, {"register": registered.append})
+        if ok:
+            items.extend(registered)
     return items
+
+
+def declared_settings(pm: pluggy.PluginManager, registered: str,
+                      warnings: list[str]) -> dict[str, object] | None:
+    """The settings a plugin declares (``quizhall_declare_settings``), or None if it does not.
+
+    A declaration that raises or is not a mapping of names to
+    :class:`~quizhall.contest.rounds.Setting` is a warning, and counts as none.
+    """
+    from quizhall.contest.hooks import call_each
+    from quizhall.contest.rounds import Setting
+
+    def valid(value: object) -> bool:
+        return isinstance(value, dict) and all(
+            isinstance(key, str) and isinstance(item, Setting) for key, item in value.items())
+
+    found = call_each(pm, "quizhall_declare_settings", valid, "dict of Setting", warnings,
+                      select=lambda name: name == registered)
+    return dict(found[0][1]) if found else None
 
 
 def describe(pm: pluggy.PluginManager | None = None) -> list[PluginInfo]:
@@ -177,5 +251,10 @@ def describe(pm: pluggy.PluginManager | None = None) -> list[PluginInfo]:
             continue
         origin, version, source = _ORIGINS.get(name, ("registered", None, ""))
         hooks = tuple(sorted(caller.name for caller in pm.get_hookcallers(plugin) or ()))
-        infos.append(PluginInfo(name, origin, version, hooks, source))
+        settings: tuple[tuple[str, str, object], ...] = ()
+        if "quizhall_declare_settings" in hooks:
+            declared = declared_settings(pm, name, WARNINGS) or {}
+            settings = tuple((key, item.kind, item.default)  # type: ignore[attr-defined]
+                             for key, item in declared.items())
+        infos.append(PluginInfo(name, origin, version, hooks, source, settings))
     return sorted(infos, key=lambda info: (info.origin != "builtin", info.name))

@@ -17,7 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizhall.plugins import FAILED, describe, get_plugin_manager, load_plugin_file
+    from quizhall.plugins import FAILED, WARNINGS, describe, get_plugin_manager, load_plugin_file
 
     pm = get_plugin_manager()
     for path in args.plugin:
@@ -27,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json.dump({"plugins": [info.to_json() for info in infos],
                    "failed": [{"name": f.name, "origin": f.origin, "error": f.error}
-                              for f in failures]},
+                              for f in failures],
+                   "warnings": list(dict.fromkeys(WARNINGS))},
                   sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 1 if failures else 0
@@ -37,7 +38,13 @@ def run(args: argparse.Namespace) -> int:
         version = f" {info.version}" if info.version else ""
         print(f"{info.name}{version}  ({t('plugins.origin_' + info.origin.replace(' ', '_'))})")
         print("  " + t("plugins.hooks", hooks=", ".join(info.hooks) or "-"))
+        if info.settings:
+            print("  " + t("plugins.settings", settings=", ".join(
+                f"{name}={json.dumps(default, ensure_ascii=False)}"
+                for name, _, default in info.settings)))
     for failure in failures:
         print(t("plugins.failed", name=failure.name, origin=failure.origin,
                 error=failure.error), file=sys.stderr)
+    for warning in dict.fromkeys(WARNINGS):
+        print(warning, file=sys.stderr)
     return 1 if failures else 0

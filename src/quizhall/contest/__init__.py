@@ -17,7 +17,15 @@ from quizhall.contest.clock import Clock, ManualClock, WallClock
 from quizhall.contest.commands import Command, CommandError, parse_command
 from quizhall.contest.engine import Contest, Outcome, collect_round_types
 from quizhall.contest.evolve import EvolveError, LedgerEntry, Projection, evolve, fold
-from quizhall.contest.hooks import AnswerContext, Answerer, ScorePart, TurnContext
+from quizhall.contest.hooks import (
+    AnswerContext,
+    Answerer,
+    CommandContext,
+    Note,
+    PluginCommand,
+    ScorePart,
+    TurnContext,
+)
 from quizhall.contest.loader import ContestLoad, is_contest_file, load_contest
 from quizhall.contest.log import EventLog, MemoryLog
 from quizhall.contest.plan import Plan, PluginUse, RoundPlan, Selection, TeamPlan
@@ -26,9 +34,10 @@ from quizhall.contest.state import State, Timer, open_ties, ranks, standings
 from quizhall.contest.view import NextStep, StateView, TeamView
 
 __all__ = [
-    "AnswerContext", "Answerer", "Clock", "Command", "CommandError", "Contest", "ContestLoad",
-    "Decision", "EventLog", "EvolveError", "LedgerEntry", "ManualClock", "MemoryLog",
-    "NextStep", "Outcome", "Plan", "PluginUse", "Projection", "Refused", "RoundPlan",
+    "AnswerContext", "Answerer", "Clock", "Command", "CommandContext", "CommandError",
+    "Contest", "ContestLoad", "Decision", "EventLog", "EvolveError", "LedgerEntry",
+    "ManualClock", "MemoryLog", "NextStep", "Note", "Outcome", "Plan", "PluginCommand",
+    "PluginUse", "Projection", "Refused", "RoundPlan",
     "RoundType", "ScorePart", "Selection", "Setting", "State", "StateView", "TeamPlan",
     "TeamView", "Timer", "TurnContext", "WallClock", "collect_round_types", "evolve", "fold",
     "is_contest_file", "load_contest", "open_ties", "parse_command", "ranks", "standings",

@@ -9,7 +9,7 @@ names; in a :class:`Command` they are 0-based indices.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from quizhall.contest.plan import TeamPlan
@@ -29,7 +29,7 @@ class Command:
     ``team`` is a 0-based team index (buzz, wager, assign, adjust); ``points`` the partial
     points or the adjustment; ``value`` a wager (a number, or ``"pass"``); ``member`` the
     answering member for ``member`` (0-based seat, or a member's name); ``reason`` the
-    adjustment's reason.
+    adjustment's reason; ``args`` the words after a plugin command's name.
     """
 
     name: str
@@ -38,6 +38,7 @@ class Command:
     value: float | str | None = None
     member: int | str | None = None
     reason: str = ""
+    args: tuple[str, ...] = ()
 
 
 class CommandError(ValueError):
@@ -69,16 +70,23 @@ def _number(word: str, what: str) -> float:
     return value
 
 
-def parse_command(line: str, teams: Sequence[TeamPlan]) -> Command:
-    """Read one command line (without comments). Raises :class:`CommandError`."""
+def parse_command(line: str, teams: Sequence[TeamPlan],
+                  plugin_commands: Collection[str] = ()) -> Command:
+    """Read one command line (without comments). Raises :class:`CommandError`.
+
+    ``plugin_commands`` names the commands plugins add to this contest; their arguments are
+    kept as words for the plugin to read.
+    """
     words = line.split()
     if not words:
         raise CommandError(t("contest.command.empty"))
     name, args = words[0].lower(), words[1:]
+    if name in plugin_commands and name not in COMMAND_NAMES:
+        return Command(name, args=tuple(args))
     if name not in COMMAND_NAMES:
         from quizhall.yamlsource import suggest
 
-        hint = suggest(name, COMMAND_NAMES)
+        hint = suggest(name, (*COMMAND_NAMES, *plugin_commands))
         message = t("contest.command.unknown", name=words[0])
         raise CommandError(f"{message} ({hint})" if hint else message)
 

@@ -8,30 +8,41 @@ nothing and changes nothing. :meth:`Contest.tick` fires the events timers are du
 
 from __future__ import annotations
 
+import copy
 import json
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pluggy
 
 from quizhall.contest.clock import Clock
-from quizhall.contest.commands import Command
+from quizhall.contest.commands import COMMAND_NAMES, Command
 from quizhall.contest.evolve import NOT_ACTIONS, EvolveError, LedgerEntry, Projection
 from quizhall.contest.hooks import (
+    SLOW_SECONDS,
     AnswerContext,
     Answerer,
+    CommandContext,
+    CommandRefused,
+    Note,
+    PluginCommand,
     TurnContext,
     as_parts,
     call_each,
     call_first,
+    call_one,
+    implementations,
+    is_plain_data,
     is_score_parts,
 )
 from quizhall.contest.log import EventLog
-from quizhall.contest.plan import Plan
+from quizhall.contest.plan import Plan, PluginUse
 from quizhall.contest.rounds import Decision, Event, Refused, RoundType
 from quizhall.contest.state import CLOSED, FINISHED, INTRO, QUESTION, READY, State
 from quizhall.i18n import t
+from quizhall.plugins import is_builtin, plugin_key
 
 MAX_DUE_EVENTS = 64  # a safety bound for one tick
 
@@ -49,20 +60,19 @@ class Outcome:
     due: list[dict] = field(default_factory=list)
 
 
-def collect_round_types(pm: pluggy.PluginManager,
-                        warnings: list[str] | None = None) -> dict[str, type[RoundType]]:
-    """The round types plugins register, by name; bad registrations become warnings."""
+def collect_round_types(pm: pluggy.PluginManager, warnings: list[str] | None = None,
+                        owners: dict[str, str] | None = None) -> dict[str, type[RoundType]]:
+    """The round types plugins register, by name; bad registrations become warnings.
+
+    ``owners``, when given, receives the registering plugin's name for each type.
+    """
     warnings = [] if warnings is None else warnings
     found: dict[str, type[RoundType]] = {}
-    caller = pm.hook.quizhall_register_round_types
-    for impl in reversed(caller.get_hookimpls()):
+    hook = "quizhall_register_round_types"
+    for impl in implementations(pm, hook):
         items: list[Any] = []
-        try:
-            impl.function(register=items.append)
-        except Exception as exc:
-            warnings.append(t("contest.plugin_raised", plugin=impl.plugin_name,
-                              hook="quizhall_register_round_types",
-                              error=f"{type(exc).__name__}: {exc}"))
+        ok, _ = call_one(impl, hook, warnings, {"register": items.append})
+        if not ok:
             continue
         for item in items:
             if not (isinstance(item, type) and issubclass(item, RoundType) and item.name):
@@ -74,7 +84,15 @@ def collect_round_types(pm: pluggy.PluginManager,
                                   plugin=impl.plugin_name))
             else:
                 found[item.name] = item
+                if owners is not None:
+                    owners[item.name] = impl.plugin_name
     return found
+
+
+def _is_command(value: Any) -> bool:
+    return (isinstance(value, PluginCommand) and isinstance(value.name, str)
+            and value.name.isidentifier() and value.name == value.name.lower()
+            and callable(value.run))
 
 
 def _plain_json(event: Mapping[str, Any]) -> dict[str, Any]:
@@ -87,10 +105,15 @@ class Contest:
     Use :meth:`start` for a new contest and :meth:`resume` to continue a log. ``questions``
     maps question keys (``bank-id/question-id``) to bank questions; without it the contest
     still runs (scores, turns, timers) but cannot show question texts.
+
+    Plugins that decide the outcome (scoring, team modes, commands) are called only when they
+    are built in or the plan's ``plugins`` names them (for the rounds it allows), each with
+    its own settings. ``stopwatch`` times every plugin call, to name the slow ones.
     """
 
     def __init__(self, log: EventLog, clock: Clock, pm: pluggy.PluginManager | None = None,
-                 questions: Mapping[str, Any] | None = None) -> None:
+                 questions: Mapping[str, Any] | None = None,
+                 stopwatch: Callable[[], float] | None = None) -> None:
         if pm is None:
             from quizhall.plugins import get_plugin_manager
 
@@ -101,19 +124,24 @@ class Contest:
         self._questions: Mapping[str, Any] = questions or {}
         self.projection = Projection()
         self.load_warnings: list[str] = []
-        self.round_types = collect_round_types(pm, self.load_warnings)
+        self.round_type_owners: dict[str, str] = {}
+        self.round_types = collect_round_types(pm, self.load_warnings, self.round_type_owners)
         self._rounds: dict[int, RoundType | None] = {}
+        self._commands: dict[str, tuple[str, PluginCommand]] | None = None
+        self.stopwatch: Callable[[], float] = stopwatch or time.perf_counter
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
     def start(cls, plan: Plan, log: EventLog, clock: Clock,
               pm: pluggy.PluginManager | None = None,
-              questions: Mapping[str, Any] | None = None) -> Contest:
+              questions: Mapping[str, Any] | None = None,
+              stopwatch: Callable[[], float] | None = None) -> Contest:
         """Begin a new contest on an empty log (a log that holds events is refused)."""
         if log.read():
             raise EvolveError("a new contest needs an empty log")
-        contest = cls(log, clock, pm, questions)
+        contest = cls(log, clock, pm, questions, stopwatch)
         contest._record([{"type": "contest_started", "plan": plan.to_dict()}], clock.now(), [])
+        contest._check_plugins()
         return contest
 
     @classmethod
@@ -134,6 +162,7 @@ class Contest:
             now = max(clock.now(), state.t)
             contest._record([{"type": "contest_resumed", "gap": round(now - state.t, 3)}],
                             now, [])
+        contest._check_plugins()
         return contest
 
     @classmethod
@@ -194,9 +223,16 @@ class Contest:
         decision = Decision(self, self.state, now, warnings=warnings)
         try:
             events = self._decide(decision, command)
+            recorded = self._record(events, now, warnings)
         except Refused as refusal:
             return Outcome(False, refusal.reason, [], warnings, due.events)
-        recorded = self._record(events, now, warnings)
+        except Exception as exc:
+            plugin = self.blame(exc, command.name == "next")
+            if plugin is None:
+                raise
+            warnings.append(self.round_type_failed(plugin, exc))
+            return Outcome(False, t("contest.refused.plugin_failed", plugin=plugin), [],
+                           warnings, due.events)
         return Outcome(True, None, recorded, warnings, due.events)
 
     def tick(self) -> Outcome:
@@ -218,11 +254,17 @@ class Contest:
             decision = Decision(self, state, max(at, state.t), warnings=warnings)
             try:
                 events = round_type.expire(decision, timer.kind)
+                if not events:
+                    break
+                recorded.extend(self._record(events, max(at, state.t), warnings))
             except Refused:
-                events = []
-            if not events:
                 break
-            recorded.extend(self._record(events, max(at, state.t), warnings))
+            except Exception as exc:
+                plugin = self.blame(exc)
+                if plugin is None:
+                    raise
+                warnings.append(self.round_type_failed(plugin, exc))
+                break
         return Outcome(True, None, recorded, warnings)
 
     def preview(self, command: Command) -> tuple[list[dict], str | None]:
@@ -232,6 +274,74 @@ class Contest:
             return self._decide(decision, command), None
         except Refused as refusal:
             return [], refusal.reason
+        except Exception as exc:
+            plugin = self.blame(exc, command.name == "next")
+            if plugin is None:
+                raise
+            return [], t("contest.refused.plugin_failed", plugin=plugin)
+
+    # -- plugin round types that fail ---------------------------------------------------------
+    def blame(self, exc: BaseException, next_round: bool = False) -> str | None:
+        """The third-party plugin behind a failure, or None (a built-in's failure is a bug
+        and propagates): a plugin round type's code on the traceback, or, for events the
+        engine cannot apply, the plugin round type that made them."""
+        modules = {cls.__module__: self.round_type_owners[name]
+                   for name, cls in self.round_types.items()
+                   if not is_builtin(self.round_type_owners.get(name, ""))}
+        frame = exc.__traceback__
+        while frame is not None:
+            owner = modules.get(frame.tb_frame.f_globals.get("__name__", ""))
+            if owner is not None:
+                return owner
+            frame = frame.tb_next
+        if isinstance(exc, EvolveError) and self.projection.state is not None:
+            state = self.state
+            for index in (state.round, state.round + 1) if next_round else (state.round,):
+                if 0 <= index < len(state.plan.rounds):
+                    owner = self.round_type_owners.get(state.plan.rounds[index].type)
+                    if owner is not None and not is_builtin(owner):
+                        return owner
+        return None
+
+    def round_type_failed(self, plugin: str, exc: BaseException) -> str:
+        """The warning naming a plugin round type that failed."""
+        return t("contest.plugin_raised", plugin=plugin, hook="quizhall_register_round_types",
+                 error=f"{type(exc).__name__}: {exc}")
+
+    # -- which plugins take part ----------------------------------------------------------
+    def plugin_uses(self) -> dict[str, PluginUse]:
+        """The plugins the contest's plan enables, by name (see :class:`PluginUse`)."""
+        return {use.name: use for use in self.plan.plugins}
+
+    def _check_plugins(self) -> None:
+        """Warn about plugins the plan lists that are not loaded: their rules cannot apply."""
+        loaded = {plugin_key(name) for name, plugin in self.pm.list_name_plugin()
+                  if plugin is not None}
+        for use in self.plan.plugins:
+            if use.name not in loaded:
+                self.load_warnings.append(t("contest.plugin_not_loaded", name=use.name))
+
+    def _selector(self, round_index: int, round_type: str | None) -> Callable[[str], bool]:
+        uses = self.plugin_uses()
+
+        def select(registered: str) -> bool:
+            if is_builtin(registered):
+                return True
+            use = uses.get(plugin_key(registered))
+            return use is not None and (round_index < 0 or use.applies(round_index,
+                                                                       round_type))
+        return select
+
+    def _own_settings(self, missing: Any = None) -> Callable[[str], dict[str, Any]]:
+        """``settings`` for each plugin: a private copy of its entry's, or ``missing``."""
+        uses = self.plugin_uses()
+
+        def settings(registered: str) -> dict[str, Any]:
+            if is_builtin(registered):
+                return {"settings": {}}
+            use = uses.get(plugin_key(registered))
+            return {"settings": copy.deepcopy(dict(use.settings)) if use else missing}
+        return settings
 
     # -- services for round types ---------------------------------------------------------
     def score(self, d: Decision, team: int, verdict: str, base: float, member: int | None,
@@ -240,16 +350,25 @@ class Contest:
         plan = state.plan
         elapsed = (state.timer.elapsed(d.now) if state.timer is not None
                    else max(0.0, d.now - state.asked_t))
+        limit = (state.timer.duration if state.timer is not None
+                 else d.time_limit(state.question_key))
+        right = (float(state.stake) if state.stake is not None
+                 else d.question_points(state.question_key))
         context = AnswerContext(
             verdict=verdict, team=team, team_name=plan.teams[team].name, member=member,
-            round=d.round_index, round_type=d.round.type, settings=d.settings,
+            round=d.round_index, round_type=d.round.type, settings=dict(d.settings),
             question_key=state.question_key, question=self.question(state.question_key),
             base_points=float(base), stake=state.stake, elapsed=round(elapsed, 3),
             streak=state.streaks[team], attempt=state.attempts + 1, score=state.scores[team],
-            plugin_settings=plan.plugin_settings())
+            plugin_settings=plan.plugin_settings(), right_points=right, time_limit=limit,
+            round_streak=state.round_streaks[team],
+            notes=copy.deepcopy(dict(state.notes.get(team, {}))))
         results = call_each(self.pm, "quizhall_score_answer", is_score_parts, "ScorePart",
-                            d.warnings, answer=context)
-        parts = [{"points": float(part.points), "reason": part.reason, "plugin": name}
+                            d.warnings, select=self._selector(d.round_index, d.round.type),
+                            per_plugin=self._own_settings(), stopwatch=self.stopwatch,
+                            answer=context)
+        parts = [{"points": float(part.points), "reason": part.reason,
+                  "plugin": plugin_key(name)}
                  for name, result in results for part in as_parts(result)]
         total = sum(p["points"] for p in parts)
         if plan.floor is not None and not tiebreak and total < 0:
@@ -276,8 +395,77 @@ class Contest:
                          or (isinstance(value.member, int) and 0 <= value.member < len(members))))
 
         found = call_first(self.pm, "quizhall_choose_answerer", valid, "Answerer", d.warnings,
+                           select=self._selector(d.round_index, d.round.type),
+                           per_plugin=self._own_settings(), stopwatch=self.stopwatch,
                            turn=context)
         return (team, found[1].member) if found else (team, None)
+
+    # -- plugin commands --------------------------------------------------------------------
+    def plugin_commands(self) -> dict[str, PluginCommand]:
+        """The commands the contest's enabled plugins add, by name."""
+        if self._commands is None:
+            self._commands = self._collect_commands()
+        return {name: command for name, (_, command) in self._commands.items()}
+
+    def _collect_commands(self) -> dict[str, tuple[str, PluginCommand]]:
+        found: dict[str, tuple[str, PluginCommand]] = {}
+        hook = "quizhall_register_commands"
+        for impl in implementations(self.pm, hook, self._selector(-1, None)):
+            items: list[Any] = []
+            ok, _ = call_one(impl, hook, self.load_warnings, {"register": items.append},
+                             self.stopwatch)
+            for item in items if ok else []:
+                if not _is_command(item):
+                    self.load_warnings.append(t(
+                        "contest.plugin_bad_result", plugin=impl.plugin_name, hook=hook,
+                        expected="PluginCommand", got=repr(item)[:60]))
+                elif item.name in COMMAND_NAMES or item.name in found:
+                    self.load_warnings.append(t("contest.command_twice", name=item.name,
+                                                plugin=impl.plugin_name))
+                else:
+                    found[item.name] = (impl.plugin_name, item)
+        return found
+
+    def _plugin_command(self, d: Decision, command: Command) -> list[Event]:
+        assert self._commands is not None
+        registered, spec = self._commands[command.name]
+        state = d.state
+        round_type = state.plan.rounds[state.round].type if state.round >= 0 else None
+        if not self._selector(state.round, round_type)(registered):
+            d.refuse("contest.refused.plugin_not_in_round", name=command.name,
+                     round=state.round + 1)
+        context = CommandContext(
+            command=command.name, args=tuple(command.args),
+            settings=self._own_settings({})(registered)["settings"], phase=state.phase,
+            round=state.round, round_type=round_type,
+            question_key=state.question_key if state.phase in (QUESTION, CLOSED) else None,
+            answerer=state.answerer, players=tuple(state.players or state.active_teams()),
+            team_names=tuple(team.name for team in state.plan.teams),
+            notes=copy.deepcopy({team: dict(notes) for team, notes in state.notes.items()}))
+        hook = f"{command.name} (quizhall_register_commands)"
+        started = self.stopwatch()
+        try:
+            note = spec.run(context)
+        except CommandRefused as refusal:
+            raise Refused(refusal.reason) from None
+        except Exception as exc:  # third-party code must never stop a contest
+            d.warnings.append(t("contest.plugin_raised", plugin=registered, hook=hook,
+                                error=f"{type(exc).__name__}: {exc}"))
+            d.refuse("contest.refused.plugin_failed", plugin=registered)
+        finally:
+            took = self.stopwatch() - started
+            if took > SLOW_SECONDS:
+                d.warnings.append(t("contest.plugin_slow", plugin=registered, hook=hook,
+                                    seconds=f"{took:.2f}", limit=SLOW_SECONDS))
+        if not (isinstance(note, Note) and isinstance(note.team, int)
+                and not isinstance(note.team, bool) and 0 <= note.team < state.team_count
+                and is_plain_data(note.value)):
+            d.warnings.append(t("contest.plugin_bad_result", plugin=registered, hook=hook,
+                                expected="Note", got=repr(note)[:60]))
+            d.refuse("contest.refused.plugin_failed", plugin=registered)
+        return [{"type": "note_recorded", "command": command.name,
+                 "plugin": plugin_key(registered), "team": note.team,
+                 "value": copy.deepcopy(note.value)}]
 
     # -- deciding -----------------------------------------------------------------------
     def _decide(self, d: Decision, command: Command) -> list[Event]:
@@ -309,6 +497,8 @@ class Contest:
             return [{"type": "contest_finished", "early": True}]
         if name == "next":
             return self._next(d)
+        if name not in COMMAND_NAMES and name in self.plugin_commands():
+            return self._plugin_command(d, command)
         if name == "reveal":
             if state.phase != CLOSED or state.question_key is None:
                 d.refuse("contest.refused.reveal_not_closed")
@@ -444,5 +634,6 @@ class Contest:
             raise
         for item, view in zip(stamped, views, strict=False):
             call_each(self.pm, "quizhall_event_recorded", lambda _: True, "None", warnings,
-                      event=dict(item), state=view)
+                      per_plugin=self._own_settings(None), stopwatch=self.stopwatch,
+                      event=copy.deepcopy(item), state=view)
         return stamped

@@ -196,6 +196,7 @@ def _reset_question(state: State) -> None:
     state.audience = False
     state.revealed = False
     state.last_verdict = None
+    state.notes = {}
     state.timer = None
 
 
@@ -230,6 +231,7 @@ def _round_started(state: State, event: Mapping[str, Any], t: float, *_: Any) ->
     state.lives = (None,) * n if lives is None else tuple(
         lives if team in state.round_teams else None for team in range(n))
     state.offences = (0,) * n
+    state.round_streaks = (0,) * n
     state.asked = (0,) * n
     state.last_member = (None,) * n
     state.data = dict(event.get("data") or {})
@@ -296,6 +298,8 @@ def _answer_judged(state: State, event: Mapping[str, Any], t: float, ledger: lis
            event.get("parts") or (), bool(event.get("tiebreak")))
     right = verdict == "right"
     state.streaks = replace_at(state.streaks, team, state.streaks[team] + 1 if right else 0)
+    state.round_streaks = replace_at(state.round_streaks, team,
+                                     state.round_streaks[team] + 1 if right else 0)
     if member is not None:
         state.last_member = replace_at(state.last_member, team, int(member))
     if not right and verdict != "partial":
@@ -303,6 +307,13 @@ def _answer_judged(state: State, event: Mapping[str, Any], t: float, ledger: lis
         state.locked = state.locked | {team}
     state.last_verdict = {"team": team, "member": member, "verdict": verdict, "points": points}
     state.answerer = state.member = None
+
+
+def _note_recorded(state: State, event: Mapping[str, Any], *_: Any) -> None:
+    team = int(event["team"])
+    notes = dict(state.notes.get(team, {}))
+    notes[str(event["command"])] = event.get("value")
+    state.notes = {**state.notes, team: notes}
 
 
 def _question_closed(state: State, event: Mapping[str, Any], *_: Any) -> None:
@@ -372,6 +383,7 @@ _HANDLERS = {
     "early_buzz": _early_buzz,
     "answer_judged": _answer_judged,
     "question_closed": _question_closed,
+    "note_recorded": _note_recorded,
     "answer_revealed": _answer_revealed,
     "wager_set": _wager_set,
     "question_assigned": _plain,

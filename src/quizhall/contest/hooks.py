@@ -1,21 +1,27 @@
 """What plugins receive and return, and how the engine calls them without trusting them.
 
 Scoring plugins get an :class:`AnswerContext` and return :class:`ScorePart` values; team
-modes get a :class:`TurnContext` and return an :class:`Answerer`. :func:`call_each` and
-:func:`call_first` call hook implementations one by one, so a plugin that raises or returns
-the wrong type is named in a warning and skipped, and the others (and the default) still apply.
+modes get a :class:`TurnContext` and return an :class:`Answerer`; plugin commands get a
+:class:`CommandContext` and return a :class:`Note`. :func:`call_each` and :func:`call_first`
+call hook implementations one by one, so a plugin that raises, returns the wrong type or is
+slow is named in a warning, and the others (and the default) still apply.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import pluggy
 
 from quizhall.i18n import t
+
+# A hook call taking longer than this is named in a warning (a live contest waits for it).
+SLOW_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +40,17 @@ class AnswerContext:
     """One judged answer, as scoring plugins see it.
 
     ``verdict`` is ``right``, ``wrong``, ``partial`` or ``timeout``; ``base_points`` is what
-    the round's rules give (``+10`` right, the wager, the host's partial points …);
-    ``elapsed`` is seconds from the answerer getting the question (or the buzz) to the verdict;
-    ``streak`` counts this team's right answers in a row before this one; ``question`` is the
-    bank's :class:`~quizhall.bank.model.Question` (None when the bank is not loaded);
-    ``plugin_settings`` holds the contest file's ``plugins:`` settings by plugin name.
+    the round's rules give for it (``+10`` right, the wager, the host's partial points …);
+    ``right_points`` is what a right answer to this question earns under the round's rules
+    (the stake, else the round's points), whatever the verdict; ``elapsed`` is seconds from
+    the answerer getting the question (or the buzz, or the host starting the timer) to the
+    verdict; ``time_limit`` is the answering time the team had (the running timer, else the
+    round's or question's limit; None when there is none); ``streak`` counts this team's right
+    answers in a row before this one in the contest, ``round_streak`` in this round;
+    ``question`` is the bank's :class:`~quizhall.bank.model.Question` (None when the bank is
+    not loaded); ``notes`` holds what plugin commands recorded for this team on this question,
+    by command name (``{"certainty": "high"}``); ``plugin_settings`` holds the settings of
+    every plugin the contest enables, by plugin name.
     """
 
     verdict: str
@@ -57,6 +69,10 @@ class AnswerContext:
     attempt: int
     score: float
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    right_points: float = 0.0
+    time_limit: float | None = None
+    round_streak: int = 0
+    notes: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,59 +104,150 @@ class TurnContext:
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """What a plugin command records: a value (plain JSON data) for one team (0-based) on the
+    question on screen. Scoring plugins read it in :attr:`AnswerContext.notes`."""
+
+    team: int
+    value: Any
+
+
+class CommandRefused(Exception):  # noqa: N818 - a refusal is an outcome, not an error
+    """A plugin command refused; ``reason`` is shown to the host (already translated)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class CommandContext:
+    """A plugin command the host gave, and the contest as it stands.
+
+    ``args`` are the words after the command's name; ``settings`` the plugin's own settings
+    from the contest file; ``phase`` one of ``ready``, ``intro``, ``question``, ``closed``;
+    ``answerer`` the team answering now (None if nobody); ``players`` the teams taking part in
+    this question; ``notes`` what plugin commands recorded on this question, by team.
+    """
+
+    command: str
+    args: tuple[str, ...]
+    settings: Mapping[str, Any]
+    phase: str
+    round: int
+    round_type: str | None
+    question_key: str | None
+    answerer: int | None
+    players: tuple[int, ...]
+    team_names: tuple[str, ...]
+    notes: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)
+
+    def team(self, word: str) -> int:
+        """A team's 0-based index from a 1-based number or a name; refuses an unknown one."""
+        from quizhall.contest.commands import CommandError, resolve_team
+        from quizhall.contest.plan import TeamPlan
+
+        try:
+            return resolve_team(word, [TeamPlan(name, (name,), "") for name in self.team_names])
+        except CommandError as error:
+            raise CommandRefused(str(error)) from None
+
+    def refuse(self, reason: str) -> NoReturn:
+        """Refuse the command, telling the host why."""
+        raise CommandRefused(reason)
+
+
+@dataclass(frozen=True, slots=True)
+class PluginCommand:
+    """A host command a plugin adds: ``name`` is the word the host types (``certainty``),
+    ``usage`` shows its arguments, ``help`` says in a line what it does, and ``run`` turns a
+    :class:`CommandContext` into a :class:`Note` (or calls ``context.refuse``)."""
+
+    name: str
+    usage: str
+    help: str
+    run: Callable[[CommandContext], Note]
+
+
 Check = Callable[[Any], bool]
+Select = Callable[[str], bool]
+PerPlugin = Callable[[str], Mapping[str, Any]]
 
 
-def _implementations(pm: pluggy.PluginManager, hook_name: str) -> list[Any]:
+def implementations(pm: pluggy.PluginManager, hook_name: str,
+                    select: Select | None = None) -> list[Any]:
+    """A hook's implementations in calling order, those of plugins ``select`` accepts."""
     caller = getattr(pm.hook, hook_name)
     impls = [impl for impl in caller.get_hookimpls()
-             if not (impl.hookwrapper or getattr(impl, "wrapper", False))]
+             if not (impl.hookwrapper or getattr(impl, "wrapper", False))
+             and (select is None or select(impl.plugin_name))]
     return list(reversed(impls))  # pluggy calls the last registered (and tryfirst) first
 
 
+def call_one(impl: Any, hook_name: str, warnings: list[str], kwargs: Mapping[str, Any],
+             stopwatch: Callable[[], float] = time.perf_counter) -> tuple[bool, Any]:
+    """Call one implementation: ``(True, result)``, or ``(False, None)`` when it raised.
+
+    A failure or a call slower than :data:`SLOW_SECONDS` becomes a warning naming the plugin.
+    """
+    name = impl.plugin_name
+    started = stopwatch()
+    try:
+        result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames if arg in kwargs})
+    except Exception as exc:  # third-party code must never stop a contest
+        warnings.append(t("contest.plugin_raised", plugin=name, hook=hook_name,
+                          error=f"{type(exc).__name__}: {exc}"))
+        return False, None
+    finally:
+        took = stopwatch() - started
+        if took > SLOW_SECONDS:
+            warnings.append(t("contest.plugin_slow", plugin=name, hook=hook_name,
+                              seconds=f"{took:.2f}", limit=SLOW_SECONDS))
+    return True, result
+
+
 def call_each(pm: pluggy.PluginManager, hook_name: str, check: Check, expected: str,
-              warnings: list[str], **kwargs: Any) -> list[tuple[str, Any]]:
+              warnings: list[str], *, select: Select | None = None,
+              per_plugin: PerPlugin | None = None,
+              stopwatch: Callable[[], float] = time.perf_counter,
+              **kwargs: Any) -> list[tuple[str, Any]]:
     """Call every implementation; keep ``(plugin name, result)`` for results passing ``check``.
 
-    None results are skipped silently; exceptions and wrong results become warnings.
+    ``select`` chooses which plugins take part; ``per_plugin(name)`` adds arguments for one
+    plugin (its own ``settings``). None results are skipped silently; exceptions, wrong
+    results and slow calls become warnings.
     """
     results: list[tuple[str, Any]] = []
-    for impl in _implementations(pm, hook_name):
-        name = impl.plugin_name
-        try:
-            result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames})
-        except Exception as exc:  # third-party code must never stop a contest
-            warnings.append(t("contest.plugin_raised", plugin=name, hook=hook_name,
-                              error=f"{type(exc).__name__}: {exc}"))
-            continue
-        if result is None:
+    for impl in implementations(pm, hook_name, select):
+        arguments = {**kwargs, **(per_plugin(impl.plugin_name) if per_plugin else {})}
+        ok, result = call_one(impl, hook_name, warnings, arguments, stopwatch)
+        if not ok or result is None:
             continue
         if not check(result):
-            warnings.append(t("contest.plugin_bad_result", plugin=name, hook=hook_name,
-                              expected=expected, got=_describe(result)))
+            warnings.append(t("contest.plugin_bad_result", plugin=impl.plugin_name,
+                              hook=hook_name, expected=expected, got=_describe(result)))
             continue
-        results.append((name, result))
+        results.append((impl.plugin_name, result))
     return results
 
 
 def call_first(pm: pluggy.PluginManager, hook_name: str, check: Check, expected: str,
-               warnings: list[str], **kwargs: Any) -> tuple[str, Any] | None:
+               warnings: list[str], *, select: Select | None = None,
+               per_plugin: PerPlugin | None = None,
+               stopwatch: Callable[[], float] = time.perf_counter,
+               **kwargs: Any) -> tuple[str, Any] | None:
     """The first implementation's valid, non-None result (a ``firstresult`` hook), or None."""
-    for impl in _implementations(pm, hook_name):
-        name = impl.plugin_name
-        try:
-            result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames})
-        except Exception as exc:
-            warnings.append(t("contest.plugin_raised", plugin=name, hook=hook_name,
-                              error=f"{type(exc).__name__}: {exc}"))
-            continue
-        if result is None:
+    for impl in implementations(pm, hook_name, select):
+        arguments = {**kwargs, **(per_plugin(impl.plugin_name) if per_plugin else {})}
+        ok, result = call_one(impl, hook_name, warnings, arguments, stopwatch)
+        if not ok or result is None:
             continue
         if not check(result):
-            warnings.append(t("contest.plugin_bad_result", plugin=name, hook=hook_name,
-                              expected=expected, got=_describe(result)))
+            warnings.append(t("contest.plugin_bad_result", plugin=impl.plugin_name,
+                              hook=hook_name, expected=expected, got=_describe(result)))
             continue
-        return name, result
+        return impl.plugin_name, result
     return None
 
 
@@ -162,3 +269,12 @@ def is_score_parts(value: Any) -> bool:
 
 def as_parts(value: Any) -> list[ScorePart]:
     return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def is_plain_data(value: Any) -> bool:
+    """Whether a value can be recorded in an event: JSON data without NaN or infinities."""
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return True

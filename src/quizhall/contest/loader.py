@@ -8,6 +8,8 @@ that owns them, so a misspelt setting gets a "did you mean" for that type.
 
 from __future__ import annotations
 
+import copy
+import os
 import random
 import re
 from collections.abc import Mapping, Sequence
@@ -16,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pluggy
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizhall.bank.loader import load_bank
 from quizhall.bank.model import TYPE_ALIASES, Bank, Question
-from quizhall.contest.hooks import call_each
+from quizhall.contest.hooks import call_each, is_plain_data
 from quizhall.contest.plan import (
     DEFAULT_BASE_SCORE,
     DEFAULT_KEYS,
@@ -41,7 +43,7 @@ TOP_KEYS = ("title", "description", "base_score", "floor", "prizes", "banks", "t
 TEAM_KEYS = ("name", "members", "key", "colour")
 ROUND_KEYS = ("type", "title", "questions")
 SELECTION_KEYS = ("ids", "tags", "level", "difficulty", "types", "count", "random", "seed")
-PLUGIN_KEYS = ("name", "settings")
+PLUGIN_KEYS = ("name", "settings", "rounds")
 CONTEST_SUFFIX = ".contest.yaml"
 _CONTEST_MARK = re.compile(r"^(rounds|contest)\s*:", re.MULTILINE)
 
@@ -135,9 +137,10 @@ def parse_contest(text: str, shown: str, base_dir: Path,
     if floor is not None and base_score is not None and base_score < floor:
         reader.report(top["floor"], t("contestfile.floor_above_base", floor=floor,
                                       base=base_score))
-    plugins, file_plugins = _read_plugins(reader, top.get("plugins"), base_dir, pm,
-                                          load_plugin_files)
+    plugin_entries, file_plugins = _read_plugins(reader, top.get("plugins"), base_dir, pm,
+                                                 load_plugin_files)
     round_types = collect_round_types(pm, result.warnings)
+    plugins = _check_plugin_rounds(reader, plugin_entries, top.get("rounds"), round_types)
     teams = _read_teams(reader, top["teams"]) if "teams" in top else []
     prizes = _read_prizes(reader, top.get("prizes"), len(teams))
     keys = _read_keys(reader, top.get("keys"), teams, top.get("teams"))
@@ -274,16 +277,28 @@ def _child(node: Node, key: str) -> Node | None:
 
 # -- plugins -------------------------------------------------------------------------------------
 
+@dataclass(slots=True)
+class _PluginEntry:
+    use: PluginUse
+    node: Node
+    rounds_node: Node | None
+
+
 def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
-                  pm: pluggy.PluginManager, load_files: bool) -> tuple[list[PluginUse],
+                  pm: pluggy.PluginManager, load_files: bool) -> tuple[list[_PluginEntry],
                                                                          list[str]]:
+    """The ``plugins:`` entries: each names a plugin (checked), its settings and rounds."""
+    from quizhall.plugins import find_plugin, is_builtin, plugin_key, third_party_names
+
     if node is None or reader.is_null(node):
         return [], []
     items = reader.sequence(node, "plugins")
-    uses: list[PluginUse] = []
+    entries: list[_PluginEntry] = []
     files: list[str] = []
+    seen: dict[str, int] = {}
     for item in items or []:
         settings_node: Node | None = None
+        rounds_node: Node | None = None
         if isinstance(item, ScalarNode):
             name = reader.text(item, "plugin")
         else:
@@ -292,11 +307,10 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
                 continue
             name = reader.text(fields["name"], "name")
             settings_node = fields.get("settings")
+            rounds_node = fields.get("rounds")
         if name is None:
             continue
-        settings: dict[str, Any] = {}
-        if settings_node is not None and not reader.is_null(settings_node):
-            settings = _plain(reader, settings_node)
+        registered: str | None = None
         if name.endswith(".py"):
             file = (base_dir / name)
             if not file.is_file():
@@ -312,25 +326,172 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
                     reader.report(item, t("contestfile.plugin_file_failed", path=name,
                                           error=failure.error if failure else "?"))
                     continue
-            name = Path(name).stem  # a plugin file's settings go under its name
-        elif not pm.has_plugin(name):
-            reader.report(item, t("contestfile.plugin_missing", name=name),
-                          t("contestfile.plugin_missing_hint"))
+                registered = str(file.resolve())
+        else:
+            registered = find_plugin(pm, name)
+            if registered is None:
+                reader.report(item, t("contestfile.plugin_missing", name=name),
+                              _missing_plugin_hint(name, third_party_names(pm)))
+                continue
+            if is_builtin(registered):
+                reader.warn(item, t("contestfile.plugin_builtin", name=name))
+                continue
+        key = plugin_key(name)
+        line = item.start_mark.line + 1
+        if key in seen:
+            reader.report(item, t("contestfile.plugin_twice", name=name, line=seen[key]))
             continue
-        warnings: list[str] = []
-        answers = call_each(pm, "quizhall_validate_plugin_settings",
-                            lambda r: isinstance(r, list | tuple)
-                            and all(isinstance(x, str) for x in r),
-                            "list of texts", warnings, name=name, settings=dict(settings))
-        where = settings_node if settings_node is not None else item
-        for message in warnings:
-            reader.warn(where, message)
+        seen[key] = line
+        settings = _plugin_settings(reader, pm, name, registered, settings_node, item)
+        entries.append(_PluginEntry(PluginUse(key, settings), item, rounds_node))
+    return entries, files
+
+
+def _missing_plugin_hint(name: str, known: list[str]) -> str:
+    """Why a plugin may be missing: QUIZHALL_LOAD_PLUGINS, a misspelling, or not installed."""
+    import difflib
+
+    from quizhall.plugins import plugin_key
+
+    narrowed = os.environ.get("QUIZHALL_LOAD_PLUGINS")
+    if narrowed is not None:
+        return t("contestfile.plugin_not_allowed", allowed=narrowed.strip() or "-")
+    close = difflib.get_close_matches(plugin_key(name), known, n=1, cutoff=0.8)
+    if close:
+        return t("diag.did_you_mean", suggestion=close[0])
+    return t("contestfile.plugin_missing_hint")
+
+
+def _plugin_settings(reader: NodeReader, pm: pluggy.PluginManager, name: str,
+                     registered: str | None, node: Node | None, item: Node) -> dict[str, Any]:
+    """A plugin's settings read against what it declares, then checked by the plugin."""
+    from quizhall.plugins import declared_settings
+
+    warnings: list[str] = []
+    where = node if node is not None else item
+    schema = declared_settings(pm, registered, warnings) if registered else None
+    settings: dict[str, Any] = {}
+    nodes: dict[str, Node] = {}
+    given = node is not None and not reader.is_null(node)
+    if schema is None:
+        if given:
+            settings = _plain(reader, node)
+            if isinstance(node, MappingNode):
+                nodes = _value_nodes(node)
+    else:
+        settings = {key: copy.deepcopy(setting.default) for key, setting in schema.items()}
+        fields = reader.mapping(node, t("contestfile.plugin_settings", name=name)) \
+            if given else None
+        for key, key_node in _key_nodes(node).items() if fields else ():
+            if key not in schema:
+                reader.report(key_node, t("contestfile.plugin_unknown_setting", key=key,
+                                          name=name),
+                              suggest(key, schema) or t("contestfile.plugin_settings_hint",
+                                                        names=", ".join(schema) or "-"))
+                continue
+            value = _read_setting(reader, schema[key], fields[key], key)
+            if value is not _INVALID:
+                settings[key] = value
+            nodes[key] = fields[key]
+    if not isinstance(settings, dict):
+        reader.report(where, t("diag.expected_mapping", what="settings"))
+        return {}
+    if not is_plain_data(settings):
+        reader.report(where, t("contestfile.plugin_settings_not_data", name=name))
+        return {}
+    if registered is not None:
+        def valid(value: Any) -> bool:
+            return isinstance(value, list | tuple) and all(
+                isinstance(x, str) or (isinstance(x, tuple) and len(x) == 2
+                                       and all(isinstance(y, str) for y in x)) for x in value)
+
+        answers = call_each(pm, "quizhall_validate_plugin_settings", valid,
+                            "list of problems", warnings,
+                            select=lambda plugin: plugin == registered, name=name,
+                            settings=copy.deepcopy(settings))
         for _, problems in answers:
             for problem in problems:
-                reader.report(where, t("contestfile.plugin_setting", name=name,
-                                       problem=problem))
-        uses.append(PluginUse(name, settings))
-    return uses, files
+                key, text = problem if isinstance(problem, tuple) else (None, problem)
+                reader.report(nodes.get(key, where) if key else where,
+                              t("contestfile.plugin_setting", name=name, problem=text))
+    for message in warnings:
+        reader.warn(where, message)
+    return settings
+
+
+def read_plugin_use(pm: pluggy.PluginManager, name: str, settings: Mapping[str, Any],
+                    display: str) -> tuple[PluginUse | None, list[Diagnostic]]:
+    """A ``plugins:`` entry from data (tests, tools): the registered plugin ``name`` with
+    ``settings``, read and checked exactly as in a contest file. Positions refer to the
+    settings as YAML, shown as ``display``."""
+    import yaml
+
+    from quizhall.plugins import find_plugin, plugin_key
+
+    reader = NodeReader(display)
+    registered = find_plugin(pm, name)
+    if registered is None:
+        reader.diagnostics.append(Diagnostic(display, 0, 0,
+                                             t("contestfile.plugin_missing", name=name)))
+        return None, reader.diagnostics
+    text = yaml.safe_dump({"settings": dict(settings)}, allow_unicode=True, sort_keys=False)
+    root, problems = compose(text, display)
+    if root is None or not isinstance(root, MappingNode):
+        return None, problems
+    node = root.value[0][1]
+    values = _plugin_settings(reader, pm, name, registered, node, root)
+    if reader.failed:
+        return None, reader.diagnostics
+    return PluginUse(plugin_key(name), values), reader.diagnostics
+
+
+def _key_nodes(node: Node | None) -> dict[str, Node]:
+    """A mapping node's key nodes by key text (the first of duplicates)."""
+    found: dict[str, Node] = {}
+    for key_node, _ in node.value if isinstance(node, MappingNode) else ():
+        if isinstance(key_node, ScalarNode):
+            found.setdefault(key_node.value, key_node)
+    return found
+
+
+def _value_nodes(node: MappingNode) -> dict[str, Node]:
+    found: dict[str, Node] = {}
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode):
+            found.setdefault(key_node.value, value_node)
+    return found
+
+
+def _check_plugin_rounds(reader: NodeReader, entries: list[_PluginEntry], rounds: Node | None,
+                         round_types: Mapping[str, type[RoundType]]) -> list[PluginUse]:
+    """The entries' ``rounds:`` (round numbers or round types), checked against the rounds."""
+    count = len(rounds.value) if isinstance(rounds, SequenceNode) else 0
+    uses: list[PluginUse] = []
+    for entry in entries:
+        node = entry.rounds_node
+        if node is None or reader.is_null(node):
+            uses.append(entry.use)
+            continue
+        items = node.value if isinstance(node, SequenceNode) else [node]
+        chosen: list[int | str] = []
+        for item in items:
+            if isinstance(item, ScalarNode) and item.tag.endswith(":int"):
+                number = reader.integer(item, "rounds", 1, count or None)
+                if number is not None:
+                    chosen.append(number)
+                continue
+            name = reader.text(item, "rounds")
+            if name is None:
+                continue
+            if name not in round_types:
+                reader.report(item, t("contestfile.unknown_round_type", type=name),
+                              suggest(name, round_types)
+                              or t("contestfile.round_types_hint",
+                                   types=", ".join(sorted(round_types))))
+                continue
+            chosen.append(name)
+        uses.append(PluginUse(entry.use.name, entry.use.settings, tuple(chosen)))
+    return uses
 
 
 def _plain(reader: NodeReader, node: Node) -> Any:

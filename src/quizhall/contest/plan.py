@@ -88,13 +88,31 @@ class RoundPlan:
 
 @dataclass(frozen=True, slots=True)
 class PluginUse:
-    """A contest file's ``plugins:`` entry: an installed plugin's name or a ``.py`` path."""
+    """A contest file's ``plugins:`` entry: the plugin it enables and that plugin's settings.
+
+    ``name`` is the plugin's name as quizhall compares it (see
+    :func:`quizhall.plugins.plugin_key`; a plugin file's stem). ``rounds`` limits the plugin
+    to some rounds: 1-based round numbers and round type names; empty means every round.
+    """
 
     name: str
     settings: Mapping[str, Any] = field(default_factory=dict)
+    rounds: tuple[int | str, ...] = ()
+
+    def applies(self, round_index: int, round_type: str | None) -> bool:
+        """Whether the plugin takes part in the round with this 0-based index and type."""
+        return not self.rounds or round_index + 1 in self.rounds or round_type in self.rounds
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "settings": dict(self.settings)}
+        data: dict[str, Any] = {"name": self.name, "settings": dict(self.settings)}
+        if self.rounds:
+            data["rounds"] = list(self.rounds)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PluginUse:
+        return cls(data["name"], dict(data.get("settings") or {}),
+                   tuple(data.get("rounds") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +149,7 @@ class Plan:
             floor=data.get("floor"),
             prizes=tuple(data.get("prizes") or ()),
             keys=dict(data.get("keys") or DEFAULT_KEYS),
-            plugins=tuple(PluginUse(p["name"], dict(p.get("settings") or {}))
-                          for p in data.get("plugins") or ()),
+            plugins=tuple(PluginUse.from_dict(p) for p in data.get("plugins") or ()),
         )
 
     def plugin_settings(self) -> dict[str, dict[str, Any]]:

@@ -50,7 +50,8 @@ class Rehearsal:
             self.warnings.extend(self.contest.tick().warnings)
             return None
         try:
-            command = parse_command(text, self.contest.plan.teams)
+            command = parse_command(text, self.contest.plan.teams,
+                                    self.contest.plugin_commands())
         except CommandError as error:
             self.refused.append(Refusal(number, text, str(error)))
             return None

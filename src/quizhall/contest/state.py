@@ -79,6 +79,7 @@ class State:
     scores: tuple[float, ...] = ()
     tiebreak: tuple[float, ...] = ()              # points won in tie-break rounds (rank only)
     streaks: tuple[int, ...] = ()                 # consecutive right answers, per team
+    round_streaks: tuple[int, ...] = ()           # the same, counted from this round's start
     # -- the round --
     round: int = -1
     round_teams: tuple[int, ...] = ()             # teams playing this round
@@ -105,6 +106,7 @@ class State:
     revealed: bool = False
     asked_t: float = 0.0                          # when the answerer got the question
     last_verdict: Mapping[str, Any] | None = None
+    notes: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)  # team → plugin notes
     timer: Timer | None = None
     paused: bool = False
     ended_early: bool = False
@@ -117,8 +119,8 @@ class State:
     def new(cls, plan: Plan, t: float) -> State:
         n = len(plan.teams)
         return cls(plan=plan, t=t, scores=(plan.base_score,) * n, tiebreak=(0,) * n,
-                   streaks=(0,) * n, lives=(None,) * n, offences=(0,) * n, asked=(0,) * n,
-                   last_member=(None,) * n)
+                   streaks=(0,) * n, round_streaks=(0,) * n, lives=(None,) * n,
+                   offences=(0,) * n, asked=(0,) * n, last_member=(None,) * n)
 
     def copy(self) -> State:
         """A snapshot (collections are immutable, so a shallow copy is enough)."""

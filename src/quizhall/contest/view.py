@@ -86,6 +86,7 @@ class StateView:
     finished: bool
     ended_early: bool = False
     warnings: tuple[str, ...] = field(default=())
+    notes: dict[int, dict[str, Any]] = field(default_factory=dict)  # plugin notes by team
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (the bank question is given as its key only)."""
@@ -110,16 +111,24 @@ def build_view(contest: Any, now: float) -> StateView:
                  streak=state.streaks[i], eliminated=i in state.out, lives=state.lives[i])
         for i, team in enumerate(plan.teams))
     round_plan = state.round_plan if state.phase != FINISHED else None
-    round_type = contest.round_type(state.round) if round_plan is not None else None
     rules: tuple[str, ...] = ()
     number = count = None
     details: dict[str, Any] = {}
-    if round_type is not None:
-        decision = Decision(contest, state, now)
-        rules = tuple(round_type.rules())
-        if state.question >= 0 or state.shown:
-            number, count = round_type.progress(decision)
-        details = round_type.details(decision)
+    warnings: list[str] = []
+    try:
+        round_type = contest.round_type(state.round) if round_plan is not None else None
+        if round_type is not None:
+            decision = Decision(contest, state, now)
+            rules = tuple(round_type.rules())
+            if state.question >= 0 or state.shown:
+                number, count = round_type.progress(decision)
+            details = round_type.details(decision)
+    except Exception as exc:  # a plugin round type must not take the host screen down
+        plugin = contest.blame(exc)
+        if plugin is None:
+            raise
+        round_type = None
+        warnings.append(contest.round_type_failed(plugin, exc))
     member_name = None
     if state.answerer is not None and state.member is not None:
         member_name = plan.teams[state.answerer].members[state.member]
@@ -143,7 +152,9 @@ def build_view(contest: Any, now: float) -> StateView:
         last_verdict=dict(state.last_verdict) if state.last_verdict else None,
         next=next_step(contest), teams=teams, ranking=tuple(team for team, _ in order),
         open_ties=tuple(open_ties(state.scores, state.tiebreak, plan.prizes)),
-        finished=state.phase == FINISHED, ended_early=state.ended_early)
+        finished=state.phase == FINISHED, ended_early=state.ended_early,
+        warnings=tuple(warnings),
+        notes={team: dict(notes) for team, notes in state.notes.items()})
 
 
 def next_step(contest: Any) -> NextStep:

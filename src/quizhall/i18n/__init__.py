@@ -2,7 +2,8 @@
 
 Messages live in per-area catalogs (``quizhall.i18n.<area>``), each a ``MESSAGES`` dict that
 maps a key to its ``(zh-CN, en)`` pair. A key's first dotted part names its catalog, which is
-imported on first use, so ``quizhall --help`` pays only for the messages it prints.
+imported on first use, so ``quizhall --help`` pays only for the messages it prints. Plugins
+add their own catalog with :func:`add_catalog`.
 
 The language comes from, in order: :func:`set_language` (the ``--lang`` option),
 ``QUIZHALL_LANG``, then the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``). A locale naming
@@ -13,7 +14,9 @@ Chinese gives zh-CN, one naming any other language gives English; an unset, ``C`
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
+import string
 from collections.abc import Mapping
 
 LANGUAGES = ("zh-CN", "en")
@@ -84,3 +87,27 @@ def t(key: str, /, lang: str | None = None, **values: object) -> str:
         return key
     text = pair[_INDEX[lang or get_language()]]
     return text.format(**values) if values else text
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def add_catalog(area: str, messages: Mapping[str, tuple[str, str]]) -> None:
+    """Add a plugin's messages: every key starts with ``area.`` (use the plugin's module
+    name), each pair is ``(zh-CN, en)`` with the same ``{placeholders}``.
+
+    Raises ValueError for a malformed catalog or an area quizhall or another plugin uses.
+    """
+    if importlib.util.find_spec(f"{__name__}.{area}") is not None:
+        raise ValueError(f"message area {area!r} belongs to quizhall")
+    if area in _catalogs and dict(_catalogs[area]) != dict(messages):
+        raise ValueError(f"message area {area!r} is already taken")
+    for key, pair in messages.items():
+        if not key.startswith(area + "."):
+            raise ValueError(f"message key {key!r} does not start with {area!r}")
+        if (len(pair) != 2 or not all(isinstance(text, str) and text for text in pair)
+                or _placeholders(pair[0]) != _placeholders(pair[1])):
+            raise ValueError(f"message {key!r} needs zh-CN and English texts with the same "
+                             "placeholders")
+    _catalogs[area] = dict(messages)

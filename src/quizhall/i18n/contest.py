@@ -17,6 +17,18 @@ MESSAGES = {
     "contest.plugin_bad_result": (
         "插件 {plugin} 的 {hook} 返回了 {got}，应为 {expected}，已忽略",
         "plugin {plugin} returned {got} from {hook}, expected {expected}; ignored"),
+    "contest.plugin_slow": ("插件 {plugin} 的 {hook} 用了 {seconds} 秒（超过 {limit} 秒），拖慢了比赛",
+                            "plugin {plugin} took {seconds} s in {hook} (over {limit} s); it "
+                            "slows the contest down"),
+    "contest.plugin_not_loaded": ("比赛使用的插件 {name} 未加载，它的规则不会生效",
+                                  "plugin {name}, which this contest uses, is not loaded: its "
+                                  "rules will not apply"),
+    "contest.command_twice": ("命令 {name} 已存在，插件 {plugin} 的同名命令被忽略",
+                              "command {name} already exists; the one from {plugin} is ignored"),
+    "contest.refused.plugin_not_in_round": ("命令 {name} 的插件不用于第 {round} 轮",
+                                            "the plugin of {name} is not used in round {round}"),
+    "contest.refused.plugin_failed": ("插件 {plugin} 出错，命令未执行",
+                                      "plugin {plugin} failed; the command did nothing"),
     "contest.round_type_twice": ("题型 {name} 已注册过，插件 {plugin} 的同名题型被忽略",
                                  "round type {name} is already registered; the one from "
                                  "{plugin} is ignored"),

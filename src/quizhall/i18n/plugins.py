@@ -5,7 +5,9 @@ MESSAGES = {
                      "list loaded plugins, their versions and the hooks they implement"),
     "plugins.all_help": ("同时列出内置插件", "include the built-in plugins"),
     "plugins.json_help": ("以 JSON 输出", "print as JSON"),
-    "plugins.plugin_help": ("另外加载一个插件文件（可重复）", "also load a plugin file (repeatable)"),
+    "plugins.plugin_help": ("另外加载一个插件文件（可重复；比赛文件的 plugins: 列出它才会启用）",
+                            "also load a plugin file (repeatable; a contest uses it when its "
+                            "plugins: list names it)"),
     "plugins.none": ("没有安装第三方插件（--all 显示内置插件）",
                      "no third-party plugins installed (--all shows the built-in ones)"),
     "plugins.origin_builtin": ("内置", "built-in"),
@@ -13,6 +15,7 @@ MESSAGES = {
     "plugins.origin_file": ("插件文件", "plugin file"),
     "plugins.origin_registered": ("程序注册", "registered in code"),
     "plugins.hooks": ("钩子：{hooks}", "hooks: {hooks}"),
+    "plugins.settings": ("设置（默认值）：{settings}", "settings (defaults): {settings}"),
     "plugins.failed": ("插件 {name}（{origin}）加载失败：{error}",
                        "plugin {name} ({origin}) failed to load: {error}"),
 }
