@@ -157,7 +157,7 @@ MESSAGES = {
     "tui.ended_early": ("比赛提前结束", "The contest ended early"),
     "tui.pick_value": ("请 {team} 选择分值：{values}", "{team} picks a value: {values}"),
     "tui.gate_of": ("第 {k}/{n} 关", "Gate {k} of {n}"),
-    "tui.display_hint": ("投屏：在第二个终端运行 quizhall display {id}", "projector: run quizhall display {id} in a second terminal"),
+    "tui.display_hint": ("投屏：在第二个终端运行 {command}", "projector: run {command} in a second terminal"),
     "tui.no_such_contest": ("没有编号为 {id} 的比赛（quizhall contests 可列出全部比赛）", "no contest with id {id} (quizhall contests lists them)"),
     "tui.waiting": ("等待主持人开始比赛 {id} …", "waiting for the host to start contest {id} …"),
     "tui.notice.early_buzz": ("违规抢答：{team} {points}", "Early buzz: {team} {points}"),

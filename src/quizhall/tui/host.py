@@ -213,9 +213,9 @@ class HostApp(ContestApp):
             return
         view = contest.view()
         stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
-        if view.phase == "ready" and self.session.contest_id and not stage_view.message:
-            stage_view = replace(stage_view, message=t("tui.display_hint",
-                                                       id=self.session.contest_id))
+        if view.phase == "ready" and self.session.contest_id and not self.single_screen:
+            stage_view = replace(stage_view, hint=t("tui.display_hint",
+                                                    command=self.display_command()))
         self._view = stage_view
         screen = self._host_screen()
         if not self.showing(screen):
@@ -248,6 +248,14 @@ class HostApp(ContestApp):
     def view(self) -> StageView | None:
         """What the host sees now (the audience sees ``view.for_audience()``)."""
         return self._view
+
+    def display_command(self) -> str:
+        """The command that shows this contest on a second terminal (the projector)."""
+        import shlex
+
+        data_dir = getattr(self.session, "display_data_dir", None)
+        option = f"--data-dir {shlex.quote(str(data_dir))} " if data_dir else ""
+        return f"quizhall display {option}{self.session.contest_id}"
 
     # -- which keys apply -----------------------------------------------------------------
     def _work_out_available(self, view: Any) -> set[str]:

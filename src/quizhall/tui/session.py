@@ -67,7 +67,9 @@ class StoreSession:
     """A contest file run from the host console, recorded in the store.
 
     ``resumable`` lists the unfinished contests started from the same file (newest first).
-    After :meth:`open`, ``contest_id`` names the contest in the store.
+    After :meth:`open`, ``contest_id`` names the contest in the store. ``display_data_dir``
+    is set when ``quizhall display`` would not find the store by itself (the demo's
+    temporary directory): the console's hint then names it.
     """
 
     def __init__(self, path: str | Path, load: Any, store: Any, clock: HallClock | None = None,
@@ -82,6 +84,7 @@ class StoreSession:
         self.contest_id = ""
         self.contest: Any = None
         self.resumed = False
+        self.display_data_dir: str | None = None
         self.resumable = [
             Resumable(record.id, self._label(record)) for record in store.contests()
             if record.status == "running" and record.source == str(self.path)]

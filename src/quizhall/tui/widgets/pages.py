@@ -43,7 +43,7 @@ class Page(Widget):
 
 
 class TitlePage(Page):
-    """The contest's title before it starts."""
+    """The contest's title before it starts (and, for the host, a hint below the teams)."""
 
     def show(self, view: StageView) -> None:
         self.set_titles(literal(view.contest_title),
@@ -53,6 +53,9 @@ class TitlePage(Page):
             if i:
                 teams.append("   ")
             teams.append_text(team_label(team.number, team.name, team.colour))
+        if view.hint:
+            teams.append("\n\n")
+            teams.append_text(literal(view.hint, style="italic"))
         self.set_body(teams)
 
 
