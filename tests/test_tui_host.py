@@ -29,6 +29,7 @@ async def test_title_then_teams_then_round_intro(tmp_path):
         await pilot.pause()
         text = screen_text(app)
         assert "测试赛" in text and "1  红队" in text
+        assert "teams: 3 · rounds: 1" in text  # no "1 rounds"
         assert app.view.stage is Stage.TITLE
         await press(pilot, "space")
         assert app.view.stage is Stage.TEAMS

@@ -39,7 +39,7 @@ MESSAGES = {
     # Pages.
     "tui.buzzer_key": ("抢答键", "buzzer key"),
     "tui.teams_title": ("参赛队伍", "The teams"),
-    "tui.title_sub": ("{teams} 支队伍 · {rounds} 轮比赛", "{teams} teams · {rounds} rounds"),
+    "tui.title_sub": ("{teams} 支队伍 · {rounds} 轮比赛", "teams: {teams} · rounds: {rounds}"),
     "tui.round_of": ("第 {k}/{n} 轮", "Round {k} of {n}"),
     "tui.round_kind.required": ("必答题", "required questions"),
     "tui.round_kind.buzz": ("抢答题", "buzz-in"),
