@@ -215,6 +215,19 @@ async def test_help_lists_host_and_buzzer_keys(tmp_path):
     session.close()
 
 
+async def test_help_at_80_columns_wraps_chinese_beside_its_key(tmp_path):
+    from quizhall import i18n
+
+    i18n.set_language("zh-CN")
+    app, session = host(contest_file(tmp_path, REQUIRED, teams=TEAMS3, bank=TUI_BANK),
+                        tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "question_mark")
+        space_line = next(line for line in screen_text(app).splitlines() if "Space" in line)
+        assert "下一步：" in space_line  # not left alone with its text pushed below
+    session.close()
+
+
 async def test_no_timer_mode_turns_every_time_limit_off(tmp_path):
     app, session = host(contest_file(tmp_path, BUZZ, bank=TUI_BANK), tmp_path / "data",
                         timers=False)
