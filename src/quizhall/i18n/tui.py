@@ -117,6 +117,7 @@ MESSAGES = {
     "tui.help.help": ("显示本帮助", "show this help"),
     "tui.refused": ("未执行", "Not done"),
     "tui.resume_title": ("发现未完成的比赛", "An unfinished contest"),
+    "tui.resume_label": ("{title} · {id} · 最后记录于 {when} · 共 {events} 条记录", "{title} · {id} · last recorded {when} · events: {events}"),
     "tui.resume_body": ("{label}\n继续这场比赛吗？选“否”将开始一场新比赛，原记录仍会保留。", "{label}\nContinue it? \"No\" starts a new contest; the old record is kept."),
     "tui.resume_yes": ("继续 (y)", "Continue (y)"),
     "tui.resume_no": ("新比赛 (n)", "New contest (n)"),

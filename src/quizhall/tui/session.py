@@ -91,8 +91,17 @@ class StoreSession:
 
     @staticmethod
     def _label(record: Any) -> str:
-        when = (record.updated or record.created or "").replace("T", " ")[:16]
-        return f"{record.title} · {record.id} · {when} · {record.events}"
+        from datetime import datetime
+
+        from quizhall.i18n import t
+
+        stamp = record.updated or record.created or ""
+        try:
+            when = datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            when = stamp
+        return t("tui.resume_label", title=record.title, id=record.id, when=when,
+                 events=record.events)
 
     def open(self, resume: str | None) -> Any:
         """Start a new contest (``resume`` None) or continue the stored one; returns it."""
