@@ -72,6 +72,24 @@ async def test_unreadable_input_shows_an_error_and_records_nothing(db):
         assert History(db).answers("ann") == []
 
 
+async def test_an_input_error_goes_once_the_answer_is_accepted(db):
+    settings = PracticeSettings(mode="practice", filter=Filter(tags=("安全",)))
+    app = make_app(db, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        while screen.presented.question.id != "o1":
+            await answer(pilot, True)
+        await pilot.press("a", "enter")  # one letter of four
+        await pilot.pause()
+        assert "all 4" in screen_text(app)
+        await pilot.press("backspace")
+        await answer(pilot, True, then_next=False)
+        text = screen_text(app)
+        assert "Right" in text and "all 4" not in text  # the old error is not left behind
+    assert History(db).answers("ann")[-1].key == "law/o1"
+
+
 async def test_short_answer_is_self_judged(db):
     app = make_app(db, settings=PracticeSettings(mode="practice", filter=Filter(tags=("合同",))))
     async with app.run_test(size=SIZE) as pilot:
