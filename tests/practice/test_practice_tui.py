@@ -1,6 +1,7 @@
 """Pilot tests of the trainee's app: every mode driven through its keys."""
 
 from practice_bank import START
+from rich.cells import cell_len
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tui_helpers import answer, make_app, screen_text
@@ -127,6 +128,24 @@ async def test_finish_a_level_earn_stars_and_unlock_the_next(db):
         assert isinstance(app.screen, LevelsScreen)
         text = screen_text(app)
         assert "★★★" in text and text.count("locked") == 1
+
+
+async def test_a_long_level_title_keeps_its_distance_from_the_details(db):
+    from practice_bank import BANK
+
+    long_title = "第四关 安全生产与职业病防治"  # 28 cells
+    app = make_app(db, bank_text=BANK.replace("第三关 安全", long_title))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        line = next(x for x in screen_text(app).splitlines() if long_title in x)
+        assert f"{long_title}  " in line  # not run together with "… questions"
+        first = next(x for x in screen_text(app).splitlines() if "第一关 劳动合同" in x)
+        def column(text: str) -> int:
+            return cell_len(text[:text.index("questions")])
+
+        assert column(line) == column(first)  # the detail columns line up
 
 
 async def test_losing_all_lives_fails_the_level(db):
