@@ -287,6 +287,25 @@ async def test_stats_screen_shows_chart_and_tables(db):
         assert "合同" in text and "第一关 劳动合同" in text
 
 
+async def test_stats_tables_stack_on_a_narrow_terminal(db):
+    History(db).add_answer(AnswerRecord(
+        user="ann", key="law/s1", bank="law", question="s1", mode="practice", given="A",
+        correct=True, credit=1.0, seconds=3.0, at="2025-03-02T08:00:00.000+00:00",
+        tags=("合同",), levels=("law/L1",)))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        levels = app.screen.query_one("#stats-levels")
+        tags = app.screen.query_one("#stats-tags")
+        assert levels.region.y > tags.region.y  # below the tags, not beside them
+        assert levels.region.right <= 80  # the stars column is on screen
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert levels.region.y == tags.region.y and levels.region.x > tags.region.right - 1
+
+
 async def test_help_opens_and_closes():
     app = make_app(TinyDB(storage=MemoryStorage))
     async with app.run_test(size=SIZE) as pilot:
