@@ -216,6 +216,17 @@ async def test_resume_an_exam_after_closing_the_app(db):
     assert History(db).running_exam("ann") is None
 
 
+async def test_the_start_screen_states_a_short_exam_limit_in_seconds(db):
+    app = make_app(db, settings=_settings_with_quota(time_limit=90))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "3 questions · 1 min 30 s · pass at" in screen_text(app)
+    app = make_app(db, settings=_settings_with_quota(time_limit=12))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "3 questions · 0 min 12 s · pass at" in screen_text(app)  # not "0 min"
+
+
 async def test_the_exam_ends_when_time_is_up(db):
     clock = ManualClock(START)
     app = make_app(db, clock=clock, settings=_settings_with_quota(time_limit=60))

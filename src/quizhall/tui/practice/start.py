@@ -94,8 +94,10 @@ class StartScreen(PracticeScreen):
             exam = t("practice.exam_running", done=len(running["answers"]),
                      total=len(running["items"]))
         else:
-            exam = t("practice.exam_info", count=spec.planned(available),
-                     minutes=round(spec.seconds(available) / 60),
+            seconds = round(spec.seconds(available))
+            limit = (t("practice.minutes", n=seconds // 60) if seconds % 60 == 0
+                     else t("practice.minutes_seconds", m=seconds // 60, s=seconds % 60))
+            exam = t("practice.exam_info", count=spec.planned(available), time=limit,
                      percent=round(spec.pass_ratio * 100))
         statuses = [s for bank in app.library.banks for s in level_map(trainee, bank)]
         if statuses:
