@@ -317,6 +317,22 @@ async def test_stats_tables_stack_on_a_narrow_terminal(db):
         assert levels.region.y == tags.region.y and levels.region.x > tags.region.right - 1
 
 
+async def test_results_wrap_a_long_chinese_stem_beside_its_number(db):
+    stem = ("被申请人收到仲裁申请书副本后，应当在（）内向劳动争议仲裁委员会提交答辩书，"
+            "逾期不影响仲裁。")
+    bank = ("bank: {id: law, title: 劳动法练习}\nquestions:\n"
+            f"  - {{id: q, type: judge, stem: {stem}, answer: 对}}\n")
+    app = make_app(db, bank_text=bank, settings=PracticeSettings(mode="practice"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot, False)
+        assert isinstance(app.screen, ResultsScreen)
+        lines = screen_text(app).splitlines()
+        first = next(line for line in lines if "1." in line)
+        assert "1. 被申请人收到" in first  # the stem starts beside its number
+        assert "".join("".join(lines).split()).count("".join(stem.split())) == 1
+
+
 async def test_help_opens_and_closes():
     app = make_app(TinyDB(storage=MemoryStorage))
     async with app.run_test(size=SIZE) as pilot:
