@@ -514,3 +514,18 @@ def test_the_host_console_can_export_its_live_contest(tmp_path):
     write_results(report, None, tmp_path / "live.html")
     text = (tmp_path / "live.html").read_text(encoding="utf-8")
     assert "hall-1" in text and "迟到" in text
+
+
+def test_a_chart_of_one_point_still_shows_the_point():
+    from quizhall.exporters.svgchart import line_chart_svg
+    from quizhall.exporters.tables import Chart, Series
+
+    chart = Chart("accuracy", "day", "%", (Series("ann", (57.1,)), Series("bo", (40.0, 60.0))))
+    root = ET.fromstring(line_chart_svg(chart))
+    circles = root.findall("{http://www.w3.org/2000/svg}circle")
+    assert len(circles) == 1  # for the one-day series only; the two-day one is a line
+    y = float(circles[0].get("cy"))
+    ticks = {float(t.text): float(t.get("y")) for t in root.iter("{http://www.w3.org/2000/svg}text")
+             if t.get("class") == "tick" and t.text and t.text.replace(".", "").isdigit()}
+    below, above = max(v for v in ticks if v <= 57.1), min(v for v in ticks if v >= 57.1)
+    assert ticks[above] <= y <= ticks[below]  # drawn at its value on the axis

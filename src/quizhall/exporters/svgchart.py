@@ -113,6 +113,10 @@ def line_chart_svg(chart: Chart, width: int = WIDTH) -> str:
         out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" '
                    f'points="{points}"><title>{escape(line.name)}: '
                    f"{escape(str(plain(last)))}</title></polyline>")
+        if len(line.values) == 1:  # a line of one point draws nothing: mark the point
+            out.append(f'<circle cx="{x_of(0):.1f}" cy="{y_of(line.values[0]):.1f}" r="4" '
+                       f'fill="{colour}"><title>{escape(line.name)}: '
+                       f"{escape(str(plain(last)))}</title></circle>")
         row, column = divmod(index, per_row)
         lx = LEFT + column * LEGEND_CELL
         ly = plot_bottom + 48 + row * LEGEND_ROW
