@@ -108,6 +108,8 @@ async def test_early_buzz_costs_points_and_the_right_to_answer(tmp_path):
         assert app.view.buzz_holder is None
         assert app.view.team(3).locked_out
         assert "✗locked" in screen_text(app)
+        # Who may still buzz is the next key: 绿队 (3) lost its right.
+        assert app.view.next_step.startswith("1 2 buzz / ")
     session.close()
 
 

@@ -96,6 +96,7 @@ MESSAGES = {
     "tui.key.end": ("结束比赛", "end contest"),
     "tui.key.export": ("导出成绩", "export"),
     "tui.key.help": ("帮助", "help"),
+    "tui.key.buzz": ("抢答", "buzz"),
     "tui.help.next": ("下一步：介绍队伍、开始下一轮、出下一题（页脚“下一步”说明将做什么）", "next step: introduce the teams, start the next round, show the next question (the status line says which)"),
     "tui.help.open": ("开始：开启抢答器，或主持人读完题后开始计时", "open: open the buzzers, or start the clock once the question is read"),
     "tui.help.right": ("判答对", "judge the answer right"),

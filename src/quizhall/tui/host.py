@@ -255,6 +255,12 @@ class HostApp(ContestApp):
         """
         keys = [f"{key_display(self.keymap.actions[action])} {t(f'tui.key.{action}')}"
                 for action in PROGRESS if action in self._available]
+        if stage_view.buzz_open and stage_view.buzz_holder is None:
+            buzzers = [team.buzzer_key for team in stage_view.teams
+                       if team.buzzer_key and not team.locked_out and not team.out]
+            if buzzers:
+                keys.insert(0, f"{' '.join(key_display(k) for k in buzzers)} "
+                               f"{t('tui.key.buzz')}")
         return replace(stage_view, next_step=" / ".join(keys)) if keys else stage_view
 
     def _host_screen(self) -> HostScreen | None:
