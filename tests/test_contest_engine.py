@@ -218,3 +218,11 @@ def test_a_new_contest_needs_an_empty_log():
     with pytest.raises(EvolveError):
         Contest.start(loaded.plan, log, ManualClock())
     assert len(log) == 1
+
+
+
+def test_digits_int_cannot_read_are_names_not_a_crash():
+    # "²" and "①" are digits to str.isdigit() but not numbers to int(); full-width "２" is both.
+    result = play(BUZZ, ["buzz ²", "next", "next", "open", "buzz ２", "member ①", "right"])
+    assert reasons(result)[:2] == ["no team is called ²", "蓝队 has no such member"]
+    assert scores(result) == [100, 110, 100, 100]

@@ -47,7 +47,7 @@ class CommandError(ValueError):
 
 def resolve_team(word: str, teams: Sequence[TeamPlan]) -> int:
     """A team index from a 1-based number or a name (case-insensitive)."""
-    if word.isdigit():
+    if word.isdecimal():  # not isdigit: "²" is a digit that int() cannot read
         number = int(word)
         if 1 <= number <= len(teams):
             return number - 1
@@ -114,7 +114,7 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
         if len(args) != 1:
             raise CommandError(t("contest.command.usage", usage="member SEAT|NAME"))
         word = args[0]
-        return Command(name, member=int(word) - 1 if word.isdigit() else word)
+        return Command(name, member=int(word) - 1 if word.isdecimal() else word)
     if args:
         raise CommandError(t("contest.command.no_arguments", name=name))
     return Command(name)
