@@ -226,3 +226,11 @@ def test_digits_int_cannot_read_are_names_not_a_crash():
     result = play(BUZZ, ["buzz ²", "next", "next", "open", "buzz ２", "member ①", "right"])
     assert reasons(result)[:2] == ["no team is called ²", "蓝队 has no such member"]
     assert scores(result) == [100, 110, 100, 100]
+
+
+def test_a_score_beyond_the_bound_is_refused_and_nothing_recorded():
+    rehearsal = start(contest_text(BUZZ), base_dir=DATA)
+    rehearsal.run(["adjust 1 999999900 jury", "adjust 1 1e308 typo", "adjust 2 -1e300 typo"])
+    assert [r.reason for r in rehearsal.refused] == ["a score would go beyond ±1,000,000,000"] * 2
+    assert rehearsal.contest.state.scores[:2] == (1_000_000_000, 100)
+    assert len(rehearsal.contest.log.read()) == 2

@@ -48,6 +48,19 @@ def test_round_types_validate_their_own_settings(tmp_path):
     ]
 
 
+def test_numbers_that_make_scores_are_bounded(tmp_path):
+    text = ("title: T\nbase_score: 1e308\nfloor: -1e10\nbanks: [rules.yaml]\nteams:\n"
+            "  - {name: A}\n  - {name: B}\nrounds:\n  - type: buzz\n    points: 1e12\n"
+            "    questions: {count: 2}\n  - type: risk\n    values: [10, 2000000000]\n")
+    limits = "between -1,000,000,000 and 1,000,000,000"
+    assert problems(tmp_path, text) == [
+        (2, 13, f"base_score should be {limits}, not 1e+308", None),
+        (3, 8, f"floor should be {limits}, not -1e+10", None),
+        (10, 13, f"points should be {limits}, not 1e+12", None),
+        (13, 18, f"values should be {limits}, not 2e+09", None),
+    ]
+
+
 def test_gate_needs_its_gates(tmp_path):
     text = HEAD + "rounds:\n  - type: gate\n    on_fail: life\n"
     assert problems(tmp_path, text) == [(7, 5, "missing required key gates", None)]

@@ -27,6 +27,7 @@ from quizhall.contest.plan import (
     DEFAULT_BASE_SCORE,
     DEFAULT_KEYS,
     DEFAULT_PRIZES,
+    MAX_SCORE,
     Plan,
     PluginUse,
     RoundPlan,
@@ -175,7 +176,17 @@ def _number(reader: NodeReader, top: Mapping[str, Node], key: str,
             default: float | None) -> float | None:
     if key not in top or reader.is_null(top[key]):
         return default
-    return reader.number(top[key], key)
+    return _score_number(reader, top[key], key, reader.number(top[key], key))
+
+
+def _score_number(reader: NodeReader, node: Node, what: str,
+                  value: float | None) -> float | None:
+    """``value`` if it is within ±:data:`MAX_SCORE` (a number scores are made of), else None."""
+    if value is not None and abs(value) > MAX_SCORE:
+        reader.report(node, t("diag.out_of_range", what=what, low=f"{-MAX_SCORE:,}",
+                              high=f"{MAX_SCORE:,}", value=f"{value:.6g}"))
+        return None
+    return value
 
 
 def _read_prizes(reader: NodeReader, node: Node | None, teams: int) -> tuple[int, ...]:
@@ -637,9 +648,9 @@ def _read_setting(reader: NodeReader, setting: Setting, node: Node, name: str) -
     if kind == "points":
         if isinstance(node, ScalarNode) and node.value == "question":
             return "question"
-        value = reader.number(node, name)
+        value = _score_number(reader, node, name, reader.number(node, name))
     elif kind == "number":
-        value = reader.number(node, name)
+        value = _score_number(reader, node, name, reader.number(node, name))
     elif kind == "seconds":
         value = reader.positive(node, name)
     elif kind == "count":
@@ -657,7 +668,8 @@ def _read_setting(reader: NodeReader, setting: Setting, node: Node, name: str) -
         items = reader.sequence(node, name)
         value = None
         if items is not None:
-            numbers = [reader.positive(item, name) for item in items]
+            numbers = [_score_number(reader, item, name, reader.positive(item, name))
+                       for item in items]
             if not items:
                 reader.report(node, t("diag.empty_list", what=name))
             elif all(n is not None for n in numbers):
