@@ -234,3 +234,11 @@ def test_a_score_beyond_the_bound_is_refused_and_nothing_recorded():
     assert [r.reason for r in rehearsal.refused] == ["a score would go beyond ±1,000,000,000"] * 2
     assert rehearsal.contest.state.scores[:2] == (1_000_000_000, 100)
     assert len(rehearsal.contest.log.read()) == 2
+
+
+def test_wait_takes_seconds_up_to_a_day():
+    # A longer wait made the clock's float too coarse: a 30-second limit ran out at once.
+    result = play(REQUIRED, ["wait 1e20", "wait -1", "wait nan", "wait 86400", "next", "next",
+                             "open", "wait 29", "right"])
+    assert reasons(result) == ["usage: wait SECONDS (0 to 86400)"] * 3
+    assert scores(result)[0] == 110

@@ -9,7 +9,7 @@ MESSAGES = {
     "rehearse.json_help": ("以 JSON 输出最终状态", "print the final state as JSON"),
     "rehearse.resume_help": ("继续一场中断的预演（比赛编号）",
                              "continue a stopped rehearsal (contest id)"),
-    "rehearse.bad_wait": ("用法：wait 秒数", "usage: wait SECONDS"),
+    "rehearse.bad_wait": ("用法：wait 秒数（0 到 {limit}）", "usage: wait SECONDS (0 to {limit})"),
     "rehearse.refused": ("第 {line} 行：{command}：{reason}", "line {line}: {command}: {reason}"),
     "rehearse.contest_id": ("比赛编号：{id}", "contest id: {id}"),
     "rehearse.no_commands": ("无法读取命令脚本：{reason}", "cannot read the command script: "
