@@ -90,3 +90,22 @@ def test_rehearse_with_a_broken_contest_file_reports_positions(tmp_path, capsys)
 def test_results_of_an_unknown_contest(capsys):
     assert main(["results", "no-such-contest"]) == 1
     assert "there is no contest no-such-contest" in capsys.readouterr().err
+
+
+def test_rehearse_and_results_print_control_characters_as_stand_ins(tmp_path, capsys):
+    teams = 'teams:\n  - {name: "[bold]红\\e[31m"}\n  - {name: 蓝队}\n'
+    contest = tmp_path / "t.contest.yaml"
+    contest.write_text(contest_text("  - type: buzz\n    questions: {count: 4}\n", teams),
+                       encoding="utf-8")
+    (tmp_path / "rules.yaml").write_bytes((DATA / "rules.yaml").read_bytes())
+    script = tmp_path / "s.txt"
+    script.write_text("buzz \x1b[2J\nadjust 1 5 jury \x1b[31mred\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(script)]) == 0
+    captured = capsys.readouterr()
+    contest_id = captured.out.split("\n", 1)[0].rsplit(" ", 1)[-1]
+    assert "line 1: buzz \u241b[2J: no team is called \u241b[2J" in captured.err
+    assert "1. [bold]红\u241b[31m  105" in captured.out
+    assert main(["results", contest_id, "--ledger"]) == 0
+    out = capsys.readouterr().out
+    assert "+5 (jury \u241b[31mred)" in out
+    assert "\x1b" not in captured.out + captured.err + out
