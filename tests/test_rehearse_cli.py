@@ -109,3 +109,30 @@ def test_rehearse_and_results_print_control_characters_as_stand_ins(tmp_path, ca
     out = capsys.readouterr().out
     assert "+5 (jury \u241b[31mred)" in out
     assert "\x1b" not in captured.out + captured.err + out
+
+
+def test_a_torn_last_record_is_reported_on_resume_and_damage_by_results(tmp_path, capsys):
+    import os
+    from pathlib import Path
+
+    contest = write(tmp_path)
+    first = tmp_path / "first.txt"
+    first.write_text("next\nnext\nopen\nbuzz 2\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(first), "--json"]) == 0
+    contest_id = capsys.readouterr().err.strip().rsplit(" ", 1)[-1]
+    log = Path(os.environ["QUIZHALL_DATA_DIR"]) / "contests" / contest_id / "events.jsonl"
+    with open(log, "ab") as fh:
+        fh.write(b'{"seq":5,"event":{"type":"answ')  # a write cut short by a crash
+    second = tmp_path / "second.txt"
+    second.write_text("right\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(second), "--resume", contest_id,
+                 "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "were torn or damaged" in captured.err and "the 5 complete records" in captured.err
+    assert json.loads(captured.out)["teams"][1]["score"] == 110
+    with open(log, "ab") as fh:
+        fh.write(b"garbage\n")
+    assert main(["results", contest_id, "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "line 10 is damaged, so only the 8 records before it are read" in captured.err
+    assert json.loads(captured.out)["events"] == 8

@@ -28,10 +28,13 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         with open_store() as store:
-            contest = replay_stored(store, args.id).contest
+            stored = replay_stored(store, args.id)
     except (StoreError, StoredContestError) as exc:
         print(exc, file=sys.stderr)
         return 1
+    for warning in stored.warnings:
+        print(warning, file=sys.stderr)
+    contest = stored.contest
     result = summary(contest)
     ledger = contest.ledger()
     if args.json:

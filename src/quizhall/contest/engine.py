@@ -155,6 +155,9 @@ class Contest:
         contest = cls(log, clock, pm, questions)
         for event in log.read():
             contest.projection.apply(event)
+        # The store's log says what it set aside on opening (a torn last record): the host
+        # must hear of it with the plugin warnings.
+        contest.load_warnings.extend(getattr(log, "recovered", ()))
         state = contest.projection.state
         if state is None:
             raise EvolveError("the log holds no contest")
