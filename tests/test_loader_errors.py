@@ -304,6 +304,18 @@ def test_numeric_range_reversed_and_tolerance_negative():
     assert [(d.line, d.column) for d in diagnostics] == [(6, 13), (11, 16)]
 
 
+def test_negative_tolerance_does_not_hide_a_bad_answer():
+    _, diagnostics = parse_questions("""\
+      - id: q1
+        type: numeric
+        stem: x
+        answer: abc
+        tolerance: -1
+    """)
+    assert [(d.line, d.column, d.message) for d in diagnostics] == [
+        (6, 13, "answer should be a number"), (7, 16, "tolerance cannot be negative")]
+
+
 def test_levels_referring_to_unknown_tags_and_ids():
     _, diagnostics = parse("""\
     bank: {id: b, title: T}
