@@ -84,6 +84,17 @@ def test_each_round_must_draw_enough_questions_without_repeats(tmp_path):
                                          "lower count, widen the filters, or add questions")]
 
 
+def test_a_round_short_of_questions_is_reported_with_the_other_errors(tmp_path):
+    text = ("title: T\nbanks: [rules.yaml]\nteams:\n  - {name: A, key: '7'}\n"
+            "  - {name: B, key: '7'}\nrounds:\n  - type: required\n"
+            "    questions: {tags: [甲], count: 10}\n  - type: buzz\n    window: -1\n"
+            "    questions: {tags: [甲], count: 50}\n  - type: buzz\n"
+            "    questions: {tags: [甲], count: 6}\n")
+    found = problems(tmp_path, text)
+    assert [(line, column) for line, column, _, _ in found] == [(5, 20), (10, 13), (13, 16)]
+    assert found[2][2].startswith("round 3 (Buzz-in) needs 6 questions but only ")
+
+
 def test_question_filters_are_checked_against_the_banks(tmp_path):
     text = HEAD + ("rounds:\n  - type: buzz\n    questions: {tags: [甲乙], level: L9, ids: "
                    "[q99], types: [单选题, essay]}\n")

@@ -86,6 +86,8 @@ class _Round:
     selection: Selection
     node: Node
     questions_node: Node
+    number: int = 0  # 1-based position in the file's rounds
+    clean: bool = True  # read without an error, so its draw can be checked
 
 
 def load_contest(path: str | Path, pm: pluggy.PluginManager | None = None,
@@ -145,17 +147,21 @@ def parse_contest(text: str, shown: str, base_dir: Path,
     teams = _read_teams(reader, top["teams"]) if "teams" in top else []
     prizes = _read_prizes(reader, top.get("prizes"), len(teams))
     keys = _read_keys(reader, top.get("keys"), teams, top.get("teams"))
+    errors_before = _errors(reader.diagnostics)
     banks, bank_diagnostics, bank_files = _load_banks(reader, top.get("banks"), base_dir,
                                                       use_cache)
     result.files.extend(bank_files)
     result.banks = banks
     index = _index(reader, banks, top.get("banks"))
+    banks_ok = _errors(reader.diagnostics) == errors_before and not _errors(bank_diagnostics)
     rounds = (_read_rounds(reader, top["rounds"], round_types, len(teams), index, file_plugins)
               if "rounds" in top else [])
     result.questions = {key: question for key, (question, _) in index.items()}
     drawn: list[RoundPlan] = []
-    if not reader.failed and not any(d.severity == "error" for d in bank_diagnostics):
-        drawn = _draw(reader, rounds, index, len(teams))
+    if index and banks_ok:
+        # Errors elsewhere do not hide a round that cannot draw enough: rounds read cleanly
+        # are drawn (one with errors is left out and takes no questions).
+        drawn = _draw(reader, [spec for spec in rounds if spec.clean], index, len(teams))
     result.diagnostics.extend(reader.diagnostics)
     result.diagnostics.extend(bank_diagnostics)
     if reader.failed or any(d.severity == "error" for d in result.diagnostics):
@@ -168,6 +174,10 @@ def parse_contest(text: str, shown: str, base_dir: Path,
                        base_score=base_score if base_score is not None else DEFAULT_BASE_SCORE,
                        floor=floor, prizes=prizes, keys=keys, plugins=tuple(plugins))
     return result
+
+
+def _errors(diagnostics: list[Diagnostic]) -> int:
+    return sum(d.severity == "error" for d in diagnostics)
 
 
 # -- simple fields -------------------------------------------------------------------------------
@@ -577,9 +587,12 @@ def _read_rounds(reader: NodeReader, node: Node, round_types: Mapping[str, type[
     rounds: list[_Round] = []
     tiebreak_at: int | None = None
     for position, item in enumerate(items):
+        errors_before = _errors(reader.diagnostics)
         spec = _read_round(reader, item, round_types, teams, index, file_plugins)
         if spec is None:
             continue
+        spec.number = position + 1
+        spec.clean = _errors(reader.diagnostics) == errors_before
         if spec.type is not None and spec.type.name == "tiebreak":
             if tiebreak_at is not None:
                 reader.report(item, t("contestfile.tiebreak_twice", line=tiebreak_at))
@@ -798,7 +811,7 @@ def draw_selection(selection: Selection, index: Index,
 def _draw(reader: NodeReader, rounds: list[_Round], index: Index, teams: int) -> list[RoundPlan]:
     used: set[str] = set()
     plans: list[RoundPlan] = []
-    for number, spec in enumerate(rounds, start=1):
+    for spec in rounds:
         assert spec.type is not None
         keys: list[str] = []
         groups: list[int] = []
@@ -807,7 +820,7 @@ def _draw(reader: NodeReader, rounds: list[_Round], index: Index, teams: int) ->
             wanted = selection.count if selection.count is not None else 1
             if len(drawn) < wanted:
                 reader.report(spec.questions_node, t(
-                    "contestfile.not_enough_questions", round=number, title=spec.title,
+                    "contestfile.not_enough_questions", round=spec.number, title=spec.title,
                     wanted=wanted, found=len(drawn), matched=matched, taken=taken),
                     t("contestfile.not_enough_hint"))
             keys.extend(drawn)
