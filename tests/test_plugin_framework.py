@@ -559,3 +559,20 @@ def test_plugins_reports_a_declaration_that_raises(capsys, tmp_path):
     assert report["warnings"] == [
         f"plugin {plugin.resolve()} failed in quizhall_declare_settings (RuntimeError: no "
         "settings today); the default applies"]
+
+
+def test_an_installed_plugin_kept_out_is_named_as_installed(installed_plugins, capsys,
+                                                            monkeypatch):
+    monkeypatch.setenv("QUIZHALL_LOAD_PLUGINS", "")
+    _, report = plugins_json(capsys)
+    assert report["plugins"] == [] and sorted(report["skipped"]) == ["broken-plugin",
+                                                                     "good-plugin"]
+    assert main(["plugins"]) == 0
+    assert "good-plugin  (installed, kept out by QUIZHALL_LOAD_PLUGINS)" in \
+        capsys.readouterr().out
+    loaded = load(contest_text(REQUIRED, head=listing("good-plugin") + "  - nowhere\n"), DATA)
+    assert [d.format() for d in loaded.diagnostics] == [
+        "<contest>:5:5: error: plugin good-plugin is installed but not loaded "
+        "(QUIZHALL_LOAD_PLUGINS is empty: no installed plugin loads)",
+        "<contest>:6:5: error: plugin nowhere is not installed "
+        "(QUIZHALL_LOAD_PLUGINS is empty: no installed plugin loads)"]

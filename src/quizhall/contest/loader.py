@@ -351,8 +351,7 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
         else:
             registered = find_plugin(pm, name)
             if registered is None:
-                reader.report(item, t("contestfile.plugin_missing", name=name),
-                              _missing_plugin_hint(name, third_party_names(pm)))
+                reader.report(item, *_missing_plugin(name, third_party_names(pm)))
                 continue
             if is_builtin(registered):
                 reader.warn(item, t("contestfile.plugin_builtin", name=name))
@@ -368,19 +367,26 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
     return entries, files
 
 
-def _missing_plugin_hint(name: str, known: list[str]) -> str:
-    """Why a plugin may be missing: QUIZHALL_LOAD_PLUGINS, a misspelling, or not installed."""
+def _missing_plugin(name: str, known: list[str]) -> tuple[str, str]:
+    """What to say of a plugin that is not loaded, and a hint: QUIZHALL_LOAD_PLUGINS keeps it
+    out, a misspelling, or it is not installed."""
     import difflib
 
-    from quizhall.plugins import plugin_key
+    from quizhall.plugins import SKIPPED, canonical_name, plugin_key
 
     narrowed = os.environ.get("QUIZHALL_LOAD_PLUGINS")
     if narrowed is not None:
-        return t("contestfile.plugin_not_allowed", allowed=narrowed.strip() or "-")
+        kept_out = plugin_key(name) in {canonical_name(skipped) for skipped in SKIPPED}
+        message = t("contestfile.plugin_kept_out" if kept_out else "contestfile.plugin_missing",
+                    name=name)
+        if not narrowed.strip():
+            return message, t("contestfile.plugin_none_allowed")
+        return message, t("contestfile.plugin_not_allowed", allowed=narrowed.strip())
+    message = t("contestfile.plugin_missing", name=name)
     close = difflib.get_close_matches(plugin_key(name), known, n=1, cutoff=0.8)
     if close:
-        return t("diag.did_you_mean", suggestion=close[0])
-    return t("contestfile.plugin_missing_hint")
+        return message, t("diag.did_you_mean", suggestion=close[0])
+    return message, t("contestfile.plugin_missing_hint")
 
 
 def _plugin_settings(reader: NodeReader, pm: pluggy.PluginManager, name: str,

@@ -32,6 +32,11 @@ MESSAGES = {
                                         "installed"),
     "contestfile.plugin_not_allowed": ("QUIZHALL_LOAD_PLUGINS 只允许加载：{allowed}",
                                        "QUIZHALL_LOAD_PLUGINS allows only: {allowed}"),
+    "contestfile.plugin_kept_out": ("插件 {name} 已安装，但没有加载",
+                                    "plugin {name} is installed but not loaded"),
+    "contestfile.plugin_none_allowed": ("QUIZHALL_LOAD_PLUGINS 为空：不加载任何已安装的插件",
+                                        "QUIZHALL_LOAD_PLUGINS is empty: no installed plugin "
+                                        "loads"),
     "contestfile.plugin_setting": ("插件 {name}：{problem}", "plugin {name}: {problem}"),
     "contestfile.plugin_builtin": ("{name} 是内置插件，始终启用，无需列出",
                                    "{name} is built in and always on; no need to list it"),
