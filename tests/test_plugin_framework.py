@@ -576,3 +576,31 @@ def test_an_installed_plugin_kept_out_is_named_as_installed(installed_plugins, c
         "(QUIZHALL_LOAD_PLUGINS is empty: no installed plugin loads)",
         "<contest>:6:5: error: plugin nowhere is not installed "
         "(QUIZHALL_LOAD_PLUGINS is empty: no installed plugin loads)"]
+
+
+def test_a_plugin_calling_sys_exit_is_named_and_does_not_stop_quizhall(capsys, tmp_path):
+    class Quits:
+        __name__ = "quits"
+
+        @hookimpl
+        def quizhall_score_answer(self, answer):
+            sys.exit("bored")
+
+    rehearsal = start(contest_text(REQUIRED), plugins=[Quits()], base_dir=DATA)
+    rehearsal.run([*TO_RED, "right"])
+    assert rehearsal.contest.view().teams[0].score == 110
+    assert rehearsal.warnings == ["plugin quits failed in quizhall_score_answer "
+                                  "(SystemExit: bored); the default applies"]
+    plugin = tmp_path / "exits.py"
+    plugin.write_text("import sys\nsys.exit(3)\n", encoding="utf-8")
+    from quizhall import plugins
+
+    plugins.reset_plugin_manager()
+    try:
+        status, report = plugins_json(capsys, "--plugin", str(plugin))
+    finally:
+        plugins.reset_plugin_manager()
+        sys.modules.pop("quizhall_plugin_file_exits", None)
+    assert status == 1
+    assert report["failed"] == [{"name": "exits", "origin": str(plugin.resolve()),
+                                 "error": "SystemExit: 3"}]

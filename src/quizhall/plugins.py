@@ -179,7 +179,8 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
             dist = getattr(entry_point, "dist", None)
             _ORIGINS[entry_point.name] = ("entry point", getattr(dist, "version", None),
                                           entry_point.value)
-        except Exception as exc:  # any failure of third-party code is reported, not raised
+        # Any failure of third-party code is reported, not raised (sys.exit() included).
+        except (Exception, SystemExit) as exc:
             FAILED.append(PluginFailure(entry_point.name, f"entry point {entry_point.value}",
                                         f"{type(exc).__name__}: {exc}"))
 
@@ -202,7 +203,7 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
         pm.register(module, name=str(path))
         _ORIGINS[str(path)] = ("file", None, str(path))
         return module
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:
         FAILED.append(PluginFailure(path.stem, str(path), f"{type(exc).__name__}: {exc}"))
         return None
 
