@@ -61,6 +61,13 @@ def test_numbers_that_make_scores_are_bounded(tmp_path):
     ]
 
 
+def test_a_bank_given_as_a_contest_file_is_named_as_such(tmp_path):
+    text = "bank: {id: b, title: B}\nquestions:\n  - {id: q, type: judge, stem: s, answer: 对}\n"
+    assert problems(tmp_path, text) == [
+        (1, 1, "this is a question bank (it has questions:), not a contest file",
+         "a contest file has title, banks, teams and rounds, and lists its banks under banks:")]
+
+
 def test_gate_needs_its_gates(tmp_path):
     text = HEAD + "rounds:\n  - type: gate\n    on_fail: life\n"
     assert problems(tmp_path, text) == [(7, 5, "missing required key gates", None)]

@@ -500,3 +500,15 @@ def test_five_different_errors_give_five_diagnostics():
     assert len(diagnostics) == 5
     assert [d.line for d in diagnostics] == [3, 4, 5, 6, 7]
     assert len({d.message.split()[0] for d in diagnostics}) >= 4
+
+
+def test_a_contest_file_given_as_a_bank_is_named_as_such():
+    bank, diagnostics = parse("""\
+    title: 竞赛
+    banks: [labour-law.zh.yaml]
+    teams: [{name: A}, {name: B}]
+    rounds: [{type: buzz}]
+    """)
+    assert bank is None
+    assert [(d.line, d.column, d.message) for d in diagnostics] == [
+        (1, 1, "this is a contest file (it has rounds:), not a question bank")]

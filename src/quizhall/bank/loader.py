@@ -39,6 +39,7 @@ from quizhall.yamlsource import (
     decode_text,
     read_bytes,
     suggest,
+    top_keys,
     top_mapping_kind,
 )
 
@@ -161,6 +162,10 @@ def parse_bank(text: str, display: str) -> tuple[Bank | None, list[Diagnostic]]:
     reader = NodeReader(display)
     if not isinstance(root, MappingNode):
         reader.report(root, t("diag.not_a_top_mapping", kind=top_mapping_kind(root)))
+        return None, reader.diagnostics
+    keys = top_keys(root)
+    if "rounds" in keys and "questions" not in keys:
+        reader.report(root, t("bank.is_a_contest"))
         return None, reader.diagnostics
     top = reader.mapping(root, "bank file", TOP_KEYS, required=("bank", "questions"))
     if top is None:

@@ -37,7 +37,14 @@ from quizhall.contest.plan import (
 from quizhall.contest.rounds import RoundType, Setting
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
-from quizhall.yamlsource import NodeReader, compose, read_text, suggest, top_mapping_kind
+from quizhall.yamlsource import (
+    NodeReader,
+    compose,
+    read_text,
+    suggest,
+    top_keys,
+    top_mapping_kind,
+)
 
 TOP_KEYS = ("title", "description", "base_score", "floor", "prizes", "banks", "teams", "keys",
             "plugins", "rounds")
@@ -125,6 +132,11 @@ def parse_contest(text: str, shown: str, base_dir: Path,
     reader = NodeReader(shown)
     if not isinstance(root, MappingNode):
         reader.report(root, t("diag.not_a_top_mapping", kind=top_mapping_kind(root)))
+        result.diagnostics.extend(reader.diagnostics)
+        return result
+    keys = top_keys(root)
+    if "questions" in keys and "rounds" not in keys:
+        reader.report(root, t("contestfile.is_a_bank"), t("contestfile.is_a_bank_hint"))
         result.diagnostics.extend(reader.diagnostics)
         return result
     top = reader.mapping(root, "contest file", TOP_KEYS, required=("title", "banks", "teams",

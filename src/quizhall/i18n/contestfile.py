@@ -2,6 +2,12 @@
 
 MESSAGES = {
     "contestfile.a_team": ("队伍", "a team"),
+    "contestfile.is_a_bank": ("这是题库（有 questions:），不是竞赛文件",
+                              "this is a question bank (it has questions:), not a contest file"),
+    "contestfile.is_a_bank_hint": ("竞赛文件写明 title、banks、teams 和 rounds，"
+                                   "在 banks: 中列出题库",
+                                   "a contest file has title, banks, teams and rounds, and lists "
+                                   "its banks under banks:"),
     "contestfile.a_round": ("一轮比赛", "a round"),
     "contestfile.floor_above_base": ("保底分 {floor} 高于基础分 {base}",
                                      "the floor {floor} is above the base score {base}"),
