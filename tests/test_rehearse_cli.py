@@ -136,3 +136,22 @@ def test_a_torn_last_record_is_reported_on_resume_and_damage_by_results(tmp_path
     captured = capsys.readouterr()
     assert "line 10 is damaged, so only the 8 records before it are read" in captured.err
     assert json.loads(captured.out)["events"] == 8
+
+
+def test_resume_with_another_contest_file_is_refused(tmp_path, capsys):
+    contest = write(tmp_path)
+    first = tmp_path / "first.txt"
+    first.write_text("next\nnext\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(first), "--json"]) == 0
+    contest_id = capsys.readouterr().err.strip().rsplit(" ", 1)[-1]
+    other = tmp_path / "other.contest.yaml"
+    other.write_text(contest.read_text(encoding="utf-8").replace("测试赛", "另一场"),
+                     encoding="utf-8")
+    assert main(["rehearse", str(other), "--commands", str(first), "--resume",
+                 contest_id]) == 1
+    assert f"contest {contest_id} was not started from {other}" in capsys.readouterr().err
+    moved = tmp_path / "moved.contest.yaml"
+    moved.write_text(contest.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["rehearse", str(moved), "--commands", str(first), "--resume", contest_id,
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["events"] == 4  # + contest_resumed

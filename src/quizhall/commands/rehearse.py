@@ -58,8 +58,18 @@ def run(args: argparse.Namespace) -> int:
         with open_store() as store:
             if args.resume:
                 contest_id = args.resume
-                if store.contest(contest_id) is None:
+                record = store.contest(contest_id)
+                if record is None:
                     print(t("results.no_contest", id=contest_id), file=sys.stderr)
+                    return 1
+                plan = loaded.plan
+                if (record.title, record.teams) != (plan.title, [team.name for team in
+                                                                   plan.teams]):
+                    # The log holds the rules; the file gives the question texts (and a
+                    # question's own points): a different contest's file would be wrong.
+                    print(visible(t("rehearse.other_contest", id=contest_id,
+                                    source=record.source or "-", path=args.contest)),
+                          file=sys.stderr)
                     return 1
                 log = store.open_log(contest_id, writer=True)
                 events = log.read()
