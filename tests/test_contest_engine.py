@@ -242,3 +242,12 @@ def test_wait_takes_seconds_up_to_a_day():
                              "open", "wait 29", "right"])
     assert reasons(result) == ["usage: wait SECONDS (0 to 86400)"] * 3
     assert scores(result)[0] == 110
+
+
+def test_team_names_with_spaces_in_commands():
+    teams = "teams:\n  - {name: Red Team}\n  - {name: Blue Team}\n  - {name: Blue}\n"
+    result = play(BUZZ, ["next", "next", "open", "buzz red team", "right",
+                         "adjust Blue Team -5 came late", "adjust Blue 3 kind", "buzz Red Team 2",
+                         "adjust Red Team 5"], teams=teams)
+    assert scores(result) == [110, 95, 103]
+    assert reasons(result) == ["usage: buzz TEAM", "no team is called Red"]
