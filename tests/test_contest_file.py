@@ -68,6 +68,15 @@ def test_a_bank_given_as_a_contest_file_is_named_as_such(tmp_path):
          "a contest file has title, banks, teams and rounds, and lists its banks under banks:")]
 
 
+def test_a_tenth_team_without_a_key_is_told_why(tmp_path):
+    teams = "".join(f"  - {{name: T{i}}}\n" for i in range(1, 11))
+    text = ("title: T\nbanks: [rules.yaml]\nteams:\n" + teams +
+            "rounds:\n  - {type: buzz, questions: {count: 2}}\n")
+    assert problems(tmp_path, text) == [
+        (13, 5, "missing required key key",
+         "teams 1–9 buzz with keys 1–9 by default; from the tenth on, give each a key:")]
+
+
 def test_gate_needs_its_gates(tmp_path):
     text = HEAD + "rounds:\n  - type: gate\n    on_fail: life\n"
     assert problems(tmp_path, text) == [(7, 5, "missing required key gates", None)]

@@ -262,7 +262,8 @@ def _read_teams(reader: NodeReader, node: Node) -> list[TeamPlan]:
         elif position < 9:
             key = str(position + 1)
         else:
-            reader.report(item, t("diag.missing_key", key="key"))
+            reader.report(item, t("diag.missing_key", key="key"),
+                          t("contestfile.team_key_hint"))
             key = ""
         if key and key.lower() in keys:
             reader.report(fields.get("key", item), t("contestfile.team_key_twice", key=key,

@@ -2,6 +2,9 @@
 
 MESSAGES = {
     "contestfile.a_team": ("队伍", "a team"),
+    "contestfile.team_key_hint": ("前 9 支队伍默认用按键 1–9 抢答，之后的队伍要写明 key:",
+                                  "teams 1–9 buzz with keys 1–9 by default; from the tenth "
+                                  "on, give each a key:"),
     "contestfile.is_a_bank": ("这是题库（有 questions:），不是竞赛文件",
                               "this is a question bank (it has questions:), not a contest file"),
     "contestfile.is_a_bank_hint": ("竞赛文件写明 title、banks、teams 和 rounds，"
