@@ -86,7 +86,7 @@ def test_text_summary_by_type_tag_level_and_difficulty(banks, capsys):
     assert "  by tag:  劳动法 2  工会法 2" in lines
     assert "  by level:  s/L1 2  s/L2 3" in lines
     assert "  by difficulty:  2★ 1  3★ 2" in lines
-    assert lines[-1] == "checked 2 files: 0 errors, 1 warnings"
+    assert lines[-1] == "checked 2 files: 0 errors, 1 warning"
 
 
 def test_text_summary_in_chinese(banks, capsys):
@@ -104,7 +104,7 @@ def test_errors_go_to_stderr_and_exit_1(banks, capsys):
     assert status == 1
     assert err == f"{banks / 'broken.yaml'}:3:20: error: unknown question type singel " \
                   "(did you mean single?)\n"
-    assert out.splitlines()[-1] == "checked 1 files: 1 errors, 0 warnings"
+    assert out.splitlines()[-1] == "checked 1 file: 1 error, 0 warnings"
 
 
 def test_a_directory_without_banks_is_an_error(tmp_path, capsys):

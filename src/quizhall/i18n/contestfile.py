@@ -86,8 +86,8 @@ MESSAGES = {
     "contestfile.not_enough_questions": (
         "第 {round} 轮（{title}）需要 {wanted} 道题，只剩 {found} 道：符合条件的 {matched} 道中"
         "有 {taken} 道已被前面的轮次使用",
-        "round {round} ({title}) needs {wanted} questions but only {found} are left: "
-        "{matched} match, {taken} of them taken by earlier rounds"),
+        "round {round} ({title}) needs {wanted:n/question/questions} but only "
+        "{found:n/is/are} left: {matched} match, {taken} of them taken by earlier rounds"),
     "contestfile.not_enough_hint": ("减少 count、放宽条件，或往题库里加题",
                                     "lower count, widen the filters, or add questions"),
 }

@@ -23,7 +23,7 @@ MESSAGES = {
                        "round {number} ({title}), question {question}"),
     "rehearse.not_started": ("尚未开始第一轮", "no round started yet"),
     "rehearse.finished": ("比赛已结束", "the contest is over"),
-    "rehearse.events": ("共 {count} 个事件", "{count} events"),
+    "rehearse.events": ("共 {count} 个事件", "{count:n/event/events}"),
     "rehearse.standing": ("{rank}. {name}  {score}", "{rank}. {name}  {score}"),
     "rehearse.warning": ("警告：{message}", "warning: {message}"),
 }
