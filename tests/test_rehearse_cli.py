@@ -155,3 +155,11 @@ def test_resume_with_another_contest_file_is_refused(tmp_path, capsys):
     assert main(["rehearse", str(moved), "--commands", str(first), "--resume", contest_id,
                  "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["events"] == 4  # + contest_resumed
+
+
+def test_a_round_started_before_its_first_question_says_so(tmp_path, capsys):
+    contest = write(tmp_path)
+    script = tmp_path / "s.txt"
+    script.write_text("next\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(script)]) == 0
+    assert "round 1 (Buzz-in), before its first question\n" in capsys.readouterr().out

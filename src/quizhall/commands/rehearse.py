@@ -117,9 +117,11 @@ def print_standings(contest: object, result: dict) -> None:
         print(t("rehearse.finished"))
     elif view.round is None:
         print(t("rehearse.not_started"))
+    elif view.question is None:
+        print(visible(t("rehearse.round_start", number=view.round + 1, title=view.round_title)))
     else:
         print(visible(t("rehearse.round", number=view.round + 1, title=view.round_title,
-                        question=view.question or 0)))
+                        question=view.question)))
     print(t("rehearse.events", count=result["events"]))
     for team in sorted(result["teams"], key=lambda team: team["rank"]):
         print(visible(t("rehearse.standing", rank=team["rank"], name=team["name"],

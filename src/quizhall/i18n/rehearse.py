@@ -21,6 +21,8 @@ MESSAGES = {
                                 "nothing was rehearsed"),
     "rehearse.round": ("第 {number} 轮（{title}）第 {question} 题",
                        "round {number} ({title}), question {question}"),
+    "rehearse.round_start": ("第 {number} 轮（{title}），尚未出题",
+                             "round {number} ({title}), before its first question"),
     "rehearse.not_started": ("尚未开始第一轮", "no round started yet"),
     "rehearse.finished": ("比赛已结束", "the contest is over"),
     "rehearse.events": ("共 {count} 个事件", "{count:n/event/events}"),
