@@ -135,3 +135,11 @@ def test_control_characters_quoted_from_a_file_are_printed_as_stand_ins(tmp_path
     assert status == 0
     assert "red\u241b[31m 1" in out2
     assert "\x1b" not in out + err + out2 + err2 and "\x07" not in out + err
+
+
+def test_an_unknown_lang_is_refused_in_the_language_of_the_environment(capsys, monkeypatch):
+    monkeypatch.setenv("QUIZHALL_LANG", "zh-CN")
+    with pytest.raises(SystemExit) as exc:
+        main(["--lang", "fr", "check", "x.yaml"])
+    assert exc.value.code == 2
+    assert "参数 --lang：无效的选项：'fr'" in capsys.readouterr().err
