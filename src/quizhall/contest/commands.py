@@ -20,6 +20,11 @@ COMMAND_NAMES = ("next", "open", "buzz", "right", "wrong", "partial", "wager", "
                  "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "end",
                  "member")
 PASS_WORDS = frozenset({"pass", "弃选", "放弃"})
+# How each command is written, for usage messages and the host console's hints.
+USAGE = {name: name for name in COMMAND_NAMES} | {
+    "buzz": "buzz TEAM", "assign": "assign TEAM", "partial": "partial POINTS",
+    "wager": "wager TEAM VALUE|pass", "adjust": "adjust TEAM ±POINTS REASON",
+    "member": "member SEAT|NAME"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,27 +97,27 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
 
     if name in ("buzz", "assign"):
         if len(args) != 1:
-            raise CommandError(t("contest.command.usage", usage=f"{name} TEAM"))
+            raise CommandError(t("contest.command.usage", usage=USAGE[name]))
         return Command(name, team=resolve_team(args[0], teams))
     if name == "partial":
         if len(args) != 1:
-            raise CommandError(t("contest.command.usage", usage="partial POINTS"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["partial"]))
         return Command(name, points=_number(args[0], "POINTS"))
     if name == "wager":
         if len(args) != 2:
-            raise CommandError(t("contest.command.usage", usage="wager TEAM VALUE|pass"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["wager"]))
         team = resolve_team(args[0], teams)
         value: float | str = "pass" if args[1].lower() in PASS_WORDS else _number(args[1],
                                                                                  "VALUE")
         return Command(name, team=team, value=value)
     if name == "adjust":
         if len(args) < 3:
-            raise CommandError(t("contest.command.usage", usage="adjust TEAM ±POINTS REASON"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["adjust"]))
         return Command(name, team=resolve_team(args[0], teams),
                        points=_number(args[1], "POINTS"), reason=" ".join(args[2:]))
     if name == "member":
         if len(args) != 1:
-            raise CommandError(t("contest.command.usage", usage="member SEAT|NAME"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["member"]))
         word = args[0]
         return Command(name, member=int(word) - 1 if word.isdigit() else word)
     if args:

@@ -65,7 +65,11 @@ class BuzzBanner(Widget):
             self.display = True
             set_digits(digits, str(holder.number))
             name.update(literal(spaced(holder.name)))
-            line.update(Text(t("tui.buzz_locked", number=holder.number), style="bold"))
+            said = Text(t("tui.buzz_locked", number=holder.number), style="bold")
+            for note in holder.notes:
+                said.append("  ·  ")
+                said.append_text(literal(note, style="bold"))
+            line.update(said)
             return
         if buzz_open:
             self.display = True
