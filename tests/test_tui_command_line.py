@@ -123,7 +123,7 @@ async def test_a_command_the_rules_refuse_says_why_and_records_nothing(tmp_path)
         await type_line(pilot, "right")
         assert len(app.contest.log.read()) == events
         messages = [n.message for n in app._notifications if n.title == "Not done"]
-        assert messages == ["there is no team 9 (there are 3)", "nobody is answering"]
+        assert messages == ["there is no team 9 (there are 3)", "no round is being played"]
     session.close()
 
 

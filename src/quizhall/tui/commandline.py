@@ -104,8 +104,9 @@ class CommandLine(ModalScreen[None]):
         Binding("up", "older", show=False, priority=True),
         Binding("down", "newer", show=False, priority=True),
     ]
+    # (The screen's see-through background is in theme.tcss: the app's ``Screen`` rule
+    # there outranks a DEFAULT_CSS.)
     DEFAULT_CSS = """
-    CommandLine { align: left bottom; background: $background 0%; }
     CommandLine > Vertical { dock: bottom; height: auto; background: $panel;
                              border-top: heavy $accent; padding: 0 1; }
     CommandLine #command-hint { color: $foreground 80%; }

@@ -39,7 +39,12 @@ def who(view: StageView, timer_enabled: bool = True) -> Text:
     turn = view.team(view.turn)
     holder = view.team(view.buzz_holder)
 
-    def noted(team: TeamView, value: Text) -> Text:
+    def noted(team: TeamView, label: Text) -> Text:
+        # The team's plugin notes after its label, outside the label's colour.
+        if not team.notes:
+            return label
+        value = Text()
+        value.append_text(label)
         for note in team.notes:
             value.append(" · ")
             value.append_text(literal(note, style="bold"))
