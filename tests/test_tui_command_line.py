@@ -18,7 +18,7 @@ from tuikit import TUI_BANK, contest_file, host, press, screen_text, shown_text
 from quizhall.cli import main
 from quizhall.contest.commands import COMMAND_NAMES
 from quizhall.contest.plan import PluginUse
-from quizhall.plugins import get_plugin_manager
+from quizhall.plugins import find_plugin, get_plugin_manager
 from quizhall.tui.commandline import CommandHelp, CommandLine, complete, hint
 from quizhall.tui.view import Stage
 
@@ -46,6 +46,9 @@ def certainty(monkeypatch):
     monkeypatch.syspath_prepend(str(CERTAINTY_SOURCE))
     module = importlib.import_module("quizhall_certainty")
     pm = get_plugin_manager()
+    if find_plugin(pm, "quizhall-certainty") is not None:  # installed: it is loaded already
+        yield module
+        return
     pm.register(module, name="quizhall_certainty")
     try:
         yield module
@@ -93,6 +96,30 @@ async def test_the_stated_certainty_is_shown_to_the_hall(tmp_path, certainty):
         assert "team 2 has the buzz" in text and "certainty: medium" in text
         await press(pilot, "n")
         assert [team.score for team in app.view.teams] == [100, 90, 100]
+    session.close()
+
+
+async def test_the_projector_shows_the_stated_certainty_beside_the_team(tmp_path, certainty):
+    from test_tui_display import wait_for
+
+    from quizhall.contest.loader import load_contest
+    from quizhall.store import open_store
+    from quizhall.tui.clock import FrozenClock
+    from quizhall.tui.display import DisplayApp
+    from quizhall.tui.session import Follower, StoreSession
+
+    path = contest_file(tmp_path, BUZZ, head=WITH_CERTAINTY, bank=TUI_BANK)
+    session = StoreSession(path, load_contest(path), open_store(tmp_path / "data"),
+                           clock=FrozenClock())
+    contest = session.open(None)
+    for line in ("next", "next", "open", "buzz 3", "certainty 3 low"):
+        assert contest.execute(contest.parse(line)).accepted, line
+    app = DisplayApp(Follower(open_store(tmp_path / "data"), session.contest_id,
+                              FrozenClock()), bell=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.view is not None and app.view.buzz_holder == 3)
+        assert app.view.team(3).notes == ("certainty: low",)
+        assert "certainty: low" in screen_text(app)
     session.close()
 
 
@@ -239,3 +266,12 @@ def test_hint_gives_the_usage_once_the_command_is_known():
     assert hint("adjust 2", helps).plain == "adjust TEAM ±POINTS REASON   jury"
     assert hint("a", helps).plain == "adjust  answer"
     assert "no command begins with [b]x" in hint("[b]x", helps).plain
+
+
+def test_check_reports_a_team_buzzer_key_that_opens_the_command_line(tmp_path, capsys):
+    teams = 'teams:\n  - {name: 红队, key: ":"}\n  - {name: 蓝队, key: "2"}\n'
+    path = contest_file(tmp_path, REQUIRED, teams=teams, bank=TUI_BANK)
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr()
+    assert f"{path}:5:" in out.out + out.err
+    assert "红队's buzzer key : is the host key for command" in out.out + out.err
