@@ -16,8 +16,10 @@ import pytest
 from tuikit import TUI_BANK, contest_file, host, press, screen_text, shown_text
 
 from quizhall.cli import main
+from quizhall.contest import Decision, RoundType
 from quizhall.contest.commands import COMMAND_NAMES
 from quizhall.contest.plan import PluginUse
+from quizhall.hookspecs import hookimpl
 from quizhall.plugins import find_plugin, get_plugin_manager
 from quizhall.tui.commandline import CommandHelp, CommandLine, complete, hint
 from quizhall.tui.view import Stage
@@ -275,3 +277,53 @@ def test_check_reports_a_team_buzzer_key_that_opens_the_command_line(tmp_path, c
     out = capsys.readouterr()
     assert f"{path}:5:" in out.out + out.err
     assert "红队's buzzer key : is the host key for command" in out.out + out.err
+
+
+class BrittleRound(RoundType):
+    """A plugin round type whose facts for the screen fail once a question is up."""
+
+    name = "brittle"
+
+    def next_question(self, d: Decision):
+        index = d.state.question + 1
+        if index >= len(d.round.questions):
+            return None
+        return [{"type": "question_shown", "question": index, "key": d.round.questions[index],
+                 "answerer": 0}]
+
+    def judge(self, d: Decision, verdict, points):
+        return [d.judged(0, verdict, 10 if verdict == "right" else 0),
+                {"type": "question_closed"}]
+
+    def details(self, d: Decision):
+        if d.state.question >= 0:
+            raise RuntimeError("details broke")
+        return {}
+
+
+class BrittlePlugin:
+    @hookimpl
+    def quizhall_register_round_types(self, register):
+        register(BrittleRound)
+
+
+async def test_a_failing_plugin_round_type_is_toasted_once_not_on_every_redraw(tmp_path):
+    pm = get_plugin_manager()
+    plugin = BrittlePlugin()
+    pm.register(plugin, name="brittle-plugin")
+    try:
+        rounds = "  - type: brittle\n    questions: {ids: [h02, h03]}\n"
+        app, session = host(contest_file(tmp_path, rounds, bank=TUI_BANK), tmp_path / "data")
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await press(pilot, "space", "space", "space")
+            for _ in range(3):
+                app._on_tick()
+                app.refresh_state()
+            await press(pilot, "y")
+            await pilot.pause()
+            said = [n.message for n in app._notifications if "details broke" in n.message]
+            assert len(said) == 1 and "brittle-plugin" in said[0]
+            assert [team.score for team in app.view.teams] == [110, 100, 100]
+        session.close()
+    finally:
+        pm.unregister(plugin)
