@@ -4,9 +4,9 @@ It holds no rules. Each key is a :class:`~quizhall.contest.commands.Command` for
 what the engine refuses appears in a toast and changes nothing. The footer lists the keys
 the engine would accept now (asked with ``Contest.preview``, which records nothing); ``:``
 opens a command line for any host command, plugin ones included
-(:mod:`quizhall.tui.commandline`). Buzzer
-presses, from the keyboard or any buzzer source plugin, are dated when the key event was read
-and handed to the engine in the order they happened, before anything is drawn.
+(:mod:`quizhall.tui.commandline`). Buzzer presses, from the keyboard or any buzzer source
+plugin, are dated when the key event was read and handed to the engine in the order they
+happened, before anything is drawn.
 """
 
 from __future__ import annotations
