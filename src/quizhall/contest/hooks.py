@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -207,6 +207,24 @@ def call_one(impl: Any, hook_name: str, warnings: list[str], kwargs: Mapping[str
     return True, result
 
 
+def _valid_results(pm: pluggy.PluginManager, hook_name: str, check: Check, expected: str,
+                   warnings: list[str], select: Select | None, per_plugin: PerPlugin | None,
+                   stopwatch: Callable[[], float],
+                   kwargs: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """Call implementations one at a time, yielding ``(plugin name, result)`` for each valid,
+    non-None result; exceptions, wrong results and slow calls become warnings."""
+    for impl in implementations(pm, hook_name, select):
+        arguments = {**kwargs, **(per_plugin(impl.plugin_name) if per_plugin else {})}
+        ok, result = call_one(impl, hook_name, warnings, arguments, stopwatch)
+        if not ok or result is None:
+            continue
+        if not check(result):
+            warnings.append(t("contest.plugin_bad_result", plugin=impl.plugin_name,
+                              hook=hook_name, expected=expected, got=_describe(result)))
+            continue
+        yield impl.plugin_name, result
+
+
 def call_each(pm: pluggy.PluginManager, hook_name: str, check: Check, expected: str,
               warnings: list[str], *, select: Select | None = None,
               per_plugin: PerPlugin | None = None,
@@ -218,18 +236,8 @@ def call_each(pm: pluggy.PluginManager, hook_name: str, check: Check, expected: 
     plugin (its own ``settings``). None results are skipped silently; exceptions, wrong
     results and slow calls become warnings.
     """
-    results: list[tuple[str, Any]] = []
-    for impl in implementations(pm, hook_name, select):
-        arguments = {**kwargs, **(per_plugin(impl.plugin_name) if per_plugin else {})}
-        ok, result = call_one(impl, hook_name, warnings, arguments, stopwatch)
-        if not ok or result is None:
-            continue
-        if not check(result):
-            warnings.append(t("contest.plugin_bad_result", plugin=impl.plugin_name,
-                              hook=hook_name, expected=expected, got=_describe(result)))
-            continue
-        results.append((impl.plugin_name, result))
-    return results
+    return list(_valid_results(pm, hook_name, check, expected, warnings, select, per_plugin,
+                               stopwatch, kwargs))
 
 
 def call_first(pm: pluggy.PluginManager, hook_name: str, check: Check, expected: str,
@@ -238,17 +246,8 @@ def call_first(pm: pluggy.PluginManager, hook_name: str, check: Check, expected:
                stopwatch: Callable[[], float] = time.perf_counter,
                **kwargs: Any) -> tuple[str, Any] | None:
     """The first implementation's valid, non-None result (a ``firstresult`` hook), or None."""
-    for impl in implementations(pm, hook_name, select):
-        arguments = {**kwargs, **(per_plugin(impl.plugin_name) if per_plugin else {})}
-        ok, result = call_one(impl, hook_name, warnings, arguments, stopwatch)
-        if not ok or result is None:
-            continue
-        if not check(result):
-            warnings.append(t("contest.plugin_bad_result", plugin=impl.plugin_name,
-                              hook=hook_name, expected=expected, got=_describe(result)))
-            continue
-        return impl.plugin_name, result
-    return None
+    return next(_valid_results(pm, hook_name, check, expected, warnings, select, per_plugin,
+                               stopwatch, kwargs), None)
 
 
 def _describe(value: Any) -> str:
