@@ -117,3 +117,21 @@ def test_no_path_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["check"])
     assert exc.value.code == 2
+
+
+def test_control_characters_quoted_from_a_file_are_printed_as_stand_ins(tmp_path, capsys):
+    broken = ("bank: {id: e, title: E}\nquestions:\n"
+              "  - {id: q1, type: \"singel\\e[2J\", stem: s, options: [a, b], answer: A}\n"
+              "\"\\e]0;title\\a\": 1\n")
+    clean = ("bank: {id: c, title: C}\nquestions:\n"
+             "  - {id: q2, type: judge, stem: ok, answer: 对, tags: [\"red\\e[31m\"]}\n")
+    (tmp_path / "e.yaml").write_text(broken, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(clean, encoding="utf-8")
+    status, out, err = check(capsys, str(tmp_path / "e.yaml"))
+    assert status == 1
+    assert "unknown key \u241b]0;title\u2407" in err
+    assert "unknown question type singel\u241b[2J" in err
+    status, out2, err2 = check(capsys, str(tmp_path / "c.yaml"))
+    assert status == 0
+    assert "red\u241b[31m 1" in out2
+    assert "\x1b" not in out + err + out2 + err2 and "\x07" not in out + err

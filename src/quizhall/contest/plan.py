@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 DEFAULT_BASE_SCORE = 100
+# No score, nor any number that makes one (base score, points, values), may be larger in size:
+# far above any real contest, and far below where floats stop counting points exactly.
+MAX_SCORE = 1_000_000_000
 DEFAULT_PRIZES = (1,)
 
 # Host actions and their default keys (the host console's keys, so check sees every clash).

@@ -44,7 +44,7 @@ class Rehearsal:
         if words[0].lower() == "wait":
             seconds = _seconds(words[1:])
             if seconds is None:
-                self.refused.append(Refusal(number, text, t("rehearse.bad_wait")))
+                self.refused.append(Refusal(number, text, t("rehearse.bad_wait", limit=MAX_WAIT)))
                 return None
             self.clock.advance(seconds)
             self.warnings.extend(self.contest.tick().warnings)
@@ -70,6 +70,11 @@ class Rehearsal:
         return summary(self.contest, self.refused)
 
 
+# The longest single wait: a day. Far longer ones would make the clock's float lose the
+# fractions of a second timers are measured in.
+MAX_WAIT = 86_400
+
+
 def _seconds(words: list[str]) -> float | None:
     if len(words) != 1:
         return None
@@ -77,7 +82,7 @@ def _seconds(words: list[str]) -> float | None:
         value = float(words[0])
     except ValueError:
         return None
-    return value if value >= 0 and value == value and value != float("inf") else None
+    return value if 0 <= value <= MAX_WAIT else None
 
 
 def plain_number(value: float) -> float | int:

@@ -9,8 +9,11 @@ MESSAGES = {
     "rehearse.json_help": ("以 JSON 输出最终状态", "print the final state as JSON"),
     "rehearse.resume_help": ("继续一场中断的预演（比赛编号）",
                              "continue a stopped rehearsal (contest id)"),
-    "rehearse.bad_wait": ("用法：wait 秒数", "usage: wait SECONDS"),
+    "rehearse.bad_wait": ("用法：wait 秒数（0 到 {limit}）", "usage: wait SECONDS (0 to {limit})"),
     "rehearse.refused": ("第 {line} 行：{command}：{reason}", "line {line}: {command}: {reason}"),
+    "rehearse.other_contest": ("比赛 {id} 不是由 {path} 开始的（它来自 {source}）：请用开始它的竞赛文件继续",
+                               "contest {id} was not started from {path} (it came from "
+                               "{source}): resume it with the contest file that started it"),
     "rehearse.contest_id": ("比赛编号：{id}", "contest id: {id}"),
     "rehearse.no_commands": ("无法读取命令脚本：{reason}", "cannot read the command script: "
                              "{reason}"),
