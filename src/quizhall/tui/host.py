@@ -221,9 +221,9 @@ class HostApp(ContestApp):
         view = contest.view()
         self._warn_standing(view.warnings)
         stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
-        if view.phase == "ready" and self.session.contest_id and not stage_view.message:
-            stage_view = replace(stage_view, message=t("tui.display_hint",
-                                                       id=self.session.contest_id))
+        if view.phase == "ready" and self.session.contest_id and not self.single_screen:
+            stage_view = replace(stage_view, hint=t("tui.display_hint",
+                                                    command=self.display_command()))
         if contest.load_warnings:
             stage_view = replace(stage_view, warnings=tuple(contest.load_warnings))
         self._view = stage_view
@@ -258,6 +258,14 @@ class HostApp(ContestApp):
     def view(self) -> StageView | None:
         """What the host sees now (the audience sees ``view.for_audience()``)."""
         return self._view
+
+    def display_command(self) -> str:
+        """The command that shows this contest on a second terminal (the projector)."""
+        import shlex
+
+        data_dir = getattr(self.session, "display_data_dir", None)
+        option = f"--data-dir {shlex.quote(str(data_dir))} " if data_dir else ""
+        return f"quizhall display {option}{self.session.contest_id}"
 
     # -- which keys apply -----------------------------------------------------------------
     def _work_out_available(self, view: Any) -> set[str]:

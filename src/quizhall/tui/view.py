@@ -113,6 +113,7 @@ class StageView:
     time_up: bool = False
     next_step: str = ""  # what the "next" key will do, in words
     message: str = ""  # one line of context, e.g. "audience question: no points"
+    hint: str = ""  # host-only help on the title page, e.g. how to start the projector
     finished: bool = False
     audience: bool = False  # True once host-only parts were dropped
     ranking: tuple[TeamView, ...] = field(default=())  # final ranking, best first
@@ -128,10 +129,11 @@ class StageView:
     def for_audience(self) -> StageView:
         """This view without anything the audience may not see yet.
 
-        Before the reveal: no answer, explanation or source; never the host's warnings.
-        Plugin notes stay: they record what a team declared aloud in the hall.
+        Before the reveal: no answer, explanation or source; never the host's hints or
+        warnings. Plugin notes stay: they record what a team declared aloud in the hall.
         """
         question = self.question
         if question is not None and not self.revealed:
             question = replace(question, answer="", explanation="", source="")
-        return replace(self, question=question, audience=True, next_step="", warnings=())
+        return replace(self, question=question, audience=True, next_step="", hint="",
+                       warnings=())

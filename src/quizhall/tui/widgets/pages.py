@@ -43,7 +43,8 @@ class Page(Widget):
 
 
 class TitlePage(Page):
-    """The contest's title before it starts (and, for the host, what went wrong loading it)."""
+    """The contest's title before it starts; for the host, a hint below the teams and what
+    went wrong loading the contest."""
 
     def compose_body(self) -> ComposeResult:
         yield Prose(classes="page-body")
@@ -60,6 +61,9 @@ class TitlePage(Page):
             if i:
                 teams.append("   ")
             teams.append_text(team_label(team.number, team.name, team.colour))
+        if view.hint:
+            teams.append("\n\n")
+            teams.append_text(literal(view.hint, style="italic"))
         self.set_body(teams)
 
 
