@@ -1,6 +1,7 @@
 """Bank export: round trips through XLSX and GIFT, formula guards, and the two commands."""
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
@@ -195,6 +196,22 @@ def test_export_bank_then_import_through_the_command_line(tmp_path, capsys):
     assert main(["export-bank", str(source), "--format", "gift",
                  "-o", str(tmp_path / "b.txt")]) == 0
     assert "GIFT" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="file modes are POSIX")
+def test_written_files_get_ordinary_permissions_not_owner_only(tmp_path):
+    source = _bank_file(tmp_path)
+    mask = os.umask(0o022)
+    try:
+        assert main(["export-bank", str(source), "-o", str(tmp_path / "b.xlsx")]) == 0
+        assert main(["import", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "b.yaml")]) == 0
+    finally:
+        os.umask(mask)
+    for name in ("b.xlsx", "b.yaml"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+    (tmp_path / "b.yaml").chmod(0o600)
+    assert main(["import", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "b.yaml")]) == 0
+    assert (tmp_path / "b.yaml").stat().st_mode & 0o777 == 0o600  # a file keeps its mode
 
 
 def test_import_exit_status_tells_a_script_what_happened(tmp_path, capsys):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tuikit import SAMPLES, host, press, screen_text
+from tuikit import SAMPLES, host, press, screen_text, squeeze
 
 from quizhall import i18n
 from quizhall.contest.evolve import fold
@@ -68,3 +68,60 @@ async def test_demo_contest_plays_through_every_round_to_the_podium(tmp_path):
 
     with open_store(tmp_path / "data") as store:
         assert store.contest(session.contest_id).status == "finished"
+
+
+async def test_title_page_gives_the_whole_display_command_even_at_80_columns(tmp_path):
+    app, session = host(SAMPLES / "demo.contest.yaml", tmp_path / "data")
+    session.display_data_dir = str(tmp_path / "demo data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        command = f"quizhall display --data-dir '{tmp_path / 'demo data'}' {session.contest_id}"
+        assert app.view.hint.endswith(f"run {command} in a second terminal")
+        assert squeeze(command) in squeeze(screen_text(app))
+        assert app.view.for_audience().hint == ""
+    session.close()
+
+
+async def test_single_screen_title_page_has_no_projector_hint(tmp_path):
+    app, session = host(SAMPLES / "demo.contest.yaml", tmp_path / "data", single_screen=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.view.hint == "" and "quizhall display" not in screen_text(app)
+    session.close()
+
+
+def _demo_sessions(monkeypatch) -> list:
+    """Run ``quizhall demo`` with the app replaced by one that opens the contest and stops."""
+    from quizhall.tui.host import HostApp
+
+    seen = []
+
+    def fake_run(app, *args, **kwargs):
+        app.session.open(None)
+        seen.append((app.display_command(), app.session.store.data_dir,
+                     app.session.contest_id))
+
+    monkeypatch.setattr(HostApp, "run", fake_run)
+    return seen
+
+
+def test_demo_keeps_its_contest_where_quizhall_data_dir_says(tmp_path, monkeypatch):
+    from quizhall import cli
+
+    monkeypatch.setenv("QUIZHALL_DATA_DIR", str(tmp_path / "hall"))
+    seen = _demo_sessions(monkeypatch)
+    assert cli.main(["demo"]) == 0
+    command, data_dir, contest_id = seen[0]
+    assert data_dir == tmp_path / "hall" and command == f"quizhall display {contest_id}"
+    assert (tmp_path / "hall" / "contests" / contest_id).is_dir()
+
+
+def test_demo_in_a_temporary_directory_names_it_in_the_display_command(monkeypatch):
+    from quizhall import cli
+
+    monkeypatch.delenv("QUIZHALL_DATA_DIR")
+    seen = _demo_sessions(monkeypatch)
+    assert cli.main(["demo"]) == 0
+    command, data_dir, contest_id = seen[0]
+    assert command == f"quizhall display --data-dir {data_dir} {contest_id}"
+    assert "quizhall-demo-" in str(data_dir)

@@ -29,6 +29,7 @@ async def test_title_then_teams_then_round_intro(tmp_path):
         await pilot.pause()
         text = screen_text(app)
         assert "测试赛" in text and "1  红队" in text
+        assert "teams: 3 · rounds: 1" in text  # no "1 rounds"
         assert app.view.stage is Stage.TITLE
         await press(pilot, "space")
         assert app.view.stage is Stage.TEAMS
@@ -211,6 +212,19 @@ async def test_help_lists_host_and_buzzer_keys(tmp_path):
         assert "undo the last action" in text
         await press(pilot, "escape")
         assert "Host keys" not in screen_text(app)
+    session.close()
+
+
+async def test_help_at_80_columns_wraps_chinese_beside_its_key(tmp_path):
+    from quizhall import i18n
+
+    i18n.set_language("zh-CN")
+    app, session = host(contest_file(tmp_path, REQUIRED, teams=TEAMS3, bank=TUI_BANK),
+                        tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "question_mark")
+        space_line = next(line for line in screen_text(app).splitlines() if "Space" in line)
+        assert "下一步：" in space_line  # not left alone with its text pushed below
     session.close()
 
 

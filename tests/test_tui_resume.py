@@ -60,6 +60,8 @@ async def test_resume_is_offered_and_continues_the_killed_contest(crashed):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "An unfinished contest" in screen_text(app)
+        assert f"{session.resumable[0].id} · last recorded" in screen_text(app)
+        assert "· events: " in screen_text(app)  # the count says what it counts
         await press(pilot, "y")
         view = app.view
         assert view.stage is Stage.QUESTION and view.question.number == 3

@@ -39,6 +39,18 @@ def test_english_words_are_not_split():
     assert lines == ["the quick", "brown fox", "jumps"]
 
 
+def test_the_key_bar_never_splits_a_key_from_its_description():
+    from quizhall.tui.keybar import KeyBar, key_line
+
+    items = [("y", "答对"), ("n", "答错"), ("p", "部分得分"), ("ctrl+t", "判超时"),
+             ("t", "暂停"), ("u", "撤销"), ("a", "调分"), ("s", "比分"), ("?", "帮助"),
+             ("q", "退出")]
+    lines = [line.plain for line in wrap(key_line(items), 78, KeyBar.BREAK_CJK)]
+    assert len(lines) == 2 and all(cell_len(line) <= 78 for line in lines)
+    words = [word for line in lines for word in line.split()]
+    assert "调分" in words and "比分" in words  # not "调" at one line's end, "分" at the next
+
+
 def test_styles_survive_wrapping():
     text = Text("粗体文字很长很长", style="bold")
     assert all(line.style == "bold" or line.spans for line in wrap(text, 6))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     load = load_or_report(str(path))
     if load is None:
         return 1
-    data_dir = getattr(args, "data_dir", None)
+    data_dir = getattr(args, "data_dir", None) or os.environ.get("QUIZHALL_DATA_DIR")
     temporary = None if data_dir else tempfile.TemporaryDirectory(prefix="quizhall-demo-")
     try:
         try:
@@ -51,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             return 1
         session = StoreSession(path, load, store, timers=not args.no_timer)
+        if temporary is not None:
+            session.display_data_dir = temporary.name
         keymap = build_keymap(load.plan.keys, [team.key for team in load.plan.teams])
         buzzers, _ = choose_buzzers([])
         app = HostApp(session, single_screen=args.single_screen, timers=not args.no_timer,

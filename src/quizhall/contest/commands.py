@@ -20,6 +20,11 @@ COMMAND_NAMES = ("next", "open", "buzz", "right", "wrong", "partial", "wager", "
                  "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "end",
                  "member")
 PASS_WORDS = frozenset({"pass", "弃选", "放弃"})
+# How each command is written, for usage messages and the host console's hints.
+USAGE = {name: name for name in COMMAND_NAMES} | {
+    "buzz": "buzz TEAM", "assign": "assign TEAM", "partial": "partial POINTS",
+    "wager": "wager TEAM VALUE|pass", "adjust": "adjust TEAM ±POINTS REASON",
+    "member": "member SEAT|NAME"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,28 +109,28 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
     if name in ("buzz", "assign"):
         team, rest = _take_team(args, teams, 0) if args else (None, [])
         if team is None or rest:
-            raise CommandError(t("contest.command.usage", usage=f"{name} TEAM"))
+            raise CommandError(t("contest.command.usage", usage=USAGE[name]))
         return Command(name, team=team)
     if name == "partial":
         if len(args) != 1:
-            raise CommandError(t("contest.command.usage", usage="partial POINTS"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["partial"]))
         return Command(name, points=_number(args[0], "POINTS"))
     if name == "wager":
         team, rest = _take_team(args, teams, 1) if len(args) >= 2 else (None, [])
         if team is None or len(rest) != 1:
-            raise CommandError(t("contest.command.usage", usage="wager TEAM VALUE|pass"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["wager"]))
         value: float | str = "pass" if rest[0].lower() in PASS_WORDS else _number(rest[0],
                                                                                  "VALUE")
         return Command(name, team=team, value=value)
     if name == "adjust":
         team, rest = _take_team(args, teams, 2) if len(args) >= 3 else (None, [])
         if team is None or len(rest) < 2:
-            raise CommandError(t("contest.command.usage", usage="adjust TEAM ±POINTS REASON"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["adjust"]))
         return Command(name, team=team, points=_number(rest[0], "POINTS"),
                        reason=" ".join(rest[1:]))
     if name == "member":
         if len(args) != 1:
-            raise CommandError(t("contest.command.usage", usage="member SEAT|NAME"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["member"]))
         word = args[0]
         return Command(name, member=int(word) - 1 if word.isdecimal() else word)
     if args:

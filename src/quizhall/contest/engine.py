@@ -18,7 +18,7 @@ from typing import Any
 import pluggy
 
 from quizhall.contest.clock import Clock
-from quizhall.contest.commands import COMMAND_NAMES, Command
+from quizhall.contest.commands import COMMAND_NAMES, Command, parse_command
 from quizhall.contest.evolve import NOT_ACTIONS, EvolveError, LedgerEntry, Projection
 from quizhall.contest.hooks import (
     SLOW_SECONDS,
@@ -218,6 +218,15 @@ class Contest:
         return build_view(self, self.clock.now() if now is None else now)
 
     # -- acting -------------------------------------------------------------------------
+    def parse(self, line: str) -> Command:
+        """A host command from its text form (``adjust 2 -10 jury``, ``certainty 1 high``).
+
+        Teams are named as in :func:`~quizhall.contest.commands.parse_command`, and the
+        commands this contest's plugins add are known. Raises
+        :class:`~quizhall.contest.commands.CommandError` with a translated reason.
+        """
+        return parse_command(line, self.plan.teams, self.plugin_commands())
+
     def execute(self, command: Command) -> Outcome:
         """Carry out one host command (after firing any timer that has run out)."""
         due = self.tick()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizhall.contest.clock import ManualClock
-from quizhall.contest.commands import CommandError, parse_command
+from quizhall.contest.commands import CommandError
 from quizhall.contest.engine import Contest, Outcome
 from quizhall.i18n import t
 
@@ -50,8 +50,7 @@ class Rehearsal:
             self.warnings.extend(self.contest.tick().warnings)
             return None
         try:
-            command = parse_command(text, self.contest.plan.teams,
-                                    self.contest.plugin_commands())
+            command = self.contest.parse(text)
         except CommandError as error:
             self.refused.append(Refusal(number, text, str(error)))
             return None

@@ -42,11 +42,28 @@ def exporters(kind: str | None = None) -> dict[str, Exporter]:
     return found
 
 
+def _new_file_mode(path: Path) -> int:
+    """The permissions ``path`` keeps if it exists, else those of a new file (umask applied)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash never leaves a half-written file."""
+    """Write ``data`` to ``path`` so that a crash never leaves a half-written file.
+
+    The file gets the permissions an ordinary new file would (or keeps those it had), not
+    the owner-only ones of the temporary file it is written through.
+    """
     path = Path(path)
+    mode = _new_file_mode(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()

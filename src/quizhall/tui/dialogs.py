@@ -16,6 +16,7 @@ from quizhall.i18n import t
 from quizhall.tui.literal import literal
 from quizhall.tui.text import team_label
 from quizhall.tui.view import TeamView
+from quizhall.tui.widgets.prose import Prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Label(t("tui.help_title"), classes="dialog-title")
             with VerticalScroll():
-                yield Static(self._text)
+                yield Prose(self._text)
             yield Label(t("tui.help_close"))
 
     def action_dismiss(self) -> None:  # type: ignore[override]

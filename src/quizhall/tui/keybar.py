@@ -20,11 +20,15 @@ def key_line(items: list[tuple[str, str]]) -> Text:
 
 
 class KeyBar(Prose):
-    """A line (or two, when narrow) of the keys that apply now."""
+    """A line (or two, when narrow) of the keys that apply now.
+
+    A key and its description stay on one line: the bar breaks only between items.
+    """
 
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: auto; max-height: 3; padding: 0 1; }
     """
+    BREAK_CJK = False
 
     def show(self, items: list[tuple[str, str]]) -> None:
         """Show these (key, description) pairs."""

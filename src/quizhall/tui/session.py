@@ -67,7 +67,9 @@ class StoreSession:
     """A contest file run from the host console, recorded in the store.
 
     ``resumable`` lists the unfinished contests started from the same file (newest first).
-    After :meth:`open`, ``contest_id`` names the contest in the store.
+    After :meth:`open`, ``contest_id`` names the contest in the store. ``display_data_dir``
+    is set when ``quizhall display`` would not find the store by itself (the demo's
+    temporary directory): the console's hint then names it.
     """
 
     def __init__(self, path: str | Path, load: Any, store: Any, clock: HallClock | None = None,
@@ -82,14 +84,24 @@ class StoreSession:
         self.contest_id = ""
         self.contest: Any = None
         self.resumed = False
+        self.display_data_dir: str | None = None
         self.resumable = [
             Resumable(record.id, self._label(record)) for record in store.contests()
             if record.status == "running" and record.source == str(self.path)]
 
     @staticmethod
     def _label(record: Any) -> str:
-        when = (record.updated or record.created or "").replace("T", " ")[:16]
-        return f"{record.title} · {record.id} · {when} · {record.events}"
+        from datetime import datetime
+
+        from quizhall.i18n import t
+
+        stamp = record.updated or record.created or ""
+        try:
+            when = datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            when = stamp
+        return t("tui.resume_label", title=record.title, id=record.id, when=when,
+                 events=record.events)
 
     def open(self, resume: str | None) -> Any:
         """Start a new contest (``resume`` None) or continue the stored one; returns it."""

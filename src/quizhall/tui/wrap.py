@@ -28,8 +28,12 @@ def _space(character: str) -> bool:
     return character.isspace() and character != NO_BREAK_SPACE
 
 
-def break_points(text: str) -> list[int]:
-    """Indices where a new line may begin (never 0 or ``len(text)``)."""
+def break_points(text: str, cjk: bool = True) -> list[int]:
+    """Indices where a new line may begin (never 0 or ``len(text)``).
+
+    With ``cjk`` False, only spaces break a line (a run of Chinese stays whole unless it is
+    wider than the line): for texts made of short labelled items, such as the key bar.
+    """
     points = []
     for i in range(1, len(text)):
         before, here = text[i - 1], text[i]
@@ -37,16 +41,17 @@ def break_points(text: str) -> list[int]:
             continue
         if _space(before):
             points.append(i)
-        elif (_wide(before) or _wide(here)) and here not in NO_START and before not in NO_END:
+        elif cjk and (_wide(before) or _wide(here)) and here not in NO_START \
+                and before not in NO_END:
             points.append(i)
     return points
 
 
-def line_spans(text: str, width: int) -> list[tuple[int, int]]:
+def line_spans(text: str, width: int, cjk: bool = True) -> list[tuple[int, int]]:
     """(start, end) of each line when ``text`` (one paragraph) is wrapped to ``width`` cells."""
     width = max(1, width)
     spans: list[tuple[int, int]] = []
-    points = break_points(text)
+    points = break_points(text, cjk)
     start, i, used = 0, 0, 0
     breaks = iter(points)
     pending: list[int] = []
@@ -70,8 +75,11 @@ def line_spans(text: str, width: int) -> list[tuple[int, int]]:
     return spans
 
 
-def wrap(text: Text, width: int) -> list[Text]:
-    """``text`` as lines of at most ``width`` cells, styles kept, trailing spaces dropped."""
+def wrap(text: Text, width: int, cjk: bool = True) -> list[Text]:
+    """``text`` as lines of at most ``width`` cells, styles kept, trailing spaces dropped.
+
+    ``cjk`` False breaks lines at spaces only (see :func:`break_points`).
+    """
     lines: list[Text] = []
     offset = 0
     for paragraph in text.plain.split("\n"):
@@ -80,7 +88,7 @@ def wrap(text: Text, width: int) -> list[Text]:
         if not paragraph:
             lines.append(Text())
             continue
-        for start, end in line_spans(paragraph, width):
+        for start, end in line_spans(paragraph, width, cjk):
             line = piece[start:end]
             line.rstrip()
             lines.append(line)

@@ -18,6 +18,8 @@ class Prose(Widget):
 
     # False: each line is cut at the edge (with "…") instead of wrapped.
     WRAP = True
+    # False: lines break at spaces only, never between two Chinese characters.
+    BREAK_CJK = True
 
     def __init__(self, text: Text | str = "", **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -53,7 +55,7 @@ class Prose(Widget):
         if not text.plain:
             lines: list[Text] = []
         elif self.WRAP:
-            lines = wrap(text, width)
+            lines = wrap(text, width, self.BREAK_CJK)
         else:
             lines = text.split("\n", allow_blank=True)
             for line in lines:
