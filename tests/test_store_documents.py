@@ -241,3 +241,53 @@ def test_a_journal_that_does_not_follow_its_snapshot_is_refused_untouched(tmp_pa
         _open(directory)
     assert (directory / "journal.jsonl").read_bytes() == journal
     assert list(directory.glob("journal.jsonl.torn-*")) == []
+
+
+def test_a_reader_sees_what_the_writer_wrote_while_it_holds_the_lock(tmp_path):
+    with open_store(tmp_path) as writer, open_store(tmp_path) as other:
+        answers = writer.db.table("answers")
+        answers.insert({"n": 1})
+        answers.insert({"n": 2})
+        assert [d["n"] for d in other.read_db().table("answers").all()] == [1, 2]
+        with pytest.raises(StoreError, match="read-only"):
+            other.read_db().table("answers").insert({"n": 3})
+        answers.insert({"n": 3})  # the writer is not disturbed, and the reader catches up
+        assert [d["n"] for d in other.read_db().table("answers").all()] == [1, 2, 3]
+        with pytest.raises(LockedError):
+            other.db  # noqa: B018  (a second writer is still refused)
+
+
+def test_a_reader_reads_across_a_compaction_and_skips_a_line_being_written(tmp_path):
+    db = _open(tmp_path / "d")
+    for n in range(5):
+        db.table("answers").insert({"n": n})
+    journal_path = tmp_path / "d" / "journal.jsonl"
+    journal = journal_path.read_bytes()
+    db.storage.compact()
+    db.table("answers").insert({"n": 5})
+    expected = _dump(db)
+    db.close()
+
+    # A reader that read the journal just before the compaction cut it back.
+    real_read = type(journal_path).read_bytes
+
+    def read_before_cut(path):
+        return journal if path == journal_path else real_read(path)
+
+    import unittest.mock
+
+    with unittest.mock.patch.object(type(journal_path), "read_bytes", read_before_cut):
+        reader = DocumentDB(JournalStorage(tmp_path / "d", utc_now, writer=False))
+    assert _dump(reader) == {"answers": {n + 1: {"n": n} for n in range(5)}}
+    whole = journal_path.read_bytes()
+    journal_path.write_bytes(whole + b'{"seq":99,"table":"answers","ops":[["put"')  # mid-write
+    reader = DocumentDB(JournalStorage(tmp_path / "d", utc_now, writer=False))
+    assert _dump(reader) == expected
+    assert journal_path.read_bytes().endswith(b'["put"')  # the reader touched nothing
+    assert not list((tmp_path / "d").glob("journal.jsonl.torn-*"))
+
+
+def test_a_reader_of_an_empty_data_directory_creates_nothing(tmp_path):
+    with open_store(tmp_path) as store:
+        assert store.read_db().table("answers").all() == []
+    assert not (tmp_path / "documents").exists()

@@ -50,8 +50,10 @@ async def test_required_round_shows_answer_to_host_and_scores_right(tmp_path):
         assert "劳动合同期限三个月以上不满一年的" in text
         assert "Answer (host only" in text and "A. 一个月" in text
         assert "turn" in text and "红一" in text
+        assert "next o open / y right / n wrong / p partial / Ctrl+T time up" in text
         await press(pilot, "o")
         assert app.view.timer is not None and app.view.timer.remaining == 30
+        assert app.view.next_step.startswith("y right / n wrong")  # o no longer applies
         app.clock.advance(12)
         app._on_tick()
         await pilot.pause()

@@ -45,6 +45,9 @@ async def test_risk_pick_from_the_list_then_answer_for_the_stake(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "space", "space")
         assert "红队 picks a value: 10 / 20 / 30" in shown_text(app)
+        # "next" waits for the pick: the status line names the key, not the script command.
+        assert app.view.next_step == "w wager" and "next w wager" in screen_text(app)
+        assert "TEAM VALUE" not in screen_text(app)
         await press(pilot, "w")
         assert "红队's value" in screen_text(app)
         await press(pilot, "down", "enter")  # 20

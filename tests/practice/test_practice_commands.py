@@ -81,6 +81,19 @@ def test_review_due_leaves_out_questions_not_yet_due(capsys):
     assert len(json.loads(capsys.readouterr().out)["questions"]) == 2
 
 
+def test_stats_review_and_export_work_while_the_app_holds_the_records(capsys, tmp_path):
+    _study()
+    with open_store() as app_store:  # the trainee's app, still open and writing
+        app_store.db.table("profiles").all()
+        assert main(["practice", "--user", "ann", "--stats", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["answers"] == 6
+        assert main(["review", "--user", "ann", "--due", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["due"] == 2
+        assert main(["export", "--user", "ann", "-o", str(tmp_path / "ann.json")]) == 0
+        assert json.loads((tmp_path / "ann.json").read_text(encoding="utf-8"))
+        app_store.db.table("answers").insert({"still": "writable"})
+
+
 def test_review_shows_control_characters_visibly(capsys, tmp_path):
     path = tmp_path / "evil.yaml"
     path.write_text('bank: {id: evil, title: E}\nquestions:\n'

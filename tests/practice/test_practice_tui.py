@@ -1,6 +1,7 @@
 """Pilot tests of the trainee's app: every mode driven through its keys."""
 
 from practice_bank import START
+from rich.cells import cell_len
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tui_helpers import answer, make_app, screen_text
@@ -72,6 +73,24 @@ async def test_unreadable_input_shows_an_error_and_records_nothing(db):
         assert History(db).answers("ann") == []
 
 
+async def test_an_input_error_goes_once_the_answer_is_accepted(db):
+    settings = PracticeSettings(mode="practice", filter=Filter(tags=("安全",)))
+    app = make_app(db, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        while screen.presented.question.id != "o1":
+            await answer(pilot, True)
+        await pilot.press("a", "enter")  # one letter of four
+        await pilot.pause()
+        assert "all 4" in screen_text(app)
+        await pilot.press("backspace")
+        await answer(pilot, True, then_next=False)
+        text = screen_text(app)
+        assert "Right" in text and "all 4" not in text  # the old error is not left behind
+    assert History(db).answers("ann")[-1].key == "law/o1"
+
+
 async def test_short_answer_is_self_judged(db):
     app = make_app(db, settings=PracticeSettings(mode="practice", filter=Filter(tags=("合同",))))
     async with app.run_test(size=SIZE) as pilot:
@@ -109,6 +128,24 @@ async def test_finish_a_level_earn_stars_and_unlock_the_next(db):
         assert isinstance(app.screen, LevelsScreen)
         text = screen_text(app)
         assert "★★★" in text and text.count("locked") == 1
+
+
+async def test_a_long_level_title_keeps_its_distance_from_the_details(db):
+    from practice_bank import BANK
+
+    long_title = "第四关 安全生产与职业病防治"  # 28 cells
+    app = make_app(db, bank_text=BANK.replace("第三关 安全", long_title))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        line = next(x for x in screen_text(app).splitlines() if long_title in x)
+        assert f"{long_title}  " in line  # not run together with "… questions"
+        first = next(x for x in screen_text(app).splitlines() if "第一关 劳动合同" in x)
+        def column(text: str) -> int:
+            return cell_len(text[:text.index("questions")])
+
+        assert column(line) == column(first)  # the detail columns line up
 
 
 async def test_losing_all_lives_fails_the_level(db):
@@ -177,6 +214,17 @@ async def test_resume_an_exam_after_closing_the_app(db):
         text = screen_text(again)
         assert "score 3/3" in text and "passed" in text
     assert History(db).running_exam("ann") is None
+
+
+async def test_the_start_screen_states_a_short_exam_limit_in_seconds(db):
+    app = make_app(db, settings=_settings_with_quota(time_limit=90))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "3 questions · 1 min 30 s · pass at" in screen_text(app)
+    app = make_app(db, settings=_settings_with_quota(time_limit=12))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "3 questions · 0 min 12 s · pass at" in screen_text(app)  # not "0 min"
 
 
 async def test_the_exam_ends_when_time_is_up(db):
@@ -248,6 +296,41 @@ async def test_stats_screen_shows_chart_and_tables(db):
         assert "3 answered · 67% right · 2-day streak" in text
         assert "█" in text and "02  03" in text
         assert "合同" in text and "第一关 劳动合同" in text
+
+
+async def test_stats_tables_stack_on_a_narrow_terminal(db):
+    History(db).add_answer(AnswerRecord(
+        user="ann", key="law/s1", bank="law", question="s1", mode="practice", given="A",
+        correct=True, credit=1.0, seconds=3.0, at="2025-03-02T08:00:00.000+00:00",
+        tags=("合同",), levels=("law/L1",)))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        levels = app.screen.query_one("#stats-levels")
+        tags = app.screen.query_one("#stats-tags")
+        assert levels.region.y > tags.region.y  # below the tags, not beside them
+        assert levels.region.right <= 80  # the stars column is on screen
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert levels.region.y == tags.region.y and levels.region.x > tags.region.right - 1
+
+
+async def test_results_wrap_a_long_chinese_stem_beside_its_number(db):
+    stem = ("被申请人收到仲裁申请书副本后，应当在（）内向劳动争议仲裁委员会提交答辩书，"
+            "逾期不影响仲裁。")
+    bank = ("bank: {id: law, title: 劳动法练习}\nquestions:\n"
+            f"  - {{id: q, type: judge, stem: {stem}, answer: 对}}\n")
+    app = make_app(db, bank_text=bank, settings=PracticeSettings(mode="practice"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer(pilot, False)
+        assert isinstance(app.screen, ResultsScreen)
+        lines = screen_text(app).splitlines()
+        first = next(line for line in lines if "1." in line)
+        assert "1. 被申请人收到" in first  # the stem starts beside its number
+        assert "".join("".join(lines).split()).count("".join(stem.split())) == 1
 
 
 async def test_help_opens_and_closes():

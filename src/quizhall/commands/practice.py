@@ -161,7 +161,7 @@ def _print_stats(args: argparse.Namespace, user: str) -> int:
         with open_store() as store:
             for warning in store.warnings:
                 print(warning, file=sys.stderr)
-            history = History(store.db)
+            history = History(store.read_db())
             stats = compute_stats(user, history.answers(user), Notebook(history, user),
                                   system_clock(), history.progress(user))
     except StoreError as error:

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         with open_store() as store:
             for warning in store.warnings:
                 print(warning, file=sys.stderr)
-            notebook = Notebook(History(store.db), user)
+            notebook = Notebook(History(store.read_db()), user)
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     entries = notebook.due(now) if args.due else notebook.all()

@@ -216,7 +216,7 @@ def load_practice_report(store: Store, user: str, now: datetime | None = None) -
     from quizhall.store import StoreError
 
     try:
-        history = History(store.db)
+        history = History(store.read_db())
         users = history.users()
         if user not in users:
             if not users:

@@ -35,6 +35,7 @@ from tinydb.table import Table
 
 from quizhall.i18n import t
 from quizhall.store._files import (
+    Scan,
     dumps,
     frame,
     scan,
@@ -152,27 +153,37 @@ class JournalStorage(Storage):
 
     The caller must hold the directory's writer lock. ``recovered`` lists messages about
     torn journal tails set aside while opening.
+
+    With ``writer`` False it is a reader: no lock needed, nothing on disk touched, every
+    change refused. It reads the data as it stands while a writer may be working: the
+    journal first, then the snapshot, so a compaction in between loses nothing (changes the
+    new snapshot already holds are skipped), and a line still being written is left out.
     """
 
     def __init__(self, directory: Path, now: Callable[[], datetime],
-                 min_compact_bytes: int = MIN_COMPACT_BYTES) -> None:
+                 min_compact_bytes: int = MIN_COMPACT_BYTES, writer: bool = True) -> None:
         self.directory = directory
         self.snapshot_path = directory / "snapshot.json"
         self.journal_path = directory / "journal.jsonl"
         self.recovered: list[str] = []
         self.min_compact_bytes = min_compact_bytes
+        self.writer = writer
         self._now = now
         self._mutex = threading.RLock()
         self._broken: str | None = None
         self._tables: Tables = {}
         self._seq = -1  # number of the last change applied
         self._snapshot_size = 0
+        self._fd: int | None = None
+        if not writer:
+            self._read_only()
+            return
         # Temporary snapshots left by a crash mid-compaction: the lock holder may remove them.
         for stale in directory.glob(f".{self.snapshot_path.name}.tmp-*"):
             stale.unlink(missing_ok=True)
         self._load_snapshot()
         try:
-            self._fd: int | None = os.open(
+            self._fd = os.open(
                 self.journal_path,
                 os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
         except OSError as exc:
@@ -189,6 +200,22 @@ class JournalStorage(Storage):
             raise
 
     # -- opening ---------------------------------------------------------------------------
+
+    def _read_only(self) -> None:
+        try:
+            journal = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            journal = b""
+        except OSError as exc:
+            raise StoreError(t("store.cannot_open", path=self.journal_path,
+                               error=exc.strerror)) from exc
+        self._load_snapshot()
+        newline = journal.find(b"\n")
+        if newline < 0:  # no journal yet, or its header is being written
+            return
+        _check_kind(self.journal_path, journal[:newline + 1], JOURNAL_KIND)
+        self._header_size = newline + 1
+        self._replay_journal(journal, newline)
 
     def _load_snapshot(self) -> None:
         try:
@@ -222,6 +249,15 @@ class JournalStorage(Storage):
             return
         _check_kind(self.journal_path, data[:newline + 1], JOURNAL_KIND)
         self._header_size = newline + 1
+        found = self._replay_journal(data, newline)
+        if found.damage is not None:
+            self._set_aside(found.end, found.damage, found.after, len(found.records))
+        self._journal_size = found.end
+        if self._should_compact():
+            self.compact()
+
+    def _replay_journal(self, data: bytes, newline: int) -> Scan:
+        """Apply the journal's changes after the snapshot; returns what :func:`scan` found."""
         snapshot_seq = self._seq
         second = data.find(b"\n", newline + 1)
         first = unframe(data[newline + 1:second + 1]) if second > 0 else None
@@ -248,11 +284,7 @@ class JournalStorage(Storage):
         for record in found.records:
             if record["seq"] > self._seq:
                 self._replay(record)
-        if found.damage is not None:
-            self._set_aside(found.end, found.damage, found.after, len(found.records))
-        self._journal_size = found.end
-        if self._should_compact():
-            self.compact()
+        return found
 
     def _replay(self, record: dict) -> None:
         table = self._tables.setdefault(record["table"], {})
@@ -364,6 +396,8 @@ class JournalStorage(Storage):
         self._journal_size += len(line)
 
     def _check_usable(self) -> None:
+        if not self.writer:
+            raise StoreError(t("store.read_only", path=self.directory))
         if self._broken:
             raise StoreError(self._broken)
         if self._fd is None:

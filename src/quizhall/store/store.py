@@ -278,6 +278,16 @@ class Store:
             self._db_lock, self._db = lock, DocumentDB(storage)
         return self._db
 
+    def read_db(self) -> tinydb.TinyDB:
+        """Trainee documents as they stand now, read-only: no lock, so a practice app may be
+        writing them meanwhile (stats, review lists, exports). Any change raises StoreError."""
+        if self._db is not None:
+            return self._db
+        from quizhall.store.documents import DocumentDB, JournalStorage
+
+        storage = JournalStorage(self.documents_dir, self._now, writer=False)
+        return DocumentDB(storage)
+
     def close(self) -> None:
         """Close the documents and every log opened here, releasing their locks."""
         for log in self._logs:

@@ -52,6 +52,9 @@ FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", 
                 "export", "command", "help", "quit")
 # Actions that are always possible (they do not go to the engine themselves).
 ALWAYS = frozenset({"scoreboard", "command", "help", "quit"})
+# Actions that move a question or a pick on: named in the status line when "next" cannot.
+PROGRESS = ("open", "wager", "assign", "member", "right", "wrong", "partial", "pass",
+            "timeout")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +224,8 @@ class HostApp(ContestApp):
         view = contest.view()
         self._warn_standing(view.warnings)
         stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
+        if view.next.code == "blocked":
+            stage_view = self._with_next_keys(stage_view)
         if view.phase == "ready" and self.session.contest_id and not self.single_screen:
             stage_view = replace(stage_view, hint=t("tui.display_hint",
                                                     command=self.display_command()))
@@ -237,16 +242,30 @@ class HostApp(ContestApp):
         self.signal(stage_view)
         if availability:
             # After the frame: the key bar may change height, and the lock must not wait.
-            self.call_after_refresh(self._refresh_keys, view)
+            self.call_after_refresh(self._refresh_keys)
         else:
             screen.query_one(KeyBar).show(self.footer_items())
 
-    def _refresh_keys(self, view: Any) -> None:
+    def _refresh_keys(self) -> None:
         screen = self._host_screen()
         if self.contest is None or not self.showing(screen):
             return
-        self._available = self._work_out_available(self.contest.view())
+        view = self.contest.view()
+        self._available = self._work_out_available(view)
         screen.query_one(KeyBar).show(self.footer_items())  # type: ignore[union-attr]
+        if view.next.code == "blocked" and self._view is not None:
+            self._view = self._with_next_keys(self._view)
+            screen.query_one(HostStatus).show(self._view, self.timers)  # type: ignore[union-attr]
+
+    def _with_next_keys(self, stage_view: StageView) -> StageView:
+        """When "next" cannot go on, the status line names the keys that can instead.
+
+        The engine's reason speaks of commands (``timeout``, ``wager TEAM VALUE``), which
+        is right in a rehearsal script; the host at the keyboard needs the keys.
+        """
+        keys = [f"{key_display(self.keymap.actions[action])} {t(f'tui.key.{action}')}"
+                for action in PROGRESS if action in self._available]
+        return replace(stage_view, next_step=" / ".join(keys)) if keys else stage_view
 
     def _host_screen(self) -> HostScreen | None:
         for screen in self.screen_stack:

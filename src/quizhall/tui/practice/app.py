@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -51,6 +52,9 @@ class PracticeApp(App[None]):
 
     CSS_PATH = "practice.tcss"
     TITLE = "quizhall"
+    # Screens get -narrow below 120 columns, -wide from there (the stats tables sit side
+    # by side only when both fit).
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "practice.key_quit", priority=True)]
 

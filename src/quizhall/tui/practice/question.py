@@ -336,6 +336,7 @@ class QuestionScreen(PracticeScreen):
             self._finish()
             return
         self.outcome = outcome
+        self.query_one("#q-error", Static).display = False
         if self.session.feedback:
             self.phase = "feedback"
             self.query_one("#q-hint", Static).display = False

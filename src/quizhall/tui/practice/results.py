@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,8 +11,10 @@ from textual.widgets import Footer, Static
 
 from quizhall.i18n import t
 from quizhall.practice import Outcome, Session, SessionResult
+from quizhall.tui.literal import literal as rich_literal
 from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal, stars
+from quizhall.tui.widgets.prose import Prose
 
 
 def _percent(ratio: float) -> int:
@@ -78,7 +81,7 @@ class ResultsScreen(PracticeScreen):
                 yield Static(literal(t("practice.review_heading", count=len(result.wrong)),
                                      "bold"))
                 for number, outcome in enumerate(result.wrong, 1):
-                    yield Static(self._item(number, outcome), classes="review-item")
+                    yield Prose(self._item(number, outcome), classes="review-item")
             else:
                 yield Static(literal(t("practice.no_wrong"), "green"))
         yield Footer()
@@ -87,20 +90,25 @@ class ResultsScreen(PracticeScreen):
         self.query_one("#results-review", VerticalScroll).focus()
 
     @staticmethod
-    def _item(number: int, outcome: Outcome) -> Content:
+    def _item(number: int, outcome: Outcome) -> Text:
+        """One wrong answer, as Rich text for :class:`Prose`, which wraps Chinese by character
+        (Textual's own wrapping would leave "1." alone and push the stem to the next line)."""
         presented = outcome.presented
         q = presented.question
-        lines = [join((f"{number}. ", "bold"), q.stem)]
+        lines = [Text.assemble((f"{number}. ", "bold"), rich_literal(q.stem))]
         if presented.choices() and q.type.value != "judge":
-            lines.append(join(("   ", ""), "  ".join(f"{letter}. {text}"
-                                                     for letter, text in presented.choices())))
+            lines.append(Text.assemble("   ", rich_literal("  ".join(
+                f"{letter}. {text}" for letter, text in presented.choices()))))
         given = (t("practice.unanswered") if outcome.given is None
                  else presented.given_text(outcome.given))
-        lines.append(join(("   " + t("practice.your_answer"), "bold red"), given, "   ",
-                          (t("practice.correct_answer"), "bold green"), presented.answer_text()))
+        lines.append(Text.assemble(("   " + t("practice.your_answer"), "bold red"),
+                                   rich_literal(given), "   ",
+                                   (t("practice.correct_answer"), "bold green"),
+                                   rich_literal(presented.answer_text())))
         if q.explanation:
-            lines.append(join(("   " + t("practice.explanation"), "dim"), (q.explanation, "dim")))
-        return Content("\n").join(lines)
+            lines.append(Text.assemble(("   " + t("practice.explanation"), "dim"),
+                                       rich_literal(q.explanation, "dim")))
+        return Text("\n").join(lines)
 
     def action_close(self) -> None:
         self.app.pop_screen()

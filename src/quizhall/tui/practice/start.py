@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from quizhall.tui.practice.app import PracticeApp
 
 MODE_WIDTH = 10  # cells for a mode's name in the list
+LEVEL_TITLE_WIDTH = 26  # cells for a level's title, at least (longer titles widen it)
 
 
 def _app(screen: PracticeScreen) -> PracticeApp:
@@ -92,8 +94,10 @@ class StartScreen(PracticeScreen):
             exam = t("practice.exam_running", done=len(running["answers"]),
                      total=len(running["items"]))
         else:
-            exam = t("practice.exam_info", count=spec.planned(available),
-                     minutes=round(spec.seconds(available) / 60),
+            seconds = round(spec.seconds(available))
+            limit = (t("practice.minutes", n=seconds // 60) if seconds % 60 == 0
+                     else t("practice.minutes_seconds", m=seconds // 60, s=seconds % 60))
+            exam = t("practice.exam_info", count=spec.planned(available), time=limit,
                      percent=round(spec.pass_ratio * 100))
         statuses = [s for bank in app.library.banks for s in level_map(trainee, bank)]
         if statuses:
@@ -247,7 +251,10 @@ class LevelsScreen(PracticeScreen):
                 continue
             if len(app.library.banks) > 1:
                 listing.add_option(Option(literal(bank.info.title, "bold"), disabled=True))
-            for status in level_map(app.trainee, bank):
+            statuses = level_map(app.trainee, bank)
+            title_width = max([LEVEL_TITLE_WIDTH] + [cell_len(s.level.title) + 2
+                                                     for s in statuses])
+            for status in statuses:
                 if status.unlocked:
                     mark = stars(status.stars)
                     detail = t("practice.level_detail", count=status.size,
@@ -257,7 +264,7 @@ class LevelsScreen(PracticeScreen):
                     mark = t("practice.locked")
                     detail = t("practice.level_locked_detail", count=status.size)
                 prompt = join((pad(mark, 8), "bold" if status.unlocked else "dim"),
-                              pad(status.level.title, 26), (detail, "dim"))
+                              pad(status.level.title, title_width), (detail, "dim"))
                 listing.add_option(Option(prompt, id=status.key, disabled=not status.unlocked))
                 if status.unlocked and not status.passed and first_open is None:
                     first_open = listing.option_count - 1
