@@ -86,7 +86,7 @@ def test_text_summary_by_type_tag_level_and_difficulty(banks, capsys):
     assert "  by tag:  劳动法 2  工会法 2" in lines
     assert "  by level:  s/L1 2  s/L2 3" in lines
     assert "  by difficulty:  2★ 1  3★ 2" in lines
-    assert lines[-1] == "checked 2 files: 0 errors, 1 warnings"
+    assert lines[-1] == "checked 2 files: 0 errors, 1 warning"
 
 
 def test_text_summary_in_chinese(banks, capsys):
@@ -104,7 +104,7 @@ def test_errors_go_to_stderr_and_exit_1(banks, capsys):
     assert status == 1
     assert err == f"{banks / 'broken.yaml'}:3:20: error: unknown question type singel " \
                   "(did you mean single?)\n"
-    assert out.splitlines()[-1] == "checked 1 files: 1 errors, 0 warnings"
+    assert out.splitlines()[-1] == "checked 1 file: 1 error, 0 warnings"
 
 
 def test_a_directory_without_banks_is_an_error(tmp_path, capsys):
@@ -117,3 +117,29 @@ def test_no_path_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["check"])
     assert exc.value.code == 2
+
+
+def test_control_characters_quoted_from_a_file_are_printed_as_stand_ins(tmp_path, capsys):
+    broken = ("bank: {id: e, title: E}\nquestions:\n"
+              "  - {id: q1, type: \"singel\\e[2J\", stem: s, options: [a, b], answer: A}\n"
+              "\"\\e]0;title\\a\": 1\n")
+    clean = ("bank: {id: c, title: C}\nquestions:\n"
+             "  - {id: q2, type: judge, stem: ok, answer: 对, tags: [\"red\\e[31m\"]}\n")
+    (tmp_path / "e.yaml").write_text(broken, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(clean, encoding="utf-8")
+    status, out, err = check(capsys, str(tmp_path / "e.yaml"))
+    assert status == 1
+    assert "unknown key \u241b]0;title\u2407" in err
+    assert "unknown question type singel\u241b[2J" in err
+    status, out2, err2 = check(capsys, str(tmp_path / "c.yaml"))
+    assert status == 0
+    assert "red\u241b[31m 1" in out2
+    assert "\x1b" not in out + err + out2 + err2 and "\x07" not in out + err
+
+
+def test_an_unknown_lang_is_refused_in_the_language_of_the_environment(capsys, monkeypatch):
+    monkeypatch.setenv("QUIZHALL_LANG", "zh-CN")
+    with pytest.raises(SystemExit) as exc:
+        main(["--lang", "fr", "check", "x.yaml"])
+    assert exc.value.code == 2
+    assert "参数 --lang：无效的选项：'fr'" in capsys.readouterr().err

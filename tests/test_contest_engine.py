@@ -218,3 +218,36 @@ def test_a_new_contest_needs_an_empty_log():
     with pytest.raises(EvolveError):
         Contest.start(loaded.plan, log, ManualClock())
     assert len(log) == 1
+
+
+
+def test_digits_int_cannot_read_are_names_not_a_crash():
+    # "²" and "①" are digits to str.isdigit() but not numbers to int(); full-width "２" is both.
+    result = play(BUZZ, ["buzz ²", "next", "next", "open", "buzz ２", "member ①", "right"])
+    assert reasons(result)[:2] == ["no team is called ²", "蓝队 has no such member"]
+    assert scores(result) == [100, 110, 100, 100]
+
+
+def test_a_score_beyond_the_bound_is_refused_and_nothing_recorded():
+    rehearsal = start(contest_text(BUZZ), base_dir=DATA)
+    rehearsal.run(["adjust 1 999999900 jury", "adjust 1 1e308 typo", "adjust 2 -1e300 typo"])
+    assert [r.reason for r in rehearsal.refused] == ["a score would go beyond ±1,000,000,000"] * 2
+    assert rehearsal.contest.state.scores[:2] == (1_000_000_000, 100)
+    assert len(rehearsal.contest.log.read()) == 2
+
+
+def test_wait_takes_seconds_up_to_a_day():
+    # A longer wait made the clock's float too coarse: a 30-second limit ran out at once.
+    result = play(REQUIRED, ["wait 1e20", "wait -1", "wait nan", "wait 86400", "next", "next",
+                             "open", "wait 29", "right"])
+    assert reasons(result) == ["usage: wait SECONDS (0 to 86400)"] * 3
+    assert scores(result)[0] == 110
+
+
+def test_team_names_with_spaces_in_commands():
+    teams = "teams:\n  - {name: Red Team}\n  - {name: Blue Team}\n  - {name: Blue}\n"
+    result = play(BUZZ, ["next", "next", "open", "buzz red team", "right",
+                         "adjust Blue Team -5 came late", "adjust Blue 3 kind", "buzz Red Team 2",
+                         "adjust Red Team 5"], teams=teams)
+    assert scores(result) == [110, 95, 103]
+    assert reasons(result) == ["usage: buzz TEAM", "no team is called Red"]

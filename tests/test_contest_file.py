@@ -48,6 +48,35 @@ def test_round_types_validate_their_own_settings(tmp_path):
     ]
 
 
+def test_numbers_that_make_scores_are_bounded(tmp_path):
+    text = ("title: T\nbase_score: 1e308\nfloor: -1e10\nbanks: [rules.yaml]\nteams:\n"
+            "  - {name: A}\n  - {name: B}\nrounds:\n  - type: buzz\n    points: 1e12\n"
+            "    questions: {count: 2}\n  - type: risk\n    values: [10, 2000000000]\n")
+    limits = "between -1,000,000,000 and 1,000,000,000"
+    assert problems(tmp_path, text) == [
+        (2, 13, f"base_score should be {limits}, not 1e+308", None),
+        (3, 8, f"floor should be {limits}, not -1e+10", None),
+        (10, 13, f"points should be {limits}, not 1e+12", None),
+        (13, 18, f"values should be {limits}, not 2e+09", None),
+    ]
+
+
+def test_a_bank_given_as_a_contest_file_is_named_as_such(tmp_path):
+    text = "bank: {id: b, title: B}\nquestions:\n  - {id: q, type: judge, stem: s, answer: 对}\n"
+    assert problems(tmp_path, text) == [
+        (1, 1, "this is a question bank (it has questions:), not a contest file",
+         "a contest file has title, banks, teams and rounds, and lists its banks under banks:")]
+
+
+def test_a_tenth_team_without_a_key_is_told_why(tmp_path):
+    teams = "".join(f"  - {{name: T{i}}}\n" for i in range(1, 11))
+    text = ("title: T\nbanks: [rules.yaml]\nteams:\n" + teams +
+            "rounds:\n  - {type: buzz, questions: {count: 2}}\n")
+    assert problems(tmp_path, text) == [
+        (13, 5, "missing required key key",
+         "teams 1–9 buzz with keys 1–9 by default; from the tenth on, give each a key:")]
+
+
 def test_gate_needs_its_gates(tmp_path):
     text = HEAD + "rounds:\n  - type: gate\n    on_fail: life\n"
     assert problems(tmp_path, text) == [(7, 5, "missing required key gates", None)]
@@ -69,6 +98,17 @@ def test_each_round_must_draw_enough_questions_without_repeats(tmp_path):
                                          "5 are left: 15 match, 10 of them taken by earlier "
                                          "rounds",
                                          "lower count, widen the filters, or add questions")]
+
+
+def test_a_round_short_of_questions_is_reported_with_the_other_errors(tmp_path):
+    text = ("title: T\nbanks: [rules.yaml]\nteams:\n  - {name: A, key: '7'}\n"
+            "  - {name: B, key: '7'}\nrounds:\n  - type: required\n"
+            "    questions: {tags: [甲], count: 10}\n  - type: buzz\n    window: -1\n"
+            "    questions: {tags: [甲], count: 50}\n  - type: buzz\n"
+            "    questions: {tags: [甲], count: 6}\n")
+    found = problems(tmp_path, text)
+    assert [(line, column) for line, column, _, _ in found] == [(5, 20), (10, 13), (13, 16)]
+    assert found[2][2].startswith("round 3 (Buzz-in) needs 6 questions but only ")
 
 
 def test_question_filters_are_checked_against_the_banks(tmp_path):

@@ -158,3 +158,13 @@ def test_languages_follow_the_same_order_as_the_catalogs():
     assert i18n.LANGUAGES == ("zh-CN", "en")
     assert i18n.t("diag.error", lang="zh-CN") == "错误"
     assert i18n.t("diag.error", lang="en") == "error"
+
+
+def test_a_count_takes_its_noun_in_the_singular_or_plural():
+    from quizhall.i18n import t
+
+    assert t("check.result", files=1, errors=0, warnings=2) == \
+        "checked 1 file: 0 errors, 2 warnings"
+    assert t("check.result", lang="zh-CN", files=1, errors=0, warnings=2) == \
+        "检查了 1 个文件：0 个错误，2 个警告"
+    assert t("rehearse.events", count=1) == "1 event"

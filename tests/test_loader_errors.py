@@ -304,6 +304,18 @@ def test_numeric_range_reversed_and_tolerance_negative():
     assert [(d.line, d.column) for d in diagnostics] == [(6, 13), (11, 16)]
 
 
+def test_negative_tolerance_does_not_hide_a_bad_answer():
+    _, diagnostics = parse_questions("""\
+      - id: q1
+        type: numeric
+        stem: x
+        answer: abc
+        tolerance: -1
+    """)
+    assert [(d.line, d.column, d.message) for d in diagnostics] == [
+        (6, 13, "answer should be a number"), (7, 16, "tolerance cannot be negative")]
+
+
 def test_levels_referring_to_unknown_tags_and_ids():
     _, diagnostics = parse("""\
     bank: {id: b, title: T}
@@ -488,3 +500,15 @@ def test_five_different_errors_give_five_diagnostics():
     assert len(diagnostics) == 5
     assert [d.line for d in diagnostics] == [3, 4, 5, 6, 7]
     assert len({d.message.split()[0] for d in diagnostics}) >= 4
+
+
+def test_a_contest_file_given_as_a_bank_is_named_as_such():
+    bank, diagnostics = parse("""\
+    title: 竞赛
+    banks: [labour-law.zh.yaml]
+    teams: [{name: A}, {name: B}]
+    rounds: [{type: buzz}]
+    """)
+    assert bank is None
+    assert [(d.line, d.column, d.message) for d in diagnostics] == [
+        (1, 1, "this is a contest file (it has rounds:), not a question bank")]

@@ -320,7 +320,7 @@ def test_check_exits_0_on_a_clean_bank(tmp_path, capsys):
     path = write(tmp_path, "ok.yaml", Q + JUDGE)
     status, out, err = run_check(capsys, str(path))
     assert status == 0 and err == ""
-    assert "1 questions" in out and "0 errors" in out
+    assert "1 question\n" in out and "0 errors" in out
 
 
 def test_check_exits_0_with_warnings_only(tmp_path, capsys):

@@ -559,3 +559,48 @@ def test_plugins_reports_a_declaration_that_raises(capsys, tmp_path):
     assert report["warnings"] == [
         f"plugin {plugin.resolve()} failed in quizhall_declare_settings (RuntimeError: no "
         "settings today); the default applies"]
+
+
+def test_an_installed_plugin_kept_out_is_named_as_installed(installed_plugins, capsys,
+                                                            monkeypatch):
+    monkeypatch.setenv("QUIZHALL_LOAD_PLUGINS", "")
+    _, report = plugins_json(capsys)
+    assert report["plugins"] == [] and sorted(report["skipped"]) == ["broken-plugin",
+                                                                     "good-plugin"]
+    assert main(["plugins"]) == 0
+    assert "good-plugin  (installed, kept out by QUIZHALL_LOAD_PLUGINS)" in \
+        capsys.readouterr().out
+    loaded = load(contest_text(REQUIRED, head=listing("good-plugin") + "  - nowhere\n"), DATA)
+    assert [d.format() for d in loaded.diagnostics] == [
+        "<contest>:5:5: error: plugin good-plugin is installed but not loaded "
+        "(QUIZHALL_LOAD_PLUGINS is empty: no installed plugin loads)",
+        "<contest>:6:5: error: plugin nowhere is not installed "
+        "(QUIZHALL_LOAD_PLUGINS is empty: no installed plugin loads)"]
+
+
+def test_a_plugin_calling_sys_exit_is_named_and_does_not_stop_quizhall(capsys, tmp_path):
+    class Quits:
+        __name__ = "quits"
+
+        @hookimpl
+        def quizhall_score_answer(self, answer):
+            sys.exit("bored")
+
+    rehearsal = start(contest_text(REQUIRED), plugins=[Quits()], base_dir=DATA)
+    rehearsal.run([*TO_RED, "right"])
+    assert rehearsal.contest.view().teams[0].score == 110
+    assert rehearsal.warnings == ["plugin quits failed in quizhall_score_answer "
+                                  "(SystemExit: bored); the default applies"]
+    plugin = tmp_path / "exits.py"
+    plugin.write_text("import sys\nsys.exit(3)\n", encoding="utf-8")
+    from quizhall import plugins
+
+    plugins.reset_plugin_manager()
+    try:
+        status, report = plugins_json(capsys, "--plugin", str(plugin))
+    finally:
+        plugins.reset_plugin_manager()
+        sys.modules.pop("quizhall_plugin_file_exits", None)
+    assert status == 1
+    assert report["failed"] == [{"name": "exits", "origin": str(plugin.resolve()),
+                                 "error": "SystemExit: 3"}]

@@ -141,3 +141,14 @@ def test_a_data_directory_that_cannot_be_made_gives_a_message(tmp_path, capsys):
         open_store(blocker)
     assert main(["contests", "--data-dir", str(blocker)]) == 1
     assert "cannot create" in capsys.readouterr().err
+
+
+def test_a_listed_contest_whose_log_is_gone_says_so(tmp_path):
+    store = open_store(tmp_path)
+    contest_id = store.create_contest("t", {})
+    (store.contests_dir / contest_id / "events.jsonl").unlink()
+    assert [r.id for r in store.contests()] == [contest_id]
+    with pytest.raises(StoreError, match=f"the event log of contest {contest_id} is missing"):
+        store.open_log(contest_id, writer=False)
+    with pytest.raises(StoreError, match="there is no contest nope-20261124-0000"):
+        store.open_log("nope-20261124-0000")

@@ -96,9 +96,8 @@ def test_events_acknowledged_before_sigkill_are_never_lost(tmp_path):
     store = open_store(tmp_path / "data")
     contest_id = store.create_contest("Kill test", {})
     acknowledged = -1
-    deadline = time.monotonic() + 15
-    rounds = 0
-    while rounds < 30 and time.monotonic() < deadline:
+    # A fixed number of rounds, not a time budget: a loaded machine must not run fewer.
+    for _ in range(20):
         child = _spawn(APPENDER, store.data_dir, contest_id)
         time.sleep(rng.uniform(0.0, 0.12))
         lines = _kill(child)
@@ -110,8 +109,7 @@ def test_events_acknowledged_before_sigkill_are_never_lost(tmp_path):
             assert [event["n"] for event in events] == list(range(len(events)))
         with store.open_log(contest_id) as log:  # a second open finds nothing to repair
             assert log.recovered == []
-        rounds += 1
-    assert rounds >= 10 and acknowledged > 0
+    assert acknowledged > 0
 
 
 def test_documents_acknowledged_before_sigkill_are_never_lost(tmp_path):
@@ -119,9 +117,7 @@ def test_documents_acknowledged_before_sigkill_are_never_lost(tmp_path):
     directory = tmp_path / "documents"
     directory.mkdir()
     acknowledged: dict[int, int] = {}
-    deadline = time.monotonic() + 10
-    rounds = 0
-    while rounds < 15 and time.monotonic() < deadline:
+    for _ in range(12):  # a fixed number of rounds: a loaded machine must not run fewer
         child = _spawn(INSERTER, directory)
         time.sleep(rng.uniform(0.0, 0.15))
         for line in _kill(child):
@@ -136,8 +132,7 @@ def test_documents_acknowledged_before_sigkill_are_never_lost(tmp_path):
             assert sorted(doc["n"] for doc in stored.values()) == list(range(len(stored)))
         finally:
             db.close()
-        rounds += 1
-    assert rounds >= 5 and acknowledged
+    assert acknowledged
     assert (directory / "snapshot.json").exists()  # kills also met compactions
     assert list(directory.glob(".snapshot.json.tmp-*")) == []
 

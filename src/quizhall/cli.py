@@ -81,11 +81,16 @@ def add_common_options(parser: argparse.ArgumentParser, default: object = None) 
 
 
 def _language_from_argv(argv: Sequence[str]) -> str | None:
+    """The --lang value, if it is one argparse accepts (else argparse's error is in the
+    language the environment chose)."""
     for i, arg in enumerate(argv):
+        value = None
         if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value is not None:
+            return value if value in ("zh-CN", "en") else None
     return None
 
 

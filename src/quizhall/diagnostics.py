@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 from quizhall.i18n import t
+from quizhall.visible import visible
 
 Severity = Literal["error", "warning"]
 
@@ -22,10 +23,11 @@ class Diagnostic:
     hint: str | None = None
 
     def format(self) -> str:
-        """``path:line:column: error: message (hint)`` as a person reads it."""
+        """``path:line:column: error: message (hint)`` as a person reads it (control
+        characters quoted from the file shown as stand-ins, not obeyed by the terminal)."""
         label = t(f"diag.{self.severity}")
         text = f"{self.path}:{self.line}:{self.column}: {label}: {self.message}"
-        return t("diag.with_hint", text=text, hint=self.hint) if self.hint else text
+        return visible(t("diag.with_hint", text=text, hint=self.hint) if self.hint else text)
 
     def to_json(self) -> dict[str, object]:
         """The diagnostic as a plain dict, for ``--json`` output."""

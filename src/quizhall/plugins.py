@@ -2,8 +2,9 @@
 
 Loading is lazy (the first :func:`get_plugin_manager` call), so importing quizhall costs
 nothing. ``QUIZHALL_LOAD_PLUGINS`` narrows which installed plugins load: a comma-separated
-list of entry-point names; empty means none. Built-ins always load. A plugin that fails to
-import is recorded in :data:`FAILED` with its error and never stops quizhall.
+list of entry-point names; empty means none (those kept out are listed in :data:`SKIPPED`).
+Built-ins always load. A plugin that fails to import is recorded in :data:`FAILED` with its
+error and never stops quizhall.
 
 Plugin names compare without regard to case, ``-`` or ``_`` (:func:`canonical_name`), so a
 contest file's ``quizhall-streak`` finds the package's entry point and, in tests, the module
@@ -86,6 +87,8 @@ class PluginInfo:
 
 
 FAILED: list[PluginFailure] = []
+# Installed plugins (entry-point names) that QUIZHALL_LOAD_PLUGINS kept from loading.
+SKIPPED: list[str] = []
 # Warnings from register hooks that failed while :func:`collect` gathered their items.
 WARNINGS: list[str] = []
 # name → (origin, version, source) for plugins registered through this module.
@@ -119,6 +122,7 @@ def reset_plugin_manager() -> None:
     global _manager
     _manager = None
     FAILED.clear()
+    SKIPPED.clear()
     WARNINGS.clear()
 
 
@@ -165,6 +169,7 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
     allowed = _allowed()
     for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         if allowed is not None and canonical_name(entry_point.name) not in allowed:
+            SKIPPED.append(entry_point.name)
             continue
         if pm.has_plugin(entry_point.name):
             continue
@@ -174,7 +179,8 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
             dist = getattr(entry_point, "dist", None)
             _ORIGINS[entry_point.name] = ("entry point", getattr(dist, "version", None),
                                           entry_point.value)
-        except Exception as exc:  # any failure of third-party code is reported, not raised
+        # Any failure of third-party code is reported, not raised (sys.exit() included).
+        except (Exception, SystemExit) as exc:
             FAILED.append(PluginFailure(entry_point.name, f"entry point {entry_point.value}",
                                         f"{type(exc).__name__}: {exc}"))
 
@@ -197,7 +203,7 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
         pm.register(module, name=str(path))
         _ORIGINS[str(path)] = ("file", None, str(path))
         return module
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:
         FAILED.append(PluginFailure(path.stem, str(path), f"{type(exc).__name__}: {exc}"))
         return None
 

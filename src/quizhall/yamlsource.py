@@ -437,6 +437,11 @@ class NodeReader:
         return isinstance(node, ScalarNode) and node.tag == _NULL
 
 
+def top_keys(root: MappingNode) -> set[str]:
+    """The plain keys of a top-level mapping (to tell a bank from a contest file)."""
+    return {key.value for key, _ in root.value if isinstance(key, ScalarNode)}
+
+
 def top_mapping_kind(node: Node) -> str:
     """A word for what the top of a file is, when it is not a mapping."""
     return t("diag.kind_list") if isinstance(node, SequenceNode) else t("diag.kind_text")

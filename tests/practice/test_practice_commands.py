@@ -159,3 +159,10 @@ def test_the_default_trainee_is_the_system_user(monkeypatch, bank_file, capsys):
     monkeypatch.setenv("USER", "carol")
     assert main(["practice", "--stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["user"] == "carol"
+
+
+@pytest.mark.parametrize("option", [["--quota", "single=²"], ["--difficulty", "1,²"]])
+def test_digits_int_cannot_read_are_explained_not_passed_on(capsys, bank_file, option):
+    assert main(["--lang", "en", "practice", str(bank_file), *option]) == 2
+    err = capsys.readouterr().err
+    assert "²" in err and "invalid literal" not in err

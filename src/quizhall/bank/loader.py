@@ -39,6 +39,7 @@ from quizhall.yamlsource import (
     decode_text,
     read_bytes,
     suggest,
+    top_keys,
     top_mapping_kind,
 )
 
@@ -161,6 +162,10 @@ def parse_bank(text: str, display: str) -> tuple[Bank | None, list[Diagnostic]]:
     reader = NodeReader(display)
     if not isinstance(root, MappingNode):
         reader.report(root, t("diag.not_a_top_mapping", kind=top_mapping_kind(root)))
+        return None, reader.diagnostics
+    keys = top_keys(root)
+    if "rounds" in keys and "questions" not in keys:
+        reader.report(root, t("bank.is_a_contest"))
         return None, reader.diagnostics
     top = reader.mapping(root, "bank file", TOP_KEYS, required=("bank", "questions"))
     if top is None:
@@ -434,13 +439,14 @@ def _read_fill_answer(reader: NodeReader, node: Node, stem: str) -> tuple | None
 
 def _read_numeric_answer(reader: NodeReader, node: Node,
                          fields: dict[str, Node]) -> NumericAnswer | None:
-    tolerance = 0.0
+    tolerance: float | None = 0.0
     if "tolerance" in fields:
         value = reader.number(fields["tolerance"], "tolerance")
         if value is not None and value < 0:
             reader.report(fields["tolerance"], t("diag.negative", what="tolerance"))
-            return None
-        tolerance = float(value or 0)
+            tolerance = None  # the answer is still checked: every error at once
+        else:
+            tolerance = float(value or 0)
     if isinstance(node, MappingNode):
         bounds = reader.mapping(node, "answer", ("min", "max"), required=("min", "max"))
         if not bounds or "min" not in bounds or "max" not in bounds:
@@ -456,7 +462,7 @@ def _read_numeric_answer(reader: NodeReader, node: Node,
             return None
         return NumericAnswer(float(low), float(high))
     value = reader.number(node, "answer")
-    if value is None:
+    if value is None or tolerance is None:
         return None
     answer = NumericAnswer.around(float(value), tolerance)
     if not math.isfinite(answer.low) or not math.isfinite(answer.high):

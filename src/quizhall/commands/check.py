@@ -12,6 +12,7 @@ import sys
 from collections import Counter
 
 from quizhall.i18n import t
+from quizhall.visible import visible
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -78,11 +79,11 @@ def _summary(total: int, by_type: Counter, by_tag: Counter, by_level: dict,
           "  ".join(f"{t('bank.type_' + k)} {v}" for k, v in by_type.most_common()))
     if by_tag:
         print("  " + t("check.by_tag") + "  " +
-              "  ".join(f"{k} {v}" for k, v in by_tag.most_common(12)) +
+              "  ".join(f"{visible(k)} {v}" for k, v in by_tag.most_common(12)) +
               ("  …" if len(by_tag) > 12 else ""))
     if by_level:
         print("  " + t("check.by_level") + "  " +
-              "  ".join(f"{k} {v}" for k, v in by_level.items()))
+              "  ".join(f"{visible(k)} {v}" for k, v in by_level.items()))
     if by_difficulty:
         print("  " + t("check.by_difficulty") + "  " +
               "  ".join(f"{k}★ {v}" for k, v in sorted(by_difficulty.items())))
@@ -137,7 +138,8 @@ def _contest_summary(contest: object) -> None:
     plan = contest.plan  # type: ignore[attr-defined]
     if plan is None:
         return
-    print(t("check.contest", title=plan.title, teams=len(plan.teams), rounds=len(plan.rounds)))
+    print(visible(t("check.contest", title=plan.title, teams=len(plan.teams),
+                    rounds=len(plan.rounds))))
     for number, round_plan in enumerate(plan.rounds, start=1):
-        print("  " + t("check.contest_round", number=number, title=round_plan.title,
-                       type=round_plan.type, questions=len(round_plan.questions)))
+        print("  " + visible(t("check.contest_round", number=number, title=round_plan.title,
+                               type=round_plan.type, questions=len(round_plan.questions))))

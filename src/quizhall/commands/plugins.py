@@ -17,7 +17,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizhall.plugins import FAILED, WARNINGS, describe, get_plugin_manager, load_plugin_file
+    from quizhall.plugins import (
+        FAILED,
+        SKIPPED,
+        WARNINGS,
+        describe,
+        get_plugin_manager,
+        load_plugin_file,
+    )
 
     pm = get_plugin_manager()
     for path in args.plugin:
@@ -28,11 +35,12 @@ def run(args: argparse.Namespace) -> int:
         json.dump({"plugins": [info.to_json() for info in infos],
                    "failed": [{"name": f.name, "origin": f.origin, "error": f.error}
                               for f in failures],
-                   "warnings": list(dict.fromkeys(WARNINGS))},
+                   "warnings": list(dict.fromkeys(WARNINGS)),
+                   "skipped": list(SKIPPED)},
                   sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 1 if failures else 0
-    if not infos and not failures:
+    if not infos and not failures and not SKIPPED:
         print(t("plugins.none"))
     for info in infos:
         version = f" {info.version}" if info.version else ""
@@ -42,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
             print("  " + t("plugins.settings", settings=", ".join(
                 f"{name}={json.dumps(default, ensure_ascii=False)}"
                 for name, _, default in info.settings)))
+    for name in SKIPPED:
+        print(t("plugins.skipped", name=name))
     for failure in failures:
         print(t("plugins.failed", name=failure.name, origin=failure.origin,
                 error=failure.error), file=sys.stderr)

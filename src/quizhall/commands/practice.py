@@ -111,7 +111,7 @@ def _filter(args: argparse.Namespace, library: Library) -> Filter:
     for part in (args.difficulty or "").replace("，", ",").split(","):
         if not part.strip():
             continue
-        if not part.strip().isdigit() or not 1 <= int(part) <= 5:
+        if not part.strip().isdecimal() or not 1 <= int(part) <= 5:
             raise ValueError(t("practice.bad_difficulty", value=part.strip()))
         difficulties.append(int(part))
     return Filter(tags=tuple(args.tag), levels=tuple(levels), difficulties=tuple(difficulties))

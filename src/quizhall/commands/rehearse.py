@@ -11,6 +11,7 @@ import json
 import sys
 
 from quizhall.i18n import t
+from quizhall.visible import visible
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -57,8 +58,18 @@ def run(args: argparse.Namespace) -> int:
         with open_store() as store:
             if args.resume:
                 contest_id = args.resume
-                if store.contest(contest_id) is None:
+                record = store.contest(contest_id)
+                if record is None:
                     print(t("results.no_contest", id=contest_id), file=sys.stderr)
+                    return 1
+                plan = loaded.plan
+                if (record.title, record.teams) != (plan.title, [team.name for team in
+                                                                   plan.teams]):
+                    # The log holds the rules; the file gives the question texts (and a
+                    # question's own points): a different contest's file would be wrong.
+                    print(visible(t("rehearse.other_contest", id=contest_id,
+                                    source=record.source or "-", path=args.contest)),
+                          file=sys.stderr)
                     return 1
                 log = store.open_log(contest_id, writer=True)
                 events = log.read()
@@ -78,15 +89,16 @@ def run(args: argparse.Namespace) -> int:
                 rehearsal.run_line(number, line)
                 if not args.json:
                     for refusal in rehearsal.refused[before:]:
-                        print(t("rehearse.refused", line=refusal.line, command=refusal.command,
-                                reason=refusal.reason), file=sys.stderr)
+                        print(visible(t("rehearse.refused", line=refusal.line,
+                                        command=refusal.command, reason=refusal.reason)),
+                              file=sys.stderr)
             if contest.state.phase == "finished":
                 store.set_status(contest_id, "finished")
     except (StoreError, EvolveError) as exc:
         print(exc, file=sys.stderr)
         return 1
     for warning in dict.fromkeys(contest.load_warnings + rehearsal.warnings):
-        print(t("rehearse.warning", message=warning), file=sys.stderr)
+        print(visible(t("rehearse.warning", message=warning)), file=sys.stderr)
     result = rehearsal.result()
     if args.json:
         print(t("rehearse.contest_id", id=contest_id), file=sys.stderr)
@@ -105,9 +117,12 @@ def print_standings(contest: object, result: dict) -> None:
         print(t("rehearse.finished"))
     elif view.round is None:
         print(t("rehearse.not_started"))
+    elif view.question is None:
+        print(visible(t("rehearse.round_start", number=view.round + 1, title=view.round_title)))
     else:
-        print(t("rehearse.round", number=view.round + 1, title=view.round_title,
-                question=view.question or 0))
+        print(visible(t("rehearse.round", number=view.round + 1, title=view.round_title,
+                        question=view.question)))
     print(t("rehearse.events", count=result["events"]))
     for team in sorted(result["teams"], key=lambda team: team["rank"]):
-        print(t("rehearse.standing", rank=team["rank"], name=team["name"], score=team["score"]))
+        print(visible(t("rehearse.standing", rank=team["rank"], name=team["name"],
+                        score=team["score"])))

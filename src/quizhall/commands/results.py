@@ -11,6 +11,7 @@ import json
 import sys
 
 from quizhall.i18n import t
+from quizhall.visible import visible
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -27,10 +28,13 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         with open_store() as store:
-            contest = replay_stored(store, args.id).contest
+            stored = replay_stored(store, args.id)
     except (StoreError, StoredContestError) as exc:
         print(exc, file=sys.stderr)
         return 1
+    for warning in stored.warnings:
+        print(warning, file=sys.stderr)
+    contest = stored.contest
     result = summary(contest)
     ledger = contest.ledger()
     if args.json:
@@ -45,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
         for entry in ledger:
             parts = "; ".join(f"{p['reason']} {plain_number(p['points']):+}"
                               for p in entry.parts) or entry.describe()
-            print(t("results.ledger_line", seq=entry.seq, team=teams[entry.team].name,
-                    points=f"{plain_number(entry.points):+}", why=parts))
+            print(visible(t("results.ledger_line", seq=entry.seq, team=teams[entry.team].name,
+                            points=f"{plain_number(entry.points):+}", why=parts)))
     return 0

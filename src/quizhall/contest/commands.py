@@ -20,6 +20,11 @@ COMMAND_NAMES = ("next", "open", "buzz", "right", "wrong", "partial", "wager", "
                  "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "end",
                  "member")
 PASS_WORDS = frozenset({"pass", "弃选", "放弃"})
+# How each command is written, for usage messages and the host console's hints.
+USAGE = {name: name for name in COMMAND_NAMES} | {
+    "buzz": "buzz TEAM", "assign": "assign TEAM", "partial": "partial POINTS",
+    "wager": "wager TEAM VALUE|pass", "adjust": "adjust TEAM ±POINTS REASON",
+    "member": "member SEAT|NAME"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +52,7 @@ class CommandError(ValueError):
 
 def resolve_team(word: str, teams: Sequence[TeamPlan]) -> int:
     """A team index from a 1-based number or a name (case-insensitive)."""
-    if word.isdigit():
+    if word.isdecimal():  # not isdigit: "²" is a digit that int() cannot read
         number = int(word)
         if 1 <= number <= len(teams):
             return number - 1
@@ -58,6 +63,17 @@ def resolve_team(word: str, teams: Sequence[TeamPlan]) -> int:
         if team.name.casefold() == folded:
             return index
     raise CommandError(t("contest.command.no_such_team", name=word))
+
+
+def _take_team(args: Sequence[str], teams: Sequence[TeamPlan],
+               keep: int) -> tuple[int, list[str]]:
+    """The team named by the first words of ``args`` (a name may hold spaces: ``Red Team``),
+    leaving at least ``keep`` words, and the words after it."""
+    for count in range(len(args) - keep, 1, -1):
+        name = " ".join(args[:count]).casefold()
+        if any(team.name.casefold() == name for team in teams):
+            return resolve_team(" ".join(args[:count]), teams), list(args[count:])
+    return resolve_team(args[0], teams), list(args[1:])
 
 
 def _number(word: str, what: str) -> float:
@@ -91,30 +107,32 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
         raise CommandError(f"{message} ({hint})" if hint else message)
 
     if name in ("buzz", "assign"):
-        if len(args) != 1:
-            raise CommandError(t("contest.command.usage", usage=f"{name} TEAM"))
-        return Command(name, team=resolve_team(args[0], teams))
+        team, rest = _take_team(args, teams, 0) if args else (None, [])
+        if team is None or rest:
+            raise CommandError(t("contest.command.usage", usage=USAGE[name]))
+        return Command(name, team=team)
     if name == "partial":
         if len(args) != 1:
-            raise CommandError(t("contest.command.usage", usage="partial POINTS"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["partial"]))
         return Command(name, points=_number(args[0], "POINTS"))
     if name == "wager":
-        if len(args) != 2:
-            raise CommandError(t("contest.command.usage", usage="wager TEAM VALUE|pass"))
-        team = resolve_team(args[0], teams)
-        value: float | str = "pass" if args[1].lower() in PASS_WORDS else _number(args[1],
+        team, rest = _take_team(args, teams, 1) if len(args) >= 2 else (None, [])
+        if team is None or len(rest) != 1:
+            raise CommandError(t("contest.command.usage", usage=USAGE["wager"]))
+        value: float | str = "pass" if rest[0].lower() in PASS_WORDS else _number(rest[0],
                                                                                  "VALUE")
         return Command(name, team=team, value=value)
     if name == "adjust":
-        if len(args) < 3:
-            raise CommandError(t("contest.command.usage", usage="adjust TEAM ±POINTS REASON"))
-        return Command(name, team=resolve_team(args[0], teams),
-                       points=_number(args[1], "POINTS"), reason=" ".join(args[2:]))
+        team, rest = _take_team(args, teams, 2) if len(args) >= 3 else (None, [])
+        if team is None or len(rest) < 2:
+            raise CommandError(t("contest.command.usage", usage=USAGE["adjust"]))
+        return Command(name, team=team, points=_number(rest[0], "POINTS"),
+                       reason=" ".join(rest[1:]))
     if name == "member":
         if len(args) != 1:
-            raise CommandError(t("contest.command.usage", usage="member SEAT|NAME"))
+            raise CommandError(t("contest.command.usage", usage=USAGE["member"]))
         word = args[0]
-        return Command(name, member=int(word) - 1 if word.isdigit() else word)
+        return Command(name, member=int(word) - 1 if word.isdecimal() else word)
     if args:
         raise CommandError(t("contest.command.no_arguments", name=name))
     return Command(name)

@@ -18,7 +18,7 @@ from typing import Any
 import pluggy
 
 from quizhall.contest.clock import Clock
-from quizhall.contest.commands import COMMAND_NAMES, Command
+from quizhall.contest.commands import COMMAND_NAMES, Command, parse_command
 from quizhall.contest.evolve import NOT_ACTIONS, EvolveError, LedgerEntry, Projection
 from quizhall.contest.hooks import (
     SLOW_SECONDS,
@@ -38,7 +38,7 @@ from quizhall.contest.hooks import (
     is_score_parts,
 )
 from quizhall.contest.log import EventLog
-from quizhall.contest.plan import Plan, PluginUse
+from quizhall.contest.plan import MAX_SCORE, Plan, PluginUse
 from quizhall.contest.rounds import Decision, Event, Refused, RoundType
 from quizhall.contest.state import CLOSED, FINISHED, INTRO, QUESTION, READY, State
 from quizhall.i18n import t
@@ -155,6 +155,9 @@ class Contest:
         contest = cls(log, clock, pm, questions)
         for event in log.read():
             contest.projection.apply(event)
+        # The store's log says what it set aside on opening (a torn last record): the host
+        # must hear of it with the plugin warnings.
+        contest.load_warnings.extend(getattr(log, "recovered", ()))
         state = contest.projection.state
         if state is None:
             raise EvolveError("the log holds no contest")
@@ -215,6 +218,15 @@ class Contest:
         return build_view(self, self.clock.now() if now is None else now)
 
     # -- acting -------------------------------------------------------------------------
+    def parse(self, line: str) -> Command:
+        """A host command from its text form (``adjust 2 -10 jury``, ``certainty 1 high``).
+
+        Teams are named as in :func:`~quizhall.contest.commands.parse_command`, and the
+        commands this contest's plugins add are known. Raises
+        :class:`~quizhall.contest.commands.CommandError` with a translated reason.
+        """
+        return parse_command(line, self.plan.teams, self.plugin_commands())
+
     def execute(self, command: Command) -> Outcome:
         """Carry out one host command (after firing any timer that has run out)."""
         due = self.tick()
@@ -586,14 +598,14 @@ class Contest:
         return [{"type": "contest_finished", "early": False}]
 
     # -- recording ----------------------------------------------------------------------
-    def _record(self, events: list[Event], t: float, warnings: list[str]) -> list[dict]:
+    def _record(self, events: list[Event], at: float, warnings: list[str]) -> list[dict]:
         """Apply events to the state, then append them to the log; all or none applied."""
         if not events:
             return []
         stamped: list[dict] = []
         action_started = False
         for event in events:
-            item = {"type": event["type"], "t": t,
+            item = {"type": event["type"], "t": at,
                     **{k: v for k, v in event.items() if k not in ("type", "t")}}
             if event["type"] not in NOT_ACTIONS:
                 if action_started:
@@ -620,10 +632,15 @@ class Contest:
             for item in stamped:
                 projection.apply(item)
                 if observed:
-                    views.append(self.view(t))
+                    views.append(self.view(at))
         except (EvolveError, KeyError, TypeError, ValueError) as exc:
             restore([])
             raise EvolveError(f"engine produced an event it cannot apply: {exc}") from exc
+        if before is not None and projection.state is not None and any(
+                new != old and not abs(new) <= MAX_SCORE
+                for new, old in zip(projection.state.scores, before.scores, strict=False)):
+            restore([])
+            raise Refused(t("contest.refused.score_out_of_range", limit=f"{MAX_SCORE:,}"))
         appended: list[dict] = []
         try:
             for item in stamped:

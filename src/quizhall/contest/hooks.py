@@ -195,7 +195,7 @@ def call_one(impl: Any, hook_name: str, warnings: list[str], kwargs: Mapping[str
     started = stopwatch()
     try:
         result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames if arg in kwargs})
-    except Exception as exc:  # third-party code must never stop a contest
+    except (Exception, SystemExit) as exc:  # third-party code must never stop a contest
         warnings.append(t("contest.plugin_raised", plugin=name, hook=hook_name,
                           error=f"{type(exc).__name__}: {exc}"))
         return False, None

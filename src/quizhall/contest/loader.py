@@ -27,6 +27,7 @@ from quizhall.contest.plan import (
     DEFAULT_BASE_SCORE,
     DEFAULT_KEYS,
     DEFAULT_PRIZES,
+    MAX_SCORE,
     Plan,
     PluginUse,
     RoundPlan,
@@ -36,7 +37,14 @@ from quizhall.contest.plan import (
 from quizhall.contest.rounds import RoundType, Setting
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
-from quizhall.yamlsource import NodeReader, compose, read_text, suggest, top_mapping_kind
+from quizhall.yamlsource import (
+    NodeReader,
+    compose,
+    read_text,
+    suggest,
+    top_keys,
+    top_mapping_kind,
+)
 
 TOP_KEYS = ("title", "description", "base_score", "floor", "prizes", "banks", "teams", "keys",
             "plugins", "rounds")
@@ -85,6 +93,8 @@ class _Round:
     selection: Selection
     node: Node
     questions_node: Node
+    number: int = 0  # 1-based position in the file's rounds
+    clean: bool = True  # read without an error, so its draw can be checked
 
 
 def load_contest(path: str | Path, pm: pluggy.PluginManager | None = None,
@@ -124,6 +134,11 @@ def parse_contest(text: str, shown: str, base_dir: Path,
         reader.report(root, t("diag.not_a_top_mapping", kind=top_mapping_kind(root)))
         result.diagnostics.extend(reader.diagnostics)
         return result
+    keys = top_keys(root)
+    if "questions" in keys and "rounds" not in keys:
+        reader.report(root, t("contestfile.is_a_bank"), t("contestfile.is_a_bank_hint"))
+        result.diagnostics.extend(reader.diagnostics)
+        return result
     top = reader.mapping(root, "contest file", TOP_KEYS, required=("title", "banks", "teams",
                                                                     "rounds"))
     if top is None:
@@ -144,17 +159,21 @@ def parse_contest(text: str, shown: str, base_dir: Path,
     teams = _read_teams(reader, top["teams"]) if "teams" in top else []
     prizes = _read_prizes(reader, top.get("prizes"), len(teams))
     keys = _read_keys(reader, top.get("keys"), teams, top.get("teams"))
+    errors_before = _errors(reader.diagnostics)
     banks, bank_diagnostics, bank_files = _load_banks(reader, top.get("banks"), base_dir,
                                                       use_cache)
     result.files.extend(bank_files)
     result.banks = banks
     index = _index(reader, banks, top.get("banks"))
+    banks_ok = _errors(reader.diagnostics) == errors_before and not _errors(bank_diagnostics)
     rounds = (_read_rounds(reader, top["rounds"], round_types, len(teams), index, file_plugins)
               if "rounds" in top else [])
     result.questions = {key: question for key, (question, _) in index.items()}
     drawn: list[RoundPlan] = []
-    if not reader.failed and not any(d.severity == "error" for d in bank_diagnostics):
-        drawn = _draw(reader, rounds, index, len(teams))
+    if index and banks_ok:
+        # Errors elsewhere do not hide a round that cannot draw enough: rounds read cleanly
+        # are drawn (one with errors is left out and takes no questions).
+        drawn = _draw(reader, [spec for spec in rounds if spec.clean], index, len(teams))
     result.diagnostics.extend(reader.diagnostics)
     result.diagnostics.extend(bank_diagnostics)
     if reader.failed or any(d.severity == "error" for d in result.diagnostics):
@@ -169,13 +188,27 @@ def parse_contest(text: str, shown: str, base_dir: Path,
     return result
 
 
+def _errors(diagnostics: list[Diagnostic]) -> int:
+    return sum(d.severity == "error" for d in diagnostics)
+
+
 # -- simple fields -------------------------------------------------------------------------------
 
 def _number(reader: NodeReader, top: Mapping[str, Node], key: str,
             default: float | None) -> float | None:
     if key not in top or reader.is_null(top[key]):
         return default
-    return reader.number(top[key], key)
+    return _score_number(reader, top[key], key, reader.number(top[key], key))
+
+
+def _score_number(reader: NodeReader, node: Node, what: str,
+                  value: float | None) -> float | None:
+    """``value`` if it is within ±:data:`MAX_SCORE` (a number scores are made of), else None."""
+    if value is not None and abs(value) > MAX_SCORE:
+        reader.report(node, t("diag.out_of_range", what=what, low=f"{-MAX_SCORE:,}",
+                              high=f"{MAX_SCORE:,}", value=f"{value:.6g}"))
+        return None
+    return value
 
 
 def _read_prizes(reader: NodeReader, node: Node | None, teams: int) -> tuple[int, ...]:
@@ -229,7 +262,8 @@ def _read_teams(reader: NodeReader, node: Node) -> list[TeamPlan]:
         elif position < 9:
             key = str(position + 1)
         else:
-            reader.report(item, t("diag.missing_key", key="key"))
+            reader.report(item, t("diag.missing_key", key="key"),
+                          t("contestfile.team_key_hint"))
             key = ""
         if key and key.lower() in keys:
             reader.report(fields.get("key", item), t("contestfile.team_key_twice", key=key,
@@ -330,8 +364,7 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
         else:
             registered = find_plugin(pm, name)
             if registered is None:
-                reader.report(item, t("contestfile.plugin_missing", name=name),
-                              _missing_plugin_hint(name, third_party_names(pm)))
+                reader.report(item, *_missing_plugin(name, third_party_names(pm)))
                 continue
             if is_builtin(registered):
                 reader.warn(item, t("contestfile.plugin_builtin", name=name))
@@ -347,19 +380,26 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
     return entries, files
 
 
-def _missing_plugin_hint(name: str, known: list[str]) -> str:
-    """Why a plugin may be missing: QUIZHALL_LOAD_PLUGINS, a misspelling, or not installed."""
+def _missing_plugin(name: str, known: list[str]) -> tuple[str, str]:
+    """What to say of a plugin that is not loaded, and a hint: QUIZHALL_LOAD_PLUGINS keeps it
+    out, a misspelling, or it is not installed."""
     import difflib
 
-    from quizhall.plugins import plugin_key
+    from quizhall.plugins import SKIPPED, canonical_name, plugin_key
 
     narrowed = os.environ.get("QUIZHALL_LOAD_PLUGINS")
     if narrowed is not None:
-        return t("contestfile.plugin_not_allowed", allowed=narrowed.strip() or "-")
+        kept_out = plugin_key(name) in {canonical_name(skipped) for skipped in SKIPPED}
+        message = t("contestfile.plugin_kept_out" if kept_out else "contestfile.plugin_missing",
+                    name=name)
+        if not narrowed.strip():
+            return message, t("contestfile.plugin_none_allowed")
+        return message, t("contestfile.plugin_not_allowed", allowed=narrowed.strip())
+    message = t("contestfile.plugin_missing", name=name)
     close = difflib.get_close_matches(plugin_key(name), known, n=1, cutoff=0.8)
     if close:
-        return t("diag.did_you_mean", suggestion=close[0])
-    return t("contestfile.plugin_missing_hint")
+        return message, t("diag.did_you_mean", suggestion=close[0])
+    return message, t("contestfile.plugin_missing_hint")
 
 
 def _plugin_settings(reader: NodeReader, pm: pluggy.PluginManager, name: str,
@@ -566,9 +606,12 @@ def _read_rounds(reader: NodeReader, node: Node, round_types: Mapping[str, type[
     rounds: list[_Round] = []
     tiebreak_at: int | None = None
     for position, item in enumerate(items):
+        errors_before = _errors(reader.diagnostics)
         spec = _read_round(reader, item, round_types, teams, index, file_plugins)
         if spec is None:
             continue
+        spec.number = position + 1
+        spec.clean = _errors(reader.diagnostics) == errors_before
         if spec.type is not None and spec.type.name == "tiebreak":
             if tiebreak_at is not None:
                 reader.report(item, t("contestfile.tiebreak_twice", line=tiebreak_at))
@@ -637,9 +680,9 @@ def _read_setting(reader: NodeReader, setting: Setting, node: Node, name: str) -
     if kind == "points":
         if isinstance(node, ScalarNode) and node.value == "question":
             return "question"
-        value = reader.number(node, name)
+        value = _score_number(reader, node, name, reader.number(node, name))
     elif kind == "number":
-        value = reader.number(node, name)
+        value = _score_number(reader, node, name, reader.number(node, name))
     elif kind == "seconds":
         value = reader.positive(node, name)
     elif kind == "count":
@@ -657,7 +700,8 @@ def _read_setting(reader: NodeReader, setting: Setting, node: Node, name: str) -
         items = reader.sequence(node, name)
         value = None
         if items is not None:
-            numbers = [reader.positive(item, name) for item in items]
+            numbers = [_score_number(reader, item, name, reader.positive(item, name))
+                       for item in items]
             if not items:
                 reader.report(node, t("diag.empty_list", what=name))
             elif all(n is not None for n in numbers):
@@ -786,7 +830,7 @@ def draw_selection(selection: Selection, index: Index,
 def _draw(reader: NodeReader, rounds: list[_Round], index: Index, teams: int) -> list[RoundPlan]:
     used: set[str] = set()
     plans: list[RoundPlan] = []
-    for number, spec in enumerate(rounds, start=1):
+    for spec in rounds:
         assert spec.type is not None
         keys: list[str] = []
         groups: list[int] = []
@@ -795,7 +839,7 @@ def _draw(reader: NodeReader, rounds: list[_Round], index: Index, teams: int) ->
             wanted = selection.count if selection.count is not None else 1
             if len(drawn) < wanted:
                 reader.report(spec.questions_node, t(
-                    "contestfile.not_enough_questions", round=number, title=spec.title,
+                    "contestfile.not_enough_questions", round=spec.number, title=spec.title,
                     wanted=wanted, found=len(drawn), matched=matched, taken=taken),
                     t("contestfile.not_enough_hint"))
             keys.extend(drawn)

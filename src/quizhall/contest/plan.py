@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 DEFAULT_BASE_SCORE = 100
+# No score, nor any number that makes one (base score, points, values), may be larger in size:
+# far above any real contest, and far below where floats stop counting points exactly.
+MAX_SCORE = 1_000_000_000
 DEFAULT_PRIZES = (1,)
 
 # Host actions and their default keys (the host console's keys, so check sees every clash).
@@ -19,7 +22,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "next": "space", "open": "o", "right": "y", "wrong": "n", "partial": "p", "pause": "t",
     "reveal": "r", "scoreboard": "s", "undo": "u", "adjust": "a", "quit": "q",
     "pass": "x", "wager": "w", "assign": "g", "member": "m", "timeout": "ctrl+t",
-    "end": "ctrl+e", "export": "e", "help": "?",
+    "end": "ctrl+e", "export": "e", "help": "?", "command": ":",
 }
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizhall.contest.clock import ManualClock
-from quizhall.contest.commands import CommandError, parse_command
+from quizhall.contest.commands import CommandError
 from quizhall.contest.engine import Contest, Outcome
 from quizhall.i18n import t
 
@@ -44,14 +44,13 @@ class Rehearsal:
         if words[0].lower() == "wait":
             seconds = _seconds(words[1:])
             if seconds is None:
-                self.refused.append(Refusal(number, text, t("rehearse.bad_wait")))
+                self.refused.append(Refusal(number, text, t("rehearse.bad_wait", limit=MAX_WAIT)))
                 return None
             self.clock.advance(seconds)
             self.warnings.extend(self.contest.tick().warnings)
             return None
         try:
-            command = parse_command(text, self.contest.plan.teams,
-                                    self.contest.plugin_commands())
+            command = self.contest.parse(text)
         except CommandError as error:
             self.refused.append(Refusal(number, text, str(error)))
             return None
@@ -71,6 +70,11 @@ class Rehearsal:
         return summary(self.contest, self.refused)
 
 
+# The longest single wait: a day. Far longer ones would make the clock's float lose the
+# fractions of a second timers are measured in.
+MAX_WAIT = 86_400
+
+
 def _seconds(words: list[str]) -> float | None:
     if len(words) != 1:
         return None
@@ -78,7 +82,7 @@ def _seconds(words: list[str]) -> float | None:
         value = float(words[0])
     except ValueError:
         return None
-    return value if value >= 0 and value == value and value != float("inf") else None
+    return value if 0 <= value <= MAX_WAIT else None
 
 
 def plain_number(value: float) -> float | int:

@@ -42,7 +42,8 @@ class Setting:
     own points), ``number``, ``seconds`` (a positive number; null turns the limit off),
     ``count`` (a whole number ≥ ``low``), ``boolean``, ``choice`` (one of ``choices``),
     ``values`` (a list of positive numbers), ``texts`` (a list of texts), or ``custom``
-    (read by ``read``). ``help`` is an i18n key describing it (docs and ``check``).
+    (read by ``read``). ``points``, ``number`` and ``values`` lie within ±``MAX_SCORE``
+    (:mod:`quizhall.contest.plan`). ``help`` is an i18n key describing it (docs and ``check``).
     """
 
     kind: str

@@ -56,10 +56,11 @@ def replay_stored(store: Store, contest_id: str, clock: Clock | None = None,
         record = store.contest(contest_id)
         if record is None:
             raise StoredContestError(t("results.no_contest", id=contest_id))
-        events = store.open_log(contest_id, writer=False).read()
+        log = store.open_log(contest_id, writer=False)
+        events = log.read()
     except StoreError as exc:
         raise StoredContestError(str(exc)) from exc
-    warnings: list[str] = []
+    warnings: list[str] = list(log.recovered)  # damage that stops the reader, if any
     if questions is None and with_questions:
         questions, missing = stored_questions(record, pm)
         if missing:

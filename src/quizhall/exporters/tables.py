@@ -9,12 +9,12 @@ This module also holds the small text helpers those formats share.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quizhall.safecell import neutralise
+from quizhall.visible import visible
 
 Cell = str | int | float | None
 
@@ -95,25 +95,6 @@ def show(value: Cell, kind: str = TEXT) -> str:
             return f"{value:.1f}"
         return str(plain(value))
     return str(value)
-
-
-# C0 controls except tab and newline, DEL, C1 controls, bidi overrides and isolates: text
-# that must reach a reader as data, never as something that moves or hides text.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # Unicode "control pictures": ␛ for ESC
-    if code == 0x7F:
-        return "\u2421"
-    return f"<U+{code:04X}>"
-
-
-def visible(text: str) -> str:
-    """``text`` with every control character replaced by a visible stand-in."""
-    return _CONTROL.sub(_picture, text)
 
 
 def cell_text(text: str) -> str:

@@ -5,6 +5,9 @@ maps a key to its ``(zh-CN, en)`` pair. A key's first dotted part names its cata
 imported on first use, so ``quizhall --help`` pays only for the messages it prints. Plugins
 add their own catalog with :func:`add_catalog`.
 
+A count takes its noun with the spec ``n/one/many``: ``"{files:n/file/files}"`` gives
+``1 file`` or ``3 files`` (English needs it; Chinese writes ``{files} 个文件``).
+
 The language comes from, in order: :func:`set_language` (the ``--lang`` option),
 ``QUIZHALL_LANG``, then the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``). A locale naming
 Chinese gives zh-CN, one naming any other language gives English; an unset, ``C`` or
@@ -86,7 +89,20 @@ def t(key: str, /, lang: str | None = None, **values: object) -> str:
     except (ImportError, KeyError):
         return key
     text = pair[_INDEX[lang or get_language()]]
-    return text.format(**values) if values else text
+    return _FORMATTER.vformat(text, (), values) if values else text
+
+
+class _Formatter(string.Formatter):
+    """str.format, plus the ``n/one/many`` spec that puts a count with its noun."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("n/"):
+            one, _, many = format_spec[2:].partition("/")
+            return f"{value} {one if value == 1 else many}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
 
 
 def _placeholders(text: str) -> set[str]:

@@ -2,6 +2,8 @@
 
 MESSAGES = {
     "bank.a_question": ("题目", "a question"),
+    "bank.is_a_contest": ("这是竞赛文件（有 rounds:），不是题库",
+                          "this is a contest file (it has rounds:), not a question bank"),
     "bank.a_level": ("关卡", "a level"),
     "bank.bad_language": ("不支持的语言 {value}（可用 zh-CN 或 en）",
                           "unsupported language {value} (use zh-CN or en)"),

@@ -52,6 +52,8 @@ MESSAGES = {
     "contest.refused.not_paused": ("没有暂停", "not paused"),
     "contest.refused.paused": ("比赛暂停中，请先继续", "the contest is paused: resume first"),
     "contest.refused.adjust_zero": ("调整的分数不能为 0", "an adjustment cannot be 0 points"),
+    "contest.refused.score_out_of_range": ("这样会使得分超出 ±{limit} 的范围",
+                                           "a score would go beyond ±{limit}"),
     "contest.refused.adjust_reason": ("仲裁调分必须写明理由", "a jury adjustment needs a reason"),
     "contest.refused.reveal_not_closed": ("本题结束后才能公布答案",
                                           "the answer is revealed once the question is over"),

@@ -2,6 +2,15 @@
 
 MESSAGES = {
     "contestfile.a_team": ("队伍", "a team"),
+    "contestfile.team_key_hint": ("前 9 支队伍默认用按键 1–9 抢答，之后的队伍要写明 key:",
+                                  "teams 1–9 buzz with keys 1–9 by default; from the tenth "
+                                  "on, give each a key:"),
+    "contestfile.is_a_bank": ("这是题库（有 questions:），不是竞赛文件",
+                              "this is a question bank (it has questions:), not a contest file"),
+    "contestfile.is_a_bank_hint": ("竞赛文件写明 title、banks、teams 和 rounds，"
+                                   "在 banks: 中列出题库",
+                                   "a contest file has title, banks, teams and rounds, and lists "
+                                   "its banks under banks:"),
     "contestfile.a_round": ("一轮比赛", "a round"),
     "contestfile.floor_above_base": ("保底分 {floor} 高于基础分 {base}",
                                      "the floor {floor} is above the base score {base}"),
@@ -32,6 +41,11 @@ MESSAGES = {
                                         "installed"),
     "contestfile.plugin_not_allowed": ("QUIZHALL_LOAD_PLUGINS 只允许加载：{allowed}",
                                        "QUIZHALL_LOAD_PLUGINS allows only: {allowed}"),
+    "contestfile.plugin_kept_out": ("插件 {name} 已安装，但没有加载",
+                                    "plugin {name} is installed but not loaded"),
+    "contestfile.plugin_none_allowed": ("QUIZHALL_LOAD_PLUGINS 为空：不加载任何已安装的插件",
+                                        "QUIZHALL_LOAD_PLUGINS is empty: no installed plugin "
+                                        "loads"),
     "contestfile.plugin_setting": ("插件 {name}：{problem}", "plugin {name}: {problem}"),
     "contestfile.plugin_builtin": ("{name} 是内置插件，始终启用，无需列出",
                                    "{name} is built in and always on; no need to list it"),
@@ -72,8 +86,8 @@ MESSAGES = {
     "contestfile.not_enough_questions": (
         "第 {round} 轮（{title}）需要 {wanted} 道题，只剩 {found} 道：符合条件的 {matched} 道中"
         "有 {taken} 道已被前面的轮次使用",
-        "round {round} ({title}) needs {wanted} questions but only {found} are left: "
-        "{matched} match, {taken} of them taken by earlier rounds"),
+        "round {round} ({title}) needs {wanted:n/question/questions} but only "
+        "{found:n/is/are} left: {matched} match, {taken} of them taken by earlier rounds"),
     "contestfile.not_enough_hint": ("减少 count、放宽条件，或往题库里加题",
                                     "lower count, widen the filters, or add questions"),
 }

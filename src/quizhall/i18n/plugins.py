@@ -10,6 +10,8 @@ MESSAGES = {
                             "plugins: list names it)"),
     "plugins.none": ("没有安装第三方插件（--all 显示内置插件）",
                      "no third-party plugins installed (--all shows the built-in ones)"),
+    "plugins.skipped": ("{name}  （已安装，QUIZHALL_LOAD_PLUGINS 不允许加载）",
+                        "{name}  (installed, kept out by QUIZHALL_LOAD_PLUGINS)"),
     "plugins.origin_builtin": ("内置", "built-in"),
     "plugins.origin_entry_point": ("已安装的包", "installed package"),
     "plugins.origin_file": ("插件文件", "plugin file"),

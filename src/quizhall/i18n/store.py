@@ -16,6 +16,9 @@ MESSAGES = {
     ),
     "store.no_contest": ("没有编号为 {id} 的比赛（quizhall contests 列出全部比赛）",
                          "there is no contest {id} (quizhall contests lists them all)"),
+    "store.log_missing": ("比赛 {id} 的事件日志 {path} 不见了：无法读取或继续这场比赛",
+                          "the event log of contest {id} is missing ({path}): the contest "
+                          "cannot be read or continued"),
     "store.not_ours": ("{path} 不是 quizhall 的数据文件，或已损坏；文件保持原样，未作改动",
                        "{path} is not a quizhall data file, or it is damaged; it was left "
                        "untouched"),

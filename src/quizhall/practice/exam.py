@@ -78,7 +78,7 @@ def parse_quotas(text: str) -> tuple[tuple[QuestionType, int], ...]:
             continue
         name, sep, number = part.partition("=")
         qtype = TYPE_ALIASES.get(name.strip()) or TYPE_ALIASES.get(name.strip().lower())
-        if not sep or qtype is None or not number.strip().isdigit() or int(number) < 1:
+        if not sep or qtype is None or not number.strip().isdecimal() or int(number) < 1:
             raise ExamSpecError(t("practice.bad_quota", part=part.strip()))
         quotas[qtype] = quotas.get(qtype, 0) + int(number)
     if not quotas:

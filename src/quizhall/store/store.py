@@ -245,6 +245,9 @@ class Store:
         """The contest's event log: as its only writer (locked), or as a reader."""
         directory = self._contest_dir(contest_id)
         if not (directory / "events.jsonl").exists():
+            if (directory / "contest.json").exists():  # listed by contests(): say what is gone
+                raise StoreError(t("store.log_missing", id=contest_id,
+                                   path=directory / "events.jsonl"))
             raise StoreError(t("store.no_contest", id=contest_id))
         lock = WriterLock(directory / "writer.lock",
                           t("store.what_contest", id=contest_id)) if writer else None

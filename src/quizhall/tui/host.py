@@ -2,9 +2,11 @@
 
 It holds no rules. Each key is a :class:`~quizhall.contest.commands.Command` for the engine;
 what the engine refuses appears in a toast and changes nothing. The footer lists the keys
-the engine would accept now (asked with ``Contest.preview``, which records nothing). Buzzer
-presses, from the keyboard or any buzzer source plugin, are dated when the key event was read
-and handed to the engine in the order they happened, before anything is drawn.
+the engine would accept now (asked with ``Contest.preview``, which records nothing); ``:``
+opens a command line for any host command, plugin ones included
+(:mod:`quizhall.tui.commandline`). Buzzer presses, from the keyboard or any buzzer source
+plugin, are dated when the key event was read and handed to the engine in the order they
+happened, before anything is drawn.
 """
 
 from __future__ import annotations
@@ -47,9 +49,9 @@ from quizhall.tui.widgets.status import HostStatus
 # Actions in the order the footer lists them.
 FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", "wager",
                 "assign", "member", "reveal", "pause", "undo", "adjust", "scoreboard",
-                "export", "help", "quit")
-# Actions that are always possible (they do not go to the engine).
-ALWAYS = frozenset({"scoreboard", "help", "quit"})
+                "export", "command", "help", "quit")
+# Actions that are always possible (they do not go to the engine themselves).
+ALWAYS = frozenset({"scoreboard", "command", "help", "quit"})
 # Actions that move a question or a pick on: named in the status line when "next" cannot.
 PROGRESS = ("open", "wager", "assign", "member", "right", "wrong", "partial", "pass",
             "timeout")
@@ -136,6 +138,9 @@ class HostApp(ContestApp):
         self._press_count = 0
         self._loop_thread = threading.get_ident()
         self._last_refusal: tuple[int, int] | None = None
+        self._warned: dict[str, int] = {}  # warning → log position it was last toasted at
+        self._standing: frozenset[str] = frozenset()  # the state view's warnings on show
+        self.command_history: list[str] = []  # lines typed on the command line, newest last
         self.buzz_log: list[tuple[float, float]] = []  # (key time, engine done), benchmarks
 
     # -- start and stop -------------------------------------------------------------------
@@ -178,6 +183,8 @@ class HostApp(ContestApp):
             except Exception as exc:  # a buzzer plugin failing must not stop the contest
                 self.notify(t("tui.buzzer_failed", name=getattr(source, "name", "?"),
                               error=str(exc)), severity="error", markup=False, timeout=10)
+        # Plugin commands are gathered now, so a register hook that fails is said at once.
+        self.contest.plugin_commands()
         for warning in self.contest.load_warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
         guide = self._host_screen().query_one("#guide", Prose)  # type: ignore[union-attr]
@@ -215,12 +222,15 @@ class HostApp(ContestApp):
         if contest is None:
             return
         view = contest.view()
+        self._warn_standing(view.warnings)
         stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
         if view.next.code == "blocked":
             stage_view = self._with_next_keys(stage_view)
         if view.phase == "ready" and self.session.contest_id and not self.single_screen:
             stage_view = replace(stage_view, hint=t("tui.display_hint",
                                                     command=self.display_command()))
+        if contest.load_warnings:
+            stage_view = replace(stage_view, warnings=tuple(contest.load_warnings))
         self._view = stage_view
         screen = self._host_screen()
         if not self.showing(screen):
@@ -455,8 +465,33 @@ class HostApp(ContestApp):
                       [team.name for team in self.contest.plan.teams])
 
     def _warn(self, warnings: Sequence[str]) -> None:
-        for warning in warnings:
+        """Toast plugin warnings, each once per log position and none already standing."""
+        seq = self.contest.state.seq
+        for warning in dict.fromkeys(warnings):
+            if warning in self._standing or self._warned.get(warning) == seq:
+                continue
+            self._warned[warning] = seq
             self.notify(warning, severity="warning", markup=False, timeout=8)
+
+    def _warn_standing(self, warnings: Sequence[str]) -> None:
+        # The state view repeats its warnings on every redraw: toast each when it appears.
+        self._warn([warning for warning in warnings if warning not in self._standing])
+        self._standing = frozenset(warnings)
+
+    def run_command_line(self, line: str) -> bool:
+        """Run a typed host command (``adjust 2 -10 jury``); True when the engine accepted it.
+
+        The contest's own parser reads it, plugin commands included; a line it cannot read,
+        like a command the rules refuse, becomes a toast and changes nothing.
+        """
+        from quizhall.contest.commands import CommandError
+
+        try:
+            command = self.contest.parse(line)
+        except CommandError as error:
+            self.notify(str(error), title=t("tui.refused"), severity="warning", markup=False)
+            return False
+        return self.execute(command)
 
     def _command(self, name: str, **fields: Any) -> bool:
         from quizhall.contest.commands import Command
@@ -592,6 +627,12 @@ class HostApp(ContestApp):
     def _act_scoreboard(self) -> None:
         self._local = None if self._local is Stage.SCORES else Stage.SCORES
         self.refresh_state(availability=False)
+
+    def _act_command(self) -> None:
+        from quizhall.tui.commandline import CommandLine, command_helps
+
+        self.push_screen(CommandLine(command_helps(self.contest), self.run_command_line,
+                                     self.command_history))
 
     def _act_help(self) -> None:
         view = self._view

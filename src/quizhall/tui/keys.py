@@ -27,7 +27,9 @@ _KEY_NAMES = {
     "}": "right_curly_bracket", "|": "vertical_line", "~": "tilde", "<": "less_than_sign",
     ">": "greater_than_sign", ":": "colon", '"': "quotation_mark", "\\": "backslash",
 }
-_DISPLAY = {"space": "Space", "question_mark": "?", "escape": "Esc", "enter": "Enter"}
+# How the footer prints keys: punctuation as its character (``colon`` → ``:``).
+_DISPLAY = {name: character for character, name in _KEY_NAMES.items()} | {
+    "space": "Space", "escape": "Esc", "enter": "Enter"}
 
 
 def key_name(key: str) -> str:

@@ -7,6 +7,8 @@ here. The host console and the projector call the same function, so they never d
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any
 
 from quizhall.bank.model import CHOICE_TYPES, QuestionType
@@ -35,6 +37,15 @@ def wager_text(value: Any) -> str:
     if isinstance(value, str):
         return t("tui.wager_pass") if value == "pass" else value
     return points(float(value))
+
+
+def note_lines(notes: Mapping[str, Any]) -> tuple[str, ...]:
+    """A team's plugin notes in words, by the command that recorded them: ``certainty: high``."""
+    lines = []
+    for command, value in notes.items():
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        lines.append(f"{command}: {text}")
+    return tuple(lines)
 
 
 def question_view(view: Any) -> QuestionView | None:
@@ -154,7 +165,8 @@ def teams_of(view: Any) -> tuple[TeamView, ...]:
             locked_out=i in locked,
             out=team.eliminated or (playing is not None and i not in playing),
             wager=wager_text(view.wagers.get(i)), lives=team.lives, members=tuple(team.members),
-            prize=prize_name(team.prize) if view.finished and team.prize else ""))
+            prize=prize_name(team.prize) if view.finished and team.prize else "",
+            notes=note_lines(view.notes.get(i) or {})))
     return tuple(teams)
 
 

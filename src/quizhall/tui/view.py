@@ -51,6 +51,7 @@ class TeamView:
     lives: int | None = None
     members: tuple[str, ...] = ()
     prize: str = ""  # the prize for the team's final rank, if any
+    notes: tuple[str, ...] = ()  # what plugin commands recorded on this question, in words
 
     @property
     def label(self) -> str:
@@ -116,6 +117,7 @@ class StageView:
     finished: bool = False
     audience: bool = False  # True once host-only parts were dropped
     ranking: tuple[TeamView, ...] = field(default=())  # final ranking, best first
+    warnings: tuple[str, ...] = ()  # host only: what went wrong loading plugins
 
     def team(self, number: int | None) -> TeamView | None:
         """The team with this number, or None."""
@@ -127,9 +129,11 @@ class StageView:
     def for_audience(self) -> StageView:
         """This view without anything the audience may not see yet.
 
-        Before the reveal: no answer, explanation or source; never the host's hints.
+        Before the reveal: no answer, explanation or source; never the host's hints or
+        warnings. Plugin notes stay: they record what a team declared aloud in the hall.
         """
         question = self.question
         if question is not None and not self.revealed:
             question = replace(question, answer="", explanation="", source="")
-        return replace(self, question=question, audience=True, next_step="", hint="")
+        return replace(self, question=question, audience=True, next_step="", hint="",
+                       warnings=())

@@ -64,7 +64,11 @@ class BuzzBanner(Widget):
         if holder is not None:
             self.display = True
             set_digits(digits, str(holder.number))
-            name.update(literal(spaced(holder.name)))
+            shown = literal(spaced(holder.name))
+            for note in holder.notes:  # what the team declared, e.g. its certainty
+                shown.append("   ")
+                shown.append_text(literal(note))
+            name.update(shown)
             line.update(Text(t("tui.buzz_locked", number=holder.number), style="bold"))
             return
         if buzz_open:

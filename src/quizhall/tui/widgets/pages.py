@@ -43,9 +43,17 @@ class Page(Widget):
 
 
 class TitlePage(Page):
-    """The contest's title before it starts (and, for the host, a hint below the teams)."""
+    """The contest's title before it starts; for the host, a hint below the teams and what
+    went wrong loading the contest."""
+
+    def compose_body(self) -> ComposeResult:
+        yield Prose(classes="page-body")
+        yield Prose(classes="page-warnings")
 
     def show(self, view: StageView) -> None:
+        warnings = self.query_one(".page-warnings", Prose)
+        warnings.display = bool(view.warnings)
+        warnings.update(Text("\n").join(literal("⚠ " + warning) for warning in view.warnings))
         self.set_titles(literal(view.contest_title),
                         t("tui.title_sub", rounds=view.round_total, teams=len(view.teams)))
         teams = Text(justify="center")

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Digits
 
 from quizhall.i18n import t
+from quizhall.tui.literal import visible
 from quizhall.tui.text import points, team_label
 from quizhall.tui.view import TeamView
 from quizhall.tui.widgets.prose import Prose
@@ -47,6 +48,7 @@ def markers(team: TeamView, holder: int | None, turn: int | None) -> Text:
         parts.append(t("tui.mark_wager", value=team.wager))
     if team.lives is not None:
         parts.append(t("tui.mark_lives", lives=team.lives))
+    parts.extend(visible(note) for note in team.notes)
     return Text("  ".join(parts), style="bold")
 
 

@@ -7,7 +7,7 @@ from rich.text import Text
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
 from quizhall.tui.text import clock, team_label
-from quizhall.tui.view import StageView
+from quizhall.tui.view import StageView, TeamView
 from quizhall.tui.widgets.prose import Prose
 
 
@@ -37,15 +37,28 @@ def who(view: StageView, timer_enabled: bool = True) -> Text:
         text.append_text(value)
 
     turn = view.team(view.turn)
+    holder = view.team(view.buzz_holder)
+
+    def noted(team: TeamView, label: Text) -> Text:
+        # The team's plugin notes after its label, outside the label's colour.
+        if not team.notes:
+            return label
+        value = Text()
+        value.append_text(label)
+        for note in team.notes:
+            value.append(" · ")
+            value.append_text(literal(note, style="bold"))
+        return value
+
     if turn is not None:
         value = team_label(turn.number, turn.name, turn.colour)
         if view.answerer:
             value.append(" · ")
             value.append_text(literal(view.answerer))
-        part(t("tui.turn"), value)
-    holder = view.team(view.buzz_holder)
+        part(t("tui.turn"), noted(turn, value) if holder is None else value)
     if holder is not None:
-        part(t("tui.buzz"), team_label(holder.number, holder.name, holder.colour))
+        part(t("tui.buzz"), noted(holder, team_label(holder.number, holder.name,
+                                                     holder.colour)))
     elif view.buzz_round and view.stage == "question":
         part(t("tui.buzz"), Text(t("tui.buzz_is_open") if view.buzz_open else
                                  t("tui.buzz_is_closed"), style="bold"))
