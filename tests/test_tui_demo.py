@@ -125,3 +125,16 @@ def test_demo_in_a_temporary_directory_names_it_in_the_display_command(monkeypat
     command, data_dir, contest_id = seen[0]
     assert command == f"quizhall display --data-dir {data_dir} {contest_id}"
     assert "quizhall-demo-" in str(data_dir)
+
+
+async def test_at_80_columns_the_host_still_reads_question_k_of_n(tmp_path):
+    app, session = host(SAMPLES / "demo.contest.yaml", tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "space", "space", "space")
+        first = screen_text(app).splitlines()[0]
+        assert first.rstrip().endswith("Question 1 of 3")  # the contest title gave way
+        assert "Round 1 of 6" in first and "…" in first
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        assert screen_text(app).splitlines()[0].startswith(" 2025年劳动法律知识竞赛（演示）  ·")
+    session.close()

@@ -11,18 +11,26 @@ from quizhall.tui.view import StageView, TeamView
 from quizhall.tui.widgets.prose import Prose
 
 
-def where(view: StageView) -> Text:
-    """Line one: contest, round i of n, question k of n."""
-    text = literal(view.contest_title, style="bold")
+def where(view: StageView, width: int = 0) -> Text:
+    """Line one: contest, round i of n, question k of n.
+
+    Given a ``width`` the line must fit, the contest's title is shortened first (with "…"),
+    so "question k of n" at the end is never the part that is cut.
+    """
+    rest = Text()
     if view.round_title:
-        text.append("  ·  ")
+        rest.append("  ·  ")
         if view.round_total:
-            text.append(t("tui.round_of", k=view.round_number, n=view.round_total) + " ")
-        text.append_text(literal(view.round_title))
+            rest.append(t("tui.round_of", k=view.round_number, n=view.round_total) + " ")
+        rest.append_text(literal(view.round_title))
     if view.question is not None:
-        text.append("  ·  ")
-        text.append(t("tui.question_of", k=view.question.number, n=view.question.total),
+        rest.append("  ·  ")
+        rest.append(t("tui.question_of", k=view.question.number, n=view.question.total),
                     style="bold")
+    text = literal(view.contest_title, style="bold")
+    if width and rest and text.cell_len + rest.cell_len > width:
+        text.truncate(max(2, width - rest.cell_len), overflow="ellipsis")
+    text.append_text(rest)
     return text
 
 
@@ -88,7 +96,8 @@ class HostStatus(Prose):
     """Three lines at the top of the host console that answer "where are we?".
 
     Fixed in height, so a change of turn, buzz or timer never moves the rest of the screen;
-    a line too long for a narrow terminal is cut at the edge.
+    a line too long for a narrow terminal is cut at the edge (line one shortens the
+    contest's title instead, to keep "question k of n").
     """
 
     DEFAULT_CSS = """
@@ -96,7 +105,17 @@ class HostStatus(Prose):
     """
     WRAP = False
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple[StageView, bool] | None = None
+
     def show(self, view: StageView, timer_enabled: bool = True) -> None:
         """Show where the contest stands."""
-        lines = [where(view), who(view, timer_enabled), next_line(view)]
+        self._shown = (view, timer_enabled)
+        lines = [where(view, self.content_size.width), who(view, timer_enabled),
+                 next_line(view)]
         self.update(Text("\n").join(line for line in lines))
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
