@@ -78,8 +78,11 @@ class StartScreen(PracticeScreen):
         modes = self.query_one("#start-modes", OptionList)
         highlighted = modes.highlighted
         modes.clear_options()
-        for number, (mode, info) in enumerate(self._infos(stats), 1):
-            label = pad(f"{number}  {t('practice.mode_' + mode)}", MODE_WIDTH + 3)
+        infos = self._infos(stats)
+        names = [t("practice.mode_" + mode) for mode, _ in infos]
+        width = max([MODE_WIDTH] + [cell_len(name) + 2 for name in names])
+        for number, ((mode, info), name) in enumerate(zip(infos, names, strict=True), 1):
+            label = pad(f"{number}  {name}", width + 3)
             modes.add_option(Option(join((label, "bold"), literal(info)), id=mode))
         modes.highlighted = highlighted if highlighted is not None else 0
         modes.focus()
