@@ -65,9 +65,9 @@ MESSAGES = {
     "contest.refused.no_such_team": ("没有这支队伍", "no such team"),
     "contest.refused.no_such_member": ("{team} 没有这名队员", "{team} has no such member"),
     "contest.refused.unknown_command": ("未知的命令 {name}", "unknown command {name}"),
-    "contest.refused.question_open": ("本题尚未结束：请先判定，或用 timeout 结束",
-                                      "the question is still open: judge it or end it with "
-                                      "timeout"),
+    "contest.refused.question_open": ("本题尚未结束：请先判定对错，或判为超时",
+                                      "the question is still open: judge the answer, or call "
+                                      "time up"),
     "contest.refused.no_question": ("现在没有题目", "there is no question on screen"),
     "contest.refused.no_open": ("{round}中没有需要开始的计时或抢答",
                                 "there is nothing to open in a {round} round"),
