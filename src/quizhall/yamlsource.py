@@ -333,13 +333,17 @@ class NodeReader:
             self._merged[id(node)] = len(node.value) - own
         return True
 
-    def sequence(self, node: Node, what: str) -> list[Node] | None:
-        """A list's item nodes."""
+    def sequence(self, node: Node, what: str, non_empty: bool = False) -> list[Node] | None:
+        """A list's item nodes; with ``non_empty``, an empty list is reported (and returned)."""
         if not isinstance(node, SequenceNode):
             if self._tag_ok(node):
                 self.report(node, t("diag.expected_list", what=what))
             return None
-        return node.value if self._tag_ok(node) else None
+        if not self._tag_ok(node):
+            return None
+        if non_empty and not node.value:
+            self.report(node, t("diag.empty_list", what=what))
+        return node.value
 
     # -- scalars --------------------------------------------------------------------------
     def text(self, node: Node, what: str, allow_empty: bool = False) -> str | None:

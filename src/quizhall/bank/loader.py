@@ -201,11 +201,9 @@ def _read_info(reader: NodeReader, node: Node) -> BankInfo | None:
 
 
 def _read_questions(reader: NodeReader, node: Node) -> list[Question]:
-    items = reader.sequence(node, "questions")
+    items = reader.sequence(node, "questions", non_empty=True)
     if items is None:
         return []
-    if not items:
-        reader.report(node, t("diag.empty_list", what="questions"))
     questions: list[Question] = []
     first_line: dict[str, int] = {}
     for item in items:

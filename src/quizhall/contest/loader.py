@@ -232,11 +232,9 @@ def _read_prizes(reader: NodeReader, node: Node | None, teams: int) -> tuple[int
 
 
 def _read_teams(reader: NodeReader, node: Node) -> list[TeamPlan]:
-    items = reader.sequence(node, "teams")
+    items = reader.sequence(node, "teams", non_empty=True)
     if items is None:
         return []
-    if not items:
-        reader.report(node, t("diag.empty_list", what="teams"))
     teams: list[TeamPlan] = []
     names: dict[str, int] = {}
     keys: dict[str, int] = {}
@@ -598,11 +596,9 @@ def _index(reader: NodeReader, banks: list[Bank], node: Node | None) -> Index:
 
 def _read_rounds(reader: NodeReader, node: Node, round_types: Mapping[str, type[RoundType]],
                  teams: int, index: Index, file_plugins: list[str]) -> list[_Round]:
-    items = reader.sequence(node, "rounds")
+    items = reader.sequence(node, "rounds", non_empty=True)
     if items is None:
         return []
-    if not items:
-        reader.report(node, t("diag.empty_list", what="rounds"))
     rounds: list[_Round] = []
     tiebreak_at: int | None = None
     for position, item in enumerate(items):
