@@ -72,6 +72,21 @@ def replay_stored(store: Store, contest_id: str, clock: Clock | None = None,
     return StoredContest(record, events, contest, warnings)
 
 
+def questions_from_texts(texts: list[Any]) -> dict[str, Any]:
+    """Questions by key (``bank-id/question-id``) from the bank YAML texts kept with a
+    contest; entries that are not text or not a valid bank are passed over."""
+    from quizhall.bank.loader import parse_bank
+
+    found: dict[str, Any] = {}
+    for number, text in enumerate(texts, 1):
+        if not isinstance(text, str):
+            continue
+        bank, _ = parse_bank(text, f"<stored bank {number}>")
+        if bank is not None:
+            found.update({f"{bank.info.id}/{q.id}": q for q in bank.questions})
+    return found
+
+
 def stored_questions(record: ContestRecord,
                      pm: pluggy.PluginManager | None = None) -> tuple[dict[str, Any], str | None]:
     """The bank questions of a stored contest by key, and why they are missing (or None).
@@ -82,16 +97,7 @@ def stored_questions(record: ContestRecord,
     config = record.config
     texts = config.get("banks") if isinstance(config, dict) else None
     if isinstance(texts, list) and texts:
-        from quizhall.bank.loader import parse_bank
-
-        found: dict[str, Any] = {}
-        for number, text in enumerate(texts, 1):
-            if not isinstance(text, str):
-                continue
-            bank, _ = parse_bank(text, f"<stored bank {number}>")
-            if bank is not None:
-                found.update({f"{bank.info.id}/{q.id}": q for q in bank.questions})
-        return found, None
+        return questions_from_texts(texts), None
     if not record.source:
         return {}, t("results.no_banks", reason=t("results.no_source"))
     from quizhall.contest.loader import load_contest

@@ -33,18 +33,6 @@ def used_banks(load: Any) -> list[str]:
     return texts
 
 
-def questions_from(texts: list[str]) -> dict[str, Any]:
-    """Questions by key (``bank-id/question-id``) from the bank texts kept with a contest."""
-    from quizhall.bank.loader import parse_bank
-
-    found: dict[str, Any] = {}
-    for number, text in enumerate(texts, 1):
-        bank, _ = parse_bank(text, f"<stored bank {number}>")
-        if bank is not None:
-            found.update({f"{bank.info.id}/{q.id}": q for q in bank.questions})
-    return found
-
-
 def without_time_limits(plan: Any, round_types: Mapping[str, type]) -> Any:
     """The plan with every time limit off (``--no-timer``): each ``seconds`` setting set to 0.
 
@@ -153,7 +141,9 @@ class Follower:
         self.record = record
         self.clock = clock or HallClock()
         self.log = store.open_log(contest_id, writer=False)
-        questions = questions_from(list(record.config.get("banks") or []))
+        from quizhall.contest.stored import questions_from_texts
+
+        questions = questions_from_texts(list(record.config.get("banks") or []))
         if not questions and record.source and Path(record.source).is_file():
             questions = self._questions_from_file(record.source)
         self.contest = Contest(self.log, self.clock, questions=questions)
