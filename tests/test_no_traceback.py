@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizhall import yamlsource
+from quizhall.i18n import t
 from quizhall.bank.loader import ALL_QUESTION_KEYS, load_bank, load_banks, parse_bank
 from quizhall.cli import main
 
@@ -128,6 +129,24 @@ def test_deep_nesting_is_refused_with_its_position():
     # the bracket at column 6 + MAX_DEPTH.
     assert [(d.line, d.column) for d in diagnostics] == [(1, 6 + yamlsource.MAX_DEPTH)]
     assert "deep" in diagnostics[0].message
+
+
+LOADERS = {"libyaml": getattr(yaml, "CSafeLoader", yaml.SafeLoader), "python": yaml.SafeLoader}
+
+
+@pytest.mark.parametrize("loader", list(LOADERS))
+@pytest.mark.parametrize("limit", [50, 200, 1500, 5000])
+def test_any_depth_limit_gives_quizhalls_message_where_it_is_passed(monkeypatch, loader, limit):
+    # libyaml refuses nesting past its own limit (about 1,000 in the libyaml PyYAML 6.0.4
+    # bundles) and reads ahead; whichever limit is met first, the user gets quizhall's message
+    # at the place where quizhall's limit is passed.
+    monkeypatch.setattr(yamlsource, "MAX_DEPTH", limit)
+    monkeypatch.setattr(yamlsource, "_Loader", LOADERS[loader])
+    _, flow = parse_bank(BROKEN_TEXTS["deep flow nesting"], "b.yaml")
+    _, block = parse_bank("- " * (limit + 10) + "x\n", "b.yaml")
+    assert [(d.line, d.column) for d in flow] == [(1, 6 + limit)]
+    assert [(d.line, d.column) for d in block] == [(1, 2 * limit + 1)]
+    assert all(d.message == t("diag.too_deep", limit=limit) for d in flow + block)
 
 
 def test_normal_nesting_is_not_mistaken_for_deep():

@@ -182,19 +182,31 @@ def _may_nest_deeply(text: str) -> bool:
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Where the nesting first goes past MAX_DEPTH (1-based line, column), or None.
 
-    libyaml's parser keeps its own stack, so walking its events is safe at any depth.
+    The parsers keep their own stacks, so walking their events is safe at any depth. libyaml
+    (since 0.2.5) refuses nesting past a limit of its own, and its scanner reads ahead, so it
+    can stop before reaching MAX_DEPTH; the pure-Python parser, which has no such limit, then
+    walks the text again, so the refusal is always quizhall's, at the place MAX_DEPTH is passed.
     """
-    depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark.line + 1, event.start_mark.column + 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+        return _first_too_deep(text, _Loader)
     except (yaml.YAMLError, RecursionError):
-        return None  # the composer reports the syntax error itself
+        if _Loader is yaml.SafeLoader:
+            return None  # the composer reports the syntax error itself
+    try:
+        return _first_too_deep(text, yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def _first_too_deep(text: str, loader: type) -> tuple[int, int] | None:
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     return None
 
 
