@@ -42,8 +42,8 @@ class ContestApp(App[int]):
 
     def showing(self, screen: Screen | None) -> bool:
         """True while ``screen`` can be drawn on (not while the app is closing)."""
-        return (screen is not None and not self._exit and screen.is_attached
-                and not screen._closing)
+        return (screen is not None and self.return_code is None and screen.is_attached
+                and screen.is_current)
 
     def announce(self, events: list[dict], team_names: list[str]) -> None:
         """Toast what the hall should know about these new events (early buzz, adjustment …)."""

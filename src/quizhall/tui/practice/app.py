@@ -31,7 +31,7 @@ from quizhall.practice import (
     Trainee,
 )
 from quizhall.practice.clock import Clock, system_clock
-from quizhall.tui.practice.keys import translate_bindings
+from quizhall.tui.practice.keys import Localized
 
 MODES = ("practice", "exam", "levels", "review", "stats")
 
@@ -47,7 +47,7 @@ class PracticeSettings:
     lives: int | None = None
 
 
-class PracticeApp(App[None]):
+class PracticeApp(Localized, App[None]):
     """Self-test on a set of banks for one trainee."""
 
     CSS_PATH = "practice.tcss"
@@ -62,7 +62,6 @@ class PracticeApp(App[None]):
                  clock: Clock = system_clock, seed: int | None = None,
                  settings: PracticeSettings | None = None) -> None:
         super().__init__()
-        translate_bindings(self)
         self.library = library
         self.trainee = Trainee(history, user, library, clock)
         self.rng = random.Random(seed)
