@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizhall import yamlsource
-from quizhall.i18n import t
 from quizhall.bank.loader import ALL_QUESTION_KEYS, load_bank, load_banks, parse_bank
 from quizhall.cli import main
+from quizhall.i18n import t
 
 Q = "bank: {id: b, title: T}\nquestions:\n"
 JUDGE = "  - {id: q, type: judge, stem: s, answer: 对}\n"
