@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tuikit import SAMPLES, host, press, screen_text, squeeze
 
 from quizhall import i18n
@@ -138,3 +140,11 @@ async def test_at_80_columns_the_host_still_reads_question_k_of_n(tmp_path):
         await pilot.pause()
         assert screen_text(app).splitlines()[0].startswith(" 2025年劳动法律知识竞赛（演示）  ·")
     session.close()
+
+
+def test_demo_where_names_the_folder_of_the_shipped_samples(capsys):
+    from quizhall import cli
+
+    assert cli.main(["demo", "--where"]) == 0
+    folder = Path(capsys.readouterr().out.strip())
+    assert (folder / "demo.contest.yaml").is_file() and (folder / "demo.rehearsal.txt").is_file()

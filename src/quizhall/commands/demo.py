@@ -13,6 +13,7 @@ DEMO_CONTEST = "demo.contest.yaml"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--where", action="store_true", help=t("demo.where_help"))
     parser.add_argument("--single-screen", action="store_true", help=t("run.single_help"))
     parser.add_argument("--no-timer", action="store_true", help=t("run.no_timer_help"))
     parser.add_argument("--no-bell", action="store_true", help=t("run.no_bell_help"))
@@ -32,8 +33,12 @@ def guide(keys: dict[str, str], team_keys: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizhall.commands.run import choose_buzzers, load_or_report
     from quizhall.samples import sample_banks_dir
+
+    if args.where:
+        print(sample_banks_dir())
+        return 0
+    from quizhall.commands.run import choose_buzzers, load_or_report
     from quizhall.store import StoreError, open_store
     from quizhall.tui.host import HostApp
     from quizhall.tui.keys import build_keymap
