@@ -42,8 +42,9 @@ class ContestApp(App[int]):
 
     def showing(self, screen: Screen | None) -> bool:
         """True while ``screen`` can be drawn on (not while the app is closing)."""
+        # A screen being closed or pruned reports display False (Textual's public view of it).
         return (screen is not None and self.return_code is None and screen.is_attached
-                and screen.is_current)
+                and screen.display)
 
     def announce(self, events: list[dict], team_names: list[str]) -> None:
         """Toast what the hall should know about these new events (early buzz, adjustment …)."""
