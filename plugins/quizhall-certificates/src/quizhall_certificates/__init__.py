@@ -70,9 +70,9 @@ MESSAGES = {
                                        "settled it; their certificates give the shared rank"),
     "quizhall_certificates.no_font": (
         "已写出 {html}，但没有写出 PDF：本机找不到含中文字形的字体。请安装一种（例如 Debian/Ubuntu："
-        "apt-get install fonts-noto-cjk），或在比赛文件中用插件设置 font: 指明字体文件",
+        "apt-get install fonts-wqy-zenhei），或在比赛文件中用插件设置 font: 指明字体文件",
         "wrote {html} but no PDF: no font with Chinese characters was found on this machine. "
-        "Install one (e.g. on Debian/Ubuntu: apt-get install fonts-noto-cjk), or name a font "
+        "Install one (e.g. on Debian/Ubuntu: apt-get install fonts-wqy-zenhei), or name a font "
         "file with the plugin's setting font: in the contest file"),
     "quizhall_certificates.font_missing": (
         "已写出 {html}，但没有写出 PDF：设置 font 指明的字体文件 {font} 不存在",

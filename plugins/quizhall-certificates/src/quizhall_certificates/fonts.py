@@ -12,14 +12,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-# Font files with simplified-Chinese glyphs, in order of preference: serif faces first
-# (a certificate is formal), then sans faces common on Linux, Windows and macOS.
+# Font files with simplified-Chinese glyphs, in order of preference: those with TrueType
+# outlines first (serif faces first: a certificate is formal), as text copied or extracted
+# from a PDF that embeds a CFF-outlined CJK font (Noto CJK, Source Han) comes out garbled
+# in some readers; those come last. Common on Linux, Windows and macOS.
 KNOWN_FONTS = (
+    "simsun.ttc", "uming.ttc", "wqy-zenhei.ttc", "wqy-microhei.ttc", "simhei.ttf", "msyh.ttc",
+    "Songti.ttc", "STHeiti Light.ttc", "PingFang.ttc", "Hiragino Sans GB.ttc",
     "NotoSerifCJK-Regular.ttc", "NotoSerifCJKsc-Regular.otf", "SourceHanSerifSC-Regular.otf",
-    "SourceHanSerif-Regular.ttc", "NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf",
-    "SourceHanSansSC-Regular.otf", "wqy-zenhei.ttc", "wqy-microhei.ttc", "simsun.ttc",
-    "simhei.ttf", "msyh.ttc", "Songti.ttc", "STHeiti Light.ttc", "PingFang.ttc",
-    "Hiragino Sans GB.ttc",
+    "NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "SourceHanSansSC-Regular.otf",
 )
 
 
