@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import quizhall_certificates as certificates
 from pypdf import PdfReader
+from quizhall_certificates import fonts
 
 from quizhall.cli import main
 from quizhall.exporters.results import available
 from quizhall.plugins import find_plugin, get_plugin_manager
 from quizhall.testing import ContestFileError, rehearse
 from quizhall.tui.export import export_results
-from quizhall_certificates import fonts
 
 HERE = Path(__file__).resolve().parent
 CONTEST = HERE / "certificates.contest.yaml"  # 红星队 120, 蓝天队 110, 绿洲队 100; prizes [1, 2]

@@ -44,7 +44,8 @@ MESSAGES = {
     "quizhall_certificates.per_member": ("为获奖队的每位队员各出一份证书",
                                          "one certificate for each member of a prize-winning "
                                          "team"),
-    "quizhall_certificates.prize_names": ("各名次的奖项名称，如 [特等奖, 一等奖]；默认一等奖、二等奖……",
+    "quizhall_certificates.prize_names": ("各名次的奖项名称，如 [特等奖, 一等奖]；"
+                                          "默认一等奖、二等奖……",
                                           "prize names by rank, e.g. [Gold, Silver]; default "
                                           "First prize, Second prize …"),
     "quizhall_certificates.font": ("PDF 使用的中文字体文件（.ttf/.otf/.ttc）；默认在本机查找",
@@ -65,12 +66,14 @@ MESSAGES = {
     "quizhall_certificates.no_winners": ("这场比赛没有获奖队（比赛文件的 prizes 为空）",
                                          "this contest has no prize winners (its prizes: list "
                                          "is empty)"),
-    "quizhall_certificates.open_tie": ("{teams} 同分且跨越奖项名次，尚未加赛决出；证书按并列名次出具",
+    "quizhall_certificates.open_tie": ("{teams} 同分且跨越奖项名次，尚未加赛决出；"
+                                       "证书按并列名次出具",
                                        "{teams} are tied across a prize place and no tie-break "
                                        "settled it; their certificates give the shared rank"),
     "quizhall_certificates.no_font": (
-        "已写出 {html}，但没有写出 PDF：本机找不到含中文字形的字体。请安装一种（例如 Debian/Ubuntu："
-        "apt-get install fonts-wqy-zenhei），或在比赛文件中用插件设置 font: 指明字体文件",
+        "已写出 {html}，但没有写出 PDF：本机找不到含中文字形的字体。"
+        "请安装一种（例如 Debian/Ubuntu：apt-get install fonts-wqy-zenhei），"
+        "或在比赛文件中用插件设置 font: 指明字体文件",
         "wrote {html} but no PDF: no font with Chinese characters was found on this machine. "
         "Install one (e.g. on Debian/Ubuntu: apt-get install fonts-wqy-zenhei), or name a font "
         "file with the plugin's setting font: in the contest file"),

@@ -101,7 +101,8 @@ def awards(report: Any, settings: Mapping[str, Any], language: str) -> list[Cert
                      t("quizhall_certificates.closing", lang=language))
             certificates.append(Certificate(
                 language=language, heading=t("quizhall_certificates.heading", lang=language),
-                certify=t("quizhall_certificates.certify", lang=language), recipient=recipient, detail=detail, contest=report.title, prize=prize,
+                certify=t("quizhall_certificates.certify", lang=language),
+                recipient=recipient, detail=detail, contest=report.title, prize=prize,
                 rank=team.rank, lines=lines, organiser=settings.get("organiser") or "",
                 date=date_text(settings.get("date"), report.last_event_at, language),
                 file_stem=stem))
