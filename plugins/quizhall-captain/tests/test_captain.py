@@ -172,3 +172,34 @@ def test_the_answerer_is_in_the_log_the_ledger_and_the_export(loaded, tmp_path, 
                         ("红队", "王芳"), ("蓝队", None)]
     named = [e["description"] for e in report["audit"] if e["type"] == "member_named"]
     assert named[0] == "李华 answers for 红队"
+
+
+async def test_on_the_host_console_m_names_the_member_and_the_status_line_shows_them(
+        loaded, tmp_path):
+    from quizhall.contest.loader import load_contest
+    from quizhall.store import open_store
+    from quizhall.tui.clock import FrozenClock
+    from quizhall.tui.dialogs import PickDialog
+    from quizhall.tui.host import HostApp
+    from quizhall.tui.session import StoreSession
+    from quizhall.tui.widgets.status import HostStatus
+
+    load = load_contest(CONTEST)
+    assert load.ok
+    clock = FrozenClock()
+    with open_store(tmp_path / "data") as store:
+        session = StoreSession(CONTEST, load, store, clock=clock)
+        app = HostApp(session, clock=clock, bell=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            for key in ("space", "space", "space", "y", "m"):  # y: refused, nobody named
+                await pilot.press(key)
+                await pilot.pause()
+            assert isinstance(app.screen, PickDialog)
+            assert not any(e["type"] == "answer_judged" for e in app.contest.log.read())
+            for key in ("down", "enter"):
+                await pilot.press(key)
+                await pilot.pause()
+            assert app.contest.view().member_name == "李华"
+            status = app.query_one(HostStatus)
+            assert "李华" in str(status.render())
+        session.close()
