@@ -113,7 +113,7 @@ def test_english_certificates_with_the_prize_names_from_the_settings(tmp_path):
     out = tmp_path / "certificates"
     assert export(data, contest_id, out) == 0
     first = pdf_text(out / "01-红星队.pdf")
-    for text in ("CertificateofAward", "Thiscertifiesthat", "红星队", "members:张明,李华",
+    for text in ("CertificateofAward", "Thiscertifiesthat", "红星队", "Members:张明,李华",
                  "wontheGoldaward(rank1)in2025年职工劳动法律知识竞赛."):
         assert text in first
     assert "Silver award (rank 2)" in html_text(out / "certificates.html")

@@ -53,7 +53,7 @@ MESSAGES = {
                                    "one found on this machine"),
     "quizhall_certificates.heading": ("获奖证书", "Certificate of Award"),
     "quizhall_certificates.certify": ("兹证明", "This certifies that"),
-    "quizhall_certificates.members": ("队员：{members}", "members: {members}"),
+    "quizhall_certificates.members": ("队员：{members}", "Members: {members}"),
     "quizhall_certificates.of_team": ("{team}", "of {team}"),
     "quizhall_certificates.won": ("在“{contest}”中荣获{prize}（第 {rank} 名），",
                                   "won the {prize} (rank {rank}) in {contest}."),

@@ -8,6 +8,7 @@ visible stand-ins, never obeyed.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from fpdf import FPDF
@@ -75,4 +76,13 @@ def write_pdf(certificate: Certificate, path: Path, font: FontChoice | None) -> 
     pdf.set_y(height - 55)
     line(certificate.organiser, 16, gap=2)
     line(certificate.date, 14)
-    write_atomically(path, bytes(pdf.output()))
+    # fontTools notes tables it leaves out of the subset (WenQuanYi's bitmaps, "BDF NOT
+    # subset") on stderr; the outlines are what the PDF needs, so say nothing.
+    subset_log = logging.getLogger("fontTools.subset")
+    level = subset_log.level
+    subset_log.setLevel(logging.ERROR)
+    try:
+        data = bytes(pdf.output())
+    finally:
+        subset_log.setLevel(level)
+    write_atomically(path, data)
