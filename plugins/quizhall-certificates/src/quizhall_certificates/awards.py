@@ -16,6 +16,8 @@ from typing import Any
 from quizhall.i18n import t
 
 ZH_NUMERALS = "一二三四五六七八九十"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +32,6 @@ class Certificate:
     certify: str
     recipient: str
     detail: str
-    contest: str
-    prize: str
-    rank: int
     lines: tuple[str, ...]       # the citation, in reading order
     organiser: str
     date: str
@@ -65,7 +64,7 @@ def date_text(value: str | None, last_event_at: str, language: str) -> str:
         return ""
     if language == "zh-CN":
         return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def safe_file_stem(text: str) -> str:
@@ -102,8 +101,8 @@ def awards(report: Any, settings: Mapping[str, Any], language: str) -> list[Cert
             certificates.append(Certificate(
                 language=language, heading=t("quizhall_certificates.heading", lang=language),
                 certify=t("quizhall_certificates.certify", lang=language),
-                recipient=recipient, detail=detail, contest=report.title, prize=prize,
-                rank=team.rank, lines=lines, organiser=settings.get("organiser") or "",
+                recipient=recipient, detail=detail, lines=lines,
+                organiser=settings.get("organiser") or "",
                 date=date_text(settings.get("date"), report.last_event_at, language),
                 file_stem=stem))
     return certificates
