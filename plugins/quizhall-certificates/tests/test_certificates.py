@@ -229,3 +229,17 @@ def test_the_host_console_export_writes_a_directory_named_after_the_contest(tmp_
 def test_bad_settings_are_named(settings, message):
     with pytest.raises(ContestFileError, match=re.escape(message)):
         rehearse(CONTEST, [], plugins=[certificates], settings=settings)
+
+
+def test_fonts_with_truetype_outlines_are_preferred_and_a_named_font_wins(tmp_path):
+    (tmp_path / "opentype" / "noto").mkdir(parents=True)
+    (tmp_path / "truetype" / "wqy").mkdir(parents=True)
+    noto = tmp_path / "opentype" / "noto" / "NotoSansCJK-Regular.ttc"
+    wqy = tmp_path / "truetype" / "wqy" / "wqy-zenhei.ttc"
+    noto.write_bytes(b"not really a font")
+    assert fonts.find_font(dirs=(tmp_path,)).path == noto
+    wqy.write_bytes(b"not really a font")
+    assert fonts.find_font(dirs=(tmp_path,)).path == wqy
+    assert fonts.find_font(str(noto), dirs=(tmp_path,)).path == noto
+    assert fonts.find_font(str(tmp_path / "missing.ttf"), dirs=(tmp_path,)) is None
+    assert fonts.find_font(dirs=(tmp_path / "nowhere",)) is None
