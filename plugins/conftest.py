@@ -1,8 +1,10 @@
 """Run the example plugins' tests from a checkout, without installing them.
 
 Each ``plugins/*/src`` goes on ``sys.path`` so ``import quizhall_streak`` finds the source;
-the tests register the modules they test explicitly (``rehearse(..., plugins=[streak])``),
-so nothing depends on entry points. Messages are in English, and caches and data stay in a
+the tests register the modules they test explicitly (``rehearse(..., plugins=[streak])``,
+or, to drive the ``quizhall`` commands, with the plugin manager under the entry point's
+name), so nothing depends on entry points. What the plugins need (fpdf2, and pypdf for the
+tests) is in quizhall's ``test`` extra. Messages are in English, and caches and data stay in a
 private directory.
 """
 

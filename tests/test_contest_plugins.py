@@ -106,6 +106,46 @@ def test_a_bad_team_mode_answer_falls_back_to_the_default():
     assert "test-plugin-0" in result["warnings"][0]
 
 
+class OddSeatsOnly:
+    """Refuses members in even seats, and a verdict before a member is named."""
+
+    def __init__(self) -> None:
+        self.seen = []
+
+    @hookimpl
+    def quizhall_check_answerer(self, turn, member):
+        self.seen.append((turn.team, member, turn.answered))
+        if member is None:
+            return "name the member first" if turn.mode == "team" else None
+        return "only odd seats" if member % 2 else None
+
+
+TEAM_PICKS = "  - type: required\n    questions: {count: 8}\n    answerer: team\n"
+
+
+def test_a_team_mode_may_refuse_the_member_the_host_names():
+    plugin = OddSeatsOnly()
+    result = play(TEAM_PICKS, ["next", "next", "member 2", "member 1", "right"],
+                  plugins=[plugin])
+    assert [r["reason"] for r in result["refused"]] == ["only odd seats"]
+    assert scores(result)[0] == 110
+    assert result["log"][-2]["type"] == "answer_judged" and result["log"][-2]["member"] == 0
+
+
+def test_a_team_mode_may_refuse_a_verdict_before_a_member_is_named_but_never_a_timeout():
+    result = play(TEAM_PICKS, ["next", "next", "right", "timeout"], plugins=[OddSeatsOnly()])
+    assert [r["reason"] for r in result["refused"]] == ["name the member first"]
+    assert result["log"][-2]["verdict"] == "timeout"
+
+
+def test_team_modes_see_how_many_answers_each_member_gave_this_round():
+    plugin = OddSeatsOnly()
+    others = ["next", "timeout"] * 3  # questions 2–4 go to the other teams
+    play(TEAM_PICKS, ["next", "next", "member 1", "right", *others, "next", "member 1"],
+         plugins=[plugin])
+    assert plugin.seen[-1] == (0, 0, (1, 0, 0))
+
+
 class RaisingObserver:
     @hookimpl
     def quizhall_event_recorded(self, event, state):

@@ -529,3 +529,23 @@ def test_a_chart_of_one_point_still_shows_the_point():
              if t.get("class") == "tick" and t.text and t.text.replace(".", "").isdigit()}
     below, above = max(v for v in ticks if v <= 57.1), min(v for v in ticks if v >= 57.1)
     assert ticks[above] <= y <= ticks[below]  # drawn at its value on the axis
+
+
+def test_the_report_holds_the_settings_of_the_plugins_the_contest_lists():
+    from contest_helpers import DATA, contest_text
+
+    from quizhall.contest import Setting
+    from quizhall.exporters.contest_report import contest_report
+    from quizhall.hookspecs import hookimpl
+    from quizhall.testing import start
+
+    class Organiser:
+        @hookimpl
+        def quizhall_declare_settings(self):
+            return {"organiser": Setting("text", None, "organiser", nullable=True)}
+
+    rehearsal = start(contest_text("  - type: buzz\n    questions: {count: 2}\n"),
+                      plugins={Organiser(): {"organiser": "市总工会"}}, base_dir=DATA)
+    report = contest_report(rehearsal.contest)
+    assert report.plugin_settings == {"test-plugin-0": {"organiser": "市总工会"}}
+    assert report.to_dict()["plugin_settings"] == {"test-plugin-0": {"organiser": "市总工会"}}

@@ -10,7 +10,9 @@ from tuikit import TUI_BANK, contest_file, host, press
 
 from quizhall import i18n
 from quizhall.exporters.contest_report import ContestReport
+from quizhall.exporters.results import ExportError
 from quizhall.testing import start
+from quizhall.tui.dialogs import PickDialog
 from quizhall.tui.export import export_results
 from quizhall.tui.keys import build_keymap, conflicts, key_display, key_name
 from quizhall.tui.present import notices, prize_name
@@ -151,3 +153,32 @@ async def test_export_key_writes_the_results_when_the_contest_is_over(tmp_path, 
     assert recorder.written[0][1] == tmp_path / f"{session.contest_id}-results.txt"
     assert any("Results exported" in n.message for n in app._notifications)
     session.close()
+
+
+class Directories(Recorder):
+    name, suffix = "certificates", ""  # writes a directory
+
+
+async def test_export_key_asks_which_exporter_when_there_are_several(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first, second = Recorder(), Directories()
+    rounds = "  - type: buzz\n    questions: {ids: [h02]}\n"
+    app, session = host(contest_file(tmp_path, rounds, bank=TUI_BANK), tmp_path / "data",
+                        exporters=[first, second])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await press(pilot, "space", "space", "space", "o", "1", "y", "space", "e")
+        assert isinstance(app.screen, PickDialog)
+        await press(pilot, "down", "enter")
+    assert first.written == []
+    assert second.written[0][1] == tmp_path / f"{session.contest_id}-certificates"
+    session.close()
+
+
+def test_an_exporters_own_message_reaches_the_host_as_it_is(tmp_path):
+    class Refusing(Recorder):
+        def write(self, data: object, path: Path, options: dict) -> None:
+            raise ExportError("no font with Chinese characters was found")
+
+    demo = Path(__file__).resolve().parents[1] / "question_banks" / "demo.contest.yaml"
+    message, ok = export_results(start(demo).contest, "c-1", [Refusing()], tmp_path)
+    assert not ok and message == "no font with Chinese characters was found"

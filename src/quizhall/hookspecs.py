@@ -124,6 +124,21 @@ def quizhall_choose_answerer(turn: Any, settings: Any) -> Any:
     """
 
 
+@hookspec(firstresult=True)
+def quizhall_check_answerer(turn: Any, member: Any, settings: Any) -> Any:
+    """Team modes: may ``member`` answer the question ``turn.team`` is answering now?
+
+    Called when the host names a member (``member N``; ``member`` is the 0-based seat, after
+    the round's own checks pass) and when the host gives a verdict (right, wrong, partial) while
+    no member is named (``member`` None; never for a time-out, so a running clock always
+    ends). Gets a :class:`~quizhall.contest.hooks.TurnContext` (``turn.answered`` counts each
+    member's answers in this round) and the plugin's own ``settings``. Returns None to allow,
+    or a reason (a non-empty text, shown to the host) to refuse the command: the first
+    refusal wins. Called for the built-ins and the plugins the contest enables, in the rounds
+    their entry allows. The built-ins allow everything.
+    """
+
+
 @hookspec
 def quizhall_register_commands(register: Any) -> None:
     """Register host commands by calling ``register(command)`` with a

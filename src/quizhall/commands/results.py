@@ -1,7 +1,8 @@
 """``quizhall results ID [--json]``: standings folded from a stored contest's log.
 
 Works for any contest in the store, finished or stopped mid-way (even killed): the log is
-the truth, and folding it needs neither the contest file nor its banks.
+the truth, and folding it needs neither the contest file nor its banks. ``--ledger`` lists
+every change of score, naming the member who answered when one was named.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizhall.commands.rehearse import print_standings
+    from quizhall.contest.evolve import LedgerEntry
     from quizhall.contest.rehearsal import plain_number, summary
     from quizhall.contest.stored import StoredContestError, replay_stored
     from quizhall.store import StoreError, open_store
@@ -37,9 +39,18 @@ def run(args: argparse.Namespace) -> int:
     contest = stored.contest
     result = summary(contest)
     ledger = contest.ledger()
+
+    def member_of(entry: LedgerEntry) -> str | None:
+        """The member who answered, for an answer with one named."""
+        members = contest.plan.teams[entry.team].members
+        member = stored.events[entry.seq].get("member")
+        return members[member] if isinstance(member, int) and 0 <= member < len(members) \
+            else None
+
     if args.json:
         if args.ledger:
-            result["ledger"] = [entry.to_dict() for entry in ledger]
+            result["ledger"] = [{**entry.to_dict(), "member": member_of(entry)}
+                                for entry in ledger]
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
@@ -49,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
         for entry in ledger:
             parts = "; ".join(f"{p['reason']} {plain_number(p['points']):+}"
                               for p in entry.parts) or entry.describe()
-            print(visible(t("results.ledger_line", seq=entry.seq, team=teams[entry.team].name,
+            member = member_of(entry)
+            who = teams[entry.team].name
+            if member is not None and member != who:
+                who = t("results.team_member", team=who, member=member)
+            print(visible(t("results.ledger_line", seq=entry.seq, team=who,
                             points=f"{plain_number(entry.points):+}", why=parts)))
     return 0

@@ -393,13 +393,17 @@ class Contest:
         return {"points": total, "base": float(base), "parts": parts,
                 **({"tiebreak": True} if tiebreak else {})}
 
-    def answerer(self, d: Decision, team: int, mode: str) -> tuple[int, int | None]:
+    def _turn(self, d: Decision, team: int, mode: str) -> TurnContext:
         state = d.state
-        members = state.plan.teams[team].members
-        context = TurnContext(team=team, mode=mode, members=members, turns=state.asked[team],
-                              last_member=state.last_member[team], round=d.round_index,
-                              round_type=d.round.type, settings=d.settings,
-                              plugin_settings=state.plan.plugin_settings())
+        return TurnContext(team=team, mode=mode, members=state.plan.teams[team].members,
+                           turns=state.asked[team], last_member=state.last_member[team],
+                           round=d.round_index, round_type=d.round.type, settings=d.settings,
+                           plugin_settings=state.plan.plugin_settings(),
+                           answered=state.answered[team])
+
+    def answerer(self, d: Decision, team: int, mode: str) -> tuple[int, int | None]:
+        members = d.state.plan.teams[team].members
+        context = self._turn(d, team, mode)
 
         def valid(value: Any) -> bool:
             return (isinstance(value, Answerer) and value.team == team
@@ -411,6 +415,18 @@ class Contest:
                            per_plugin=self._own_settings(), stopwatch=self.stopwatch,
                            turn=context)
         return (team, found[1].member) if found else (team, None)
+
+    def check_answerer(self, d: Decision, member: int | None) -> None:
+        """Ask the team modes whether ``member`` (None: nobody named) may answer for the team
+        answering now; the first refusal refuses the command."""
+        context = self._turn(d, d.state.answerer, d.settings.get("answerer", "all"))
+        found = call_first(self.pm, "quizhall_check_answerer",
+                           lambda value: isinstance(value, str) and bool(value.strip()), "str",
+                           d.warnings, select=self._selector(d.round_index, d.round.type),
+                           per_plugin=self._own_settings(), stopwatch=self.stopwatch,
+                           turn=context, member=member)
+        if found:
+            raise Refused(found[1])
 
     # -- plugin commands --------------------------------------------------------------------
     def plugin_commands(self) -> dict[str, PluginCommand]:
@@ -529,6 +545,9 @@ class Contest:
             if state.paused:
                 d.refuse("contest.refused.paused")
             return round_type.buzz(d, int(command.team))  # type: ignore[arg-type]
+        if name in ("right", "wrong", "partial") and state.answerer is not None \
+                and state.member is None:
+            self.check_answerer(d, None)
         if name in ("right", "wrong"):
             return round_type.judge(d, name, None)
         if name == "partial":
@@ -547,7 +566,10 @@ class Contest:
         if name == "pass":
             return round_type.skip(d)
         if name == "member":
-            return round_type.name_member(d, self._member(d, command.member))
+            member = self._member(d, command.member)
+            events = round_type.name_member(d, member)
+            self.check_answerer(d, member)
+            return events
         d.refuse("contest.refused.unknown_command", name=name)
 
     def _current_round_type(self, d: Decision) -> RoundType:

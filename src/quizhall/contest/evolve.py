@@ -27,6 +27,7 @@ from quizhall.contest.state import (
     READY,
     State,
     Timer,
+    no_answers,
     replace_at,
 )
 
@@ -234,6 +235,7 @@ def _round_started(state: State, event: Mapping[str, Any], t: float, *_: Any) ->
     state.round_streaks = (0,) * n
     state.asked = (0,) * n
     state.last_member = (None,) * n
+    state.answered = no_answers(state.plan)
     state.data = dict(event.get("data") or {})
     state.shown = 0
     state.wagers = {}
@@ -302,6 +304,10 @@ def _answer_judged(state: State, event: Mapping[str, Any], t: float, ledger: lis
                                      state.round_streaks[team] + 1 if right else 0)
     if member is not None:
         state.last_member = replace_at(state.last_member, team, int(member))
+        counts = state.answered[team]
+        if 0 <= int(member) < len(counts):
+            state.answered = replace_at(state.answered, team,
+                                        replace_at(counts, int(member), counts[int(member)] + 1))
     if not right and verdict != "partial":
         state.attempts += 1
         state.locked = state.locked | {team}

@@ -86,11 +86,13 @@ class Answerer:
 
 @dataclass(frozen=True, slots=True)
 class TurnContext:
-    """A question about to be put to ``team``: team-mode plugins choose who answers.
+    """A question put (or about to be put) to ``team``: team-mode plugins choose who answers,
+    and may refuse a member the host names.
 
     ``mode`` is the round's ``answerer`` setting (``seat``, ``team`` or ``all``); ``members``
     are the team's members in seat order; ``turns`` counts the questions the team has already
-    had in this round; ``last_member`` is who answered for it last (None if nobody yet).
+    had in this round; ``last_member`` is who answered for it last (None if nobody yet);
+    ``answered`` counts the answers each member (by seat) gave for the team in this round.
     """
 
     team: int
@@ -102,6 +104,7 @@ class TurnContext:
     round_type: str
     settings: Mapping[str, Any]
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    answered: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,7 @@ class State:
     offences: tuple[int, ...] = ()                # early buzzes per team in this round
     asked: tuple[int, ...] = ()                   # questions put to each team in this round
     last_member: tuple[int | None, ...] = ()      # who last answered for each team
+    answered: tuple[tuple[int, ...], ...] = ()    # answers per member of each team this round
     data: Mapping[str, Any] = field(default_factory=dict)  # the round type's own bookkeeping
     shown: int = 0                                # questions shown in this round
     wagers: Mapping[int, Any] = field(default_factory=dict)  # team → value or "pass"
@@ -120,7 +121,8 @@ class State:
         n = len(plan.teams)
         return cls(plan=plan, t=t, scores=(plan.base_score,) * n, tiebreak=(0,) * n,
                    streaks=(0,) * n, round_streaks=(0,) * n, lives=(None,) * n,
-                   offences=(0,) * n, asked=(0,) * n, last_member=(None,) * n)
+                   offences=(0,) * n, asked=(0,) * n, last_member=(None,) * n,
+                   answered=no_answers(plan))
 
     def copy(self) -> State:
         """A snapshot (collections are immutable, so a shallow copy is enough)."""
@@ -143,6 +145,11 @@ class State:
         """Teams that may still buzz on this question."""
         players = self.players or self.active_teams()
         return tuple(team for team in players if team not in self.locked and team not in self.out)
+
+
+def no_answers(plan: Plan) -> tuple[tuple[int, ...], ...]:
+    """No member of any team has answered yet (:attr:`State.answered` at a round's start)."""
+    return tuple((0,) * len(team.members) for team in plan.teams)
 
 
 def replace_at(values: Sequence[Any], index: int, value: Any) -> tuple[Any, ...]:

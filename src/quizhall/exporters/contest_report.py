@@ -191,7 +191,10 @@ class AuditEntry:
 @dataclass(frozen=True, slots=True)
 class ContestReport:
     """Everything a contest's results export holds. Teams are in team order; ``ranking``
-    lists team indices best first; ``position`` says where an unfinished contest stopped."""
+    lists team indices best first; ``position`` says where an unfinished contest stopped;
+    ``plugin_settings`` holds the settings of each plugin the contest file lists, by the
+    plugin's name as a contest file compares it (``quizhall.plugins.plugin_key``), so an
+    exporter plugin can read its own (an organiser's name, say) without the contest file."""
 
     KIND: ClassVar[str] = "contest"
 
@@ -215,6 +218,7 @@ class ContestReport:
     progression: tuple[ProgressPoint, ...]
     audit: tuple[AuditEntry, ...]
     warnings: tuple[str, ...] = field(default=())
+    plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
@@ -341,7 +345,7 @@ class _Builder:
             floor=self.plan.floor, prizes=tuple(self.plan.prizes), teams=self.teams(per_team),
             ranking=tuple(view.ranking), open_ties=tuple(view.open_ties), rounds=rounds,
             questions=questions, progression=self.progression(), audit=self.audit(),
-            warnings=warnings)
+            warnings=warnings, plugin_settings=self.plan.plugin_settings())
 
     def teams(self, per_team: list[dict[str, Any]]) -> tuple[TeamResult, ...]:
         tied = {team for group in self.view.open_ties for team in group}

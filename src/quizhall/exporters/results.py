@@ -37,7 +37,11 @@ SUFFIX_ALIASES = {".htm": "html", ".markdown": "md"}
 
 
 class ExportError(Exception):
-    """An export that cannot be made (a translated message, ready for the user)."""
+    """An export that cannot be made (a translated message, ready for the user).
+
+    An exporter plugin may raise it from ``write`` to tell the user why it wrote nothing (or
+    not everything); its message is shown as it is, without the plugin's name.
+    """
 
 
 class ResultsExporter:
@@ -112,7 +116,8 @@ def write_results(data: Any, format_name: str | None, path: str | Path,
     """Write ``data`` in ``format_name`` (None: from the file suffix) to ``path``.
 
     ``kind`` defaults to what ``data`` is. Raises :class:`ExportError` for an unknown format,
-    a file that cannot be written, or an exporter plugin that fails.
+    a file that cannot be written, an exporter plugin that fails, or one that raises
+    ExportError itself.
     """
     kind = kind or getattr(data, "KIND", CONTEST)
     path = Path(path)
@@ -127,6 +132,8 @@ def write_results(data: Any, format_name: str | None, path: str | Path,
         raise ExportError(t("export.unknown_format", format=format_name, formats=names))
     try:
         return list(exporter.write(data, path, {}) or [])
+    except ExportError:
+        raise  # an exporter's own message for the user (e.g. "no Chinese font found")
     except OSError as exc:
         raise ExportError(t("export.cannot_write", path=path,
                             reason=exc.strerror or exc)) from exc

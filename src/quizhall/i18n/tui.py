@@ -144,6 +144,7 @@ MESSAGES = {
     "tui.wager_pass": ("弃选", "pass"),
     "tui.buzzer_failed": ("抢答器“{name}”无法启动：{error}", "buzzer \"{name}\" could not start: {error}"),
     "tui.export_not_yet": ("比赛结束后才能导出成绩。", "Results can be exported once the contest is over."),
+    "tui.export_title": ("导出为哪种格式？", "Export in which format?"),
     "tui.no_exporter": ("没有可用的成绩导出插件。", "No results exporter is installed."),
     "tui.exported": ("已用“{name}”导出成绩：{path}", "Results exported with \"{name}\": {path}"),
     "tui.export_failed": ("导出插件“{name}”出错：{error}", "exporter \"{name}\" failed: {error}"),

@@ -2,8 +2,10 @@
 
 Exporters register through ``quizhall_register_exporters``; those of ``kind == "contest"``
 export results and receive the contest's report (``ContestReport``), as the hook documents.
-The first one writes ``<contest id>-results<suffix>`` in the current
-directory. With none installed the host is told so; nothing fails.
+The host picks one (the console offers a choice when there are several); it writes
+``<contest id>-results<suffix>`` in the current directory, or, for an exporter that writes a
+directory (an empty ``suffix``, such as certificates), ``<contest id>-<name>``. With none
+installed the host is told so; nothing fails.
 """
 
 from __future__ import annotations
@@ -23,20 +25,32 @@ def contest_exporters() -> list[Any]:
             if getattr(e, "kind", None) == "contest"]
 
 
+def export_path(exporter: Any, contest_id: str, directory: Path | None = None) -> Path:
+    """Where the host's export with ``exporter`` goes."""
+    stem = contest_id or "contest"
+    suffix = str(getattr(exporter, "suffix", "") or "")
+    name = f"{stem}-results{suffix}" if suffix else f"{stem}-{getattr(exporter, 'name', 'export')}"
+    return (directory or Path.cwd()) / name
+
+
 def export_results(contest: Any, contest_id: str, exporters: Sequence[Any] | None = None,
                    directory: Path | None = None) -> tuple[str, bool]:
-    """Export with the first contest exporter; returns (message for the host, success)."""
+    """Export with the first of ``exporters`` (default: every contest exporter); returns
+    (message for the host, success)."""
     found = list(exporters) if exporters is not None else contest_exporters()
     if not found:
         return t("tui.no_exporter"), False
     exporter = found[0]
     name = getattr(exporter, "name", "?")
-    path = (directory or Path.cwd()) / f"{contest_id or 'contest'}-results{exporter.suffix}"
+    path = export_path(exporter, contest_id, directory)
     from quizhall.exporters.contest_report import contest_report
+    from quizhall.exporters.results import ExportError
 
     report = contest_report(contest, contest_id=contest_id)
     try:
         exporter.write(report, path, {"contest_id": contest_id})
+    except ExportError as exc:  # the exporter's own message for the host
+        return str(exc), False
     except Exception as exc:  # a plugin's failure is reported by name, never raised
         return t("tui.export_failed", name=name, error=f"{type(exc).__name__}: {exc}"), False
     return t("tui.exported", name=name, path=str(path)), True

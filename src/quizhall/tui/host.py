@@ -646,12 +646,28 @@ class HostApp(ContestApp):
         self.push_screen(ConfirmDialog(t("tui.quit_title"), t("tui.quit_body")), done)
 
     def _act_export(self) -> None:
-        from quizhall.tui.export import export_results
+        from quizhall.tui.export import contest_exporters
 
         if self.contest.state.phase != "finished":
             self.notify(t("tui.export_not_yet"), title=t("tui.refused"), severity="warning",
                         markup=False)
             return
-        message, ok = export_results(self.contest, self.session.contest_id, self._exporters)
+        found = list(self._exporters) if self._exporters is not None else contest_exporters()
+        if len(found) <= 1:
+            self._export_with(found)
+            return
+        options = [(literal(f"{getattr(e, 'name', '?')}  {getattr(e, 'description', '')}"), e)
+                   for e in found]
+
+        def done(exporter: Any) -> None:
+            if exporter is not None:
+                self._export_with([exporter])
+
+        self.push_screen(PickDialog(t("tui.export_title"), options), done)
+
+    def _export_with(self, exporters: list[Any]) -> None:
+        from quizhall.tui.export import export_results
+
+        message, ok = export_results(self.contest, self.session.contest_id, exporters)
         self.notify(message, severity="information" if ok else "warning", markup=False,
                     timeout=10)
