@@ -1,13 +1,14 @@
 """Properties of the engine under any command sequence (hypothesis stateful testing):
-it never crashes, refused commands change nothing, fold(log) equals the live state, and
-undo twice equals no undo."""
+it never crashes, refused commands change nothing, fold(log) equals the live state, undo
+then redo equals neither, and undoing back to the start then redoing to the end gives the
+same contest again."""
 
 from contest_helpers import DATA, contest_text
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from quizhall.contest import fold
+from quizhall.contest import Command, fold
 from quizhall.testing import start
 
 TEAMS = "teams:\n  - {name: A, members: [a1, a2]}\n  - {name: B, members: [b1, b2]}\n" \
@@ -41,7 +42,7 @@ ROUNDS = """\
 CONTEST = contest_text(ROUNDS, TEAMS, head="floor: 60\nprizes: [1, 2]\n")
 
 PLAIN = st.sampled_from(["next", "next", "next", "open", "right", "wrong", "partial 5",
-                         "timeout", "pass", "reveal", "pause", "resume", "undo",
+                         "timeout", "pass", "reveal", "pause", "resume", "undo", "redo",
                          "member 1", "member 2"])
 TEAM = st.sampled_from(["1", "2", "3", "A", "4"])
 WITH_TEAM = st.builds(lambda name, team: f"{name} {team}",
@@ -54,8 +55,12 @@ COMMANDS = st.one_of(PLAIN, PLAIN, WITH_TEAM, WAGER, ADJUST)
 
 
 def comparable(contest) -> dict:
+    """The view, less what undo and redo rightly change: the event count, and whether a
+    clock they brought back runs (it comes back stopped, with the time it had)."""
     view = contest.view().to_dict()
     view.pop("events")
+    if view["timer"] is not None:
+        view["timer"].pop("running")
     return view
 
 
@@ -120,11 +125,27 @@ class ContestMachine(RuleBasedStateMachine):
 
     @precondition(lambda self: self.contest.state.undo is not None)
     @rule()
-    def undo_twice_is_no_undo(self) -> None:
+    def undo_then_redo_is_no_undo(self) -> None:
         self.contest.tick()
         before = comparable(self.contest)
         ledger = self.contest.ledger()
-        self.rehearsal.run(["undo", "undo"])
+        self.rehearsal.run(["undo", "redo"])
+        assert comparable(self.contest) == before
+        assert self.contest.ledger() == ledger
+
+    @precondition(lambda self: self.contest.state.undo is not None)
+    @rule()
+    def undo_to_the_start_then_redo_to_the_end(self) -> None:
+        self.contest.tick()
+        before = comparable(self.contest)
+        ledger = self.contest.ledger()
+        steps = 0
+        while self.contest.execute(Command("undo")).accepted:
+            steps += 1
+        assert self.contest.state.phase == "ready" and self.contest.ledger() == []
+        assert self.contest.view().undo is None
+        for _ in range(steps):
+            assert self.contest.execute(Command("redo")).accepted
         assert comparable(self.contest) == before
         assert self.contest.ledger() == ledger
 

@@ -17,8 +17,8 @@ from quizhall.i18n import t
 
 # Every command and the arguments it takes (for help texts and the parser).
 COMMAND_NAMES = ("next", "open", "buzz", "right", "wrong", "partial", "wager", "assign",
-                 "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "end",
-                 "member")
+                 "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "redo",
+                 "end", "member")
 PASS_WORDS = frozenset({"pass", "弃选", "放弃"})
 # How each command is written, for usage messages and the host console's hints.
 USAGE = {name: name for name in COMMAND_NAMES} | {

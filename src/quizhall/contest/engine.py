@@ -484,9 +484,13 @@ class Contest:
         state = d.state
         name = command.name
         if name == "undo":
-            if state.undo is None:
+            if state.undo is None or state.action is None:
                 d.refuse("contest.refused.nothing_to_undo")
-            return [{"type": "undo"}]
+            return [{"type": "undo", "undone": state.action["seq"]}]
+        if name == "redo":
+            if state.redo is None or state.redo.action is None:
+                d.refuse("contest.refused.nothing_to_redo")
+            return [{"type": "redo", "redone": state.redo.action["seq"]}]
         if state.phase == FINISHED:
             d.refuse("contest.refused.finished")
         if name == "pause":
@@ -494,7 +498,7 @@ class Contest:
                 d.refuse("contest.refused.already_paused")
             return [{"type": "paused"}]
         if name == "resume":
-            if not state.paused:
+            if not state.paused and not state.clock_held:
                 d.refuse("contest.refused.not_paused")
             return [{"type": "resumed"}]
         if name == "adjust":

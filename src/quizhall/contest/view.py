@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from quizhall.contest.commands import Command
+from quizhall.contest.describe import describe_event
 from quizhall.contest.rounds import Decision
 from quizhall.contest.state import CLOSED, FINISHED, QUESTION, open_ties, standings
 from quizhall.i18n import t
@@ -87,6 +88,8 @@ class StateView:
     ended_early: bool = False
     warnings: tuple[str, ...] = field(default=())
     notes: dict[int, dict[str, Any]] = field(default_factory=dict)  # plugin notes by team
+    undo: str | None = None            # the action ``undo`` would take back, named
+    redo: str | None = None            # the action ``redo`` would bring back, named
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (the bank question is given as its key only)."""
@@ -95,6 +98,15 @@ class StateView:
         data["wagers"] = {str(k): v for k, v in self.wagers.items()}
         data["next"] = {"code": self.next.code, "text": self.next.text}
         return json.loads(json.dumps(data, ensure_ascii=False))
+
+
+# Events whose points the host hears with the action's name.
+SCORING = frozenset({"answer_judged", "early_buzz", "points_awarded", "score_adjusted"})
+
+
+def plain_number(value: float) -> float | int:
+    """110.0 → 110, for output people read."""
+    return int(value) if float(value).is_integer() else value
 
 
 def build_view(contest: Any, now: float) -> StateView:
@@ -154,7 +166,20 @@ def build_view(contest: Any, now: float) -> StateView:
         open_ties=tuple(open_ties(state.scores, state.tiebreak, plan.prizes)),
         finished=state.phase == FINISHED, ended_early=state.ended_early,
         warnings=tuple(warnings),
-        notes={team: dict(notes) for team, notes in state.notes.items()})
+        notes={team: dict(notes) for team, notes in state.notes.items()},
+        undo=action_text(plan, state.action) if state.undo is not None else None,
+        redo=action_text(plan, state.redo.action) if state.redo is not None else None)
+
+
+def action_text(plan: Any, action: Any) -> str | None:
+    """An action as the host reads it before undoing or redoing it (points included)."""
+    if not action:
+        return None
+    what = describe_event(plan, action)
+    points = action.get("points")
+    if action.get("type") in SCORING and isinstance(points, int | float):
+        return t("contest.action_points", what=what, points=f"{plain_number(points):+}")
+    return what
 
 
 def next_step(contest: Any) -> NextStep:

@@ -47,6 +47,8 @@ MESSAGES = {
     "contest.next.nothing": ("无事可做", "nothing to do"),
     # refusals
     "contest.refused.nothing_to_undo": ("没有可以撤销的操作", "there is nothing to undo"),
+    "contest.refused.nothing_to_redo": ("没有可以恢复的操作", "there is nothing to redo"),
+    "contest.action_points": ("{what}（{points}）", "{what} ({points})"),
     "contest.refused.finished": ("比赛已结束（可以撤销）", "the contest is over (undo is still possible)"),
     "contest.refused.already_paused": ("已经暂停", "already paused"),
     "contest.refused.not_paused": ("没有暂停", "not paused"),

@@ -227,5 +227,9 @@ MESSAGES = {
     "export.event.contest_finished_early": ("比赛提前结束", "contest ended early"),
     "export.event.undo": ("撤销事件 #{seq} 起的操作", "undid the action from event #{seq}"),
     "export.event.redo": ("恢复事件 #{seq} 起的操作", "redid the action from event #{seq}"),
+    "export.event.answer_started": ("开始作答", "the answer has started"),
+    "export.event.early_buzz_again": ("{team}再次提前按键（本题已计违规，不再扣分）",
+                                      "{team} pressed early again (already counted on this "
+                                      "question: no further penalty)"),
     "export.event.undo_nothing": ("撤销（无可撤销的操作）", "undo (nothing to undo)"),
 }
