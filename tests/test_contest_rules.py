@@ -390,6 +390,20 @@ def test_tiebreak_sudden_death_goes_on_until_ranks_are_decided():
     assert result["view"]["finished"] is True
 
 
+def test_tiebreak_decides_each_tied_group_on_its_own_and_a_decided_place_stays():
+    # Defect 5 (failed before: C's later points counted against A's, lifting C above A).
+    rounds = ("  - type: required\n    questions: {count: 4}\n"
+              "  - type: tiebreak\n    questions: {count: 6}\n")
+    commands = ["next", "next", "right", "next", "right", "next", "right", "next", "wrong",
+                "next", "next", "open", "buzz 1", "right",      # A takes first place
+                "next", "open", "buzz 3", "right",              # B and C play for second
+                "next", "open", "buzz 3", "right", "next"]
+    result = play(rounds, commands, head="prizes: [1, 2]\n")
+    assert [e["players"] for e in events(result, "question_shown")][4:] == [[0, 1, 2], [1, 2]]
+    assert [team["rank"] for team in result["teams"]] == [1, 3, 2, 4]
+    assert result["view"]["finished"] is True
+
+
 def test_tiebreak_out_of_questions_leaves_ranks_shared():
     commands = ["next", "next", "wrong", "next", "wrong", "next", "wrong", "next", "wrong",
                 "next"] + ["next", "open", "wait 15"] * 4 + ["next"]

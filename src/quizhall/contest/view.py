@@ -113,7 +113,7 @@ def build_view(contest: Any, now: float) -> StateView:
     """The view of a :class:`~quizhall.contest.engine.Contest` at ``now``."""
     state = contest.state
     plan = state.plan
-    order = standings(state.scores, state.tiebreak)
+    order = standings(state.scores, state.tiebreak_levels)
     rank_of = dict(order)
     top_prize = max(plan.prizes, default=0)
     teams = tuple(
@@ -163,7 +163,7 @@ def build_view(contest: Any, now: float) -> StateView:
         wagers=dict(state.wagers), details=details,
         last_verdict=dict(state.last_verdict) if state.last_verdict else None,
         next=next_step(contest), teams=teams, ranking=tuple(team for team, _ in order),
-        open_ties=tuple(open_ties(state.scores, state.tiebreak, plan.prizes)),
+        open_ties=tuple(open_ties(state.scores, state.tiebreak_levels, plan.prizes)),
         finished=state.phase == FINISHED, ended_early=state.ended_early,
         warnings=tuple(warnings),
         notes={team: dict(notes) for team, notes in state.notes.items()},
