@@ -140,6 +140,30 @@ def test_buzz_right_and_wrong_points_are_settings():
     assert scores(result)[:2] == [120, 80]
 
 
+def test_buzz_winner_is_never_charged_by_time_unless_the_contest_asks():
+    # Defect 1 (failed before: a default 5 s answer window recorded a timeout, −10).
+    result = play(BUZZ, ["next", "next", "open", "buzz 1", "wait 60", "right"])
+    assert scores(result)[0] == 110
+    assert reasons(result) == []
+    assert result["view"]["timer"] is None
+
+
+def test_repeated_early_presses_are_one_offence_per_question():
+    # Defect 2 (failed before: five presses cost −50).
+    result = play(BUZZ, ["next", "next"] + ["buzz 2"] * 5 + ["open", "buzz 1", "right",
+                                                             "next", "buzz 2"])
+    pressed = events(result, "early_buzz")
+    assert len(pressed) == 6  # every press is in the log
+    assert [e["offence"] for e in pressed] == [1, 1, 1, 1, 1, 2]
+    assert [e.get("repeat", False) for e in pressed] == [False] + [True] * 4 + [False]
+    assert scores(result)[1] == 80  # once per question: −10 here, −10 on the next
+
+
+def test_every_early_press_counts_when_the_contest_says_so():
+    result = play(buzz_round(early_buzz_counts="every"), ["next", "next"] + ["buzz 2"] * 3)
+    assert scores(result)[1] == 70
+
+
 def test_answer_window_runs_out_and_times_out():
     result = play(buzz_round(answer_window=5), ["next", "next", "open", "buzz 1", "wait 5"])
     judged = events(result, "answer_judged")
@@ -154,6 +178,21 @@ def test_open_after_the_buzz_marks_the_answer_started():
     assert scores(result)[0] == 110
 
 
+def test_a_buzz_on_an_audience_question_is_refused_as_such():
+    # Defect 6 (failed before: "there is no question on screen").
+    result = play(BUZZ, ["next", "next", "open", "wait 15", "buzz 1"])
+    assert result["view"]["audience"] is True
+    assert reasons(result) == ["this is now an audience question: teams no longer buzz"]
+
+
+def test_a_timeout_in_a_required_round_locks_nobody_out_of_buzzing():
+    # Defect 6 (failed before: the team was listed as locked out of buzzing).
+    result = play(REQUIRED, ["next", "next", "timeout"])
+    assert result["view"]["locked_out"] == []
+    result = play(BUZZ, ["next", "next", "open", "buzz 1", "wrong"])
+    assert result["view"]["locked_out"] == [0]
+
+
 def test_second_chance_after_a_wrong_answer():
     rounds = buzz_round(second_chance="true", max_attempts=2)
     result = play(rounds, ["next", "next", "open", "buzz 1", "wrong", "buzz 1", "buzz 2",
@@ -166,7 +205,7 @@ def test_without_second_chance_a_wrong_answer_ends_the_question_for_the_audience
     result = play(BUZZ, ["next", "next", "open", "buzz 1", "wrong", "buzz 2"])
     assert events(result, "question_closed")[0]["audience"] is True
     assert result["view"]["audience"] is True
-    assert reasons(result) == ["there is no question on screen"]
+    assert reasons(result) == ["this is now an audience question: teams no longer buzz"]
 
 
 def test_no_buzz_within_window_becomes_an_audience_question():

@@ -159,10 +159,15 @@ class BuzzRound(RoundType):
         "wrong": Setting("number", -10, "round.setting.wrong"),
         "timeout": TIMEOUT,
         "window": Setting("seconds", 15, "round.setting.window", nullable=True),
-        "answer_window": Setting("seconds", 5, "round.setting.answer_window", nullable=True),
+        # No default window: a window that runs out charges the team (a timeout), and points
+        # are never taken without a host action unless the contest file asks for it.
+        "answer_window": Setting("seconds", None, "round.setting.answer_window",
+                                 nullable=True),
         "answer_time": Setting("seconds", None, "round.setting.answer_time", nullable=True),
         "early_buzz": Setting("custom", [{"points": -10, "lose_right": False}],
                               "round.setting.early_buzz", read=read_early_buzz),
+        "early_buzz_counts": Setting("choice", "once", "round.setting.early_buzz_counts",
+                                     choices=("once", "every")),
         "second_chance": Setting("boolean", False, "round.setting.second_chance"),
         "max_attempts": Setting("count", 2, "round.setting.max_attempts", low=1),
         "audience": Setting("boolean", True, "round.setting.audience"),
@@ -199,6 +204,8 @@ class BuzzRound(RoundType):
     def buzz(self, d: Decision, team: int) -> list[Event]:
         state = d.state
         name = d.team_name(team)
+        if state.phase == CLOSED and state.audience:
+            d.refuse("contest.refused.audience_question")
         if state.phase != QUESTION:
             d.refuse("contest.refused.no_question")
         players = state.players or state.active_teams()
@@ -210,12 +217,18 @@ class BuzzRound(RoundType):
             d.refuse("contest.refused.buzz_held", team=d.team_name(state.answerer))
         if state.buzz_open:
             return [{"type": "buzz", "team": team, "data": {"answering": False},
-                     "timer": timer(self.settings.get("answer_window"), "answer")}]
-        rules = self.settings.get("early_buzz") or [{"points": 0, "lose_right": False}]
-        offence = state.offences[team] + 1
-        rule = rules[min(offence, len(rules)) - 1]
-        event = {"type": "early_buzz", "team": team, "offence": offence,
-                 "points": float(rule["points"]), "lose_right": bool(rule["lose_right"])}
+                     "timer": timer(self.settings.get("answer_window"), "answer_window")}]
+        if team in state.early and self.settings.get("early_buzz_counts", "once") == "once":
+            # A held key or a bouncing buzzer: one violation per team per question, but
+            # every press stays in the log.
+            event = {"type": "early_buzz", "team": team, "offence": state.offences[team],
+                     "points": 0.0, "lose_right": False, "repeat": True}
+        else:
+            rules = self.settings.get("early_buzz") or [{"points": 0, "lose_right": False}]
+            offence = state.offences[team] + 1
+            rule = rules[min(offence, len(rules)) - 1]
+            event = {"type": "early_buzz", "team": team, "offence": offence,
+                     "points": float(rule["points"]), "lose_right": bool(rule["lose_right"])}
         if self.tiebreak:
             event["tiebreak"] = True
         return [event]
@@ -267,6 +280,8 @@ class BuzzRound(RoundType):
         for offence, rule in enumerate(s.get("early_buzz") or [], start=1):
             key = "round.buzz.rule_early_lose" if rule["lose_right"] else "round.buzz.rule_early"
             lines.append(t(key, offence=offence, points=signed(rule["points"])))
+        if s.get("early_buzz_counts", "once") == "once" and s.get("early_buzz"):
+            lines.append(t("round.buzz.rule_early_once"))
         if s.get("answer_window"):
             lines.append(t("round.buzz.rule_answer_window", seconds=fmt(s["answer_window"])))
         if s.get("answer_time"):

@@ -316,8 +316,9 @@ def _early_buzz(state: State, event: Mapping[str, Any], t: float, ledger: list[L
     state.early = state.early | {team}
     if event.get("lose_right"):
         state.locked = state.locked | {team}
-    _score(state, ledger, seq, t, team, float(event.get("points", 0)), "early_buzz",
-           "early_buzz", (), bool(event.get("tiebreak")))
+    if not event.get("repeat"):  # a repeated press on the same question is no new offence
+        _score(state, ledger, seq, t, team, float(event.get("points", 0)), "early_buzz",
+               "early_buzz", (), bool(event.get("tiebreak")))
 
 
 def _answer_judged(state: State, event: Mapping[str, Any], t: float, ledger: list[LedgerEntry],

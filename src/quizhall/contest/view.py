@@ -158,7 +158,7 @@ def build_view(contest: Any, now: float) -> StateView:
         answerer=state.answerer, member=state.member, member_name=member_name,
         chooser=state.chooser, buzz_open=state.buzz_open,
         may_buzz=state.may_buzz() if state.phase == QUESTION else (),
-        locked_out=tuple(sorted(state.locked)),
+        locked_out=tuple(sorted(state.locked)) if takes_buzzes(round_type) else (),
         timer=state.timer.to_dict(now) if state.timer else None,
         wagers=dict(state.wagers), details=details,
         last_verdict=dict(state.last_verdict) if state.last_verdict else None,
@@ -169,6 +169,14 @@ def build_view(contest: Any, now: float) -> StateView:
         notes={team: dict(notes) for team, notes in state.notes.items()},
         undo=action_text(plan, state.action) if state.undo is not None else None,
         redo=action_text(plan, state.redo.action) if state.redo is not None else None)
+
+
+def takes_buzzes(round_type: Any) -> bool:
+    """Whether a round is played with buzzers (its type implements ``buzz``): only there
+    does losing the right to answer mean being locked out of buzzing."""
+    from quizhall.contest.rounds import RoundType
+
+    return round_type is not None and type(round_type).buzz is not RoundType.buzz
 
 
 def action_text(plan: Any, action: Any) -> str | None:

@@ -71,6 +71,9 @@ MESSAGES = {
                                       "the question is still open: judge the answer, or call "
                                       "time up"),
     "contest.refused.no_question": ("现在没有题目", "there is no question on screen"),
+    "contest.refused.audience_question": ("本题已转为观众题，各队不能再抢答",
+                                          "this is now an audience question: teams no longer "
+                                          "buzz"),
     "contest.refused.no_open": ("{round}中没有需要开始的计时或抢答",
                                 "there is nothing to open in a {round} round"),
     "contest.refused.no_buzz": ("{round}不能抢答", "there is no buzzing in a {round} round"),

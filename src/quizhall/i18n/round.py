@@ -39,6 +39,9 @@ MESSAGES = {
                                    "answer this question"),
     "round.buzz.rule_answer_window": ("抢到后须在 {seconds} 秒内开始作答",
                                       "start answering within {seconds} seconds of the buzz"),
+    "round.buzz.rule_early_once": ("同一题内同一队的违规抢答只计一次",
+                                   "repeated early presses by a team on one question count "
+                                   "as one offence"),
     "round.buzz.rule_answer_time": ("作答时间 {seconds} 秒", "{seconds} seconds to answer"),
     "round.buzz.rule_second_chance": ("答错后其他队可补答，每题最多 {attempts} 次作答",
                                       "after a wrong answer the others may buzz again, up to "
@@ -108,6 +111,9 @@ MESSAGES = {
                              "the question ends"),
     "round.setting.answer_window": ("抢到后开始作答的时限（秒）", "seconds to start answering "
                                     "after the buzz"),
+    "round.setting.early_buzz_counts": ("违规抢答的计次方式：once 每题每队只计一次，every 每次按键都计",
+                                        "how early presses count: once per team per "
+                                        "question, or every press"),
     "round.setting.answer_time": ("开始作答后的作答时限（秒）", "seconds to answer once started"),
     "round.setting.early_buzz": ("违规抢答的处罚（按次数）", "early-buzz penalties, by offence"),
     "round.setting.second_chance": ("答错后其他队可以补答", "others may buzz again after a "

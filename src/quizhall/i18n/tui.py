@@ -86,6 +86,9 @@ MESSAGES = {
     "tui.key.scoreboard": ("比分", "scores"),
     "tui.key.back": ("返回", "back"),
     "tui.key.undo": ("撤销", "undo"),
+    "tui.key.undo_what": ("撤销：{what}", "undo: {what}"),
+    "tui.key.redo": ("重做", "redo"),
+    "tui.key.redo_what": ("重做：{what}", "redo: {what}"),
     "tui.key.adjust": ("调分", "adjust"),
     "tui.key.quit": ("退出", "quit"),
     "tui.key.pass": ("跳过", "pass"),
@@ -106,7 +109,10 @@ MESSAGES = {
     "tui.help.pause": ("暂停 / 继续计时", "pause / resume the clock"),
     "tui.help.reveal": ("向观众揭晓答案、解析和出处", "reveal the answer, explanation and source to the audience"),
     "tui.help.scoreboard": ("显示 / 收起比分", "show / hide the scoreboard"),
-    "tui.help.undo": ("撤销上一步（再按一次恢复）", "undo the last action (again to redo)"),
+    "tui.help.undo": ("撤销上一步（可一直撤销到比赛开始；按键栏写明将撤销什么）",
+                      "undo the last action (back to the contest's start; the key bar names "
+                      "what it takes back)"),
+    "tui.help.redo": ("重做刚才撤销的操作", "redo the action just undone"),
     "tui.help.adjust": ("调整某队分数（需填写理由）", "adjust a team's score (with a reason)"),
     "tui.help.quit": ("退出（会先确认；所有操作都已保存）", "quit (asks first; every action is already saved)"),
     "tui.help.pass": ("限时速答：跳过本题", "speed round: pass this question"),
@@ -152,6 +158,8 @@ MESSAGES = {
     "tui.keys_clash_teams": ("{first} 号队和 {second} 号队的抢答键都是 {key}", "teams {first} and {second} both have buzzer key {key}"),
     # What the presenter says.
     "tui.timer_kind.answer": ("作答时间", "time to answer"),
+    "tui.timer_kind.answer_window": ("开始作答时限（到时判超时）",
+                                     "time to start answering (then timed out)"),
     "tui.timer_kind.buzz": ("抢答时间", "time to buzz"),
     "tui.timer_kind.turn": ("本轮剩余时间", "time left in the turn"),
     "tui.prize": ("{n}等奖", "{n} prize"),
@@ -175,4 +183,5 @@ MESSAGES = {
     "tui.notice.life_lost": ("{team} 失去一次机会，还剩 {lives} 次", "{team} loses a life: {lives} left"),
     "tui.notice.eliminated": ("{team} 闯关失败，出局", "{team} is out"),
     "tui.notice.undo": ("主持人撤销了上一步", "The host undid the last step"),
+    "tui.notice.redo": ("主持人重做了撤销的一步", "The host redid the step undone"),
 }

@@ -77,7 +77,8 @@ def timer_view(view: Any) -> TimerView | None:
     kind = str(timer.get("kind", ""))
     return TimerView(remaining=float(timer["remaining"]), total=float(timer["duration"]),
                      running=bool(timer["running"]) and not view.paused,
-                     label=named(f"tui.timer_kind.{kind}", kind) if kind else "")
+                     label=named(f"tui.timer_kind.{kind}", kind) if kind else "",
+                     charges=kind == "answer_window")
 
 
 def is_time_up(view: Any) -> bool:
@@ -227,6 +228,6 @@ def notices(events: list[dict], team_names: list[str]) -> list[str]:
             said.append(t("tui.notice.life_lost", team=name, lives=event.get("lives", 0)))
         elif kind == "team_eliminated":
             said.append(t("tui.notice.eliminated", team=name))
-        elif kind == "undo":
-            said.append(t("tui.notice.undo"))
+        elif kind in ("undo", "redo"):
+            said.append(t(f"tui.notice.{kind}"))
     return said
