@@ -193,6 +193,53 @@ def test_a_timeout_in_a_required_round_locks_nobody_out_of_buzzing():
     assert result["view"]["locked_out"] == [0]
 
 
+def test_simultaneous_buzzes_first_by_time_wins_by_default():
+    result = play(BUZZ, ["next", "next", "open", "buzz 2", "buzz 1"])
+    assert result["view"]["answerer"] == 1
+    assert events(result, "buzz_voided") == []
+
+
+def test_simultaneous_buzzes_are_void_and_the_buzzers_reopen():
+    # 同时抢答无效，重新抢答: presses within simultaneous_ms of the first.
+    rounds = buzz_round(simultaneous="reopen", simultaneous_ms=50)
+    result = play(rounds, ["next", "next", "open", "buzz 2", "wait 0.03", "buzz 1",
+                           "wait 0.01", "buzz 3", "wait 1", "buzz 3", "right"])
+    voided = events(result, "buzz_voided")
+    assert [e["teams"] for e in voided] == [[1, 0]]
+    assert reasons(result) == ["this press came with the voided simultaneous buzz: press again"]
+    assert scores(result) == [100, 100, 110, 100]
+
+
+def test_a_press_after_the_tie_window_holds_the_buzz():
+    rounds = buzz_round(simultaneous="reopen", simultaneous_ms=50)
+    result = play(rounds, ["next", "next", "open", "buzz 2", "wait 0.2", "buzz 1"])
+    assert result["view"]["answerer"] == 1
+    assert reasons(result) == ["蓝队 holds the buzz"]
+
+
+def test_shouting_out_costs_ten_and_the_second_chance():
+    # 抢先作答: the host records it against the team; it then may not buzz on the question.
+    rounds = buzz_round(second_chance="true")
+    result = play(rounds, ["next", "next", "open", "buzz 1", "shout 2", "wrong", "buzz 2",
+                           "buzz 3", "right"])
+    assert scores(result) == [90, 90, 110, 100]
+    assert reasons(result) == ["蓝队 has lost the right to answer this question"]
+    assert [e["reason"] for e in result["ledger"]] == ["shout_out", "wrong", "right"]
+
+
+def test_shouting_out_penalty_and_loss_of_right_are_settings():
+    rounds = buzz_round(second_chance="true", shout_out=-5, shout_out_loses_right="false")
+    result = play(rounds, ["next", "next", "open", "buzz 1", "shout 2", "wrong", "buzz 2",
+                           "right", "shout 1", "next", "shout 1"])
+    assert scores(result) == [85, 105, 100, 100]  # a shout before the buzzers open counts too
+    assert reasons(result) == ["there is no question on screen"]
+
+
+def test_the_buzz_holder_cannot_shout_out():
+    result = play(BUZZ, ["next", "next", "open", "buzz 1", "shout 1"])
+    assert reasons(result) == ["红队 holds the buzz: that is not shouting out"]
+
+
 def test_second_chance_after_a_wrong_answer():
     rounds = buzz_round(second_chance="true", max_attempts=2)
     result = play(rounds, ["next", "next", "open", "buzz 1", "wrong", "buzz 1", "buzz 2",

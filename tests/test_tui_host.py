@@ -190,6 +190,16 @@ async def test_an_answer_window_the_contest_sets_shows_running(tmp_path):
     session.close()
 
 
+async def test_the_shout_key_records_a_team_answering_without_the_buzz(tmp_path):
+    app, session = host(contest_file(tmp_path, BUZZ, bank=TUI_BANK), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "space", "space", "space", "o", "1")
+        assert dict(app.footer_items())["f"] == "shout-out"
+        await press(pilot, "f", "down", "enter")  # 蓝队
+        assert app.view.team(2).score == 90 and app.view.team(2).locked_out
+    session.close()
+
+
 async def test_adjust_dialog_records_points_with_a_reason(tmp_path):
     app, session = host(contest_file(tmp_path, REQUIRED, bank=TUI_BANK), tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:

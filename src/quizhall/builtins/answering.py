@@ -171,6 +171,11 @@ class BuzzRound(RoundType):
         "second_chance": Setting("boolean", False, "round.setting.second_chance"),
         "max_attempts": Setting("count", 2, "round.setting.max_attempts", low=1),
         "audience": Setting("boolean", True, "round.setting.audience"),
+        "simultaneous": Setting("choice", "first", "round.setting.simultaneous",
+                                choices=("first", "reopen")),
+        "simultaneous_ms": Setting("number", 0, "round.setting.simultaneous_ms"),
+        "shout_out": Setting("number", -10, "round.setting.shout_out"),
+        "shout_out_loses_right": Setting("boolean", True, "round.setting.shout_out_loses_right"),
     }
     tiebreak = False
 
@@ -213,8 +218,18 @@ class BuzzRound(RoundType):
             d.refuse("contest.refused.not_playing", team=name)
         if team in state.locked:
             d.refuse("contest.refused.locked_out", team=name)
+        tie = self.tie_window()
         if state.answerer is not None:
+            if (tie is not None and not state.data.get("answering")
+                    and d.now - state.asked_t <= tie):
+                # 同时抢答无效，重新抢答: presses at the same instant void the buzz.
+                return [{"type": "buzz_voided", "teams": [state.answerer, team],
+                         "data": {"answering": False, "void_until": state.asked_t + tie},
+                         "timer": timer(self.settings.get("window"), "buzz")}]
             d.refuse("contest.refused.buzz_held", team=d.team_name(state.answerer))
+        if (state.buzz_open and tie is not None
+                and d.now <= float(state.data.get("void_until", -1.0))):
+            d.refuse("contest.refused.buzz_in_void_tie")
         if state.buzz_open:
             return [{"type": "buzz", "team": team, "data": {"answering": False},
                      "timer": timer(self.settings.get("answer_window"), "answer_window")}]
@@ -229,6 +244,29 @@ class BuzzRound(RoundType):
             rule = rules[min(offence, len(rules)) - 1]
             event = {"type": "early_buzz", "team": team, "offence": offence,
                      "points": float(rule["points"]), "lose_right": bool(rule["lose_right"])}
+        if self.tiebreak:
+            event["tiebreak"] = True
+        return [event]
+
+    def tie_window(self) -> float | None:
+        """Seconds within which presses void each other (``simultaneous: reopen``), or None
+        when the first press by time wins."""
+        if self.settings.get("simultaneous", "first") != "reopen":
+            return None
+        return float(self.settings.get("simultaneous_ms") or 0) / 1000
+
+    def shout(self, d: Decision, team: int) -> list[Event]:
+        state = d.state
+        if state.phase != QUESTION:
+            d.refuse("contest.refused.no_question")
+        players = state.players or state.active_teams()
+        if team not in players or team in state.out:
+            d.refuse("contest.refused.not_playing", team=d.team_name(team))
+        if team == state.answerer:
+            d.refuse("contest.refused.shout_holder", team=d.team_name(team))
+        event = {"type": "shouted_out", "team": team,
+                 "points": float(self.settings.get("shout_out", -10)),
+                 "lose_right": bool(self.settings.get("shout_out_loses_right", True))}
         if self.tiebreak:
             event["tiebreak"] = True
         return [event]
@@ -288,6 +326,11 @@ class BuzzRound(RoundType):
             lines.append(t("round.buzz.rule_answer_time", seconds=fmt(s["answer_time"])))
         if s.get("second_chance"):
             lines.append(t("round.buzz.rule_second_chance", attempts=s["max_attempts"]))
+        if s.get("simultaneous") == "reopen":
+            lines.append(t("round.buzz.rule_simultaneous", ms=fmt(s.get("simultaneous_ms", 0))))
+        key = "round.buzz.rule_shout_lose" if s.get("shout_out_loses_right", True) else \
+            "round.buzz.rule_shout"
+        lines.append(t(key, points=signed(s.get("shout_out", -10))))
         if s.get("window"):
             key = "round.buzz.rule_window_audience" if s.get("audience") else \
                 "round.buzz.rule_window"

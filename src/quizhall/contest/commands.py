@@ -18,11 +18,11 @@ from quizhall.i18n import t
 # Every command and the arguments it takes (for help texts and the parser).
 COMMAND_NAMES = ("next", "open", "buzz", "right", "wrong", "partial", "wager", "assign",
                  "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "redo",
-                 "end", "member")
+                 "end", "member", "shout")
 PASS_WORDS = frozenset({"pass", "弃选", "放弃"})
 # How each command is written, for usage messages and the host console's hints.
 USAGE = {name: name for name in COMMAND_NAMES} | {
-    "buzz": "buzz TEAM", "assign": "assign TEAM", "partial": "partial POINTS",
+    "buzz": "buzz TEAM", "assign": "assign TEAM", "shout": "shout TEAM", "partial": "partial POINTS",
     "wager": "wager TEAM VALUE|pass", "adjust": "adjust TEAM ±POINTS REASON",
     "member": "member SEAT|NAME"}
 
@@ -106,7 +106,7 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
         message = t("contest.command.unknown", name=words[0])
         raise CommandError(f"{message} ({hint})" if hint else message)
 
-    if name in ("buzz", "assign"):
+    if name in ("buzz", "assign", "shout"):
         team, rest = _take_team(args, teams, 0) if args else (None, [])
         if team is None or rest:
             raise CommandError(t("contest.command.usage", usage=USAGE[name]))

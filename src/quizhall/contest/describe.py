@@ -94,6 +94,11 @@ def describe_event(plan: Plan, event: Mapping[str, Any]) -> str:
         return t("export.event.timer_started", seconds=_plain(timer.get("duration")))
     if kind == "life_lost":
         return t("export.event.life_lost", team=team, lives=event.get("lives"))
+    if kind == "buzz_voided":
+        names = [team_name(plan, each) or "" for each in event.get("teams") or ()]
+        return t("export.event.buzz_voided", teams=" / ".join(names))
+    if kind == "shouted_out":
+        return t("export.event.shouted_out", team=team)
     if kind in ("team_eliminated", "question_passed", "buzz"):
         return t(f"export.event.{kind}", team=team)
     if kind in ("points_awarded", "score_adjusted"):

@@ -533,6 +533,9 @@ class Contest:
             if state.paused:
                 d.refuse("contest.refused.paused")
             return round_type.buzz(d, int(command.team))  # type: ignore[arg-type]
+        if name == "shout":
+            self._check_team(d, command.team)
+            return round_type.shout(d, int(command.team))  # type: ignore[arg-type]
         if name in ("right", "wrong"):
             return round_type.judge(d, name, None)
         if name == "partial":

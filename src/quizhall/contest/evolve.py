@@ -321,6 +321,20 @@ def _early_buzz(state: State, event: Mapping[str, Any], t: float, ledger: list[L
                "early_buzz", (), bool(event.get("tiebreak")))
 
 
+def _buzz_voided(state: State, event: Mapping[str, Any], *_: Any) -> None:
+    state.answerer = state.member = None
+    state.buzz_open = True
+
+
+def _shouted_out(state: State, event: Mapping[str, Any], t: float, ledger: list[LedgerEntry],
+                 seq: int) -> None:
+    team = int(event["team"])
+    if event.get("lose_right"):
+        state.locked = state.locked | {team}
+    _score(state, ledger, seq, t, team, float(event.get("points", 0)), "shout_out",
+           "shouted_out", (), bool(event.get("tiebreak")))
+
+
 def _answer_judged(state: State, event: Mapping[str, Any], t: float, ledger: list[LedgerEntry],
                    seq: int) -> None:
     team = int(event["team"])
@@ -414,6 +428,8 @@ _HANDLERS = {
     "buzz_opened": _buzz_opened,
     "buzz": _buzz,
     "early_buzz": _early_buzz,
+    "buzz_voided": _buzz_voided,
+    "shouted_out": _shouted_out,
     "answer_judged": _answer_judged,
     "question_closed": _question_closed,
     "note_recorded": _note_recorded,

@@ -22,7 +22,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "next": "space", "open": "o", "right": "y", "wrong": "n", "partial": "p", "pause": "t",
     "reveal": "r", "scoreboard": "s", "undo": "u", "redo": "U", "adjust": "a", "quit": "q",
     "pass": "x", "wager": "w", "assign": "g", "member": "m", "timeout": "ctrl+t",
-    "end": "ctrl+e", "export": "e", "help": "?", "command": ":",
+    "end": "ctrl+e", "export": "e", "help": "?", "command": ":", "shout": "f",
 }
 
 

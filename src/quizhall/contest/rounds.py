@@ -202,6 +202,10 @@ class RoundType:
     def judge(self, d: Decision, verdict: str, points: float | None) -> list[Event]:
         d.refuse("contest.refused.nobody_answering")
 
+    def shout(self, d: Decision, team: int) -> list[Event]:
+        """The host records that ``team`` answered aloud without holding the buzz (抢先作答)."""
+        d.refuse("contest.refused.no_shout", round=self.title())
+
     def wager(self, d: Decision, team: int, value: float | str) -> list[Event]:
         d.refuse("contest.refused.no_wager", round=self.title())
 

@@ -443,7 +443,7 @@ class _Builder:
                 found.append(current)
             elif current is None:
                 continue
-            elif kind in ("answer_judged", "early_buzz", "points_awarded"):
+            elif kind in ("answer_judged", "early_buzz", "points_awarded", "shouted_out"):
                 entry = self.by_seq.get(seq)
                 if entry is not None:
                     current["attempts"].append(self.attempt(entry, event))
@@ -455,8 +455,8 @@ class _Builder:
         return tuple(self.question(item) for item in found)
 
     def attempt(self, entry: LedgerEntry, event: Mapping[str, Any]) -> Attempt:
-        verdict = {"answer_judged": entry.reason, "early_buzz": "early_buzz"}.get(
-            entry.event, "awarded")
+        verdict = {"answer_judged": entry.reason, "early_buzz": "early_buzz",
+                   "shouted_out": "shout_out"}.get(entry.event, "awarded")
         return Attempt(seq=entry.seq, team=entry.team, team_name=self.team_name(entry.team) or "",
                        member=self.member_name(entry.team, event.get("member")),
                        verdict=verdict, points=entry.points, tiebreak=entry.tiebreak,
@@ -531,12 +531,13 @@ class _Builder:
                     score_after = scores[ledger.team]
                 else:
                     reasons = joined([reasons, t("export.tiebreak_points")])
-            elif kind in ("score_adjusted", "points_awarded", "answer_judged", "early_buzz"):
+            elif kind in ("score_adjusted", "points_awarded", "answer_judged", "early_buzz",
+                          "shouted_out"):
                 points = float(event.get("points", 0) or 0)
                 reasons = str(event.get("reason", ""))
             team = event.get("team")
-            verdict = event.get("verdict") if kind == "answer_judged" else (
-                "early_buzz" if kind == "early_buzz" else None)
+            verdict = event.get("verdict") if kind == "answer_judged" else {
+                "early_buzz": "early_buzz", "shouted_out": "shout_out"}.get(kind)
             entries.append(AuditEntry(
                 seq=seq, type=kind, elapsed=round(float(event.get("t", self.start)) - self.start,
                                                   3),

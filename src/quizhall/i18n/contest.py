@@ -37,6 +37,7 @@ MESSAGES = {
     "contest.verdict.wrong": ("答错", "wrong"),
     "contest.verdict.partial": ("部分正确", "partly right"),
     "contest.verdict.timeout": ("超时", "time out"),
+    "contest.verdict.shout_out": ("抢先作答", "shouted out"),
     "contest.verdict.early_buzz": ("违规抢答", "early buzz"),
     # what next does
     "contest.next.start_round": ("开始第 {number} 轮：{title}", "start round {number}: {title}"),
@@ -70,6 +71,12 @@ MESSAGES = {
     "contest.refused.question_open": ("本题尚未结束：请先判定对错，或判为超时",
                                       "the question is still open: judge the answer, or call "
                                       "time up"),
+    "contest.refused.buzz_in_void_tie": ("这次按键与作废的同时抢答同时发生，请重新抢答",
+                                         "this press came with the voided simultaneous "
+                                         "buzz: press again"),
+    "contest.refused.shout_holder": ("{team}持有答题权，不算抢先作答",
+                                     "{team} holds the buzz: that is not shouting out"),
+    "contest.refused.no_shout": ("{round}不记抢先作答", "{round} has no shouting-out rule"),
     "contest.refused.no_question": ("现在没有题目", "there is no question on screen"),
     "contest.refused.audience_question": ("本题已转为观众题，各队不能再抢答",
                                           "this is now an audience question: teams no longer "

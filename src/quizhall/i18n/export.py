@@ -231,5 +231,9 @@ MESSAGES = {
     "export.event.early_buzz_again": ("{team}再次提前按键（本题已计违规，不再扣分）",
                                       "{team} pressed early again (already counted on this "
                                       "question: no further penalty)"),
+    "export.event.buzz_voided": ("同时抢答无效（{teams}），重新抢答",
+                                 "simultaneous buzz void ({teams}): buzzers open again"),
+    "export.event.shouted_out": ("{team}抢先作答（未抢到答题权）",
+                                 "{team} answered aloud without the buzz"),
     "export.event.undo_nothing": ("撤销（无可撤销的操作）", "undo (nothing to undo)"),
 }

@@ -42,6 +42,14 @@ MESSAGES = {
     "round.buzz.rule_early_once": ("同一题内同一队的违规抢答只计一次",
                                    "repeated early presses by a team on one question count "
                                    "as one offence"),
+    "round.buzz.rule_simultaneous": ("相隔 {ms} 毫秒以内同时抢答无效，重新抢答",
+                                     "presses within {ms} ms of each other are void: the "
+                                     "buzzers open again"),
+    "round.buzz.rule_shout": ("未抢到答题权而抢先作答 {points} 分",
+                              "answering aloud without the buzz {points}"),
+    "round.buzz.rule_shout_lose": ("未抢到答题权而抢先作答 {points} 分，并失去本题补答权",
+                                   "answering aloud without the buzz {points} and no second "
+                                   "chance on the question"),
     "round.buzz.rule_answer_time": ("作答时间 {seconds} 秒", "{seconds} seconds to answer"),
     "round.buzz.rule_second_chance": ("答错后其他队可补答，每题最多 {attempts} 次作答",
                                       "after a wrong answer the others may buzz again, up to "
@@ -120,6 +128,17 @@ MESSAGES = {
                                     "wrong answer"),
     "round.setting.max_attempts": ("每题最多作答次数", "answers allowed per question"),
     "round.setting.audience": ("无人答对时转为观众题", "unanswered questions go to the audience"),
+    "round.setting.simultaneous": ("同时抢答的处理：first 以先按者为准，reopen 视为无效并重新抢答",
+                                   "presses at the same instant: first (the earlier press "
+                                   "wins) or reopen (void, the buzzers open again)"),
+    "round.setting.simultaneous_ms": ("相隔多少毫秒以内的按键算同时抢答",
+                                      "presses within this many milliseconds of the first "
+                                      "are simultaneous"),
+    "round.setting.shout_out": ("抢先作答（未抢到答题权而抢答）的扣分",
+                                "points for answering aloud without holding the buzz"),
+    "round.setting.shout_out_loses_right": ("抢先作答的队失去本题补答权",
+                                            "a team that shouts out loses its right to "
+                                            "answer this question"),
     "round.setting.values": ("可选分值", "values to pick from"),
     "round.setting.uses": ("每档分值每队可用次数", "times each team may use each value"),
     "round.setting.turns": ("每队选题次数（默认 分值档数×次数）",

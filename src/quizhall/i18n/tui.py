@@ -85,6 +85,7 @@ MESSAGES = {
     "tui.key.reveal": ("揭晓答案", "reveal"),
     "tui.key.scoreboard": ("比分", "scores"),
     "tui.key.back": ("返回", "back"),
+    "tui.key.shout": ("抢先作答", "shout-out"),
     "tui.key.undo": ("撤销", "undo"),
     "tui.key.undo_what": ("撤销：{what}", "undo: {what}"),
     "tui.key.redo": ("重做", "redo"),
@@ -109,6 +110,10 @@ MESSAGES = {
     "tui.help.pause": ("暂停 / 继续计时", "pause / resume the clock"),
     "tui.help.reveal": ("向观众揭晓答案、解析和出处", "reveal the answer, explanation and source to the audience"),
     "tui.help.scoreboard": ("显示 / 收起比分", "show / hide the scoreboard"),
+    "tui.help.shout": ("记录某队未抢到答题权而抢先作答（扣分、失去补答权，按本轮设置）",
+                       "record a team answering aloud without the buzz (penalty and loss of "
+                       "its second chance, as the round sets)"),
+    "tui.shout_title": ("哪个队抢先作答？", "Which team shouted out?"),
     "tui.help.undo": ("撤销上一步（可一直撤销到比赛开始；按键栏写明将撤销什么）",
                       "undo the last action (back to the contest's start; the key bar names "
                       "what it takes back)"),
@@ -182,6 +187,8 @@ MESSAGES = {
     "tui.notice.adjusted": ("仲裁调分：{team} {points}（{reason}）", "Jury adjustment: {team} {points} ({reason})"),
     "tui.notice.life_lost": ("{team} 失去一次机会，还剩 {lives} 次", "{team} loses a life: {lives} left"),
     "tui.notice.eliminated": ("{team} 闯关失败，出局", "{team} is out"),
+    "tui.notice.shouted_out": ("{team}抢先作答 {points}", "{team} shouted out {points}"),
+    "tui.notice.buzz_voided": ("同时抢答无效，请重新抢答", "Simultaneous buzz: void, buzz again"),
     "tui.notice.undo": ("主持人撤销了上一步", "The host undid the last step"),
     "tui.notice.redo": ("主持人重做了撤销的一步", "The host redid the step undone"),
 }

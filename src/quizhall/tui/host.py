@@ -48,7 +48,7 @@ from quizhall.tui.widgets.status import HostStatus
 
 # Actions in the order the footer lists them.
 FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", "wager",
-                "assign", "member", "reveal", "pause", "undo", "redo", "adjust", "scoreboard",
+                "assign", "member", "shout", "reveal", "pause", "undo", "redo", "adjust", "scoreboard",
                 "export", "command", "help", "quit")
 # Actions that are always possible (they do not go to the engine themselves).
 ALWAYS = frozenset({"scoreboard", "command", "help", "quit"})
@@ -334,6 +334,8 @@ class HostApp(ContestApp):
             available.add("wager")
         if any(accepts(Command("assign", team=i)) for i in teams):
             available.add("assign")
+        if any(accepts(Command("shout", team=i)) for i in teams):
+            available.add("shout")
         if view.answerer is not None:
             members = view.teams[view.answerer].members
             if any(accepts(Command("member", member=m)) for m in range(len(members))):
@@ -630,6 +632,13 @@ class HostApp(ContestApp):
                 self._command("assign", team=int(team) - 1)
 
         self.push_screen(PickDialog(t("tui.assign_title"), self._team_options()), done)
+
+    def _act_shout(self) -> None:
+        def done(team: Any) -> None:
+            if team is not None:
+                self._command("shout", team=int(team) - 1)
+
+        self.push_screen(PickDialog(t("tui.shout_title"), self._team_options()), done)
 
     def _act_member(self) -> None:
         state_view = self.contest.view()
