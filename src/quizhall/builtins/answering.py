@@ -68,6 +68,27 @@ def read_early_buzz(reader: NodeReader, node: Node, what: str) -> list[dict[str,
     return rules
 
 
+def failed(d: Decision, team: int) -> list[Event]:
+    """A failed answer where failing costs a place: a life lost (out when none are left), or
+    straight out when the round gives no lives."""
+    lives = d.state.lives[team]
+    if lives is None:
+        return [{"type": "team_eliminated", "team": team}]
+    events: list[Event] = [{"type": "life_lost", "team": team, "lives": lives - 1}]
+    if lives - 1 <= 0:
+        events.append({"type": "team_eliminated", "team": team})
+    return events
+
+
+def by_number_or_name(word: str, names: list[str]) -> int | None:
+    """The 0-based index of ``word`` among ``names``: a 1-based number or a name."""
+    if word.isdecimal():
+        number = int(word)
+        return number - 1 if 1 <= number <= len(names) else None
+    folded = word.casefold()
+    return next((i for i, name in enumerate(names) if name.casefold() == folded), None)
+
+
 def next_index(d: Decision) -> int | None:
     """The next question's index in the round, or None when none are left."""
     index = d.state.question + 1

@@ -4,8 +4,8 @@ Played only when, after the regular rounds, teams tie across a prize boundary (t
 ``prizes``); otherwise skipped. Only the tied teams (one tied group at a time, best places
 first) may buzz. Tie-break points decide ranks among equal scores but do not change the
 scores themselves; each group's points count only among its own teams (a level of
-:attr:`State.tiebreak_levels`), so a place once decided stays decided. It ends as soon as no tie straddles a prize boundary, or when its
-questions run out (ranks stay shared).
+:attr:`State.tiebreak_levels`), so a place once decided stays decided. It ends as soon as
+no tie straddles a prize boundary, or when its questions run out (ranks stay shared).
 """
 
 from __future__ import annotations

@@ -82,8 +82,11 @@ def describe_event(plan: Plan, event: Mapping[str, Any]) -> str:
         value = event.get("value")
         if value == "pass":
             return t("export.event.wager_pass", team=team)
-        return t("export.event.wager_set", team=team,
-                 value=_plain(value) if isinstance(value, int | float) else value)
+        value = _plain(value) if isinstance(value, int | float) else value
+        target = team_name(plan, event.get("for_team"))
+        if target is not None:
+            return t("export.event.wager_for", team=team, value=value, target=target)
+        return t("export.event.wager_set", team=team, value=value)
     if kind == "question_assigned":
         return t("export.event.question_assigned", team=team,
                  chooser=team_name(plan, event.get("chooser")) or "")
@@ -97,6 +100,12 @@ def describe_event(plan: Plan, event: Mapping[str, Any]) -> str:
     if kind == "buzz_voided":
         names = [team_name(plan, each) or "" for each in event.get("teams") or ()]
         return t("export.event.buzz_voided", teams=" / ".join(names))
+    if kind == "cell_picked":
+        return t("export.event.cell_picked", team=team, topic=event.get("name", ""),
+                 value=_plain(event.get("value")))
+    if kind == "judge_scored":
+        return t("export.event.judge_scored", judge=event.get("name", ""), team=team,
+                 score=_plain(event.get("score")))
     if kind == "shouted_out":
         return t("export.event.shouted_out", team=team)
     if kind in ("team_eliminated", "question_passed", "buzz"):

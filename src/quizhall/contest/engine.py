@@ -553,6 +553,10 @@ class Contest:
             return round_type.assign(d, int(command.team))  # type: ignore[arg-type]
         if name == "pass":
             return round_type.skip(d)
+        if name == "pick":
+            return round_type.pick(d, command.args[0], float(command.points or 0))
+        if name == "mark":
+            return round_type.mark(d, command.args[0], float(command.points or 0))
         if name == "member":
             return round_type.name_member(d, self._member(d, command.member))
         d.refuse("contest.refused.unknown_command", name=name)

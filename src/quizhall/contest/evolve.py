@@ -436,6 +436,8 @@ _HANDLERS = {
     "answer_revealed": _answer_revealed,
     "wager_set": _wager_set,
     "question_assigned": _plain,
+    "cell_picked": _plain,
+    "judge_scored": _plain,
     "timer_started": _plain,
     "life_lost": _life_lost,
     "team_eliminated": _team_eliminated,

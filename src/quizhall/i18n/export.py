@@ -235,5 +235,9 @@ MESSAGES = {
                                  "simultaneous buzz void ({teams}): buzzers open again"),
     "export.event.shouted_out": ("{team}抢先作答（未抢到答题权）",
                                  "{team} answered aloud without the buzz"),
+    "export.event.cell_picked": ("{team}选择 {topic} {value} 分", "{team} picked {topic} for {value}"),
+    "export.event.judge_scored": ("{judge}给{team}打 {score} 分", "{judge} scored {team}: {score}"),
+    "export.event.wager_for": ("{team}为{target}选择 {value} 分的题",
+                               "{team} chose a {value}-point question for {target}"),
     "export.event.undo_nothing": ("撤销（无可撤销的操作）", "undo (nothing to undo)"),
 }

@@ -47,6 +47,10 @@ MESSAGES = {
     "tui.round_kind.tiebreak": ("加赛", "tie-break"),
     "tui.round_kind.speed": ("限时速答", "speed round"),
     "tui.round_kind.gate": ("闯关", "gates"),
+    "tui.round_kind.last_standing": ("一战到底", "last one standing"),
+    "tui.round_kind.designated": ("指定题", "designated"),
+    "tui.round_kind.board": ("题板题", "question board"),
+    "tui.round_kind.judges": ("评委打分", "judges' scores"),
     "tui.scores_title": ("比分", "Scores"),
     "tui.final_title": ("最终排名", "Final ranking"),
     # Host status.
@@ -86,6 +90,8 @@ MESSAGES = {
     "tui.key.scoreboard": ("比分", "scores"),
     "tui.key.back": ("返回", "back"),
     "tui.key.shout": ("抢先作答", "shout-out"),
+    "tui.key.pick": ("选题", "pick"),
+    "tui.key.mark": ("评委打分", "judge's score"),
     "tui.key.undo": ("撤销", "undo"),
     "tui.key.undo_what": ("撤销：{what}", "undo: {what}"),
     "tui.key.redo": ("重做", "redo"),
@@ -114,6 +120,12 @@ MESSAGES = {
                        "record a team answering aloud without the buzz (penalty and loss of "
                        "its second chance, as the round sets)"),
     "tui.shout_title": ("哪个队抢先作答？", "Which team shouted out?"),
+    "tui.help.pick": ("题板题：为轮到的队选择一个格子（主题 × 分值）",
+                      "question board: pick a cell (topic × value) for the team whose turn it is"),
+    "tui.help.mark": ("评委打分：选择评委并输入分数", "judges' scores: pick a judge, type the score"),
+    "tui.pick_title": ("{team}选题", "{team} picks a cell"),
+    "tui.mark_title": ("哪位评委打分？", "Which judge is scoring?"),
+    "tui.mark_prompt": ("{judge}给{team}的分数", "{judge}'s score for {team}"),
     "tui.help.undo": ("撤销上一步（可一直撤销到比赛开始；按键栏写明将撤销什么）",
                       "undo the last action (back to the contest's start; the key bar names "
                       "what it takes back)"),

@@ -48,8 +48,8 @@ from quizhall.tui.widgets.status import HostStatus
 
 # Actions in the order the footer lists them.
 FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", "wager",
-                "assign", "member", "shout", "reveal", "pause", "undo", "redo", "adjust", "scoreboard",
-                "export", "command", "help", "quit")
+                "assign", "member", "pick", "mark", "shout", "reveal", "pause", "undo", "redo",
+                "adjust", "scoreboard", "export", "command", "help", "quit")
 # Actions that are always possible (they do not go to the engine themselves).
 ALWAYS = frozenset({"scoreboard", "command", "help", "quit"})
 # The most cells of an action's name the key bar gives undo and redo.
