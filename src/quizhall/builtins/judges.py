@@ -167,6 +167,7 @@ class JudgesRound(RoundType):
         marks = state.data.get("marks") or {}
         judges = self.judges()
         return {"judges": [j["name"] for j in judges],
+                "min_score": float(self.settings.get("min_score", 0)),
                 "marks": {judges[int(i)]["name"]: score for i, score in marks.items()},
                 "waiting": [judges[i]["name"] for i in self.scorers(team)
                             if str(i) not in marks] if team is not None else []}

@@ -55,8 +55,8 @@ ALWAYS = frozenset({"scoreboard", "command", "help", "quit"})
 # The most cells of an action's name the key bar gives undo and redo.
 UNDO_NAME_WIDTH = 24
 # Actions that move a question or a pick on: named in the status line when "next" cannot.
-PROGRESS = ("open", "wager", "assign", "member", "right", "wrong", "partial", "pass",
-            "timeout")
+PROGRESS = ("open", "wager", "assign", "pick", "mark", "member", "right", "wrong", "partial",
+            "pass", "timeout")
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +336,14 @@ class HostApp(ContestApp):
             available.add("assign")
         if any(accepts(Command("shout", team=i)) for i in teams):
             available.add("shout")
+        details = view.details if isinstance(view.details, dict) else {}
+        if any(accepts(Command("pick", points=float(value), args=(str(topic),)))
+               for topic, value in (details.get("cells_left") or [])[:1]):
+            available.add("pick")
+        if any(accepts(Command("mark", points=float(details.get("min_score", 0)),
+                               args=(str(judge),)))
+               for judge in (details.get("waiting") or [])[:1]):
+            available.add("mark")
         if view.answerer is not None:
             members = view.teams[view.answerer].members
             if any(accepts(Command("member", member=m)) for m in range(len(members))):
@@ -639,6 +647,49 @@ class HostApp(ContestApp):
                 self._command("shout", team=int(team) - 1)
 
         self.push_screen(PickDialog(t("tui.shout_title"), self._team_options()), done)
+
+    def _act_pick(self) -> None:
+        from quizhall.tui.text import points
+
+        details = self.contest.view().details or {}
+        picker = details.get("picker")
+        cells = details.get("cells_left") or []
+        if picker is None or not cells:
+            self._command("pick", points=0.0, args=("?",))  # the engine says why not
+            return
+        options: list[tuple[Any, object]] = [
+            (literal(f"{topic} · {points(float(value))}"), (str(topic), float(value)))
+            for topic, value in cells]
+
+        def done(cell: Any) -> None:
+            if cell is not None:
+                self._command("pick", points=cell[1], args=(cell[0],))
+
+        name = self.contest.plan.teams[int(picker)].name
+        self.push_screen(PickDialog(t("tui.pick_title", team=name), options), done)
+
+    def _act_mark(self) -> None:
+        state_view = self.contest.view()
+        waiting = (state_view.details or {}).get("waiting") or []
+        if state_view.answerer is None or not waiting:
+            self._command("mark", points=0.0, args=("?",))  # the engine says why not
+            return
+        team = state_view.teams[state_view.answerer].name
+
+        def scored(judge: str) -> Callable[[float | None], None]:
+            def done(score: float | None) -> None:
+                if score is not None:
+                    self._command("mark", points=score, args=(judge,))
+            return done
+
+        def chosen(judge: Any) -> None:
+            if judge is not None:
+                self.push_screen(NumberDialog(t("tui.mark_title"),
+                                              t("tui.mark_prompt", judge=judge, team=team)),
+                                 scored(str(judge)))
+
+        options: list[tuple[Any, object]] = [(literal(str(name)), str(name)) for name in waiting]
+        self.push_screen(PickDialog(t("tui.mark_title"), options), chosen)
 
     def _act_member(self) -> None:
         state_view = self.contest.view()
