@@ -194,8 +194,8 @@ async def test_the_shout_key_records_a_team_answering_without_the_buzz(tmp_path)
     app, session = host(contest_file(tmp_path, BUZZ, bank=TUI_BANK), tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "space", "space", "space", "o", "1")
-        assert dict(app.footer_items())["f"] == "shout-out"
-        await press(pilot, "f", "down", "enter")  # 蓝队
+        assert dict(app.footer_items())["F"] == "shout-out"
+        await press(pilot, "F", "down", "enter")  # 蓝队
         assert app.view.team(2).score == 90 and app.view.team(2).locked_out
     session.close()
 
@@ -259,7 +259,7 @@ async def test_quit_asks_first(tmp_path):
 async def test_help_lists_host_and_buzzer_keys(tmp_path):
     app, session = host(contest_file(tmp_path, REQUIRED, teams=TEAMS3, bank=TUI_BANK),
                         tmp_path / "data")
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(100, 50)) as pilot:
         await press(pilot, "question_mark")
         text = screen_text(app)
         assert "Host keys" in text and "Team buzzer keys" in text

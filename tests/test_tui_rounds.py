@@ -147,15 +147,15 @@ async def test_board_cells_are_picked_from_a_list_of_what_is_left(tmp_path):
     app, session = host(contest_file(tmp_path, BOARD), tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "space", "space")
-        assert app.view.next_step == f"b {i18n.t('tui.key.pick')}"
-        await press(pilot, "b")
+        assert app.view.next_step == f"B {i18n.t('tui.key.pick')}"
+        await press(pilot, "B")
         assert i18n.t("tui.pick_title", team="红队") in screen_text(app)
         assert "甲 · 20" in screen_text(app)
         await press(pilot, "down", "enter")  # 甲 · 20
         assert app.view.stage is Stage.QUESTION and app.view.turn == 1
         await press(pilot, "y")
         assert app.view.team(1).score == 120
-        await press(pilot, "b")
+        await press(pilot, "B")
         assert "甲 · 20" not in screen_text(app)  # a picked cell is gone
         await press(pilot, "enter")
         assert app.view.turn == 2
@@ -166,9 +166,9 @@ async def test_judges_scores_are_typed_judge_by_judge(tmp_path):
     app, session = host(contest_file(tmp_path, JUDGES), tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "space", "space", "space")
-        assert dict(app.footer_items())["j"] == "judge's score"
+        assert dict(app.footer_items())["J"] == "judge's score"
         for score in ("9", "8", "7.5"):
-            await press(pilot, "j")
+            await press(pilot, "J")
             assert "[b]王评委[/b]" in screen_text(app)  # names show literally
             await press(pilot, "enter")
             await pilot.press(*score)

@@ -22,8 +22,8 @@ DEFAULT_KEYS: dict[str, str] = {
     "next": "space", "open": "o", "right": "y", "wrong": "n", "partial": "p", "pause": "t",
     "reveal": "r", "scoreboard": "s", "undo": "u", "redo": "U", "adjust": "a", "quit": "q",
     "pass": "x", "wager": "w", "assign": "g", "member": "m", "timeout": "ctrl+t",
-    "end": "ctrl+e", "export": "e", "help": "?", "command": ":", "shout": "f",
-    "pick": "b", "mark": "j",
+    "end": "ctrl+e", "export": "e", "help": "?", "command": ":", "shout": "F",
+    "pick": "B", "mark": "J",
 }
 
 
