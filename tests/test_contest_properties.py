@@ -65,9 +65,11 @@ def comparable(contest) -> dict:
 
 
 class ContestMachine(RuleBasedStateMachine):
+    CONTEST = CONTEST
+
     def __init__(self) -> None:
         super().__init__()
-        self.rehearsal = start(CONTEST, base_dir=DATA)
+        self.rehearsal = start(self.CONTEST, base_dir=DATA)
         self.contest = self.rehearsal.contest
 
     @rule(command=COMMANDS)
@@ -97,6 +99,19 @@ class ContestMachine(RuleBasedStateMachine):
             elif not pending and details.get("picker") is not None:
                 value = data.draw(st.sampled_from(["10", "20", "pass"]))
                 options = [f"wager {details['picker'] + 1} {value}", "next"]
+        elif state.phase in ("intro", "closed") and kind == "board":
+            cells = view.details.get("cells_left") or []
+            if cells:
+                topic, value = data.draw(st.sampled_from(cells))
+                options = [f"pick {topic} {value:g}"]
+        elif state.phase in ("intro", "closed") and kind == "designated":
+            if view.details.get("picker") is not None and not view.details.get("pending"):
+                value = data.draw(st.sampled_from(["10", "20"]))
+                options = [f"wager {view.details['picker'] + 1} {value}"]
+        elif state.phase == "question" and kind == "judges":
+            waiting = view.details.get("waiting") or []
+            score = data.draw(st.sampled_from(["0", "5.5", "8", "10"]))
+            options = [f"mark {judge} {score}" for judge in waiting] or ["next"]
         elif state.phase == "question":
             verdicts = ["right", "wrong", "partial 3", "timeout"]
             if state.answerer is not None:
@@ -105,6 +120,8 @@ class ContestMachine(RuleBasedStateMachine):
                 options = [f"buzz {data.draw(st.sampled_from(state.may_buzz())) + 1}"]
             else:
                 options = ["open", "timeout"]
+            if kind == "buzz":
+                options.append(f"shout {data.draw(st.sampled_from([1, 2, 3]))}")
             if kind == "speed" and not state.data.get("started"):
                 options = ["open"]
         self.rehearsal.run_line(1, data.draw(st.sampled_from(options)))
@@ -166,3 +183,55 @@ ContestMachine.TestCase.settings = settings(
     max_examples=50, stateful_step_count=120, deadline=None,
     suppress_health_check=[HealthCheck.too_slow])
 TestContestProperties = ContestMachine.TestCase
+
+# The newer round types, with simultaneous buzzes voided and shouting out.
+NEWER_ROUNDS = """\
+  - type: board
+    topics: [甲, 乙]
+    values: [10, 20]
+    order: lowest_first
+    wrong_loses: true
+  - type: designated
+    values: [10, 20]
+    questions: {count: 3}
+    time_limit: 4
+  - type: buzz
+    questions: {count: 3}
+    second_chance: true
+    simultaneous: reopen
+    simultaneous_ms: 800
+    window: 4
+  - type: judges
+    judges: [J1, {name: J2, team: 1}, J3, J4]
+    questions: {count: 3}
+    decimals: 1
+  - type: last_standing
+    questions: {count: 8}
+    wrongs_to_out: 2
+    time_limit: 5
+  - type: tiebreak
+    questions: {count: 3}
+    window: 3
+"""
+
+
+class NewerRoundsMachine(ContestMachine):
+    """The same properties over the newer round types (and the deep undo and redo)."""
+
+    CONTEST = contest_text(NEWER_ROUNDS, TEAMS, head="floor: 60\nprizes: [1, 2]\n")
+
+    @rule(command=st.one_of(
+        st.builds(lambda topic, value: f"pick {topic} {value}",
+                  st.sampled_from(["甲", "乙", "1", "丙"]), st.sampled_from(["10", "20", "30"])),
+        st.builds(lambda judge, score: f"mark {judge} {score}",
+                  st.sampled_from(["J1", "2", "3", "J4", "J9"]),
+                  st.sampled_from(["0", "7.5", "10", "11"])),
+        st.builds(lambda team: f"shout {team}", TEAM)))
+    def newer_command(self, command: str) -> None:
+        self.command(command)
+
+
+NewerRoundsMachine.TestCase.settings = settings(
+    max_examples=25, stateful_step_count=120, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow])
+TestNewerRoundsProperties = NewerRoundsMachine.TestCase

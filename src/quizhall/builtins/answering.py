@@ -285,8 +285,11 @@ class BuzzRound(RoundType):
             d.refuse("contest.refused.not_playing", team=d.team_name(team))
         if team == state.answerer:
             d.refuse("contest.refused.shout_holder", team=d.team_name(team))
-        event = {"type": "shouted_out", "team": team,
-                 "points": float(self.settings.get("shout_out", -10)),
+        points = float(self.settings.get("shout_out", -10))
+        floor = state.plan.floor
+        if floor is not None and not self.tiebreak and points < 0:
+            points = max(points, min(0.0, floor - state.scores[team]))  # like rule points
+        event = {"type": "shouted_out", "team": team, "points": points,
                  "lose_right": bool(self.settings.get("shout_out_loses_right", True))}
         if self.tiebreak:
             event["tiebreak"] = True
