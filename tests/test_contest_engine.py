@@ -17,11 +17,48 @@ def test_undo_reverts_the_last_action():
     assert result["ledger"] == []
 
 
-def test_undo_twice_redoes():
-    result = play(REQUIRED, ["next", "next", "right", "undo", "undo"])
+def test_undo_is_a_stack_back_to_the_start():
+    # Defect 4 (failed before: a second undo redid the first one).
+    result = play(REQUIRED, ["next", "next", "right", "next", "wrong", "undo", "undo", "undo"])
+    assert scores(result)[0] == 100
+    assert result["view"]["phase"] == "question" and result["view"]["question"] == 1
+    result = play(REQUIRED, ["next", "next", "right", "next", "wrong"] + ["undo"] * 6)
+    assert result["view"]["phase"] == "ready" and result["ledger"] == []
+    assert reasons(result) == ["there is nothing to undo"]
+
+
+def test_redo_brings_back_what_undo_took_back_in_order():
+    result = play(REQUIRED, ["next", "next", "right", "next", "wrong", "undo", "undo",
+                             "redo", "redo", "redo"])
     assert scores(result)[0] == 110
-    assert result["view"]["phase"] == "closed"
-    assert len(result["ledger"]) == 1
+    assert result["view"]["phase"] == "closed" and result["view"]["question"] == 2
+    assert [e["reason"] for e in result["ledger"]] == ["right", "wrong"]
+    assert reasons(result) == ["there is nothing to redo"]
+
+
+def test_a_new_action_after_undo_drops_the_redo_stack():
+    result = play(REQUIRED, ["next", "next", "right", "undo", "wrong", "redo"])
+    assert reasons(result) == ["there is nothing to redo"]
+    assert [e["reason"] for e in result["ledger"]] == ["wrong"]
+
+
+def test_undo_and_redo_are_events_naming_the_action_they_move():
+    result = play(REQUIRED, ["next", "next", "right", "undo", "redo"])
+    log = result["log"]
+    judged = next(seq for seq, e in enumerate(log) if e["type"] == "answer_judged")
+    assert [(e["type"], e.get("undone", e.get("redone"))) for e in log[-2:]] == [
+        ("undo", judged), ("redo", judged)]
+
+
+def test_the_host_is_told_what_undo_and_redo_would_take_back():
+    rehearsal = start(contest_text(REQUIRED), base_dir=DATA)
+    rehearsal.run(["next", "next", "right"])
+    view = rehearsal.contest.view()
+    assert view.undo == "红队 (红一): right (+10)" and view.redo is None
+    rehearsal.run(["undo"])
+    view = rehearsal.contest.view()
+    assert view.undo == "question 1 shown (rules/q01) to 红队 (红一)"
+    assert view.redo == "红队 (红一): right (+10)"
 
 
 def test_undo_takes_back_a_whole_command():
@@ -42,15 +79,35 @@ def test_pause_and_reveal_are_not_undone():
     assert scores(result)[0] == 100  # undo skipped the reveal and took back the verdict
     result = play(REQUIRED, ["next", "next", "open", "pause", "undo"])
     assert result["view"]["paused"] is True and result["view"]["timer"] is None
+    result = play(REQUIRED, ["next", "next", "open", "pause", "undo", "redo"])
+    assert result["view"]["paused"] is True and result["view"]["timer"]["running"] is False
 
 
-def test_undoing_a_timeout_brings_the_clock_back_paused():
+def test_undo_brings_the_clock_back_stopped_with_the_time_it_had():
+    # Defect 3 (failed before: the clock came back running and timed out by itself).
+    result = play(REQUIRED, ["next", "next", "open", "wait 28", "right", "wait 1", "undo",
+                             "wait 10"])
+    view = result["view"]
+    assert view["phase"] == "question" and view["paused"] is False
+    assert view["timer"] == {"kind": "answer", "duration": 30.0, "remaining": 2.0,
+                             "running": False}
+    assert events(result, "answer_judged")[-1]["verdict"] == "right"
+    result = play(REQUIRED, ["next", "next", "open", "wait 28", "right", "undo", "resume",
+                             "wait 1.5", "right"])
+    assert scores(result)[0] == 110
+
+
+def test_undoing_a_timeout_holds_the_clock_and_never_pauses_the_next_question():
+    # Defect 3 (failed before: the contest stayed paused into the next question).
     result = play(REQUIRED, ["next", "next", "open", "wait 31", "undo"])
     view = result["view"]
-    assert view["phase"] == "question" and view["paused"] is True
+    assert view["phase"] == "question" and view["paused"] is False
     assert view["timer"]["remaining"] == 0 and view["timer"]["running"] is False
-    result = play(REQUIRED, ["next", "next", "open", "wait 31", "undo", "right"])
+    result = play(REQUIRED, ["next", "next", "open", "wait 31", "undo", "right", "next",
+                             "open"])
     assert scores(result)[0] == 110
+    assert result["view"]["paused"] is False and result["view"]["timer"]["running"] is True
+    assert reasons(result) == []
 
 
 def test_jury_adjustment_needs_a_reason_and_is_in_the_ledger():
@@ -156,7 +213,7 @@ def test_individual_contest_is_teams_of_one():
 
 def test_fold_of_the_log_equals_the_live_state():
     rehearsal = start(contest_text(REQUIRED + BUZZ), base_dir=DATA)
-    rehearsal.run(["next", "next", "open", "wait 3", "right", "next", "undo", "undo",
+    rehearsal.run(["next", "next", "open", "wait 3", "right", "next", "undo", "redo",
                    "adjust 1 5 x", "next", "open", "wait 40", "next"])
     contest = rehearsal.contest
     folded = fold(contest.log.read())

@@ -194,3 +194,25 @@ def test_the_sample_rehearsal_script_plays_the_demo_contest_to_the_end():
     assert [r["line"] for r in result["refused"]] == [20, 40, 43]  # the ones its comments show
     played = {e["round"] for e in result["log"] if e["type"] == "round_started"}
     assert played == {0, 1, 2, 3, 4}  # no tie across a prize: the tie-break is skipped
+
+
+def test_the_rules_sample_contest_uses_the_newer_round_types_and_checks_clean():
+    path = sample_banks_dir() / "rules.contest.yaml"
+    loaded = load_contest(path)
+    assert loaded.ok, [d.format() for d in loaded.diagnostics]
+    assert [r.type for r in loaded.plan.rounds] == ["board", "designated", "buzz", "judges",
+                                                    "last_standing"]
+    assert main(["check", str(path)]) == 0
+
+
+def test_the_rules_rehearsal_script_plays_every_new_rule_to_the_end():
+    from quizhall.testing import rehearse
+
+    folder = sample_banks_dir()
+    script = (folder / "rules.rehearsal.txt").read_text(encoding="utf-8").splitlines()
+    result = rehearse(folder / "rules.contest.yaml", script)
+    assert result["view"]["finished"] is True
+    assert [r["line"] for r in result["refused"]] == [8, 49, 65]  # the ones its comments show
+    kinds = {e["type"] for e in result["log"]}
+    assert {"cell_picked", "buzz_voided", "shouted_out", "judge_scored", "team_eliminated",
+            "undo", "redo"} <= kinds

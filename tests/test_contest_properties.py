@@ -1,13 +1,14 @@
 """Properties of the engine under any command sequence (hypothesis stateful testing):
-it never crashes, refused commands change nothing, fold(log) equals the live state, and
-undo twice equals no undo."""
+it never crashes, refused commands change nothing, fold(log) equals the live state, undo
+then redo equals neither, and undoing back to the start then redoing to the end gives the
+same contest again."""
 
 from contest_helpers import DATA, contest_text
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from quizhall.contest import fold
+from quizhall.contest import Command, fold
 from quizhall.testing import start
 
 TEAMS = "teams:\n  - {name: A, members: [a1, a2]}\n  - {name: B, members: [b1, b2]}\n" \
@@ -41,7 +42,7 @@ ROUNDS = """\
 CONTEST = contest_text(ROUNDS, TEAMS, head="floor: 60\nprizes: [1, 2]\n")
 
 PLAIN = st.sampled_from(["next", "next", "next", "open", "right", "wrong", "partial 5",
-                         "timeout", "pass", "reveal", "pause", "resume", "undo",
+                         "timeout", "pass", "reveal", "pause", "resume", "undo", "redo",
                          "member 1", "member 2"])
 TEAM = st.sampled_from(["1", "2", "3", "A", "4"])
 WITH_TEAM = st.builds(lambda name, team: f"{name} {team}",
@@ -54,15 +55,21 @@ COMMANDS = st.one_of(PLAIN, PLAIN, WITH_TEAM, WAGER, ADJUST)
 
 
 def comparable(contest) -> dict:
+    """The view, less what undo and redo rightly change: the event count, and whether a
+    clock they brought back runs (it comes back stopped, with the time it had)."""
     view = contest.view().to_dict()
     view.pop("events")
+    if view["timer"] is not None:
+        view["timer"].pop("running")
     return view
 
 
 class ContestMachine(RuleBasedStateMachine):
+    CONTEST = CONTEST
+
     def __init__(self) -> None:
         super().__init__()
-        self.rehearsal = start(CONTEST, base_dir=DATA)
+        self.rehearsal = start(self.CONTEST, base_dir=DATA)
         self.contest = self.rehearsal.contest
 
     @rule(command=COMMANDS)
@@ -92,6 +99,19 @@ class ContestMachine(RuleBasedStateMachine):
             elif not pending and details.get("picker") is not None:
                 value = data.draw(st.sampled_from(["10", "20", "pass"]))
                 options = [f"wager {details['picker'] + 1} {value}", "next"]
+        elif state.phase in ("intro", "closed") and kind == "board":
+            cells = view.details.get("cells_left") or []
+            if cells:
+                topic, value = data.draw(st.sampled_from(cells))
+                options = [f"pick {topic} {value:g}"]
+        elif state.phase in ("intro", "closed") and kind == "designated":
+            if view.details.get("picker") is not None and not view.details.get("pending"):
+                value = data.draw(st.sampled_from(["10", "20"]))
+                options = [f"wager {view.details['picker'] + 1} {value}"]
+        elif state.phase == "question" and kind == "judges":
+            waiting = view.details.get("waiting") or []
+            score = data.draw(st.sampled_from(["0", "5.5", "8", "10"]))
+            options = [f"mark {judge} {score}" for judge in waiting] or ["next"]
         elif state.phase == "question":
             verdicts = ["right", "wrong", "partial 3", "timeout"]
             if state.answerer is not None:
@@ -100,6 +120,8 @@ class ContestMachine(RuleBasedStateMachine):
                 options = [f"buzz {data.draw(st.sampled_from(state.may_buzz())) + 1}"]
             else:
                 options = ["open", "timeout"]
+            if kind == "buzz":
+                options.append(f"shout {data.draw(st.sampled_from([1, 2, 3]))}")
             if kind == "speed" and not state.data.get("started"):
                 options = ["open"]
         self.rehearsal.run_line(1, data.draw(st.sampled_from(options)))
@@ -120,11 +142,27 @@ class ContestMachine(RuleBasedStateMachine):
 
     @precondition(lambda self: self.contest.state.undo is not None)
     @rule()
-    def undo_twice_is_no_undo(self) -> None:
+    def undo_then_redo_is_no_undo(self) -> None:
         self.contest.tick()
         before = comparable(self.contest)
         ledger = self.contest.ledger()
-        self.rehearsal.run(["undo", "undo"])
+        self.rehearsal.run(["undo", "redo"])
+        assert comparable(self.contest) == before
+        assert self.contest.ledger() == ledger
+
+    @precondition(lambda self: self.contest.state.undo is not None)
+    @rule()
+    def undo_to_the_start_then_redo_to_the_end(self) -> None:
+        self.contest.tick()
+        before = comparable(self.contest)
+        ledger = self.contest.ledger()
+        steps = 0
+        while self.contest.execute(Command("undo")).accepted:
+            steps += 1
+        assert self.contest.state.phase == "ready" and self.contest.ledger() == []
+        assert self.contest.view().undo is None
+        for _ in range(steps):
+            assert self.contest.execute(Command("redo")).accepted
         assert comparable(self.contest) == before
         assert self.contest.ledger() == ledger
 
@@ -145,3 +183,55 @@ ContestMachine.TestCase.settings = settings(
     max_examples=50, stateful_step_count=120, deadline=None,
     suppress_health_check=[HealthCheck.too_slow])
 TestContestProperties = ContestMachine.TestCase
+
+# The newer round types, with simultaneous buzzes voided and shouting out.
+NEWER_ROUNDS = """\
+  - type: board
+    topics: [甲, 乙]
+    values: [10, 20]
+    order: lowest_first
+    wrong_loses: true
+  - type: designated
+    values: [10, 20]
+    questions: {count: 3}
+    time_limit: 4
+  - type: buzz
+    questions: {count: 3}
+    second_chance: true
+    simultaneous: reopen
+    simultaneous_ms: 800
+    window: 4
+  - type: judges
+    judges: [J1, {name: J2, team: 1}, J3, J4]
+    questions: {count: 3}
+    decimals: 1
+  - type: last_standing
+    questions: {count: 8}
+    wrongs_to_out: 2
+    time_limit: 5
+  - type: tiebreak
+    questions: {count: 3}
+    window: 3
+"""
+
+
+class NewerRoundsMachine(ContestMachine):
+    """The same properties over the newer round types (and the deep undo and redo)."""
+
+    CONTEST = contest_text(NEWER_ROUNDS, TEAMS, head="floor: 60\nprizes: [1, 2]\n")
+
+    @rule(command=st.one_of(
+        st.builds(lambda topic, value: f"pick {topic} {value}",
+                  st.sampled_from(["甲", "乙", "1", "丙"]), st.sampled_from(["10", "20", "30"])),
+        st.builds(lambda judge, score: f"mark {judge} {score}",
+                  st.sampled_from(["J1", "2", "3", "J4", "J9"]),
+                  st.sampled_from(["0", "7.5", "10", "11"])),
+        st.builds(lambda team: f"shout {team}", TEAM)))
+    def newer_command(self, command: str) -> None:
+        self.command(command)
+
+
+NewerRoundsMachine.TestCase.settings = settings(
+    max_examples=25, stateful_step_count=120, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow])
+TestNewerRoundsProperties = NewerRoundsMachine.TestCase

@@ -140,6 +140,30 @@ def test_buzz_right_and_wrong_points_are_settings():
     assert scores(result)[:2] == [120, 80]
 
 
+def test_buzz_winner_is_never_charged_by_time_unless_the_contest_asks():
+    # Defect 1 (failed before: a default 5 s answer window recorded a timeout, −10).
+    result = play(BUZZ, ["next", "next", "open", "buzz 1", "wait 60", "right"])
+    assert scores(result)[0] == 110
+    assert reasons(result) == []
+    assert result["view"]["timer"] is None
+
+
+def test_repeated_early_presses_are_one_offence_per_question():
+    # Defect 2 (failed before: five presses cost −50).
+    result = play(BUZZ, ["next", "next"] + ["buzz 2"] * 5 + ["open", "buzz 1", "right",
+                                                             "next", "buzz 2"])
+    pressed = events(result, "early_buzz")
+    assert len(pressed) == 6  # every press is in the log
+    assert [e["offence"] for e in pressed] == [1, 1, 1, 1, 1, 2]
+    assert [e.get("repeat", False) for e in pressed] == [False] + [True] * 4 + [False]
+    assert scores(result)[1] == 80  # once per question: −10 here, −10 on the next
+
+
+def test_every_early_press_counts_when_the_contest_says_so():
+    result = play(buzz_round(early_buzz_counts="every"), ["next", "next"] + ["buzz 2"] * 3)
+    assert scores(result)[1] == 70
+
+
 def test_answer_window_runs_out_and_times_out():
     result = play(buzz_round(answer_window=5), ["next", "next", "open", "buzz 1", "wait 5"])
     judged = events(result, "answer_judged")
@@ -154,6 +178,68 @@ def test_open_after_the_buzz_marks_the_answer_started():
     assert scores(result)[0] == 110
 
 
+def test_a_buzz_on_an_audience_question_is_refused_as_such():
+    # Defect 6 (failed before: "there is no question on screen").
+    result = play(BUZZ, ["next", "next", "open", "wait 15", "buzz 1"])
+    assert result["view"]["audience"] is True
+    assert reasons(result) == ["this is now an audience question: teams no longer buzz"]
+
+
+def test_a_timeout_in_a_required_round_locks_nobody_out_of_buzzing():
+    # Defect 6 (failed before: the team was listed as locked out of buzzing).
+    result = play(REQUIRED, ["next", "next", "timeout"])
+    assert result["view"]["locked_out"] == []
+    result = play(BUZZ, ["next", "next", "open", "buzz 1", "wrong"])
+    assert result["view"]["locked_out"] == [0]
+
+
+def test_simultaneous_buzzes_first_by_time_wins_by_default():
+    result = play(BUZZ, ["next", "next", "open", "buzz 2", "buzz 1"])
+    assert result["view"]["answerer"] == 1
+    assert events(result, "buzz_voided") == []
+
+
+def test_simultaneous_buzzes_are_void_and_the_buzzers_reopen():
+    # 同时抢答无效，重新抢答: presses within simultaneous_ms of the first.
+    rounds = buzz_round(simultaneous="reopen", simultaneous_ms=50)
+    result = play(rounds, ["next", "next", "open", "buzz 2", "wait 0.03", "buzz 1",
+                           "wait 0.01", "buzz 3", "wait 1", "buzz 3", "right"])
+    voided = events(result, "buzz_voided")
+    assert [e["teams"] for e in voided] == [[1, 0]]
+    assert reasons(result) == ["this press came with the voided simultaneous buzz: press again"]
+    assert scores(result) == [100, 100, 110, 100]
+
+
+def test_a_press_after_the_tie_window_holds_the_buzz():
+    rounds = buzz_round(simultaneous="reopen", simultaneous_ms=50)
+    result = play(rounds, ["next", "next", "open", "buzz 2", "wait 0.2", "buzz 1"])
+    assert result["view"]["answerer"] == 1
+    assert reasons(result) == ["蓝队 holds the buzz"]
+
+
+def test_shouting_out_costs_ten_and_the_second_chance():
+    # 抢先作答: the host records it against the team; it then may not buzz on the question.
+    rounds = buzz_round(second_chance="true")
+    result = play(rounds, ["next", "next", "open", "buzz 1", "shout 2", "wrong", "buzz 2",
+                           "buzz 3", "right"])
+    assert scores(result) == [90, 90, 110, 100]
+    assert reasons(result) == ["蓝队 has lost the right to answer this question"]
+    assert [e["reason"] for e in result["ledger"]] == ["shout_out", "wrong", "right"]
+
+
+def test_shouting_out_penalty_and_loss_of_right_are_settings():
+    rounds = buzz_round(second_chance="true", shout_out=-5, shout_out_loses_right="false")
+    result = play(rounds, ["next", "next", "open", "buzz 1", "shout 2", "wrong", "buzz 2",
+                           "right", "shout 1", "next", "shout 1"])
+    assert scores(result) == [85, 105, 100, 100]  # a shout before the buzzers open counts too
+    assert reasons(result) == ["there is no question on screen"]
+
+
+def test_the_buzz_holder_cannot_shout_out():
+    result = play(BUZZ, ["next", "next", "open", "buzz 1", "shout 1"])
+    assert reasons(result) == ["红队 holds the buzz: that is not shouting out"]
+
+
 def test_second_chance_after_a_wrong_answer():
     rounds = buzz_round(second_chance="true", max_attempts=2)
     result = play(rounds, ["next", "next", "open", "buzz 1", "wrong", "buzz 1", "buzz 2",
@@ -166,7 +252,7 @@ def test_without_second_chance_a_wrong_answer_ends_the_question_for_the_audience
     result = play(BUZZ, ["next", "next", "open", "buzz 1", "wrong", "buzz 2"])
     assert events(result, "question_closed")[0]["audience"] is True
     assert result["view"]["audience"] is True
-    assert reasons(result) == ["there is no question on screen"]
+    assert reasons(result) == ["this is now an audience question: teams no longer buzz"]
 
 
 def test_no_buzz_within_window_becomes_an_audience_question():
@@ -387,6 +473,20 @@ def test_tiebreak_sudden_death_goes_on_until_ranks_are_decided():
                 "buzz 1", "right", "next"]
     result = play(TIE, commands, head="prizes: [1]\n")
     assert [team["rank"] for team in result["teams"]][:2] == [1, 2]
+    assert result["view"]["finished"] is True
+
+
+def test_tiebreak_decides_each_tied_group_on_its_own_and_a_decided_place_stays():
+    # Defect 5 (failed before: C's later points counted against A's, lifting C above A).
+    rounds = ("  - type: required\n    questions: {count: 4}\n"
+              "  - type: tiebreak\n    questions: {count: 6}\n")
+    commands = ["next", "next", "right", "next", "right", "next", "right", "next", "wrong",
+                "next", "next", "open", "buzz 1", "right",      # A takes first place
+                "next", "open", "buzz 3", "right",              # B and C play for second
+                "next", "open", "buzz 3", "right", "next"]
+    result = play(rounds, commands, head="prizes: [1, 2]\n")
+    assert [e["players"] for e in events(result, "question_shown")][4:] == [[0, 1, 2], [1, 2]]
+    assert [team["rank"] for team in result["teams"]] == [1, 3, 2, 4]
     assert result["view"]["finished"] is True
 
 

@@ -47,10 +47,37 @@ def test_report_matches_the_fold_after_any_commands(commands):
 
 
 def test_undo_then_redo_then_new_action_keeps_the_redone_action():
-    contest, events, report = _report(["next", "next", "right", "undo", "undo", "next",
+    contest, events, report = _report(["next", "next", "right", "undo", "redo", "next",
                                        "wrong", "undo", "next"])
     undone, undos = undone_events(events)
     kinds = [(seq, events[seq]["type"]) for seq in sorted(undone)]
     assert [kind for _, kind in kinds] == ["answer_judged", "question_closed"]
     assert sorted(action for action, _ in undos.values()) == ["redo", "undo", "undo"]
     assert [q.outcome for q in report.questions] == ["right", "open"]
+
+
+def test_deep_undo_then_a_new_action_makes_every_undone_action_final():
+    contest, events, report = _report(["next", "next", "right", "next", "wrong", "undo",
+                                       "undo", "undo", "redo", "wrong"])
+    undone, undos = undone_events(events)
+    assert [events[seq]["type"] for seq in sorted(undone)] == [
+        "question_shown", "answer_judged", "question_closed"]
+    assert [undos[seq] for seq in sorted(undos)] == [
+        ("undo", 6), ("undo", 5), ("undo", 3), ("redo", 3)]
+    assert undone == {5, 6, 7}
+    assert [q.outcome for q in report.questions] == ["right"]
+
+
+def test_an_audience_question_after_failed_attempts_is_an_audience_question():
+    # Defect 6 (failed before: the question showed as "wrong").
+    contest, events, report = _report(["next"] + ["next", "right"] * 4
+                                      + ["next", "next", "open", "buzz 1", "wrong"])
+    assert [q.outcome for q in report.questions][-1] == "audience"
+    assert report.questions[-1].attempts[0].verdict == "wrong"
+
+
+def test_open_after_a_buzz_is_logged_as_the_answer_starting():
+    # Defect 6 (failed before: "clock started: 0 s").
+    contest, events, report = _report(["next"] + ["next", "right"] * 4
+                                      + ["next", "next", "open", "buzz 1", "open"])
+    assert report.audit[-1].description == "the answer has started"

@@ -37,7 +37,7 @@ EXTRA_AFTER_ROUND_ONE = """\
 adjust 1 -5 -5：抢答器误触，仲裁组裁定
 adjust 1 5 +5 申诉成功
 undo
-undo
+redo
 """
 EXTRA_AT_END = """\
 adjust 3 -20 @仲裁组：违规
@@ -186,7 +186,7 @@ def test_adjustments_keep_their_reasons_and_undone_ones_are_marked(folded):
         assert entry.points == event["points"]
         assert entry.undone == (seq not in in_effect)
     assert [by_seq[seq].undone for seq, _ in adjusted] == [False, False, True, False]
-    undos = [entry.description for entry in report.audit if entry.type == "undo"]
+    undos = [entry.description for entry in report.audit if entry.type in ("undo", "redo")]
     assert undos[:2] == [f"undid the action from event #{adjusted[1][0]}",
                          f"redid the action from event #{adjusted[1][0]}"]
 

@@ -78,18 +78,22 @@ def test_results_fold_the_stored_log_and_resume_continues(tmp_path, capsys):
     assert "蓝队 +10 (right +10)" in out
 
 
-def test_the_ledger_names_the_member_who_answered(tmp_path, capsys):
+def test_results_ledger_names_the_member_and_every_undo_and_redo(tmp_path, capsys):
+    # Defect 6 (failed before: the ledger did not say who answered, nor show undos).
     contest = write(tmp_path, "  - type: required\n    questions: {count: 4}\n")
     script = tmp_path / "s.txt"
-    script.write_text("next\nnext\nright\nnext\nwrong\n", encoding="utf-8")
-    assert main(["rehearse", str(contest), "--commands", str(script)]) == 0
-    contest_id = capsys.readouterr().out.split("\n", 1)[0].rsplit(" ", 1)[-1]
+    script.write_text("next\nnext\nright\nundo\nredo\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(script), "--json"]) == 0
+    contest_id = capsys.readouterr().err.strip().rsplit(" ", 1)[-1]
+    assert main(["results", contest_id, "--ledger", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ledger"][0]["member"] == 0
+    assert [(move["type"], move["seq"]) for move in data["undo"]] == [("undo", 5), ("redo", 6)]
     assert main(["results", contest_id, "--ledger"]) == 0
     out = capsys.readouterr().out
-    assert "#3 红队 (红一) +10 (right +10)" in out and "#6 蓝队 (蓝一) +0 (wrong +0)" in out
-    assert main(["results", contest_id, "--ledger", "--json"]) == 0
-    ledger = json.loads(capsys.readouterr().out)["ledger"]
-    assert [entry["member"] for entry in ledger] == ["红一", "蓝一"]
+    assert "#3 红队 (红一) +10 (right +10)" in out
+    assert "#5 undid the action from event #3" in out
+    assert "#6 redid the action from event #3" in out
 
 
 def test_rehearse_with_a_broken_contest_file_reports_positions(tmp_path, capsys):

@@ -136,17 +136,67 @@ async def test_footer_lists_only_the_keys_that_apply_now(tmp_path):
     session.close()
 
 
-async def test_undo_takes_back_a_judgement_and_again_redoes_it(tmp_path):
+async def test_undo_names_what_it_takes_back_and_redo_brings_it_again(tmp_path):
     app, session = host(contest_file(tmp_path, REQUIRED, bank=TUI_BANK), tmp_path / "data")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await press(pilot, "space", "space", "space", "y")
         assert app.view.teams[0].score == 110
+        footer = dict(app.footer_items())
+        assert footer["u"] == "undo: 红队 (红一): right (+10)" and "U" not in footer
         await press(pilot, "u")
         assert app.view.teams[0].score == 100
         assert app.view.stage is Stage.QUESTION
         assert any("undid" in n.message for n in app._notifications)
-        await press(pilot, "u")
+        footer = dict(app.footer_items())
+        assert footer["U"] == "redo: 红队 (红一): right (+10)"
+        assert footer["u"].startswith("undo: question 1 shown")
+        await press(pilot, "u")  # a second undo goes deeper: the question is taken back
+        assert app.contest.state.phase == "intro"
+        await press(pilot, "U", "U")
         assert app.view.teams[0].score == 110
+        assert app.contest.state.redo is None
+    session.close()
+
+
+async def test_a_finished_contest_is_stored_finished_before_the_console_closes(tmp_path):
+    # Defect 6 (failed before: `quizhall contests` said running until the console closed).
+    app, session = host(contest_file(tmp_path, REQUIRED, bank=TUI_BANK), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "space", "space", "space", "ctrl+e", "y")
+        assert app.contest.state.phase == "finished"
+        assert session.store.contest(session.contest_id).status == "finished"
+        await press(pilot, "u")
+        assert session.store.contest(session.contest_id).status == "running"
+    session.close()
+
+
+async def test_a_held_clock_shows_and_the_pause_key_resumes_it(tmp_path):
+    app, session = host(contest_file(tmp_path, REQUIRED, bank=TUI_BANK), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "space", "space", "space", "o", "y", "u")
+        assert app.contest.state.clock_held
+        assert dict(app.footer_items())["t"] == "resume"
+        await press(pilot, "t")
+        assert app.contest.state.timer.running
+    session.close()
+
+
+async def test_an_answer_window_the_contest_sets_shows_running(tmp_path):
+    app, session = host(contest_file(tmp_path, BUZZ, bank=TUI_BANK), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "space", "space", "space", "o", "1")
+        assert app.view.timer.charges and app.view.timer.running
+        assert "time to start answering (then timed out)" in screen_text(app)
+    session.close()
+
+
+async def test_the_shout_key_records_a_team_answering_without_the_buzz(tmp_path):
+    app, session = host(contest_file(tmp_path, BUZZ, bank=TUI_BANK), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "space", "space", "space", "o", "1")
+        assert dict(app.footer_items())["F"] == "shout-out"
+        await press(pilot, "F", "down", "enter")  # 蓝队
+        assert app.view.team(2).score == 90 and app.view.team(2).locked_out
     session.close()
 
 
@@ -209,7 +259,7 @@ async def test_quit_asks_first(tmp_path):
 async def test_help_lists_host_and_buzzer_keys(tmp_path):
     app, session = host(contest_file(tmp_path, REQUIRED, teams=TEAMS3, bank=TUI_BANK),
                         tmp_path / "data")
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(100, 50)) as pilot:
         await press(pilot, "question_mark")
         text = screen_text(app)
         assert "Host keys" in text and "Team buzzer keys" in text

@@ -117,3 +117,72 @@ async def test_tie_across_a_prize_is_played_off_and_ranked_with_prizes(tmp_path)
         assert text.index("红队") < text.index("蓝队") < text.index("绿队")
         assert "一等奖" in text and "二等奖" in text
     session.close()
+
+
+BOARD = """\
+  - type: board
+    title: 题板轮
+    topics: [甲, 乙]
+    values: [10, 20]
+"""
+
+JUDGES = """\
+  - type: judges
+    title: 评委轮
+    judges: [张评委, 李评委, "[b]王评委[/b]"]
+    drop_highest: 0
+    drop_lowest: 0
+    questions: {count: 3}
+"""
+
+LAST = """\
+  - type: last_standing
+    title: 一战到底轮
+    survivors: 2
+    questions: {count: 6}
+"""
+
+
+async def test_board_cells_are_picked_from_a_list_of_what_is_left(tmp_path):
+    app, session = host(contest_file(tmp_path, BOARD), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "space", "space")
+        assert app.view.next_step == f"B {i18n.t('tui.key.pick')}"
+        await press(pilot, "B")
+        assert i18n.t("tui.pick_title", team="红队") in screen_text(app)
+        assert "甲 · 20" in screen_text(app)
+        await press(pilot, "down", "enter")  # 甲 · 20
+        assert app.view.stage is Stage.QUESTION and app.view.turn == 1
+        await press(pilot, "y")
+        assert app.view.team(1).score == 120
+        await press(pilot, "B")
+        assert "甲 · 20" not in screen_text(app)  # a picked cell is gone
+        await press(pilot, "enter")
+        assert app.view.turn == 2
+    session.close()
+
+
+async def test_judges_scores_are_typed_judge_by_judge(tmp_path):
+    app, session = host(contest_file(tmp_path, JUDGES), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "space", "space", "space")
+        assert dict(app.footer_items())["J"] == "judge's score"
+        for score in ("9", "8", "7.5"):
+            await press(pilot, "J")
+            assert "[b]王评委[/b]" in screen_text(app)  # names show literally
+            await press(pilot, "enter")
+            await pilot.press(*score)
+            await press(pilot, "enter")
+        assert app.view.team(1).score == 108.17  # (9 + 8 + 7.5) / 3
+        assert app.view.stage is Stage.REVEAL
+    session.close()
+
+
+async def test_last_standing_plays_with_the_usual_keys(tmp_path):
+    app, session = host(contest_file(tmp_path, LAST), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "space", "space", "space", "n")
+        assert app.view.team(1).out
+        await press(pilot, "space")
+        assert app.contest.state.phase == "finished"  # two teams left: the round is over
+    session.close()

@@ -68,6 +68,27 @@ def read_early_buzz(reader: NodeReader, node: Node, what: str) -> list[dict[str,
     return rules
 
 
+def failed(d: Decision, team: int) -> list[Event]:
+    """A failed answer where failing costs a place: a life lost (out when none are left), or
+    straight out when the round gives no lives."""
+    lives = d.state.lives[team]
+    if lives is None:
+        return [{"type": "team_eliminated", "team": team}]
+    events: list[Event] = [{"type": "life_lost", "team": team, "lives": lives - 1}]
+    if lives - 1 <= 0:
+        events.append({"type": "team_eliminated", "team": team})
+    return events
+
+
+def by_number_or_name(word: str, names: list[str]) -> int | None:
+    """The 0-based index of ``word`` among ``names``: a 1-based number or a name."""
+    if word.isdecimal():
+        number = int(word)
+        return number - 1 if 1 <= number <= len(names) else None
+    folded = word.casefold()
+    return next((i for i, name in enumerate(names) if name.casefold() == folded), None)
+
+
 def next_index(d: Decision) -> int | None:
     """The next question's index in the round, or None when none are left."""
     index = d.state.question + 1
@@ -159,13 +180,23 @@ class BuzzRound(RoundType):
         "wrong": Setting("number", -10, "round.setting.wrong"),
         "timeout": TIMEOUT,
         "window": Setting("seconds", 15, "round.setting.window", nullable=True),
-        "answer_window": Setting("seconds", 5, "round.setting.answer_window", nullable=True),
+        # No default window: a window that runs out charges the team (a timeout), and points
+        # are never taken without a host action unless the contest file asks for it.
+        "answer_window": Setting("seconds", None, "round.setting.answer_window",
+                                 nullable=True),
         "answer_time": Setting("seconds", None, "round.setting.answer_time", nullable=True),
         "early_buzz": Setting("custom", [{"points": -10, "lose_right": False}],
                               "round.setting.early_buzz", read=read_early_buzz),
+        "early_buzz_counts": Setting("choice", "once", "round.setting.early_buzz_counts",
+                                     choices=("once", "every")),
         "second_chance": Setting("boolean", False, "round.setting.second_chance"),
         "max_attempts": Setting("count", 2, "round.setting.max_attempts", low=1),
         "audience": Setting("boolean", True, "round.setting.audience"),
+        "simultaneous": Setting("choice", "first", "round.setting.simultaneous",
+                                choices=("first", "reopen")),
+        "simultaneous_ms": Setting("number", 0, "round.setting.simultaneous_ms"),
+        "shout_out": Setting("number", -10, "round.setting.shout_out"),
+        "shout_out_loses_right": Setting("boolean", True, "round.setting.shout_out_loses_right"),
     }
     tiebreak = False
 
@@ -199,6 +230,8 @@ class BuzzRound(RoundType):
     def buzz(self, d: Decision, team: int) -> list[Event]:
         state = d.state
         name = d.team_name(team)
+        if state.phase == CLOSED and state.audience:
+            d.refuse("contest.refused.audience_question")
         if state.phase != QUESTION:
             d.refuse("contest.refused.no_question")
         players = state.players or state.active_teams()
@@ -206,16 +239,58 @@ class BuzzRound(RoundType):
             d.refuse("contest.refused.not_playing", team=name)
         if team in state.locked:
             d.refuse("contest.refused.locked_out", team=name)
+        tie = self.tie_window()
         if state.answerer is not None:
+            if (tie is not None and not state.data.get("answering")
+                    and d.now - state.asked_t <= tie):
+                # 同时抢答无效，重新抢答: presses at the same instant void the buzz.
+                return [{"type": "buzz_voided", "teams": [state.answerer, team],
+                         "data": {"answering": False, "void_until": state.asked_t + tie},
+                         "timer": timer(self.settings.get("window"), "buzz")}]
             d.refuse("contest.refused.buzz_held", team=d.team_name(state.answerer))
+        if (state.buzz_open and tie is not None
+                and d.now <= float(state.data.get("void_until", -1.0))):
+            d.refuse("contest.refused.buzz_in_void_tie")
         if state.buzz_open:
             return [{"type": "buzz", "team": team, "data": {"answering": False},
-                     "timer": timer(self.settings.get("answer_window"), "answer")}]
-        rules = self.settings.get("early_buzz") or [{"points": 0, "lose_right": False}]
-        offence = state.offences[team] + 1
-        rule = rules[min(offence, len(rules)) - 1]
-        event = {"type": "early_buzz", "team": team, "offence": offence,
-                 "points": float(rule["points"]), "lose_right": bool(rule["lose_right"])}
+                     "timer": timer(self.settings.get("answer_window"), "answer_window")}]
+        if team in state.early and self.settings.get("early_buzz_counts", "once") == "once":
+            # A held key or a bouncing buzzer: one violation per team per question, but
+            # every press stays in the log.
+            event = {"type": "early_buzz", "team": team, "offence": state.offences[team],
+                     "points": 0.0, "lose_right": False, "repeat": True}
+        else:
+            rules = self.settings.get("early_buzz") or [{"points": 0, "lose_right": False}]
+            offence = state.offences[team] + 1
+            rule = rules[min(offence, len(rules)) - 1]
+            event = {"type": "early_buzz", "team": team, "offence": offence,
+                     "points": float(rule["points"]), "lose_right": bool(rule["lose_right"])}
+        if self.tiebreak:
+            event["tiebreak"] = True
+        return [event]
+
+    def tie_window(self) -> float | None:
+        """Seconds within which presses void each other (``simultaneous: reopen``), or None
+        when the first press by time wins."""
+        if self.settings.get("simultaneous", "first") != "reopen":
+            return None
+        return float(self.settings.get("simultaneous_ms") or 0) / 1000
+
+    def shout(self, d: Decision, team: int) -> list[Event]:
+        state = d.state
+        if state.phase != QUESTION:
+            d.refuse("contest.refused.no_question")
+        players = state.players or state.active_teams()
+        if team not in players or team in state.out:
+            d.refuse("contest.refused.not_playing", team=d.team_name(team))
+        if team == state.answerer:
+            d.refuse("contest.refused.shout_holder", team=d.team_name(team))
+        points = float(self.settings.get("shout_out", -10))
+        floor = state.plan.floor
+        if floor is not None and not self.tiebreak and points < 0:
+            points = max(points, min(0.0, floor - state.scores[team]))  # like rule points
+        event = {"type": "shouted_out", "team": team, "points": points,
+                 "lose_right": bool(self.settings.get("shout_out_loses_right", True))}
         if self.tiebreak:
             event["tiebreak"] = True
         return [event]
@@ -267,12 +342,19 @@ class BuzzRound(RoundType):
         for offence, rule in enumerate(s.get("early_buzz") or [], start=1):
             key = "round.buzz.rule_early_lose" if rule["lose_right"] else "round.buzz.rule_early"
             lines.append(t(key, offence=offence, points=signed(rule["points"])))
+        if s.get("early_buzz_counts", "once") == "once" and s.get("early_buzz"):
+            lines.append(t("round.buzz.rule_early_once"))
         if s.get("answer_window"):
             lines.append(t("round.buzz.rule_answer_window", seconds=fmt(s["answer_window"])))
         if s.get("answer_time"):
             lines.append(t("round.buzz.rule_answer_time", seconds=fmt(s["answer_time"])))
         if s.get("second_chance"):
             lines.append(t("round.buzz.rule_second_chance", attempts=s["max_attempts"]))
+        if s.get("simultaneous") == "reopen":
+            lines.append(t("round.buzz.rule_simultaneous", ms=fmt(s.get("simultaneous_ms", 0))))
+        key = "round.buzz.rule_shout_lose" if s.get("shout_out_loses_right", True) else \
+            "round.buzz.rule_shout"
+        lines.append(t(key, points=signed(s.get("shout_out", -10))))
         if s.get("window"):
             key = "round.buzz.rule_window_audience" if s.get("audience") else \
                 "round.buzz.rule_window"

@@ -16,6 +16,7 @@ from quizhall.builtins.answering import (
     TIMEOUT,
     WRONG,
     TeamAnswerRound,
+    failed,
     fmt,
 )
 from quizhall.contest.plan import Selection
@@ -72,16 +73,7 @@ class GateRound(TeamAnswerRound):
     def after_judged(self, d: Decision, verdict: str, judged: Event) -> list[Event]:
         if verdict in ("right", "partial"):
             return [{"type": "question_closed"}]
-        team = d.state.answerer
-        events: list[Event] = []
-        if self.settings.get("on_fail") == "life":
-            lives = (d.state.lives[team] or 0) - 1
-            events.append({"type": "life_lost", "team": team, "lives": lives})
-            if lives <= 0:
-                events.append({"type": "team_eliminated", "team": team})
-        else:
-            events.append({"type": "team_eliminated", "team": team})
-        return [*events, {"type": "question_closed"}]
+        return [*failed(d, d.state.answerer), {"type": "question_closed"}]
 
     def progress(self, d: Decision) -> tuple[int, int]:
         return int(d.state.data.get("gate", 0)) + 1, len(self.settings.get("gates") or ())

@@ -3,8 +3,9 @@
 Played only when, after the regular rounds, teams tie across a prize boundary (the contest's
 ``prizes``); otherwise skipped. Only the tied teams (one tied group at a time, best places
 first) may buzz. Tie-break points decide ranks among equal scores but do not change the
-scores themselves. It ends as soon as no tie straddles a prize boundary, or when its
-questions run out (ranks stay shared).
+scores themselves; each group's points count only among its own teams (a level of
+:attr:`State.tiebreak_levels`), so a place once decided stays decided. It ends as soon as
+no tie straddles a prize boundary, or when its questions run out (ranks stay shared).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class TiebreakRound(BuzzRound):
     @staticmethod
     def ties(d: Decision) -> list[tuple[int, ...]]:
         state = d.state
-        return open_ties(state.scores, state.tiebreak, state.plan.prizes)
+        return open_ties(state.scores, state.tiebreak_levels, state.plan.prizes)
 
     def start(self, d: Decision) -> dict[str, Any] | None:
         ties = self.ties(d)
@@ -54,7 +55,11 @@ class TiebreakRound(BuzzRound):
             return None
         events = super().next_question(d)
         if events:
-            events[0]["data"] = {"group": events[0]["players"]}
+            group = events[0]["players"]
+            same = d.state.shown > 0 and list(d.state.data.get("group") or []) == group
+            events[0]["data"] = {"group": group}
+            # A new group's points count only among its teams: a level of their own.
+            events[0]["tiebreak_group"] = d.state.tiebreak_group + (0 if same else 1)
         return events
 
     def details(self, d: Decision) -> dict[str, Any]:

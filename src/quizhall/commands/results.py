@@ -1,8 +1,10 @@
-"""``quizhall results ID [--json]``: standings folded from a stored contest's log.
+"""``quizhall results ID [--json] [--ledger]``: standings folded from a stored contest's log.
+
+``--ledger`` adds every score change in effect (with the member who answered) and every
+undo and redo the host made.
 
 Works for any contest in the store, finished or stopped mid-way (even killed): the log is
-the truth, and folding it needs neither the contest file nor its banks. ``--ledger`` lists
-every change of score, naming the member who answered when one was named.
+the truth, and folding it needs neither the contest file nor its banks.
 """
 
 from __future__ import annotations
@@ -21,9 +23,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ledger", action="store_true", help=t("results.ledger_help"))
 
 
+def undo_moves(events: list[dict]) -> list[tuple[int, dict]]:
+    """Every ``undo`` and ``redo`` event with its position: the host's steps back and on."""
+    return [(seq, event) for seq, event in enumerate(events)
+            if event.get("type") in ("undo", "redo")]
+
+
 def run(args: argparse.Namespace) -> int:
     from quizhall.commands.rehearse import print_standings
-    from quizhall.contest.evolve import LedgerEntry
+    from quizhall.contest.describe import describe_event, member_name, who
     from quizhall.contest.rehearsal import plain_number, summary
     from quizhall.contest.stored import StoredContestError, replay_stored
     from quizhall.store import StoreError, open_store
@@ -39,18 +47,10 @@ def run(args: argparse.Namespace) -> int:
     contest = stored.contest
     result = summary(contest)
     ledger = contest.ledger()
-
-    def member_of(entry: LedgerEntry) -> str | None:
-        """The member who answered, for an answer with one named."""
-        members = contest.plan.teams[entry.team].members
-        member = stored.events[entry.seq].get("member")
-        return members[member] if isinstance(member, int) and 0 <= member < len(members) \
-            else None
-
     if args.json:
         if args.ledger:
-            result["ledger"] = [{**entry.to_dict(), "member": member_of(entry)}
-                                for entry in ledger]
+            result["ledger"] = [entry.to_dict() for entry in ledger]
+            result["undo"] = [{"seq": seq, **event} for seq, event in undo_moves(stored.events)]
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
@@ -60,10 +60,11 @@ def run(args: argparse.Namespace) -> int:
         for entry in ledger:
             parts = "; ".join(f"{p['reason']} {plain_number(p['points']):+}"
                               for p in entry.parts) or entry.describe()
-            member = member_of(entry)
-            who = teams[entry.team].name
-            if member is not None and member != who:
-                who = t("results.team_member", team=who, member=member)
-            print(visible(t("results.ledger_line", seq=entry.seq, team=who,
+            member = member_name(contest.plan, entry.team, entry.member)
+            print(visible(t("results.ledger_line", seq=entry.seq,
+                            team=who(teams[entry.team].name, member),
                             points=f"{plain_number(entry.points):+}", why=parts)))
+        for seq, event in undo_moves(stored.events):
+            print(visible(t("results.ledger_move", seq=seq,
+                            what=describe_event(contest.plan, event))))
     return 0

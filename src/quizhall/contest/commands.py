@@ -17,14 +17,15 @@ from quizhall.i18n import t
 
 # Every command and the arguments it takes (for help texts and the parser).
 COMMAND_NAMES = ("next", "open", "buzz", "right", "wrong", "partial", "wager", "assign",
-                 "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "end",
-                 "member")
+                 "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "redo",
+                 "end", "member", "shout", "pick", "mark")
 PASS_WORDS = frozenset({"pass", "弃选", "放弃"})
 # How each command is written, for usage messages and the host console's hints.
 USAGE = {name: name for name in COMMAND_NAMES} | {
-    "buzz": "buzz TEAM", "assign": "assign TEAM", "partial": "partial POINTS",
+    "buzz": "buzz TEAM", "assign": "assign TEAM", "shout": "shout TEAM",
+    "partial": "partial POINTS",
     "wager": "wager TEAM VALUE|pass", "adjust": "adjust TEAM ±POINTS REASON",
-    "member": "member SEAT|NAME"}
+    "member": "member SEAT|NAME", "pick": "pick TOPIC VALUE", "mark": "mark JUDGE SCORE"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,8 @@ class Command:
     ``team`` is a 0-based team index (buzz, wager, assign, adjust); ``points`` the partial
     points or the adjustment; ``value`` a wager (a number, or ``"pass"``); ``member`` the
     answering member for ``member`` (0-based seat, or a member's name); ``reason`` the
-    adjustment's reason; ``args`` the words after a plugin command's name.
+    adjustment's reason; ``args`` the words after a plugin command's name, or the topic of
+    ``pick`` and the judge of ``mark`` (whose ``points`` are the cell's value and the score).
     """
 
     name: str
@@ -106,7 +108,7 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
         message = t("contest.command.unknown", name=words[0])
         raise CommandError(f"{message} ({hint})" if hint else message)
 
-    if name in ("buzz", "assign"):
+    if name in ("buzz", "assign", "shout"):
         team, rest = _take_team(args, teams, 0) if args else (None, [])
         if team is None or rest:
             raise CommandError(t("contest.command.usage", usage=USAGE[name]))
@@ -128,6 +130,13 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
             raise CommandError(t("contest.command.usage", usage=USAGE["adjust"]))
         return Command(name, team=team, points=_number(rest[0], "POINTS"),
                        reason=" ".join(rest[1:]))
+    if name in ("pick", "mark"):
+        # pick TOPIC VALUE (a board cell), mark JUDGE SCORE (a judge's score): the first
+        # words name the topic or judge (a number or a name), the last is a number.
+        if len(args) < 2:
+            raise CommandError(t("contest.command.usage", usage=USAGE[name]))
+        number = _number(args[-1], "VALUE" if name == "pick" else "SCORE")
+        return Command(name, points=number, args=(" ".join(args[:-1]),))
     if name == "member":
         if len(args) != 1:
             raise CommandError(t("contest.command.usage", usage=USAGE["member"]))

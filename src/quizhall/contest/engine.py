@@ -500,9 +500,13 @@ class Contest:
         state = d.state
         name = command.name
         if name == "undo":
-            if state.undo is None:
+            if state.undo is None or state.action is None:
                 d.refuse("contest.refused.nothing_to_undo")
-            return [{"type": "undo"}]
+            return [{"type": "undo", "undone": state.action["seq"]}]
+        if name == "redo":
+            if state.redo is None or state.redo.action is None:
+                d.refuse("contest.refused.nothing_to_redo")
+            return [{"type": "redo", "redone": state.redo.action["seq"]}]
         if state.phase == FINISHED:
             d.refuse("contest.refused.finished")
         if name == "pause":
@@ -510,7 +514,7 @@ class Contest:
                 d.refuse("contest.refused.already_paused")
             return [{"type": "paused"}]
         if name == "resume":
-            if not state.paused:
+            if not state.paused and not state.clock_held:
                 d.refuse("contest.refused.not_paused")
             return [{"type": "resumed"}]
         if name == "adjust":
@@ -545,6 +549,9 @@ class Contest:
             if state.paused:
                 d.refuse("contest.refused.paused")
             return round_type.buzz(d, int(command.team))  # type: ignore[arg-type]
+        if name == "shout":
+            self._check_team(d, command.team)
+            return round_type.shout(d, int(command.team))  # type: ignore[arg-type]
         if name in ("right", "wrong", "partial") and state.answerer is not None \
                 and state.member is None:
             self.check_answerer(d, None)
@@ -565,6 +572,10 @@ class Contest:
             return round_type.assign(d, int(command.team))  # type: ignore[arg-type]
         if name == "pass":
             return round_type.skip(d)
+        if name == "pick":
+            return round_type.pick(d, command.args[0], float(command.points or 0))
+        if name == "mark":
+            return round_type.mark(d, command.args[0], float(command.points or 0))
         if name == "member":
             member = self._member(d, command.member)
             events = round_type.name_member(d, member)

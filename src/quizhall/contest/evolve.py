@@ -5,11 +5,14 @@ and :func:`fold` replays a whole log. Every value a plugin computed (points and 
 is already in the event, so replaying a log gives the same state whatever plugins are
 installed now. Applying one event costs the same however long the log is.
 
-Undo: every event is an *action* except the bookkeeping ones in :data:`NOT_ACTIONS` and the
-follow-up events of one command (``"cont": true``). Before each action the state keeps a
-snapshot of itself; ``undo`` swaps the state and its snapshot, so a second ``undo`` redoes.
-A timer that would already have run out when the undo happens comes back stopped, with the
-time it had when the undone action happened, and the contest paused: the host resumes it.
+Undo and redo: every event is an *action* except the bookkeeping ones in
+:data:`NOT_ACTIONS` and the follow-up events of one command (``"cont": true``). Before each
+action the state pushes a snapshot of itself on its undo stack (a chain of snapshots back to
+the contest's start) and clears its redo stack; ``undo`` brings the last snapshot back and
+pushes the state it leaves on the redo stack, ``redo`` does the reverse. A clock brought
+back either way is stopped, with the time it had when that state was left, whether the
+contest is paused or not: the host resumes it (``resume``). Pausing is about the clock,
+not the game: undo and redo keep the contest paused or running as it is.
 """
 
 from __future__ import annotations
@@ -33,9 +36,9 @@ from quizhall.contest.state import (
 
 # Events that are not actions: undo never reverts them, they never take a snapshot.
 NOT_ACTIONS = frozenset({"contest_started", "contest_resumed", "paused", "resumed",
-                         "answer_revealed", "undo"})
-# Events that apply to the undo snapshot too: pausing is about the clock, not the game.
-CLOCK_EVENTS = frozenset({"contest_resumed", "paused", "resumed"})
+                         "answer_revealed", "undo", "redo"})
+# Fields of an action's first event not kept to name it (what an undo would take back).
+BULKY_FIELDS = frozenset({"t", "cont", "data", "parts", "players", "plan", "teams"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +46,8 @@ class LedgerEntry:
     """One change of score and the event behind it.
 
     ``seq`` is the event's position in the log; ``parts`` explain the points
-    (``[{"points", "reason", "plugin"}]``); ``tiebreak`` entries count only for ranking.
+    (``[{"points", "reason", "plugin"}]``); ``tiebreak`` entries count only for ranking;
+    ``member`` is the answering member's seat (0-based), when one was named.
     """
 
     seq: int
@@ -56,6 +60,7 @@ class LedgerEntry:
     question: str | None = None
     parts: tuple[Mapping[str, Any], ...] = ()
     tiebreak: bool = False
+    member: int | None = None
 
     def describe(self) -> str:
         """Why the score changed, as a person reads it (translated for rule events)."""
@@ -69,7 +74,7 @@ class LedgerEntry:
         return {"seq": self.seq, "t": self.t, "team": self.team, "points": self.points,
                 "reason": self.reason, "event": self.event, "round": self.round,
                 "question": self.question, "parts": [dict(p) for p in self.parts],
-                "tiebreak": self.tiebreak}
+                "tiebreak": self.tiebreak, "member": self.member}
 
 
 class EvolveError(ValueError):
@@ -114,8 +119,8 @@ def evolve(state: State | None, event: Mapping[str, Any], ledger: list[LedgerEnt
            seq: int) -> State:
     """The state after ``event`` (the log's event number ``seq``).
 
-    ``state`` is changed in place and returned, except by ``contest_started`` (a new state)
-    and ``undo`` (the snapshot comes back).
+    ``state`` is changed in place and returned, except by ``contest_started`` (a new state),
+    ``undo`` and ``redo`` (a snapshot comes back).
     """
     kind = event.get("type")
     t = float(event.get("t", 0.0))
@@ -126,19 +131,20 @@ def evolve(state: State | None, event: Mapping[str, Any], ledger: list[LedgerEnt
     if state is None:
         raise EvolveError(f"event {seq} ({kind}) comes before contest_started")
     if kind == "undo":
-        state = _undo(state, t)
+        state = _step_back(state, t)
+    elif kind == "redo":
+        state = _step_forward(state, t)
     else:
         if kind not in NOT_ACTIONS and not event.get("cont"):
-            state.undo = None
             snapshot = state.copy()
-            state.undo, state.undo_t = snapshot, t
+            snapshot.redo, snapshot.left_t = None, t
+            state.undo, state.redo = snapshot, None
+            state.action = {"seq": seq, **{k: v for k, v in event.items()
+                                           if k not in BULKY_FIELDS}}
         handler = _HANDLERS.get(kind or "")
         if handler is None:
             raise EvolveError(f"event {seq}: unknown type {kind!r}")
         handler(state, event, t, ledger, seq)
-        if kind in CLOCK_EVENTS and state.undo is not None:
-            state.undo = state.undo.copy()  # the old snapshot may be shared: never change it
-            handler(state.undo, event, t, [], seq)
         _generic(state, event, t)
     state.seq = seq + 1
     state.t = t
@@ -158,32 +164,54 @@ def _generic(state: State, event: Mapping[str, Any], t: float) -> None:
             state.timer = timer if state.paused else timer.started(t)
 
 
-def _undo(state: State, t: float) -> State:
+def _bring_back(snapshot: State, leaving: State) -> State:
+    """``snapshot`` live again: its clock stopped where it stood when it was left, the
+    contest paused or running as it is now."""
+    restored = snapshot.copy()
+    if restored.timer is not None:
+        restored.timer = restored.timer.stopped(snapshot.left_t)
+    restored.paused = leaving.paused
+    return restored
+
+
+def _step_back(state: State, t: float) -> State:
     previous = state.undo
     if previous is None:
         return state
     current = state.copy()
-    current.undo = None
-    restored = previous.copy()
-    timer = restored.timer
-    if timer is not None and timer.running and (timer.expires_at() or 0.0) <= t:
-        # Coming back would time out at once: stop it where it stood when undone.
-        restored.timer = timer.stopped(state.undo_t)
-        restored.paused = True
-    restored.undo, restored.undo_t = current, t
+    current.left_t = t
+    restored = _bring_back(previous, state)
+    restored.redo = current
+    return restored
+
+
+def _step_forward(state: State, t: float) -> State:
+    following = state.redo
+    if following is None:
+        return state
+    current = state.copy()
+    current.redo, current.left_t = None, t
+    restored = _bring_back(following, state)
+    restored.undo = current
     return restored
 
 
 def _score(state: State, ledger: list[LedgerEntry], seq: int, t: float, team: int,
            points: float, reason: str, event: str, parts: Iterable[Mapping[str, Any]] = (),
-           tiebreak: bool = False) -> None:
+           tiebreak: bool = False, member: Any = None) -> None:
     if tiebreak:
         state.tiebreak = replace_at(state.tiebreak, team, state.tiebreak[team] + points)
+        level = state.tiebreak_group
+        levels = list(state.tiebreak_levels[team])
+        levels.extend([0.0] * (level + 1 - len(levels)))
+        levels[level] += points
+        state.tiebreak_levels = replace_at(state.tiebreak_levels, team, tuple(levels))
     else:
         state.scores = replace_at(state.scores, team, state.scores[team] + points)
     del ledger[state.ledger_len:]
     ledger.append(LedgerEntry(seq, t, team, points, reason, event, state.round,
-                              state.question_key, tuple(dict(p) for p in parts), tiebreak))
+                              state.question_key, tuple(dict(p) for p in parts), tiebreak,
+                              None if member is None else int(member)))
     state.ledger_len = len(ledger)
 
 
@@ -193,6 +221,7 @@ def _reset_question(state: State) -> None:
     state.players = ()
     state.buzz_open = False
     state.locked = frozenset()
+    state.early = frozenset()
     state.attempts = 0
     state.audience = False
     state.revealed = False
@@ -256,6 +285,8 @@ def _question_shown(state: State, event: Mapping[str, Any], t: float, *_: Any) -
     state.stake = event.get("stake")
     state.chooser = event.get("chooser")
     state.players = tuple(event.get("players") or ())
+    if "tiebreak_group" in event:
+        state.tiebreak_group = int(event["tiebreak_group"])
     state.asked_t = t
     answerer = event.get("answerer")
     if answerer is not None:
@@ -284,10 +315,26 @@ def _early_buzz(state: State, event: Mapping[str, Any], t: float, ledger: list[L
                 seq: int) -> None:
     team = int(event["team"])
     state.offences = replace_at(state.offences, team, int(event.get("offence", 1)))
+    state.early = state.early | {team}
     if event.get("lose_right"):
         state.locked = state.locked | {team}
-    _score(state, ledger, seq, t, team, float(event.get("points", 0)), "early_buzz",
-           "early_buzz", (), bool(event.get("tiebreak")))
+    if not event.get("repeat"):  # a repeated press on the same question is no new offence
+        _score(state, ledger, seq, t, team, float(event.get("points", 0)), "early_buzz",
+               "early_buzz", (), bool(event.get("tiebreak")))
+
+
+def _buzz_voided(state: State, event: Mapping[str, Any], *_: Any) -> None:
+    state.answerer = state.member = None
+    state.buzz_open = True
+
+
+def _shouted_out(state: State, event: Mapping[str, Any], t: float, ledger: list[LedgerEntry],
+                 seq: int) -> None:
+    team = int(event["team"])
+    if event.get("lose_right"):
+        state.locked = state.locked | {team}
+    _score(state, ledger, seq, t, team, float(event.get("points", 0)), "shout_out",
+           "shouted_out", (), bool(event.get("tiebreak")))
 
 
 def _answer_judged(state: State, event: Mapping[str, Any], t: float, ledger: list[LedgerEntry],
@@ -297,7 +344,7 @@ def _answer_judged(state: State, event: Mapping[str, Any], t: float, ledger: lis
     member = event.get("member")
     points = float(event.get("points", 0))
     _score(state, ledger, seq, t, team, points, verdict, "answer_judged",
-           event.get("parts") or (), bool(event.get("tiebreak")))
+           event.get("parts") or (), bool(event.get("tiebreak")), member)
     right = verdict == "right"
     state.streaks = replace_at(state.streaks, team, state.streaks[team] + 1 if right else 0)
     state.round_streaks = replace_at(state.round_streaks, team,
@@ -387,12 +434,16 @@ _HANDLERS = {
     "buzz_opened": _buzz_opened,
     "buzz": _buzz,
     "early_buzz": _early_buzz,
+    "buzz_voided": _buzz_voided,
+    "shouted_out": _shouted_out,
     "answer_judged": _answer_judged,
     "question_closed": _question_closed,
     "note_recorded": _note_recorded,
     "answer_revealed": _answer_revealed,
     "wager_set": _wager_set,
     "question_assigned": _plain,
+    "cell_picked": _plain,
+    "judge_scored": _plain,
     "timer_started": _plain,
     "life_lost": _life_lost,
     "team_eliminated": _team_eliminated,
@@ -403,7 +454,7 @@ _HANDLERS = {
     "contest_finished": _contest_finished,
 }
 
-EVENT_TYPES = frozenset(_HANDLERS) | {"contest_started", "undo"}
+EVENT_TYPES = frozenset(_HANDLERS) | {"contest_started", "undo", "redo"}
 
 __all__ = ["CLOSED", "EVENT_TYPES", "FINISHED", "INTRO", "NOT_ACTIONS", "QUESTION", "READY",
            "EvolveError", "LedgerEntry", "Projection", "evolve", "fold"]

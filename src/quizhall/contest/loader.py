@@ -272,6 +272,12 @@ def _read_teams(reader: NodeReader, node: Node) -> list[TeamPlan]:
     return teams
 
 
+def same_key(key: str) -> str:
+    """A key as the console tells keys apart: a letter keeps its case (``u`` undo, ``U``
+    redo are two keys), a named key does not (``Space`` is ``space``)."""
+    return key if len(key) == 1 else key.lower()
+
+
 def _read_keys(reader: NodeReader, node: Node | None, teams: Sequence[TeamPlan],
                teams_node: Node | None) -> dict[str, str]:
     keys = dict(DEFAULT_KEYS)
@@ -283,18 +289,18 @@ def _read_keys(reader: NodeReader, node: Node | None, teams: Sequence[TeamPlan],
                 keys[action] = value
         seen: dict[str, str] = {}
         for action, key in keys.items():
-            if key.lower() in seen and fields and action in fields:
+            if same_key(key) in seen and fields and action in fields:
                 reader.report(fields[action], t("contestfile.host_key_twice", key=key,
-                                                action=action, other=seen[key.lower()]))
-            seen.setdefault(key.lower(), action)
-    host = {key.lower(): action for action, key in keys.items()}
+                                                action=action, other=seen[same_key(key)]))
+            seen.setdefault(same_key(key), action)
+    host = {same_key(key): action for action, key in keys.items()}
     team_items = teams_node.value if teams_node is not None and hasattr(teams_node, "value") \
         and isinstance(teams_node.value, list) else []
     for team, item in zip(teams, team_items, strict=False):
-        if team.key.lower() in host:
+        if same_key(team.key) in host:
             where = _child(item, "key") or item
             reader.report(where, t("contestfile.team_key_host", key=team.key, team=team.name,
-                                   action=host[team.key.lower()]),
+                                   action=host[same_key(team.key)]),
                           t("contestfile.team_key_host_hint"))
     return keys
 

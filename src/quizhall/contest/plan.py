@@ -20,9 +20,10 @@ DEFAULT_PRIZES = (1,)
 # Host actions and their default keys (the host console's keys, so check sees every clash).
 DEFAULT_KEYS: dict[str, str] = {
     "next": "space", "open": "o", "right": "y", "wrong": "n", "partial": "p", "pause": "t",
-    "reveal": "r", "scoreboard": "s", "undo": "u", "adjust": "a", "quit": "q",
+    "reveal": "r", "scoreboard": "s", "undo": "u", "redo": "U", "adjust": "a", "quit": "q",
     "pass": "x", "wager": "w", "assign": "g", "member": "m", "timeout": "ctrl+t",
-    "end": "ctrl+e", "export": "e", "help": "?", "command": ":",
+    "end": "ctrl+e", "export": "e", "help": "?", "command": ":", "shout": "F",
+    "pick": "B", "mark": "J",
 }
 
 

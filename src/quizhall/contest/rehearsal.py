@@ -14,6 +14,7 @@ from typing import Any
 from quizhall.contest.clock import ManualClock
 from quizhall.contest.commands import CommandError
 from quizhall.contest.engine import Contest, Outcome
+from quizhall.contest.view import plain_number
 from quizhall.i18n import t
 
 
@@ -83,11 +84,6 @@ def _seconds(words: list[str]) -> float | None:
     except ValueError:
         return None
     return value if 0 <= value <= MAX_WAIT else None
-
-
-def plain_number(value: float) -> float | int:
-    """110.0 → 110, for output people read."""
-    return int(value) if float(value).is_integer() else value
 
 
 def summary(contest: Contest, refused: Iterable[Refusal] = ()) -> dict[str, Any]:

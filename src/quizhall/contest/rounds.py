@@ -202,6 +202,18 @@ class RoundType:
     def judge(self, d: Decision, verdict: str, points: float | None) -> list[Event]:
         d.refuse("contest.refused.nobody_answering")
 
+    def shout(self, d: Decision, team: int) -> list[Event]:
+        """The host records that ``team`` answered aloud without holding the buzz (抢先作答)."""
+        d.refuse("contest.refused.no_shout", round=self.title())
+
+    def pick(self, d: Decision, topic: str, value: float) -> list[Event]:
+        """A board cell chosen by the team whose turn it is (``topic``: number or name)."""
+        d.refuse("contest.refused.no_pick", round=self.title())
+
+    def mark(self, d: Decision, judge: str, score: float) -> list[Event]:
+        """One judge's score for the team on stage (``judge``: number or name)."""
+        d.refuse("contest.refused.no_mark", round=self.title())
+
     def wager(self, d: Decision, team: int, value: float | str) -> list[Event]:
         d.refuse("contest.refused.no_wager", round=self.title())
 

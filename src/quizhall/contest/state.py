@@ -1,9 +1,10 @@
 """The live state of a contest: what a fold of its events yields, bounded in size.
 
-Nothing here grows with the log: per-team values are tuples with one entry per team, the
-current round and question are indices into the plan. Collections are immutable (tuples,
-frozensets, dicts that are replaced, never changed in place), so a shallow copy is a true
-snapshot: that is what makes undo O(1).
+Per-team values are tuples with one entry per team, the current round and question are
+indices into the plan. Collections are immutable (tuples, frozensets, dicts that are
+replaced, never changed in place), so a shallow copy is a true snapshot: that is what makes
+each undo and redo O(1). Only the undo and redo stacks grow with the log: one snapshot per
+host action, sharing all their collections.
 """
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ class State:
     out: frozenset[int] = frozenset()             # teams eliminated in this round
     lives: tuple[int | None, ...] = ()
     offences: tuple[int, ...] = ()                # early buzzes per team in this round
+    tiebreak_levels: tuple[tuple[float, ...], ...] = ()  # tie-break points per tied group
+    tiebreak_group: int = 0                       # the tied group playing now (a level)
     asked: tuple[int, ...] = ()                   # questions put to each team in this round
     last_member: tuple[int | None, ...] = ()      # who last answered for each team
     answered: tuple[tuple[int, ...], ...] = ()    # answers per member of each team this round
@@ -102,6 +105,7 @@ class State:
     players: tuple[int, ...] = ()                 # teams who may take part in this question
     buzz_open: bool = False
     locked: frozenset[int] = frozenset()          # lost the right to answer this question
+    early: frozenset[int] = frozenset()           # teams that buzzed early on this question
     attempts: int = 0                             # failed answers to this question
     audience: bool = False                        # became an audience question (观众题)
     revealed: bool = False
@@ -113,13 +117,16 @@ class State:
     ended_early: bool = False
     # -- bookkeeping --
     ledger_len: int = 0
-    undo: State | None = field(default=None, repr=False)
-    undo_t: float = 0.0
+    action: Mapping[str, Any] | None = None       # the action an undo would take back
+    undo: State | None = field(default=None, repr=False, compare=False)  # state before it
+    redo: State | None = field(default=None, repr=False, compare=False)  # state undone last
+    left_t: float = field(default=0.0, compare=False)  # when this snapshot stopped being live
 
     @classmethod
     def new(cls, plan: Plan, t: float) -> State:
         n = len(plan.teams)
         return cls(plan=plan, t=t, scores=(plan.base_score,) * n, tiebreak=(0,) * n,
+                   tiebreak_levels=((),) * n,
                    streaks=(0,) * n, round_streaks=(0,) * n, lives=(None,) * n,
                    offences=(0,) * n, asked=(0,) * n, last_member=(None,) * n,
                    answered=no_answers(plan))
@@ -141,6 +148,11 @@ class State:
         """Teams playing this round and not eliminated from it."""
         return tuple(team for team in self.round_teams if team not in self.out)
 
+    @property
+    def clock_held(self) -> bool:
+        """A clock stopped without a pause (brought back by undo or redo): the host resumes it."""
+        return self.timer is not None and not self.timer.running and not self.paused
+
     def may_buzz(self) -> tuple[int, ...]:
         """Teams that may still buzz on this question."""
         players = self.players or self.active_teams()
@@ -161,15 +173,37 @@ def replace_at(values: Sequence[Any], index: int, value: Any) -> tuple[Any, ...]
 
 # -- standings --------------------------------------------------------------------------------
 
-def standings(scores: Sequence[float], tiebreak: Sequence[float]) -> list[tuple[int, int]]:
+TiebreakPoints = float | Sequence[float]
+
+
+def _levels(value: TiebreakPoints) -> tuple[float, ...]:
+    return tuple(value) if isinstance(value, Sequence) else (float(value),)
+
+
+def _keys(scores: Sequence[float], tiebreak: Sequence[TiebreakPoints]
+          ) -> list[tuple[float, tuple[float, ...]]]:
+    """Each team's ranking key: its score, then its tie-break points group by group."""
+    levels = [_levels(value) for value in tiebreak]
+    width = max((len(value) for value in levels), default=0)
+    return [(scores[i], levels[i] + (0.0,) * (width - len(levels[i])))
+            for i in range(len(scores))]
+
+
+def standings(scores: Sequence[float],
+              tiebreak: Sequence[TiebreakPoints]) -> list[tuple[int, int]]:
     """(team, rank) pairs, best first: competition ranking by score, then tie-break points.
 
-    Equal teams share a rank (1, 2, 2, 4) and keep team order among themselves.
+    ``tiebreak`` gives each team's points, or its points in each tied group played (levels,
+    in the order the groups played): a group's points only separate teams the earlier
+    groups left equal, so a place once decided stays decided. Equal teams share a rank
+    (1, 2, 2, 4) and keep team order among themselves.
     """
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], -tiebreak[i], i))
+    keys = _keys(scores, tiebreak)
+    order = sorted(range(len(scores)),
+                   key=lambda i: (-keys[i][0], tuple(-x for x in keys[i][1]), i))
     result: list[tuple[int, int]] = []
     for position, team in enumerate(order):
-        if position and _key(scores, tiebreak, team) == _key(scores, tiebreak, order[position - 1]):
+        if position and keys[team] == keys[order[position - 1]]:
             rank = result[-1][1]
         else:
             rank = position + 1
@@ -177,17 +211,13 @@ def standings(scores: Sequence[float], tiebreak: Sequence[float]) -> list[tuple[
     return result
 
 
-def _key(scores: Sequence[float], tiebreak: Sequence[float], team: int) -> tuple[float, float]:
-    return scores[team], tiebreak[team]
-
-
-def ranks(scores: Sequence[float], tiebreak: Sequence[float]) -> tuple[int, ...]:
+def ranks(scores: Sequence[float], tiebreak: Sequence[TiebreakPoints]) -> tuple[int, ...]:
     """Each team's rank, in team order."""
     by_team = dict(standings(scores, tiebreak))
     return tuple(by_team[i] for i in range(len(scores)))
 
 
-def open_ties(scores: Sequence[float], tiebreak: Sequence[float],
+def open_ties(scores: Sequence[float], tiebreak: Sequence[TiebreakPoints],
               prizes: Sequence[int]) -> list[tuple[int, ...]]:
     """Groups of tied teams whose places straddle a prize boundary, best group first.
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from quizhall.contest.commands import Command
+from quizhall.contest.describe import describe_event
 from quizhall.contest.rounds import Decision
 from quizhall.contest.state import CLOSED, FINISHED, QUESTION, open_ties, standings
 from quizhall.i18n import t
@@ -87,6 +88,8 @@ class StateView:
     ended_early: bool = False
     warnings: tuple[str, ...] = field(default=())
     notes: dict[int, dict[str, Any]] = field(default_factory=dict)  # plugin notes by team
+    undo: str | None = None            # the action ``undo`` would take back, named
+    redo: str | None = None            # the action ``redo`` would bring back, named
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (the bank question is given as its key only)."""
@@ -97,11 +100,20 @@ class StateView:
         return json.loads(json.dumps(data, ensure_ascii=False))
 
 
+# Events whose points the host hears with the action's name.
+SCORING = frozenset({"answer_judged", "early_buzz", "points_awarded", "score_adjusted"})
+
+
+def plain_number(value: float) -> float | int:
+    """110.0 → 110, for output people read."""
+    return int(value) if float(value).is_integer() else value
+
+
 def build_view(contest: Any, now: float) -> StateView:
     """The view of a :class:`~quizhall.contest.engine.Contest` at ``now``."""
     state = contest.state
     plan = state.plan
-    order = standings(state.scores, state.tiebreak)
+    order = standings(state.scores, state.tiebreak_levels)
     rank_of = dict(order)
     top_prize = max(plan.prizes, default=0)
     teams = tuple(
@@ -146,15 +158,36 @@ def build_view(contest: Any, now: float) -> StateView:
         answerer=state.answerer, member=state.member, member_name=member_name,
         chooser=state.chooser, buzz_open=state.buzz_open,
         may_buzz=state.may_buzz() if state.phase == QUESTION else (),
-        locked_out=tuple(sorted(state.locked)),
+        locked_out=tuple(sorted(state.locked)) if takes_buzzes(round_type) else (),
         timer=state.timer.to_dict(now) if state.timer else None,
         wagers=dict(state.wagers), details=details,
         last_verdict=dict(state.last_verdict) if state.last_verdict else None,
         next=next_step(contest), teams=teams, ranking=tuple(team for team, _ in order),
-        open_ties=tuple(open_ties(state.scores, state.tiebreak, plan.prizes)),
+        open_ties=tuple(open_ties(state.scores, state.tiebreak_levels, plan.prizes)),
         finished=state.phase == FINISHED, ended_early=state.ended_early,
         warnings=tuple(warnings),
-        notes={team: dict(notes) for team, notes in state.notes.items()})
+        notes={team: dict(notes) for team, notes in state.notes.items()},
+        undo=action_text(plan, state.action) if state.undo is not None else None,
+        redo=action_text(plan, state.redo.action) if state.redo is not None else None)
+
+
+def takes_buzzes(round_type: Any) -> bool:
+    """Whether a round is played with buzzers (its type implements ``buzz``): only there
+    does losing the right to answer mean being locked out of buzzing."""
+    from quizhall.contest.rounds import RoundType
+
+    return round_type is not None and type(round_type).buzz is not RoundType.buzz
+
+
+def action_text(plan: Any, action: Any) -> str | None:
+    """An action as the host reads it before undoing or redoing it (points included)."""
+    if not action:
+        return None
+    what = describe_event(plan, action)
+    points = action.get("points")
+    if action.get("type") in SCORING and isinstance(points, int | float):
+        return t("contest.action_points", what=what, points=f"{plain_number(points):+}")
+    return what
 
 
 def next_step(contest: Any) -> NextStep:

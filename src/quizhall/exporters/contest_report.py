@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
+from quizhall.contest.describe import describe_event, member_name, team_name
 from quizhall.contest.evolve import NOT_ACTIONS, LedgerEntry
 from quizhall.exporters.tables import joined, plain, plain_numbers
 from quizhall.i18n import t
@@ -246,36 +247,42 @@ class ContestReport:
 
 def undone_events(events: Sequence[Mapping[str, Any]]
                   ) -> tuple[set[int], dict[int, tuple[str, int]]]:
-    """Which events an undo took back, and what each ``undo`` event did.
+    """Which events an undo took back, and what each ``undo`` and ``redo`` event did.
 
     Mirrors :func:`quizhall.contest.evolve.evolve`: an action (any event outside
-    ``NOT_ACTIONS``, with its ``cont`` follow-ups) can be undone; a second undo redoes it; the
-    next action makes an undone one final. Returns the undone positions and, for each undo
-    event, ``("undo" | "redo", first position of the action)``.
+    ``NOT_ACTIONS``, with its ``cont`` follow-ups) goes on the undo stack; ``undo`` moves the
+    last one to the redo stack, ``redo`` moves it back; the next action makes every action on
+    the redo stack final. Returns the undone positions and, for each undo or redo event,
+    ``("undo" | "redo", first position of the action)``.
     """
-    undone: set[int] = set()
+    done: list[list[int]] = []
+    undone_stack: list[list[int]] = []
     undos: dict[int, tuple[str, int]] = {}
-    group: list[int] = []
-    group_undone = False
+    final: set[int] = set()
     for seq, event in enumerate(events):
         kind = event.get("type")
         if kind == "contest_started":
-            group, group_undone = [], False
+            done, undone_stack = [], []
         elif kind == "undo":
-            if group:
-                group_undone = not group_undone
-                undos[seq] = ("undo" if group_undone else "redo", group[0])
+            if done:
+                undone_stack.append(done.pop())
+                undos[seq] = ("undo", undone_stack[-1][0])
+        elif kind == "redo":
+            if undone_stack:
+                done.append(undone_stack.pop())
+                undos[seq] = ("redo", done[-1][0])
         elif kind in NOT_ACTIONS:
             continue
-        elif event.get("cont") and group:
-            group.append(seq)
+        elif event.get("cont") and done:
+            done[-1].append(seq)
         else:
-            if group_undone:
-                undone.update(group)
-            group, group_undone = [seq], False
-    if group_undone:
-        undone.update(group)
-    return undone, undos
+            for group in undone_stack:
+                final.update(group)
+            undone_stack = []
+            done.append([seq])
+    for group in undone_stack:
+        final.update(group)
+    return final, undos
 
 
 def contest_report(contest: Any, events: Sequence[Mapping[str, Any]] | None = None,
@@ -306,21 +313,10 @@ class _Builder:
 
     # -- names --------------------------------------------------------------------------
     def team_name(self, team: Any) -> str | None:
-        teams = self.plan.teams
-        return teams[team].name if isinstance(team, int) and 0 <= team < len(teams) else None
+        return team_name(self.plan, team)
 
     def member_name(self, team: Any, member: Any) -> str | None:
-        teams = self.plan.teams
-        if not (isinstance(team, int) and 0 <= team < len(teams)):
-            return None
-        members = teams[team].members
-        return members[member] if isinstance(member, int) and 0 <= member < len(members) \
-            else None
-
-    @staticmethod
-    def who(team: str, member: str | None) -> str:
-        """A team, with the member who answers for it when one is named."""
-        return t("export.team_member", team=team, member=member) if member else team
+        return member_name(self.plan, team, member)
 
     def round_title(self, index: int) -> str:
         rounds = self.plan.rounds
@@ -451,7 +447,7 @@ class _Builder:
                 found.append(current)
             elif current is None:
                 continue
-            elif kind in ("answer_judged", "early_buzz", "points_awarded"):
+            elif kind in ("answer_judged", "early_buzz", "points_awarded", "shouted_out"):
                 entry = self.by_seq.get(seq)
                 if entry is not None:
                     current["attempts"].append(self.attempt(entry, event))
@@ -463,8 +459,8 @@ class _Builder:
         return tuple(self.question(item) for item in found)
 
     def attempt(self, entry: LedgerEntry, event: Mapping[str, Any]) -> Attempt:
-        verdict = {"answer_judged": entry.reason, "early_buzz": "early_buzz"}.get(
-            entry.event, "awarded")
+        verdict = {"answer_judged": entry.reason, "early_buzz": "early_buzz",
+                   "shouted_out": "shout_out"}.get(entry.event, "awarded")
         return Attempt(seq=entry.seq, team=entry.team, team_name=self.team_name(entry.team) or "",
                        member=self.member_name(entry.team, event.get("member")),
                        verdict=verdict, points=entry.points, tiebreak=entry.tiebreak,
@@ -480,12 +476,12 @@ class _Builder:
             outcome = "right"
         elif "partial" in verdicts:
             outcome = "partial"
+        elif item["audience"]:
+            outcome = "audience"  # failed attempts, then nobody: the hall's question
         elif verdicts:
             outcome = verdicts[-1]
         elif item["passed"]:
             outcome = "passed"
-        elif item["audience"]:
-            outcome = "audience"
         elif item["closed"]:
             outcome = "unanswered"
         else:
@@ -539,12 +535,13 @@ class _Builder:
                     score_after = scores[ledger.team]
                 else:
                     reasons = joined([reasons, t("export.tiebreak_points")])
-            elif kind in ("score_adjusted", "points_awarded", "answer_judged", "early_buzz"):
+            elif kind in ("score_adjusted", "points_awarded", "answer_judged", "early_buzz",
+                          "shouted_out"):
                 points = float(event.get("points", 0) or 0)
                 reasons = str(event.get("reason", ""))
             team = event.get("team")
-            verdict = event.get("verdict") if kind == "answer_judged" else (
-                "early_buzz" if kind == "early_buzz" else None)
+            verdict = event.get("verdict") if kind == "answer_judged" else {
+                "early_buzz": "early_buzz", "shouted_out": "shout_out"}.get(kind)
             entries.append(AuditEntry(
                 seq=seq, type=kind, elapsed=round(float(event.get("t", self.start)) - self.start,
                                                   3),
@@ -558,72 +555,14 @@ class _Builder:
         return tuple(entries)
 
     def describe(self, seq: int, event: Mapping[str, Any]) -> str:
-        """What an event did, as a sentence."""
-        kind = str(event.get("type", ""))
-        team = self.team_name(event.get("team")) or ""
-        if kind == "contest_started":
-            return t("export.event.contest_started", title=self.plan.title)
-        if kind == "contest_resumed":
-            return t("export.event.contest_resumed", gap=plain(float(event.get("gap", 0))))
-        if kind in ("round_started", "round_ended"):
-            index = int(event.get("round", 0))
-            return t(f"export.event.{kind}", number=index + 1, title=self.round_title(index))
-        if kind == "question_shown":
-            number = int(event.get("question", -1)) + 1
-            answerer = self.team_name(event.get("answerer"))
-            if answerer is None:
-                return t("export.event.question_shown", number=number, key=event.get("key"))
-            member = self.member_name(event.get("answerer"), event.get("member"))
-            return t("export.event.question_shown_for", number=number, key=event.get("key"),
-                     team=self.who(answerer, member))
-        if kind == "member_named":
-            return t("export.event.member_named", team=team,
-                     member=self.member_name(event.get("team"), event.get("member")) or "")
-        if kind == "buzz_opened":
-            return t("export.event.buzz_opened_again" if event.get("second_chance")
-                     else "export.event.buzz_opened")
-        if kind == "early_buzz":
-            return t("export.event.early_buzz", team=team, offence=event.get("offence", 1))
-        if kind == "answer_judged":
-            member = self.member_name(event.get("team"), event.get("member"))
-            return t("export.event.answer_judged", team=self.who(team, member),
-                     verdict=t(f"contest.verdict.{event.get('verdict')}"))
-        if kind == "question_closed":
-            if event.get("audience"):
-                return t("export.event.question_closed_audience")
-            if event.get("turn_over"):
-                return t("export.event.turn_over")
-            return t("export.event.question_closed")
-        if kind == "wager_set":
-            value = event.get("value")
-            if value == "pass":
-                return t("export.event.wager_pass", team=team)
-            return t("export.event.wager_set", team=team,
-                     value=plain(value) if isinstance(value, int | float) else value)
-        if kind == "question_assigned":
-            return t("export.event.question_assigned", team=team,
-                     chooser=self.team_name(event.get("chooser")) or "")
-        if kind == "timer_started":
-            timer = event.get("timer")
-            seconds = timer.get("duration") if isinstance(timer, dict) else None
-            return t("export.event.timer_started", seconds=plain(float(seconds or 0)))
-        if kind == "life_lost":
-            return t("export.event.life_lost", team=team, lives=event.get("lives"))
-        if kind in ("team_eliminated", "question_passed", "buzz"):
-            return t(f"export.event.{kind}", team=team)
-        if kind in ("points_awarded", "score_adjusted"):
-            return t(f"export.event.{kind}", team=team, reason=event.get("reason", ""))
-        if kind == "contest_finished":
-            return t("export.event.contest_finished_early" if event.get("early")
-                     else "export.event.contest_finished")
-        if kind == "undo":
-            action = self.undos.get(seq)
-            if action is None:
-                return t("export.event.undo_nothing")
+        """What an event did, as a sentence (an undo or redo names the action it moved)."""
+        kind = event.get("type")
+        if kind in ("undo", "redo") and seq in self.undos:
+            action = self.undos[seq]
             return t(f"export.event.{action[0]}", seq=action[1])
-        if kind in ("paused", "resumed", "answer_revealed"):
-            return t(f"export.event.{kind}")
-        return kind
+        if kind == "undo":
+            return t("export.event.undo_nothing")
+        return describe_event(self.plan, event)
 
 
 def _reasons(entry: LedgerEntry) -> str:

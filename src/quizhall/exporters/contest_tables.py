@@ -48,7 +48,7 @@ def prize_label(prize: int | None) -> str:
 
 def outcome_label(code: str) -> str:
     """A verdict or question outcome as people read it."""
-    if code in ("right", "wrong", "partial", "timeout", "early_buzz"):
+    if code in ("right", "wrong", "partial", "timeout", "early_buzz", "shout_out"):
         return t(f"contest.verdict.{code}")
     return t(f"export.outcome.{code}")
 

@@ -227,5 +227,17 @@ MESSAGES = {
     "export.event.contest_finished_early": ("比赛提前结束", "contest ended early"),
     "export.event.undo": ("撤销事件 #{seq} 起的操作", "undid the action from event #{seq}"),
     "export.event.redo": ("恢复事件 #{seq} 起的操作", "redid the action from event #{seq}"),
+    "export.event.answer_started": ("开始作答", "the answer has started"),
+    "export.event.early_buzz_again": ("{team}再次提前按键（本题已计违规，不再扣分）",
+                                      "{team} pressed early again (already counted on this "
+                                      "question: no further penalty)"),
+    "export.event.buzz_voided": ("同时抢答无效（{teams}），重新抢答",
+                                 "simultaneous buzz void ({teams}): buzzers open again"),
+    "export.event.shouted_out": ("{team}抢先作答（未抢到答题权）",
+                                 "{team} answered aloud without the buzz"),
+    "export.event.cell_picked": ("{team}选择 {topic} {value} 分", "{team} picked {topic} for {value}"),
+    "export.event.judge_scored": ("{judge}给{team}打 {score} 分", "{judge} scored {team}: {score}"),
+    "export.event.wager_for": ("{team}为{target}选择 {value} 分的题",
+                               "{team} chose a {value}-point question for {target}"),
     "export.event.undo_nothing": ("撤销（无可撤销的操作）", "undo (nothing to undo)"),
 }

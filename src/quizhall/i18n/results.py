@@ -11,7 +11,7 @@ MESSAGES = {
     "results.no_contest": ("没有编号为 {id} 的比赛", "there is no contest {id}"),
     "results.unreadable": ("比赛 {id} 的日志无法解读：{error}",
                            "the log of contest {id} cannot be read: {error}"),
-    "results.team_member": ("{team}（{member}）", "{team} ({member})"),
+    "results.ledger_move": ("#{seq} {what}", "#{seq} {what}"),
     "results.ledger_line": ("#{seq} {team} {points}（{why}）", "#{seq} {team} {points} ({why})"),
     "results.no_banks": ("找不到本场比赛的题库，题干和答案从略：{reason}",
                          "the contest's banks were not found, so question texts and answers "

@@ -7,6 +7,56 @@ MESSAGES = {
     "round.tiebreak.title": ("加赛题", "Tie-break"),
     "round.speed.title": ("限时速答", "Speed round"),
     "round.gate.title": ("闯关题", "Gates"),
+    "round.last_standing.title": ("一战到底", "Last one standing"),
+    "round.designated.title": ("指定题", "Designated"),
+    "round.board.title": ("题板题", "Question board"),
+    "round.judges.title": ("评委打分", "Judges' scores"),
+    # last one standing
+    "round.last_standing.rule_turns": ("场上各队依次答题，每队一题",
+                                       "teams still standing answer in turn, one question "
+                                       "each"),
+    "round.last_standing.rule_out_once": ("答错或超时即被淘汰", "a wrong answer or a timeout "
+                                          "eliminates the team"),
+    "round.last_standing.rule_out": ("答错或超时 {wrongs} 次被淘汰",
+                                     "{wrongs} wrong answers or timeouts eliminate a team"),
+    "round.last_standing.rule_end": ("场上只剩 {survivors} 队时本轮结束",
+                                     "the round ends when {survivors} team(s) are left"),
+    "round.last_standing.survivors_too_many": (
+        "survivors 应少于队伍数（{teams}），否则本轮无人被淘汰",
+        "survivors should be fewer than the teams ({teams}), or nobody is ever eliminated"),
+    # designated
+    "round.designated.rule_pick": ("各队按顺序为下一队选择题目分值（{values}），由下一队作答",
+                                   "in team order, each team picks the value ({values}) of "
+                                   "the next team's question, which that team answers"),
+    "round.designated.needs_teams": ("指定题至少需要两支队伍",
+                                     "a designated round needs at least two teams"),
+    # board
+    "round.board.rule_board": ("题板：主题 {topics} × 分值 {values}",
+                               "the board: topics {topics} × values {values}"),
+    "round.board.rule_order_team_order": ("各队按队伍顺序轮流选题",
+                                          "teams pick cells in team order"),
+    "round.board.rule_order_lowest_first": ("当前分数最低的队先选题",
+                                            "the team with the lowest score picks next"),
+    "round.board.rule_gone": ("选过的格子不能再选，题板选完本轮结束",
+                              "a picked cell is gone; the round ends when the board is empty"),
+    # judges
+    "round.judges.rule_judges": ("评委：{judges}", "judges: {judges}"),
+    "round.judges.rule_range": ("每位评委打 {low}–{high} 分", "each judge scores {low}–{high}"),
+    "round.judges.rule_mean": ("去掉 {highest} 个最高分和 {lowest} 个最低分，取平均分（保留 {decimals} 位小数）",
+                               "the {highest} highest and {lowest} lowest scores are dropped; "
+                               "the mean of the rest ({decimals} decimals) is the points"),
+    "round.judges.rule_own_team": ("评委不给本单位的队伍打分",
+                                   "a judge does not score their own unit's team"),
+    "round.judges.reason": ("评委打分 {scores}，去掉 {dropped}",
+                            "judges' scores {scores}, dropped {dropped}"),
+    "round.judges.judge_twice": ("评委名字重复", "a judge is named twice"),
+    "round.judges.no_such_team": ("评委 {judge} 的队伍 {team} 不存在（共 {teams} 队）",
+                                  "judge {judge}'s team {team} does not exist (there are "
+                                  "{teams})"),
+    "round.judges.too_few": ("{judges} 位评委去掉 {dropped} 个分数后就没有分数了",
+                             "{judges} judges, {dropped} scores dropped: no score would be "
+                             "left"),
+    "round.judges.range": ("min_score 应小于 max_score", "min_score should be below max_score"),
     "round.points_question": ("按题目分值", "the question's own points"),
     # shared rules
     "round.rule.points": ("答对 {points} 分，答错 {wrong} 分", "right {points}, wrong {wrong}"),
@@ -39,6 +89,17 @@ MESSAGES = {
                                    "answer this question"),
     "round.buzz.rule_answer_window": ("抢到后须在 {seconds} 秒内开始作答",
                                       "start answering within {seconds} seconds of the buzz"),
+    "round.buzz.rule_early_once": ("同一题内同一队的违规抢答只计一次",
+                                   "repeated early presses by a team on one question count "
+                                   "as one offence"),
+    "round.buzz.rule_simultaneous": ("相隔 {ms} 毫秒以内同时抢答无效，重新抢答",
+                                     "presses within {ms} ms of each other are void: the "
+                                     "buzzers open again"),
+    "round.buzz.rule_shout": ("未抢到答题权而抢先作答 {points} 分",
+                              "answering aloud without the buzz {points}"),
+    "round.buzz.rule_shout_lose": ("未抢到答题权而抢先作答 {points} 分，并失去本题补答权",
+                                   "answering aloud without the buzz {points} and no second "
+                                   "chance on the question"),
     "round.buzz.rule_answer_time": ("作答时间 {seconds} 秒", "{seconds} seconds to answer"),
     "round.buzz.rule_second_chance": ("答错后其他队可补答，每题最多 {attempts} 次作答",
                                       "after a wrong answer the others may buzz again, up to "
@@ -108,12 +169,40 @@ MESSAGES = {
                              "the question ends"),
     "round.setting.answer_window": ("抢到后开始作答的时限（秒）", "seconds to start answering "
                                     "after the buzz"),
+    "round.setting.early_buzz_counts": ("违规抢答的计次方式：once 每题每队只计一次，every 每次按键都计",
+                                        "how early presses count: once per team per "
+                                        "question, or every press"),
     "round.setting.answer_time": ("开始作答后的作答时限（秒）", "seconds to answer once started"),
     "round.setting.early_buzz": ("违规抢答的处罚（按次数）", "early-buzz penalties, by offence"),
     "round.setting.second_chance": ("答错后其他队可以补答", "others may buzz again after a "
                                     "wrong answer"),
     "round.setting.max_attempts": ("每题最多作答次数", "answers allowed per question"),
     "round.setting.audience": ("无人答对时转为观众题", "unanswered questions go to the audience"),
+    "round.setting.simultaneous": ("同时抢答的处理：first 以先按者为准，reopen 视为无效并重新抢答",
+                                   "presses at the same instant: first (the earlier press "
+                                   "wins) or reopen (void, the buzzers open again)"),
+    "round.setting.simultaneous_ms": ("相隔多少毫秒以内的按键算同时抢答",
+                                      "presses within this many milliseconds of the first "
+                                      "are simultaneous"),
+    "round.setting.shout_out": ("抢先作答（未抢到答题权而抢答）的扣分",
+                                "points for answering aloud without holding the buzz"),
+    "round.setting.shout_out_loses_right": ("抢先作答的队失去本题补答权",
+                                            "a team that shouts out loses its right to "
+                                            "answer this question"),
+    "round.setting.wrongs_to_out": ("答错几次被淘汰", "wrong answers that eliminate a team"),
+    "round.setting.survivors": ("剩下几队时本轮结束", "teams left when the round ends"),
+    "round.setting.topics": ("题板的主题（题库标签），每个一列", "the board's topics (bank tags), "
+                             "a column each"),
+    "round.setting.board_order": ("选题顺序", "pick order"),
+    "round.setting.judges": ("评委名单（可注明本单位队伍：{name, team}）",
+                             "the judges (with their own team: {name, team})"),
+    "round.setting.drop_highest": ("去掉几个最高分", "highest scores dropped"),
+    "round.setting.drop_lowest": ("去掉几个最低分", "lowest scores dropped"),
+    "round.setting.decimals": ("平均分保留的小数位数", "decimals of the mean"),
+    "round.setting.min_score": ("评委可打的最低分", "lowest score a judge may give"),
+    "round.setting.max_score": ("评委可打的最高分", "highest score a judge may give"),
+    "round.setting.no_own_team": ("评委不给本单位的队伍打分",
+                                  "a judge does not score their own team"),
     "round.setting.values": ("可选分值", "values to pick from"),
     "round.setting.uses": ("每档分值每队可用次数", "times each team may use each value"),
     "round.setting.turns": ("每队选题次数（默认 分值档数×次数）",

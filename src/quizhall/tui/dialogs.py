@@ -185,7 +185,7 @@ class NumberDialog(ModalScreen[float | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(literal(self._title), classes="dialog-title")
-            yield Label(self._prompt)
+            yield Label(literal(self._prompt))  # it may name a team or a judge: text is data
             yield Input(id="number")
             yield Static(classes="dialog-error", id="number-error")
 

@@ -48,13 +48,15 @@ from quizhall.tui.widgets.status import HostStatus
 
 # Actions in the order the footer lists them.
 FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", "wager",
-                "assign", "member", "reveal", "pause", "undo", "adjust", "scoreboard",
-                "export", "command", "help", "quit")
+                "assign", "member", "pick", "mark", "shout", "reveal", "pause", "undo", "redo",
+                "adjust", "scoreboard", "export", "command", "help", "quit")
 # Actions that are always possible (they do not go to the engine themselves).
 ALWAYS = frozenset({"scoreboard", "command", "help", "quit"})
+# The most cells of an action's name the key bar gives undo and redo.
+UNDO_NAME_WIDTH = 24
 # Actions that move a question or a pick on: named in the status line when "next" cannot.
-PROGRESS = ("open", "wager", "assign", "member", "right", "wrong", "partial", "pass",
-            "timeout")
+PROGRESS = ("open", "wager", "assign", "pick", "mark", "member", "right", "wrong", "partial",
+            "pass", "timeout")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +77,23 @@ class Session(Protocol):
         """Start a new contest (``resume`` None) or continue the stored one; returns it."""
         ...
 
+    def sync_status(self) -> None:
+        """Record whether the contest is running or finished, as its log now says."""
+        ...
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` with control characters made visible, cut to ``width`` cells (…)."""
+    shown = literal(text)
+    shown.truncate(width, overflow="ellipsis")
+    return shown.plain
+
 
 def buzz_round(contest: Any, view: Any) -> bool:
     """Whether the current round is played with buzzers (its type implements ``buzz``)."""
-    if view.round is None:
-        return False
-    from quizhall.contest.rounds import RoundType
+    from quizhall.contest.view import takes_buzzes
 
-    round_type = contest.round_type(view.round)
-    return round_type is not None and type(round_type).buzz is not RoundType.buzz
+    return view.round is not None and takes_buzzes(contest.round_type(view.round))
 
 
 class HostScreen(Screen[None]):
@@ -132,6 +142,7 @@ class HostApp(ContestApp):
         self._local: Stage | None = None  # a page the host chose (teams intro, scoreboard)
         self._intro_seen = False
         self._available: set[str] = set()
+        self._named: dict[str, str | None] = {}  # what undo and redo would move, named
         self._view: StageView | None = None
         self._presses: list[tuple[float, int, str]] = []
         self._press_lock = threading.Lock()
@@ -222,6 +233,7 @@ class HostApp(ContestApp):
         if contest is None:
             return
         view = contest.view()
+        self._named = {"undo": view.undo, "redo": view.redo}
         self._warn_standing(view.warnings)
         stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
         if view.next.code == "blocked":
@@ -251,6 +263,7 @@ class HostApp(ContestApp):
         if self.contest is None or not self.showing(screen):
             return
         view = self.contest.view()
+        self._named = {"undo": view.undo, "redo": view.redo}
         self._available = self._work_out_available(view)
         screen.query_one(KeyBar).show(self.footer_items())  # type: ignore[union-attr]
         if view.next.code == "blocked" and self._view is not None:
@@ -303,14 +316,14 @@ class HostApp(ContestApp):
             return contest.preview(command)[1] is None
 
         simple = {"next": "next", "open": "open", "right": "right", "wrong": "wrong",
-                  "reveal": "reveal", "undo": "undo", "pass": "pass", "timeout": "timeout",
-                  "end": "end"}
+                  "reveal": "reveal", "undo": "undo", "redo": "redo", "pass": "pass",
+                  "timeout": "timeout", "end": "end"}
         for action, name in simple.items():
             if accepts(Command(name)):
                 available.add(action)
         if view.phase == "ready":
             available.add("next")
-        if accepts(Command("resume" if view.paused else "pause")):
+        if accepts(Command(self._pause_command())):
             available.add("pause")
         if accepts(Command("partial", points=0.0)):
             available.add("partial")
@@ -321,6 +334,16 @@ class HostApp(ContestApp):
             available.add("wager")
         if any(accepts(Command("assign", team=i)) for i in teams):
             available.add("assign")
+        if any(accepts(Command("shout", team=i)) for i in teams):
+            available.add("shout")
+        details = view.details if isinstance(view.details, dict) else {}
+        if any(accepts(Command("pick", points=float(value), args=(str(topic),)))
+               for topic, value in (details.get("cells_left") or [])[:1]):
+            available.add("pick")
+        if any(accepts(Command("mark", points=float(details.get("min_score", 0)),
+                               args=(str(judge),)))
+               for judge in (details.get("waiting") or [])[:1]):
+            available.add("mark")
         if view.answerer is not None:
             members = view.teams[view.answerer].members
             if any(accepts(Command("member", member=m)) for m in range(len(members))):
@@ -331,14 +354,25 @@ class HostApp(ContestApp):
             available.add("export")
         return available
 
+    def _pause_command(self) -> str:
+        """``resume`` while paused or while a clock undo or redo brought back is held."""
+        state = self.contest.state
+        return "resume" if state.paused or state.clock_held else "pause"
+
     def footer_items(self) -> list[tuple[str, str]]:
-        """(key, description) of each action that applies now, in footer order."""
+        """(key, description) of each action that applies now, in footer order.
+
+        Undo and redo name the action they would move, so the host knows before pressing.
+        """
         items = []
         for action in FOOTER_ORDER:
             if action in self._available:
                 description = t(f"tui.key.{action}")
-                if action == "pause" and self.contest is not None and self.contest.state.paused:
-                    description = t("tui.key.resume")
+                if action == "pause" and self.contest is not None:
+                    description = t(f"tui.key.{self._pause_command()}")
+                if action in ("undo", "redo") and self._named.get(action):
+                    description = t(f"tui.key.{action}_what",
+                                    what=shortened(self._named[action], UNDO_NAME_WIDTH))
                 if action == "scoreboard" and self._local is Stage.SCORES:
                     description = t("tui.key.back")
                 items.append((self.keymap.actions[action], description))
@@ -456,6 +490,7 @@ class HostApp(ContestApp):
             if outcome.due:
                 self.refresh_state()
             return False
+        self.session.sync_status()
         self._local = None
         self.refresh_state()
         return True
@@ -531,8 +566,11 @@ class HostApp(ContestApp):
     def _act_undo(self) -> None:
         self._command("undo")
 
+    def _act_redo(self) -> None:
+        self._command("redo")
+
     def _act_pause(self) -> None:
-        self._command("resume" if self.contest.state.paused else "pause")
+        self._command(self._pause_command())
 
     def _act_partial(self) -> None:
         def done(points: float | None) -> None:
@@ -602,6 +640,56 @@ class HostApp(ContestApp):
                 self._command("assign", team=int(team) - 1)
 
         self.push_screen(PickDialog(t("tui.assign_title"), self._team_options()), done)
+
+    def _act_shout(self) -> None:
+        def done(team: Any) -> None:
+            if team is not None:
+                self._command("shout", team=int(team) - 1)
+
+        self.push_screen(PickDialog(t("tui.shout_title"), self._team_options()), done)
+
+    def _act_pick(self) -> None:
+        from quizhall.tui.text import points
+
+        details = self.contest.view().details or {}
+        picker = details.get("picker")
+        cells = details.get("cells_left") or []
+        if picker is None or not cells:
+            self._command("pick", points=0.0, args=("?",))  # the engine says why not
+            return
+        options: list[tuple[Any, object]] = [
+            (literal(f"{topic} · {points(float(value))}"), (str(topic), float(value)))
+            for topic, value in cells]
+
+        def done(cell: Any) -> None:
+            if cell is not None:
+                self._command("pick", points=cell[1], args=(cell[0],))
+
+        name = self.contest.plan.teams[int(picker)].name
+        self.push_screen(PickDialog(t("tui.pick_title", team=name), options), done)
+
+    def _act_mark(self) -> None:
+        state_view = self.contest.view()
+        waiting = (state_view.details or {}).get("waiting") or []
+        if state_view.answerer is None or not waiting:
+            self._command("mark", points=0.0, args=("?",))  # the engine says why not
+            return
+        team = state_view.teams[state_view.answerer].name
+
+        def scored(judge: str) -> Callable[[float | None], None]:
+            def done(score: float | None) -> None:
+                if score is not None:
+                    self._command("mark", points=score, args=(judge,))
+            return done
+
+        def chosen(judge: Any) -> None:
+            if judge is not None:
+                self.push_screen(NumberDialog(t("tui.mark_title"),
+                                              t("tui.mark_prompt", judge=judge, team=team)),
+                                 scored(str(judge)))
+
+        options: list[tuple[Any, object]] = [(literal(str(name)), str(name)) for name in waiting]
+        self.push_screen(PickDialog(t("tui.mark_title"), options), chosen)
 
     def _act_member(self) -> None:
         state_view = self.contest.view()

@@ -77,7 +77,8 @@ def timer_view(view: Any) -> TimerView | None:
     kind = str(timer.get("kind", ""))
     return TimerView(remaining=float(timer["remaining"]), total=float(timer["duration"]),
                      running=bool(timer["running"]) and not view.paused,
-                     label=named(f"tui.timer_kind.{kind}", kind) if kind else "")
+                     label=named(f"tui.timer_kind.{kind}", kind) if kind else "",
+                     charges=kind == "answer_window")
 
 
 def is_time_up(view: Any) -> bool:
@@ -208,13 +209,16 @@ def present(view: Any, stage: Stage | None = None, buzz_round: bool = False) -> 
 def notices(events: list[dict], team_names: list[str]) -> list[str]:
     """What the hall should be told about events no page shows by itself.
 
-    Early buzzes, jury adjustments (with their reason), lives lost, eliminations and undos.
+    Early buzzes, shout-outs, voided simultaneous buzzes, jury adjustments (with their
+    reason), lives lost, eliminations, undos and redos.
     """
     said = []
     for event in events:
         kind = event.get("type")
         team = event.get("team")
         name = team_names[team] if isinstance(team, int) and 0 <= team < len(team_names) else ""
+        if kind == "early_buzz" and event.get("repeat"):
+            continue
         if kind == "early_buzz":
             key = "tui.notice.early_buzz_lose" if event.get("lose_right") else \
                 "tui.notice.early_buzz"
@@ -227,6 +231,9 @@ def notices(events: list[dict], team_names: list[str]) -> list[str]:
             said.append(t("tui.notice.life_lost", team=name, lives=event.get("lives", 0)))
         elif kind == "team_eliminated":
             said.append(t("tui.notice.eliminated", team=name))
-        elif kind == "undo":
-            said.append(t("tui.notice.undo"))
+        elif kind == "shouted_out":
+            said.append(t("tui.notice.shouted_out", team=name,
+                          points=signed(float(event.get("points", 0)))))
+        elif kind in ("undo", "redo", "buzz_voided"):
+            said.append(t(f"tui.notice.{kind}"))
     return said

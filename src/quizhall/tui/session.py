@@ -72,6 +72,7 @@ class StoreSession:
         self.contest_id = ""
         self.contest: Any = None
         self.resumed = False
+        self._status = "running"
         self.display_data_dir: str | None = None
         self.resumable = [
             Resumable(record.id, self._label(record)) for record in store.contests()
@@ -113,11 +114,19 @@ class StoreSession:
         self.contest = Contest.start(plan, log, self.clock, questions=questions)
         return self.contest
 
+    def sync_status(self) -> None:
+        """Keep the stored status with the log: ``finished`` once the contest finishes (at
+        once, not when the console closes), ``running`` again if an undo takes that back."""
+        if self.contest is None or not self.contest_id:
+            return
+        status = "finished" if self.contest.state.phase == "finished" else "running"
+        if status != self._status:
+            self.store.set_status(self.contest_id, status)
+            self._status = status
+
     def close(self) -> None:
         """Mark a finished contest finished, and release the store."""
-        if self.contest is not None and self.contest_id and self.contest.state.phase == \
-                "finished":
-            self.store.set_status(self.contest_id, "finished")
+        self.sync_status()
         self.store.close()
 
 

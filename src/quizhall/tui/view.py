@@ -84,6 +84,7 @@ class TimerView:
     total: float
     running: bool = True
     label: str = ""  # what the timer is for, e.g. "answer" or "buzz"
+    charges: bool = False  # running out takes points (an answer window the contest set)
 
     @property
     def expired(self) -> bool:

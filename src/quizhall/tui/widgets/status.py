@@ -74,6 +74,8 @@ def who(view: StageView, timer_enabled: bool = True) -> Text:
         part(t("tui.timer"), Text(t("tui.time_up"), style="bold"))
     elif timer_enabled and view.timer is not None:
         state = "" if view.timer.running else f" ({t('tui.paused')})"
+        if view.timer.charges:
+            state += f" · {view.timer.label}"
         part(t("tui.timer"), Text(t("tui.seconds", s=clock(view.timer.remaining)) + state,
                                   style="bold"))
     return text
