@@ -388,13 +388,14 @@ class JournalStorage(Storage):
                 found.tail = run
         records = [record for record in found.records if record["seq"] > self._seq]
         if records and records[0]["seq"] > self._seq + 1:
-            if self._snapshot_damaged is None:
+            if self._snapshot_damaged is not None:
+                self.recovered.append(t("store.changes_lost", first=self._seq + 1,
+                                        last=records[0]["seq"] - 1))
+            elif not found.damage:  # (damaged lines say themselves what they held)
                 # Changes before these are missing (a lost or older snapshot): not a tail.
                 raise StoreError(t("store.journal_gap", path=self.journal_path,
                                    snapshot=self.snapshot_path, seq=records[0]["seq"],
                                    expected=self._seq + 1))
-            self.recovered.append(t("store.changes_lost", first=self._seq + 1,
-                                    last=records[0]["seq"] - 1))
         for record in records:
             self._replay(record)
         return found
