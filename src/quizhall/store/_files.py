@@ -59,6 +59,22 @@ def unframe(line: bytes) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+def well_framed(line: bytes) -> bool:
+    """Whether ``line`` ends in a checksum trailer as this format writes it (whether or not
+    the checksum matches): a line in our framing whose checksum fails is damaged."""
+    return (len(line) > TRAILER and line.endswith(b'"}\n')
+            and line[-TRAILER:-11] == _CRC_OPEN and _HEX.fullmatch(line[-11:-3]) is not None)
+
+
+def claims_newer(line: bytes, version: object, known: int) -> bool:
+    """Whether a header line claiming format ``version`` is from a newer quizhall: it says
+    so, and it is intact or not in our framing (a damaged header of ours may claim anything
+    after a garbled byte)."""
+    if type(version) is int and version <= known:
+        return False
+    return unframe(line) is not None or not well_framed(line)
+
+
 if sys.platform == "darwin":  # plain fsync on macOS does not flush the drive's cache
     import fcntl
 
@@ -179,7 +195,7 @@ def scan(data: bytes, accept: Callable[[dict, bytes, int, Damage | None], bool],
             pending.end = stop
             pending.whole += obj is not None
             # A damaged newline joins a line to the next: the whole record may end this one.
-            inner = _embedded(line) if obj is None and newline >= 0 else None
+            inner = embedded(line) if obj is None and newline >= 0 else None
             if inner is not None and accept(inner[1], line[inner[0]:], line_no, pending):
                 pending.end = pos + inner[0]
                 result.damage.append(pending)
@@ -216,8 +232,9 @@ def describe_runs(runs: list[Damage]) -> str:
     return text
 
 
-def _embedded(line: bytes) -> tuple[int, dict] | None:
-    """A whole record at the end of a damaged line: (where it starts, the record)."""
+def embedded(line: bytes) -> tuple[int, dict] | None:
+    """A whole record at the end of a damaged line: (where it starts, the record). A damaged
+    newline joins a line to the next, whose record is then found here."""
     start = line.find(RECORD_START, 1)
     for _ in range(EMBEDDED_TRIES):
         if start < 0:

@@ -38,8 +38,10 @@ from quizhall.store._files import (
     Damage,
     Scan,
     backup_name,
+    claims_newer,
     describe_runs,
     dumps,
+    embedded,
     frame,
     scan,
     set_aside,
@@ -262,7 +264,7 @@ class JournalStorage(Storage):
         loose = _loose_header(data)
         if loose is not None and loose.get("kind") == SNAPSHOT_KIND:
             version = loose.get("format")
-            if type(version) is not int or version > FORMAT:
+            if claims_newer(data, version, FORMAT):
                 raise StoreError(t("store.newer_format", path=path, found=version,
                                    known=FORMAT))
         obj = unframe(data) if data.endswith(b"\n") else None
@@ -355,13 +357,17 @@ class JournalStorage(Storage):
         and is being rebuilt: then the changes that cannot be found are named.
         """
         header = data[:newline + 1]
+        start, first_line = newline + 1, 2
+        inner = embedded(header) if unframe(header) is None else None
+        if inner is not None:  # the header's newline is damaged: the first change follows
+            header, start, first_line = data[:inner[0]], inner[0], 1
         loose = _loose_header(header)
         if loose is None or loose.get("kind") != JOURNAL_KIND:
             if unframe(header) is not None:
                 raise StoreError(t("store.not_ours", path=self.journal_path))
         else:
             version = loose.get("format")
-            if type(version) is not int or version > FORMAT:
+            if claims_newer(header, version, FORMAT):
                 raise StoreError(t("store.newer_format", path=self.journal_path,
                                    found=version, known=FORMAT))
         last = [None]
@@ -379,9 +385,9 @@ class JournalStorage(Storage):
             last[0] = seq
             return True
 
-        found = scan(data, accept, start=newline + 1, first_line=2)
+        found = scan(data, accept, start=start, first_line=first_line)
         if unframe(header) is None:  # a damaged header: a damaged run like any other
-            run = Damage(1, 1, 0, newline + 1)
+            run = Damage(1, 1, 0, start)
             if found.records:
                 found.damage.insert(0, run)
             elif found.tail is None:

@@ -40,8 +40,10 @@ from quizhall.store._files import (
     Damage,
     Scan,
     backup_name,
+    claims_newer,
     describe_runs,
     dumps,
+    embedded,
     frame,
     scan,
     set_aside,
@@ -81,6 +83,7 @@ class Header:
     end: int
     intact: bool
     ours: bool
+    next_line: int = 2  # the number of the line the first record is on
 
 
 def read_header(path: Path, data: bytes) -> Header | None:
@@ -100,10 +103,13 @@ def read_header(path: Path, data: bytes) -> Header | None:
     ours = isinstance(loose, dict) and loose.get("kind") == KIND
     if ours:
         version = loose.get("format")  # type: ignore[union-attr]
-        if type(version) is not int or version > FORMAT:
+        if claims_newer(line, version, FORMAT):
             raise StoreError(t("store.newer_format", path=path, found=version, known=FORMAT))
     elif obj is not None:
         raise StoreError(t("store.not_a_log", path=path))
+    inner = embedded(line) if obj is None else None
+    if inner is not None:  # the header's newline is damaged: the first record follows it
+        return Header(inner[0], False, ours, 1)
     return Header(newline + 1, obj is not None, ours)
 
 
@@ -249,7 +255,7 @@ class EventLog:
             header = read_header(self.path, data)
             if header is None:
                 return None
-            start, self._line = header.end, 2
+            start, self._line = header.end, header.next_line
         parsed = parse(data, start, self._line, self._next_seq)
         found = parsed.found
         if header is not None:
@@ -432,7 +438,7 @@ def repair(path: Path, contest_id: str, created: datetime, now: Callable[[], dat
         header = read_header(path, data) if data else Header(0, True, True)
         if header is None:  # an unfinished header line and nothing else
             header = Header(len(data), False, True)
-        parsed = parse(data, header.end, 2, 0, keep_lines=True)
+        parsed = parse(data, header.end, header.next_line, 0, keep_lines=True)
         found = parsed.found
         if not header.ours and not found.records and data:
             raise StoreError(t("store.not_a_log", path=path))
