@@ -107,6 +107,11 @@ MESSAGES = {
         "changes {first}–{last} could not be recovered (they were only in the damaged "
         "snapshot)",
     ),
+    "store.document_skipped": (
+        "学员记录表 {table} 中的第 {id} 条文档格式不对（{field}），已跳过；其余记录照常使用",
+        "document {id} of the trainee table {table} does not have the expected shape "
+        "({field}); it was skipped, the other records are used as usual",
+    ),
     "store.journal_gap": (
         "{path} 从第 {seq} 号改动开始，而 {snapshot} 之后应接第 {expected} 号改动：中间的改动缺失"
         "（快照文件丢失或被旧文件替换？）。文件保持原样，未作改动",
