@@ -367,3 +367,29 @@ def test_a_reader_of_an_empty_data_directory_creates_nothing(tmp_path):
     with open_store(tmp_path) as store:
         assert store.read_db().table("answers").all() == []
     assert not (tmp_path / "documents").exists()
+
+
+def test_new_files_and_directories_are_made_durable_by_syncing_their_directory(
+        tmp_path, monkeypatch):
+    import quizhall.store._files as files
+    import quizhall.store.documents as documents
+    import quizhall.store.store as store_module
+
+    synced = []
+    real = files.sync_dir
+
+    def recording(path):
+        synced.append(path)
+        real(path)
+
+    for module in (documents, store_module, files):
+        monkeypatch.setattr(module, "sync_dir", recording)
+    with open_store(tmp_path / "data") as store:
+        assert tmp_path / "data" in synced  # contests/ was created in it
+        synced.clear()
+        store.db.table("answers").insert({"n": 1})
+        assert store.documents_dir in synced  # journal.jsonl was created in it
+        assert store.data_dir in synced  # documents/ was created in it
+        synced.clear()
+        store.db.storage.compact()
+        assert store.documents_dir in synced  # snapshot.json was renamed into it
