@@ -348,6 +348,10 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
             if not file.is_file():
                 reader.report(item, t("contestfile.plugin_file_missing", path=name))
                 continue
+            if not file.resolve().is_relative_to(base_dir.resolve()):
+                # A contest file runs the code it names: say so when it reaches outside.
+                reader.warn(item, t("contestfile.plugin_file_outside", path=name,
+                                    folder=base_dir))
             files.append(name)
             if load_files:
                 from quizhall.plugins import FAILED, load_plugin_file
