@@ -6,7 +6,7 @@ from contest_helpers import DATA, contest_text, events, play, reasons
 from quizhall.cli import main
 from quizhall.contest import ScorePart
 from quizhall.hookspecs import hookimpl
-from quizhall.testing import start
+from quizhall.testing import load, plugin_manager, start
 
 REQUIRED = "  - type: required\n    questions: {count: 4}\n    answerer: team\n"
 HUGE = "1" * 5000  # more digits than Python converts to an int
@@ -71,3 +71,30 @@ def test_check_warns_of_a_plugin_file_outside_the_contest_folder(tmp_path, capsy
     text = out.out + out.err
     assert "../elsewhere.py is outside the contest's folder" in text
     assert "inside.py is outside" not in text
+
+
+LAUGHS = ("settings:\n      a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+          + "".join(f"      {chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}, "
+                    f"*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, "
+                    f"*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}]\n"
+                    for n in range(8)))
+
+
+class Settled:
+    __name__ = "settled"
+
+    @hookimpl
+    def quizhall_score_answer(self, answer):
+        return None
+
+
+@pytest.mark.parametrize("settings", [
+    "settings: &s {a: *s}\n",  # an alias inside itself
+    LAUGHS,  # a billion laughs: 10^9 values from a few hundred bytes
+])
+def test_plugin_settings_are_read_within_the_limits_banks_have(settings):
+    text = contest_text(REQUIRED, head="plugins:\n  - name: settled\n    " + settings)
+    loaded = load(text, DATA, plugin_manager([Settled()]))
+    (problem,) = [d for d in loaded.diagnostics if d.severity == "error"]
+    assert "once its aliases (*name) are expanded" in problem.message
+    assert problem.line in (6, 7)  # where the settings value starts

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -56,6 +57,14 @@ _DEEP_BLOCK = re.compile(r"^[ \t?-]{60}", re.MULTILINE)  # block depth <= 2 * (6
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _INNER_PAIR = re.compile(r"\[\]|\{\}")
 _FLOW_ROUNDS = 40  # flow depth <= 40, so 122 + 40 < MAX_DEPTH
+# Aliases let a few bytes stand for a huge (or, through a cycle, endless) value: free-form data
+# (plugin settings) is read as at most this many values, at most MAX_DEPTH levels deep, with
+# every alias expanded.
+MAX_VALUES = 100_000
+
+
+class _TooBig(Exception):
+    """Free-form data expands past MAX_VALUES values or MAX_DEPTH levels."""
 
 
 def node_position(node: Node) -> tuple[int, int]:
@@ -344,6 +353,35 @@ class NodeReader:
                 return False
             self._merged[id(node)] = len(node.value) - own
         return True
+
+    def plain(self, node: Node, what: str) -> Any:
+        """Plain data (mappings, lists, scalars) from a node with its aliases expanded, within
+        :data:`MAX_DEPTH` levels and :data:`MAX_VALUES` values (else reported: None)."""
+        budget = [MAX_VALUES]
+
+        def value(item: Node, depth: int) -> Any:
+            budget[0] -= 1
+            if budget[0] < 0 or depth > MAX_DEPTH:
+                raise _TooBig
+            if isinstance(item, MappingNode):
+                fields = self.mapping(item, what) or {}
+                return {key: value(child, depth + 1) for key, child in fields.items()}
+            if isinstance(item, ScalarNode):
+                if item.tag in (_INT, _FLOAT):
+                    return self.number(item, what)
+                if item.tag == _BOOL:
+                    return self.boolean(item, what)
+                if self.is_null(item):
+                    return None
+                return self.text(item, what, allow_empty=True)
+            return [value(child, depth + 1) for child in self.sequence(item, what) or []]
+
+        try:
+            return value(node, 0)
+        except _TooBig:
+            self.report(node, t("diag.too_many_values", what=what, limit=f"{MAX_VALUES:,}",
+                                depth=MAX_DEPTH))
+            return None
 
     def sequence(self, node: Node, what: str, non_empty: bool = False) -> list[Node] | None:
         """A list's item nodes; with ``non_empty``, an empty list is reported (and returned)."""

@@ -417,7 +417,9 @@ def _plugin_settings(reader: NodeReader, pm: pluggy.PluginManager, name: str,
     given = node is not None and not reader.is_null(node)
     if schema is None:
         if given:
-            settings = _plain(reader, node)
+            settings = reader.plain(node, "settings")
+            if settings is None:  # too big to read: reported
+                return {}
             if isinstance(node, MappingNode):
                 nodes = _value_nodes(node)
     else:
@@ -534,23 +536,6 @@ def _check_plugin_rounds(reader: NodeReader, entries: list[_PluginEntry], rounds
             chosen.append(name)
         uses.append(PluginUse(entry.use.name, entry.use.settings, tuple(chosen)))
     return uses
-
-
-def _plain(reader: NodeReader, node: Node) -> Any:
-    """Plain data (mappings, lists, scalars) from a node, for plugin settings."""
-    if isinstance(node, MappingNode):
-        fields = reader.mapping(node, "settings") or {}
-        return {key: _plain(reader, value) for key, value in fields.items()}
-    if isinstance(node, ScalarNode):
-        if node.tag.endswith((":int", ":float")):
-            return reader.number(node, "setting")
-        if node.tag.endswith(":bool"):
-            return reader.boolean(node, "setting")
-        if reader.is_null(node):
-            return None
-        return reader.text(node, "setting", allow_empty=True)
-    items = reader.sequence(node, "settings") or []
-    return [_plain(reader, item) for item in items]
 
 
 # -- banks and questions -------------------------------------------------------------------------

@@ -12,6 +12,10 @@ MESSAGES = {
         "文件有 {size} MB，超过上限 {limit} MB",
         "the file is {size} MB, over the {limit} MB limit",
     ),
+    "diag.too_many_values": (
+        "{what} 展开别名（*名称）后超过 {limit} 个值或 {depth} 层嵌套（别名是否指向自身？）",
+        "{what} holds more than {limit} values or {depth} levels once its aliases (*name) are "
+        "expanded (does an alias refer to itself?)"),
     "diag.too_large_hint": ("请拆分为多个文件", "split it into several files"),
     "diag.too_deep": (
         "嵌套超过 {limit} 层，文件无法读取",
