@@ -1,5 +1,10 @@
 """Inputs a hostile user or a broken file may give: none may crash quizhall or hang it."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from contest_helpers import DATA, contest_text, events, play, reasons
 
@@ -98,3 +103,34 @@ def test_plugin_settings_are_read_within_the_limits_banks_have(settings):
     (problem,) = [d for d in loaded.diagnostics if d.severity == "error"]
     assert "once its aliases (*name) are expanded" in problem.message
     assert problem.line in (6, 7)  # where the settings value starts
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")
+def test_check_and_import_refuse_a_fifo_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "bank.yaml"
+    os.mkfifo(fifo)
+    sheet = tmp_path / "bank.csv"
+    os.mkfifo(sheet)
+    for args in (["check", str(fifo)], ["import", str(sheet), "-o", str(tmp_path / "o.yaml")]):
+        # In a child process, so that a regression hangs the child, not the test run.
+        done = subprocess.run([sys.executable, "-m", "quizhall", "--lang", "en", *args],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode != 0 and "not a regular file" in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_check_refuses_an_endless_device_instead_of_reading_it(capsys):
+    assert main(["check", "/dev/zero"]) == 1
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_file_larger_than_the_limit_is_refused_by_what_is_read(tmp_path, monkeypatch):
+    import quizhall.yamlsource as yamlsource
+
+    bank = tmp_path / "bank.yaml"
+    bank.write_text("bank: {id: b, title: T}\nquestions: []\n" + "#" * 300 + "\n")
+    data, problems = yamlsource.read_bytes(bank, "bank.yaml", limit=100)
+    assert data is None and "over the 0 MB limit" in problems[0].message
+    data, problems = yamlsource.read_bytes(bank, "bank.yaml", limit=400)
+    assert data is not None and problems == []

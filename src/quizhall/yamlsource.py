@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -80,25 +82,66 @@ def read_text(path: Path, display: str,
     return (None, problems) if data is None else decode_text(data, display)
 
 
+class NotRegularFileError(OSError):
+    """A path names a pipe, a device or a socket: nothing quizhall reads as a file."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``: all of them, or ``limit + 1`` when it holds more
+    (so a caller sees it is too large without reading on). Anything else is refused without
+    reading: a directory (IsADirectoryError), a FIFO or a device such as ``/dev/zero``
+    (:class:`NotRegularFileError`); opening never waits for a FIFO's writer."""
+    if path.is_dir():
+        raise IsADirectoryError(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFileError(path)
+        if info.st_size > limit:
+            return b"\0" * (limit + 1)  # too large: a caller needs no more than the length
+        chunks, left = [], limit + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_bytes(path: Path, display: str,
                limit: int = MAX_BYTES) -> tuple[bytes | None, list[Diagnostic]]:
-    """The file's bytes, or None with a diagnostic (missing, a directory, too large …)."""
+    """The file's bytes, or None with a diagnostic (missing, a directory, not a regular file,
+    too large …)."""
+    data, problem = read_limited(path, limit)
+    if data is None:
+        return None, [Diagnostic(display, 0, 0, problem[0], "error", problem[1])]
+    return data, []
 
-    def fail(key: str, hint: str | None = None, **values: object) -> tuple[None, list[Diagnostic]]:
-        return None, [Diagnostic(display, 0, 0, t(key, **values), "error", hint)]
 
+def read_limited(path: Path, limit: int = MAX_BYTES) -> tuple[bytes | None, tuple[str, str | None]]:
+    """The bytes of a regular file of at most ``limit`` bytes, or None and (message, hint)."""
     try:
-        if path.is_dir():
-            return fail("diag.is_directory")
-        size = path.stat().st_size
-        if size > limit:
-            return fail("diag.too_large", t("diag.too_large_hint"),
-                        size=round(size / 2**20, 1), limit=limit // 2**20)
-        return path.read_bytes(), []
+        data = read_regular(path, limit)
     except FileNotFoundError:
-        return fail("diag.not_found")
+        return None, (t("diag.not_found"), None)
+    except IsADirectoryError:
+        return None, (t("diag.is_directory"), None)
+    except NotRegularFileError:
+        return None, (t("diag.not_regular"), None)
     except OSError as exc:
-        return fail("diag.unreadable", reason=exc.strerror or exc)
+        return None, (t("diag.unreadable", reason=exc.strerror or exc), None)
+    if len(data) > limit:
+        try:
+            size = max(path.stat().st_size, len(data))
+        except OSError:
+            size = len(data)
+        return None, (t("diag.too_large", size=round(size / 2**20, 1), limit=limit // 2**20),
+                      t("diag.too_large_hint"))
+    return data, ("", None)
 
 
 def decode_text(data: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:

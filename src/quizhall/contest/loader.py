@@ -40,6 +40,7 @@ from quizhall.i18n import t
 from quizhall.yamlsource import (
     NodeReader,
     compose,
+    read_limited,
     read_text,
     suggest,
     top_keys,
@@ -61,10 +62,10 @@ def is_contest_file(path: Path, text: str | None = None) -> bool:
     if path.name.lower().endswith(CONTEST_SUFFIX):
         return True
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8-sig", errors="replace")
-        except OSError:
+        data, _ = read_limited(path)
+        if data is None:
             return False
+        text = data.decode("utf-8-sig", errors="replace")
     return bool(_CONTEST_MARK.search(text))
 
 

@@ -16,6 +16,8 @@ MESSAGES = {
         "{what} 展开别名（*名称）后超过 {limit} 个值或 {depth} 层嵌套（别名是否指向自身？）",
         "{what} holds more than {limit} values or {depth} levels once its aliases (*name) are "
         "expanded (does an alias refer to itself?)"),
+    "diag.not_regular": ("不是普通文件（管道、设备等），未读取",
+                         "not a regular file (a pipe, a device …); it was not read"),
     "diag.too_large_hint": ("请拆分为多个文件", "split it into several files"),
     "diag.too_deep": (
         "嵌套超过 {limit} 层，文件无法读取",
