@@ -134,3 +134,21 @@ def test_a_file_larger_than_the_limit_is_refused_by_what_is_read(tmp_path, monke
     assert data is None and "over the 0 MB limit" in problems[0].message
     data, problems = yamlsource.read_bytes(bank, "bank.yaml", limit=400)
     assert data is not None and problems == []
+
+
+def test_escape_codes_in_the_svg_chart_and_gift_export_are_visible_symbols():
+    from quizhall.bank.model import Bank, BankInfo, Question, QuestionType
+    from quizhall.exporters.bank_gift import bank_to_gift
+    from quizhall.exporters.svgchart import line_chart_svg
+    from quizhall.exporters.tables import Chart, Series
+
+    chart = Chart("score \x1b[2J", "question", "points",
+                  (Series("红队\x1b[31m\u202e", (1.0, 2.0)), Series("蓝队", (0.0, 3.0))))
+    svg = line_chart_svg(chart)
+    assert "\x1b" not in svg and "\u202e" not in svg
+    assert "红队␛[31m&lt;U+202E&gt;" in svg and "score ␛[2J" in svg
+    bank = Bank(BankInfo("b", "T"), (Question("q1", QuestionType.JUDGE, "对吗\x1b[5m？", True,
+                                              explanation="因为\x07"),))
+    text, _ = bank_to_gift(bank)
+    assert "\x1b" not in text and "\x07" not in text
+    assert "对吗␛[5m？" in text and "因为␇" in text
