@@ -152,3 +152,49 @@ def test_escape_codes_in_the_svg_chart_and_gift_export_are_visible_symbols():
     text, _ = bank_to_gift(bank)
     assert "\x1b" not in text and "\x07" not in text
     assert "对吗␛[5m？" in text and "因为␇" in text
+
+
+def _xlsx_expanding_to(path: Path, padding: int) -> None:
+    """A real workbook whose sheet part is padded with whitespace: small on disk, huge inside."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["题型", "题干", "A", "B", "答案"])
+    book.active.append(["单选", "选哪个？", "甲", "乙", "A"])
+    plain = path.with_suffix(".plain.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(plain) as source, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("sheet1.xml"):
+                with target.open(info.filename, "w") as part:
+                    part.write(data)
+                    for _ in range(padding // (1 << 20)):
+                        part.write(b" " * (1 << 20))
+            else:
+                target.writestr(info, data)
+
+
+def test_an_xlsx_that_expands_past_the_limit_is_refused_before_it_is_opened(tmp_path, capsys):
+    bomb = tmp_path / "bomb.xlsx"
+    _xlsx_expanding_to(bomb, 80 << 20)
+    assert bomb.stat().st_size < 1 << 20
+    assert main(["import", str(bomb), "-o", str(tmp_path / "out.yaml")]) == 2  # nothing written
+    assert "expands to 80 MB, over the 64 MB limit" in capsys.readouterr().err
+    _xlsx_expanding_to(bomb, 1 << 20)  # a little padding is fine
+    assert main(["import", str(bomb), "-o", str(tmp_path / "out.yaml")]) == 0
+
+
+def test_a_sheet_with_more_rows_than_the_limit_is_refused(tmp_path, capsys, monkeypatch):
+    from quizhall.importers import sheet
+
+    monkeypatch.setattr(sheet, "MAX_ROWS", 100)
+    big = tmp_path / "big.csv"
+    big.write_text("题型,题干,A,B,答案\n" + "单选,选哪个？,甲,乙,A\n" * 100, encoding="utf-8")
+    assert main(["import", str(big), "-o", str(tmp_path / "out.yaml")]) == 2  # nothing written
+    assert "more than 100 rows" in capsys.readouterr().err
+    big.write_text("题型,题干,A,B,答案\n" + "单选,选哪个？,甲,乙,A\n" * 99, encoding="utf-8")
+    assert main(["import", str(big), "-o", str(tmp_path / "out.yaml")]) == 0
