@@ -1,5 +1,6 @@
 """Inputs a hostile user or a broken file may give: none may crash quizhall or hang it."""
 
+import json
 import os
 import subprocess
 import sys
@@ -198,3 +199,54 @@ def test_a_sheet_with_more_rows_than_the_limit_is_refused(tmp_path, capsys, monk
     assert "more than 100 rows" in capsys.readouterr().err
     big.write_text("题型,题干,A,B,答案\n" + "单选,选哪个？,甲,乙,A\n" * 99, encoding="utf-8")
     assert main(["import", str(big), "-o", str(tmp_path / "out.yaml")]) == 0
+
+
+def test_a_lower_bound_alone_is_said_without_a_none(tmp_path):
+    text = contest_text("  - type: required\n    questions: {count: 0}\n",
+                        head="prizes: [0]\n")
+    messages = [d.message for d in load(text, DATA, plugin_manager([])).diagnostics]
+    assert "count should be at least 1, not 0" in messages
+    assert "prizes should be at least 1, not 0" in messages
+    assert not any("None" in message for message in messages)
+
+
+def test_rehearse_json_prints_the_contest_file_errors_as_json(tmp_path, capsys):
+    contest = tmp_path / "bad.contest.yaml"
+    contest.write_text(contest_text("  - type: nonsense\n"), encoding="utf-8")
+    (tmp_path / "rules.yaml").write_bytes((DATA / "rules.yaml").read_bytes())
+    script = tmp_path / "script.txt"
+    script.write_text("next\n", encoding="utf-8")
+    assert main(["rehearse", str(contest), "--commands", str(script), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    (error,) = report["errors"]
+    assert error["line"] == 10 and "nonsense" in error["message"]
+
+
+def test_a_full_disk_while_creating_a_contest_leaves_no_contest_directory(tmp_path, monkeypatch):
+    import errno
+
+    import quizhall.store.store as store_module
+    from quizhall.store import StoreError, open_store
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module, "write_atomic", full)
+    with open_store(tmp_path / "data") as store:
+        with pytest.raises(StoreError, match="No space left"):
+            store.create_contest("Full", {})
+        assert list(store.contests_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind, extra", [
+    ("judge", ""), ("fill", ""), ("single", "    options: {A: 甲, B: 乙}\n"),
+    ("short", ""), ("numeric", "")])
+def test_a_python_tag_on_an_answer_is_refused_as_a_tag(tmp_path, kind, extra):
+    from quizhall.bank.loader import load_bank
+
+    bank = tmp_path / "b.yaml"
+    bank.write_text("bank: {id: b, title: T}\nquestions:\n  - id: q1\n"
+                    f"    type: {kind}\n    stem: 填____吗\n{extra}"
+                    "    answer: !!python/object/new:os.system [echo hi]\n", encoding="utf-8")
+    (problem,) = load_bank(bank, use_cache=False).diagnostics
+    assert "YAML tag !!python/object/new:os.system is not allowed" in problem.message

@@ -342,7 +342,8 @@ class NodeReader:
         return any(d.severity == "error" for d in self.diagnostics)
 
     # -- collections ----------------------------------------------------------------------
-    def _tag_ok(self, node: Node) -> bool:
+    def tag_ok(self, node: Node) -> bool:
+        """Whether the node's tag is a standard one; any other is reported as refused."""
         tag = node.tag
         if tag in _PLAIN_TAGS or tag in _COLLECTION_TAGS:
             return True
@@ -354,10 +355,10 @@ class NodeReader:
                 required: Iterable[str] = ()) -> dict[str, Node] | None:
         """A mapping's values by key; reports duplicates, unknown and missing keys."""
         if not isinstance(node, MappingNode):
-            if self._tag_ok(node):
+            if self.tag_ok(node):
                 self.report(node, t("diag.expected_mapping", what=what))
             return None
-        if not self._tag_ok(node) or not self.merge(node):
+        if not self.tag_ok(node) or not self.merge(node):
             return None
         merged = self._merged.get(id(node), 0)
         allowed_set = None if allowed is None else set(allowed)
@@ -429,10 +430,10 @@ class NodeReader:
     def sequence(self, node: Node, what: str, non_empty: bool = False) -> list[Node] | None:
         """A list's item nodes; with ``non_empty``, an empty list is reported (and returned)."""
         if not isinstance(node, SequenceNode):
-            if self._tag_ok(node):
+            if self.tag_ok(node):
                 self.report(node, t("diag.expected_list", what=what))
             return None
-        if not self._tag_ok(node):
+        if not self.tag_ok(node):
             return None
         if non_empty and not node.value:
             self.report(node, t("diag.empty_list", what=what))
@@ -442,12 +443,12 @@ class NodeReader:
     def text(self, node: Node, what: str, allow_empty: bool = False) -> str | None:
         """Text; numbers and words like ``yes`` are taken as written."""
         if not isinstance(node, ScalarNode):
-            if self._tag_ok(node):
+            if self.tag_ok(node):
                 self.report(node, t("diag.expected_text", what=what))
             return None
         tag = node.tag
         if tag not in _PLAIN_TAGS:
-            self._tag_ok(node)
+            self.tag_ok(node)
             return None
         value = "" if tag == _NULL else node.value
         if _SUSPICIOUS.search(value):
@@ -493,7 +494,7 @@ class NodeReader:
             else:
                 if math.isfinite(value):
                     return int(value) if value.is_integer() and "." not in node.value else value
-        if self._tag_ok(node):
+        if self.tag_ok(node):
             self.report(node, t("diag.expected_number", what=what))
         return None
 
@@ -509,7 +510,13 @@ class NodeReader:
                 return None
             value = int(value)
         if (low is not None and value < low) or (high is not None and value > high):
-            self.report(node, t("diag.out_of_range", what=what, low=low, high=high, value=value))
+            if high is None:
+                message = t("diag.at_least", what=what, low=low, value=value)
+            elif low is None:
+                message = t("diag.at_most", what=what, high=high, value=value)
+            else:
+                message = t("diag.out_of_range", what=what, low=low, high=high, value=value)
+            self.report(node, message)
             return None
         return value
 
@@ -525,7 +532,7 @@ class NodeReader:
         """true or false."""
         if isinstance(node, ScalarNode) and node.tag == _BOOL:
             return node.value.lower() in ("true", "yes", "on", "y")
-        if self._tag_ok(node):
+        if self.tag_ok(node):
             self.report(node, t("diag.expected_bool", what=what))
         return None
 

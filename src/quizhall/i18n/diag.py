@@ -75,6 +75,8 @@ MESSAGES = {
         "{what} 应在 {low} 到 {high} 之间，实际为 {value}",
         "{what} should be between {low} and {high}, not {value}",
     ),
+    "diag.at_least": ("{what} 至少应为 {low}，实际为 {value}", "{what} should be at least {low}, not {value}"),
+    "diag.at_most": ("{what} 至多应为 {high}，实际为 {value}", "{what} should be at most {high}, not {value}"),
     "diag.not_positive": ("{what} 应当大于 0", "{what} should be greater than 0"),
     "diag.negative": ("{what} 不能为负数", "{what} cannot be negative"),
     "diag.empty_text": ("{what} 不能为空", "{what} cannot be empty"),
