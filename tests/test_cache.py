@@ -173,3 +173,28 @@ def test_use_cache_false_neither_reads_nor_writes(bank_file, parses):
 def test_cache_dir_defaults_to_the_user_cache(monkeypatch):
     monkeypatch.delenv("QUIZHALL_CACHE_DIR")
     assert cache.cache_dir().parts[-2:] == ("quizhall", "banks")
+
+
+def _altered(entry: Path, question: int, field: int, value) -> bytes:
+    fmt, info, questions, levels, diagnostics = marshal.loads(entry.read_bytes())
+    rows = [list(row) for row in questions]
+    rows[question][field] = value
+    return marshal.dumps((fmt, info, tuple(tuple(row) for row in rows), levels, diagnostics))
+
+
+@pytest.mark.parametrize("question, field, value", [
+    (0, 7, 5),            # tags: an integer, not a list of texts
+    (0, 3, "Z"),          # answer: not among the options
+    (3, 3, ("A", "Q")),   # a multiple answer naming no option
+    (1, 3, (5.0, 1.0, None, 0.0)),  # a range that ends before it starts
+    (0, 8, True),         # difficulty: a bool, not a number
+    (2, 3, ()),           # a fill-in with no blanks
+])
+def test_an_altered_cache_entry_is_never_trusted(bank_file, parses, capsys, question, field,
+                                                 value):
+    expected = load_bank(bank_file).banks
+    [entry] = entries()
+    entry.write_bytes(_altered(entry, question, field, value))
+    result = load_bank(bank_file)
+    assert result.ok and result.banks == expected
+    assert len(parses) == 2  # parsed again: the cache is only ever a faster way there

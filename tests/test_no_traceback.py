@@ -203,10 +203,10 @@ def test_missing_file(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     path = write(tmp_path, "b.yaml", Q + JUDGE)
 
-    def denied(self):
+    def denied(path, limit):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(yamlsource, "read_regular", denied)  # root may read any file
     _, _, message = only_error(path)
     assert message == "cannot read the file: Permission denied"
 

@@ -158,18 +158,94 @@ def test_a_snapshot_from_a_newer_version_is_refused_and_left_untouched(tmp_path)
     assert snapshot.read_bytes() == newer
 
 
-def test_a_damaged_snapshot_is_refused_never_replaced_by_an_empty_one(tmp_path):
+def _ns(db):
+    return sorted(doc["n"] for doc in db.table("answers").all())
+
+
+def test_a_damaged_snapshot_is_rebuilt_from_the_previous_one_and_the_journals(tmp_path):
     directory = tmp_path / "d"
     db = _open(directory)
-    db.table("answers").insert({"n": 1})
+    answers = db.table("answers")
+    for n in range(3):
+        answers.insert({"n": n})
     db.storage.compact()
+    for n in range(3, 6):
+        answers.insert({"n": n})
+    db.storage.compact()  # snapshot at change 5; the previous one at change 2
+    answers.insert({"n": 6})
     db.close()
     snapshot = directory / "snapshot.json"
     damaged = snapshot.read_bytes().replace(b'"n":1', b'"n":7')
     snapshot.write_bytes(damaged)
-    with pytest.raises(StoreError, match="damaged"):
-        _open(directory)
-    assert snapshot.read_bytes() == damaged
+    reader = DocumentDB(JournalStorage(directory, utc_now, writer=False))
+    assert _ns(reader) == list(range(7))
+    assert "rebuilt from the previous snapshot (snapshot.prev.json)" in \
+        reader.storage.recovered[0]
+    assert snapshot.read_bytes() == damaged  # a reader changes nothing
+    db = _open(directory)
+    assert _ns(db) == list(range(7))
+    (kept,) = directory.glob("snapshot.json.damaged-*")
+    assert kept.read_bytes() == damaged
+    assert any(kept.name in message for message in db.storage.recovered)
+    db.table("answers").insert({"n": 7})
+    db.close()
+    db = _open(directory)
+    assert _ns(db) == list(range(8)) and db.storage.recovered == []
+    db.close()
+
+
+def test_a_damaged_first_snapshot_is_rebuilt_from_the_journal_it_replaced(tmp_path):
+    directory = tmp_path / "d"
+    db = _open(directory)
+    for n in range(4):
+        db.table("answers").insert({"n": n})
+    db.storage.compact()
+    db.close()
+    snapshot = directory / "snapshot.json"
+    snapshot.write_bytes(snapshot.read_bytes()[:30] + b"\x00" + snapshot.read_bytes()[31:])
+    db = _open(directory)
+    assert _ns(db) == [0, 1, 2, 3]
+    db.close()
+
+
+def test_a_damaged_snapshot_with_nothing_to_rebuild_from_says_what_is_lost(tmp_path):
+    directory = tmp_path / "d"
+    db = _open(directory)
+    for n in range(3):
+        db.table("answers").insert({"n": n})
+    db.storage.compact()
+    db.table("answers").insert({"n": 3})
+    db.close()
+    (directory / "journal.prev.jsonl").unlink()
+    snapshot = directory / "snapshot.json"
+    snapshot.write_bytes(snapshot.read_bytes().replace(b'"n":1', b'"n":7'))
+    db = _open(directory)
+    assert _ns(db) == [3]
+    assert any("changes 0–2 could not be recovered" in m for m in db.storage.recovered)
+    db.close()
+
+
+def test_a_damaged_journal_record_is_read_past_reported_and_kept_aside(tmp_path):
+    with open_store(tmp_path) as store:
+        for n in range(6):
+            store.db.table("answers").insert({"n": n})
+    journal = tmp_path / "documents" / "journal.jsonl"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    lines[1] = lines[1].replace(b'"n":0', b'"n":9')  # the first change
+    damaged = b"".join(lines)
+    journal.write_bytes(damaged)
+    with open_store(tmp_path) as store:
+        assert _ns(store.read_db()) == [1, 2, 3, 4, 5]
+        (warning,) = store.warnings
+        assert "line 2" in warning and "5 intact changes" in warning
+        assert journal.read_bytes() == damaged  # a reader changes nothing
+    with open_store(tmp_path) as store:
+        assert _ns(store.db) == [1, 2, 3, 4, 5]
+        (backup,) = journal.parent.glob("journal.jsonl.damaged-*")
+        assert backup.read_bytes() == damaged and backup.name in store.warnings[0]
+        store.db.table("answers").insert({"n": 6})
+    with open_store(tmp_path) as store:
+        assert _ns(store.db) == [1, 2, 3, 4, 5, 6] and store.warnings == []
 
 
 def test_a_second_writer_of_the_documents_is_refused(tmp_path):
@@ -291,3 +367,29 @@ def test_a_reader_of_an_empty_data_directory_creates_nothing(tmp_path):
     with open_store(tmp_path) as store:
         assert store.read_db().table("answers").all() == []
     assert not (tmp_path / "documents").exists()
+
+
+def test_new_files_and_directories_are_made_durable_by_syncing_their_directory(
+        tmp_path, monkeypatch):
+    import quizhall.store._files as files
+    import quizhall.store.documents as documents
+    import quizhall.store.store as store_module
+
+    synced = []
+    real = files.sync_dir
+
+    def recording(path):
+        synced.append(path)
+        real(path)
+
+    for module in (documents, store_module, files):
+        monkeypatch.setattr(module, "sync_dir", recording)
+    with open_store(tmp_path / "data") as store:
+        assert tmp_path / "data" in synced  # contests/ was created in it
+        synced.clear()
+        store.db.table("answers").insert({"n": 1})
+        assert store.documents_dir in synced  # journal.jsonl was created in it
+        assert store.data_dir in synced  # documents/ was created in it
+        synced.clear()
+        store.db.storage.compact()
+        assert store.documents_dir in synced  # snapshot.json was renamed into it

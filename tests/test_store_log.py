@@ -5,6 +5,7 @@ import json
 import pytest
 
 from quizhall.store import LockedError, StoreError, open_store
+from quizhall.store.log import DamagedLogError
 
 
 @pytest.fixture
@@ -117,24 +118,32 @@ def test_garbage_after_the_last_record_is_set_aside(store, garbage):
     assert path.read_bytes() == whole
 
 
-def test_damage_in_the_middle_keeps_what_precedes_and_says_what_was_moved(store):
+def test_damage_in_the_middle_is_read_past_and_a_writer_waits_for_the_host(store):
     contest_id, path = _contest_with(store, 8)
     lines = path.read_bytes().splitlines(keepends=True)
     lines[5] = lines[5].replace(b'"n":4', b'"n":5')  # checksum no longer matches
-    path.write_bytes(b"".join(lines))
-    with store.open_log(contest_id) as log:
-        assert _ns(log) == [0, 1, 2, 3]
-        assert "3 more records that look whole" in log.recovered[0]
-        assert _backups(path)[0].read_bytes() == b"".join(lines[5:])
+    content = b"".join(lines)
+    path.write_bytes(content)
+    with store.open_log(contest_id, writer=False) as reader:
+        assert _ns(reader) == [0, 1, 2, 3, 5, 6, 7]
+        (message,) = reader.recovered
+        assert "line 6" in message and "record 4" in message
+        assert f"quizhall repair {contest_id}" in message
+    with pytest.raises(DamagedLogError, match="line 6") as refused:
+        store.open_log(contest_id)
+    assert f"quizhall repair {contest_id}" in str(refused.value)
+    assert path.read_bytes() == content and _backups(path) == []
 
 
 def test_a_record_out_of_sequence_counts_as_damage(store):
     contest_id, path = _contest_with(store, 4)
     lines = path.read_bytes().splitlines(keepends=True)
     path.write_bytes(b"".join(lines[:3] + lines[4:]))  # seq 2 missing
-    with store.open_log(contest_id) as log:
-        assert _ns(log) == [0, 1]
-        assert len(log.recovered) == 1
+    with store.open_log(contest_id, writer=False) as reader:
+        assert _ns(reader) == [0, 1, 3]
+        assert "record 2" in reader.recovered[0]
+    with pytest.raises(DamagedLogError, match="whole lines missing before line 4"):
+        store.open_log(contest_id)
 
 
 def test_a_zero_length_log_is_an_empty_log(store):
@@ -245,3 +254,83 @@ def test_changing_an_event_read_back_changes_nothing_recorded(store):
     with store.open_log(contest_id) as log:
         log.read()[0]["n"] = 99
         assert log.read()[0]["n"] == 0
+
+
+def test_repair_keeps_the_original_every_intact_record_and_lets_the_contest_go_on(store):
+    contest_id, path = _contest_with(store, 8)
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[3] = lines[3].replace(b'"n":2', b'"n":9')  # event 2 damaged
+    original = b"".join(lines)
+    path.write_bytes(original)
+    looked = store.repair_log(contest_id, apply=False)
+    assert "line 4" in looked.damage and looked.original is None
+    assert path.read_bytes() == original
+    done = store.repair_log(contest_id)
+    assert done.kept == 7 and done.lost == 1
+    assert done.original.read_bytes() == original
+    with store.open_log(contest_id) as log:
+        assert _ns(log) == [0, 1, 3, 4, 5, 6, 7]
+        assert "events 2–2 were lost to damage" in log.recovered[0]
+        assert done.original.name in log.recovered[0]
+        assert log.append({"n": 8}) == 7  # its position among the events read
+    seqs = [json.loads(line)["seq"] for line in path.read_bytes().splitlines()[1:]]
+    assert seqs == list(range(9))  # no gap, no clash
+    assert store.repair_log(contest_id).damage == ""  # nothing more to do
+
+
+def test_repair_writes_a_damaged_header_anew_and_keeps_every_event(store):
+    contest_id, path = _contest_with(store, 3)
+    data = bytearray(path.read_bytes())
+    data[5] ^= 0x01
+    path.write_bytes(bytes(data))
+    with store.open_log(contest_id, writer=False) as reader:
+        assert _ns(reader) == [0, 1, 2] and "line 1" in reader.recovered[0]
+    with pytest.raises(DamagedLogError):
+        store.open_log(contest_id)
+    assert store.repair_log(contest_id).lost == 0
+    with store.open_log(contest_id) as log:
+        assert _ns(log) == [0, 1, 2] and log.recovered == []
+
+
+def test_a_reader_follows_a_log_across_its_repair(store):
+    contest_id, path = _contest_with(store, 4)
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[2] = b"garbage\n" + lines[2]
+    path.write_bytes(b"".join(lines))
+    with store.open_log(contest_id, writer=False) as reader:
+        assert _ns(reader) == [0, 1, 2, 3]
+        store.repair_log(contest_id)
+        with store.open_log(contest_id) as log:
+            log.append({"n": 4})
+        assert reader.follow(4, timeout=1) == [{"n": 4}]
+
+
+def test_contests_and_results_read_a_damaged_log_alike(store):
+    contest_id, path = _contest_with(store, 5)
+    data = bytearray(path.read_bytes())
+    data[3] ^= 0x40  # the header
+    path.write_bytes(bytes(data))
+    (record,) = store.contests()
+    assert record.events == 5 and "line 1" in record.damage[0]
+    assert store.warnings == record.damage
+    with store.open_log(contest_id, writer=False) as reader:
+        assert len(reader) == 5
+
+
+def test_a_writer_whose_log_was_replaced_writes_nothing_more(store):
+    contest_id, path = _contest_with(store, 2)
+    with store.open_log(contest_id) as log:
+        copy = path.read_bytes()
+        path.unlink()
+        path.write_bytes(copy)  # another file now has the name
+        with pytest.raises(StoreError, match="removed or replaced"):
+            log.append({"n": 2})
+    assert path.read_bytes() == copy
+
+
+def test_deleting_the_lock_info_file_does_not_let_a_second_writer_in(store):
+    contest_id, path = _contest_with(store, 1)
+    with store.open_log(contest_id):
+        (path.parent / "writer.lock").unlink()
+        with pytest.raises(LockedError):
+            store.open_log(contest_id)

@@ -168,3 +168,24 @@ def test_a_reader_process_follows_a_live_writer(tmp_path):
         if follower.poll() is None:
             _kill(follower)
     assert [int(line) for line in out.split()] == list(range(count)), err
+
+
+def test_removing_writer_lock_lets_no_second_writer_process_in(tmp_path):
+    store = open_store(tmp_path / "data")
+    contest_id = store.create_contest("Lock test", {})
+    directory = store.data_dir / "contests" / contest_id
+    first = _spawn(APPENDER, store.data_dir, contest_id)
+    try:
+        (directory / "writer.lock").unlink()
+        env = dict(os.environ, PYTHONPATH=SRC)
+        second = subprocess.run([sys.executable, "-c", APPENDER, str(store.data_dir),
+                                 contest_id], capture_output=True, text=True, env=env,
+                                timeout=60)
+        assert second.returncode != 0 and "LockedError" in second.stderr
+        assert second.stdout == ""
+    finally:
+        lines = _kill(first)
+    acknowledged = max(map(int, lines), default=-1)
+    with store.open_log(contest_id) as log:
+        events = [event["n"] for event in log.read()]
+    assert events == list(range(len(events))) and len(events) > acknowledged

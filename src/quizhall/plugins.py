@@ -27,6 +27,11 @@ import pluggy
 from quizhall import hookspecs
 
 ENTRY_POINT_GROUP = "quizhall"
+# What third-party code may raise that must never stop quizhall: any exception, and the
+# BaseExceptions a plugin can raise by itself (sys.exit(), a stray KeyboardInterrupt or
+# GeneratorExit). os._exit() and fatal signals cannot be caught (docs/plugins.md says so).
+PLUGIN_ERRORS: tuple[type[BaseException], ...] = (Exception, SystemExit, KeyboardInterrupt,
+                                                  GeneratorExit)
 
 # Built-in behaviour, registered through the same hooks third parties use.
 DEFAULT_PLUGINS: tuple[str, ...] = (
@@ -184,7 +189,7 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
             _ORIGINS[entry_point.name] = ("entry point", getattr(dist, "version", None),
                                           entry_point.value)
         # Any failure of third-party code is reported, not raised (sys.exit() included).
-        except (Exception, SystemExit) as exc:
+        except PLUGIN_ERRORS as exc:
             FAILED.append(PluginFailure(entry_point.name, f"entry point {entry_point.value}",
                                         f"{type(exc).__name__}: {exc}"))
 
@@ -207,7 +212,7 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
         pm.register(module, name=str(path))
         _ORIGINS[str(path)] = ("file", None, str(path))
         return module
-    except (Exception, SystemExit) as exc:
+    except PLUGIN_ERRORS as exc:
         FAILED.append(PluginFailure(path.stem, str(path), f"{type(exc).__name__}: {exc}"))
         return None
 

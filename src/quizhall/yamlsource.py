@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -56,6 +59,14 @@ _DEEP_BLOCK = re.compile(r"^[ \t?-]{60}", re.MULTILINE)  # block depth <= 2 * (6
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _INNER_PAIR = re.compile(r"\[\]|\{\}")
 _FLOW_ROUNDS = 40  # flow depth <= 40, so 122 + 40 < MAX_DEPTH
+# Aliases let a few bytes stand for a huge (or, through a cycle, endless) value: free-form data
+# (plugin settings) is read as at most this many values, at most MAX_DEPTH levels deep, with
+# every alias expanded.
+MAX_VALUES = 100_000
+
+
+class _TooBig(Exception):
+    """Free-form data expands past MAX_VALUES values or MAX_DEPTH levels."""
 
 
 def node_position(node: Node) -> tuple[int, int]:
@@ -71,25 +82,66 @@ def read_text(path: Path, display: str,
     return (None, problems) if data is None else decode_text(data, display)
 
 
+class NotRegularFileError(OSError):
+    """A path names a pipe, a device or a socket: nothing quizhall reads as a file."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``: all of them, or ``limit + 1`` when it holds more
+    (so a caller sees it is too large without reading on). Anything else is refused without
+    reading: a directory (IsADirectoryError), a FIFO or a device such as ``/dev/zero``
+    (:class:`NotRegularFileError`); opening never waits for a FIFO's writer."""
+    if path.is_dir():
+        raise IsADirectoryError(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFileError(path)
+        if info.st_size > limit:
+            return b"\0" * (limit + 1)  # too large: a caller needs no more than the length
+        chunks, left = [], limit + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_bytes(path: Path, display: str,
                limit: int = MAX_BYTES) -> tuple[bytes | None, list[Diagnostic]]:
-    """The file's bytes, or None with a diagnostic (missing, a directory, too large …)."""
+    """The file's bytes, or None with a diagnostic (missing, a directory, not a regular file,
+    too large …)."""
+    data, problem = read_limited(path, limit)
+    if data is None:
+        return None, [Diagnostic(display, 0, 0, problem[0], "error", problem[1])]
+    return data, []
 
-    def fail(key: str, hint: str | None = None, **values: object) -> tuple[None, list[Diagnostic]]:
-        return None, [Diagnostic(display, 0, 0, t(key, **values), "error", hint)]
 
+def read_limited(path: Path, limit: int = MAX_BYTES) -> tuple[bytes | None, tuple[str, str | None]]:
+    """The bytes of a regular file of at most ``limit`` bytes, or None and (message, hint)."""
     try:
-        if path.is_dir():
-            return fail("diag.is_directory")
-        size = path.stat().st_size
-        if size > limit:
-            return fail("diag.too_large", t("diag.too_large_hint"),
-                        size=round(size / 2**20, 1), limit=limit // 2**20)
-        return path.read_bytes(), []
+        data = read_regular(path, limit)
     except FileNotFoundError:
-        return fail("diag.not_found")
+        return None, (t("diag.not_found"), None)
+    except IsADirectoryError:
+        return None, (t("diag.is_directory"), None)
+    except NotRegularFileError:
+        return None, (t("diag.not_regular"), None)
     except OSError as exc:
-        return fail("diag.unreadable", reason=exc.strerror or exc)
+        return None, (t("diag.unreadable", reason=exc.strerror or exc), None)
+    if len(data) > limit:
+        try:
+            size = max(path.stat().st_size, len(data))
+        except OSError:
+            size = len(data)
+        return None, (t("diag.too_large", size=round(size / 2**20, 1), limit=limit // 2**20),
+                      t("diag.too_large_hint"))
+    return data, ("", None)
 
 
 def decode_text(data: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
@@ -290,7 +342,8 @@ class NodeReader:
         return any(d.severity == "error" for d in self.diagnostics)
 
     # -- collections ----------------------------------------------------------------------
-    def _tag_ok(self, node: Node) -> bool:
+    def tag_ok(self, node: Node) -> bool:
+        """Whether the node's tag is a standard one; any other is reported as refused."""
         tag = node.tag
         if tag in _PLAIN_TAGS or tag in _COLLECTION_TAGS:
             return True
@@ -302,10 +355,10 @@ class NodeReader:
                 required: Iterable[str] = ()) -> dict[str, Node] | None:
         """A mapping's values by key; reports duplicates, unknown and missing keys."""
         if not isinstance(node, MappingNode):
-            if self._tag_ok(node):
+            if self.tag_ok(node):
                 self.report(node, t("diag.expected_mapping", what=what))
             return None
-        if not self._tag_ok(node) or not self.merge(node):
+        if not self.tag_ok(node) or not self.merge(node):
             return None
         merged = self._merged.get(id(node), 0)
         allowed_set = None if allowed is None else set(allowed)
@@ -345,13 +398,42 @@ class NodeReader:
             self._merged[id(node)] = len(node.value) - own
         return True
 
+    def plain(self, node: Node, what: str) -> Any:
+        """Plain data (mappings, lists, scalars) from a node with its aliases expanded, within
+        :data:`MAX_DEPTH` levels and :data:`MAX_VALUES` values (else reported: None)."""
+        budget = [MAX_VALUES]
+
+        def value(item: Node, depth: int) -> Any:
+            budget[0] -= 1
+            if budget[0] < 0 or depth > MAX_DEPTH:
+                raise _TooBig
+            if isinstance(item, MappingNode):
+                fields = self.mapping(item, what) or {}
+                return {key: value(child, depth + 1) for key, child in fields.items()}
+            if isinstance(item, ScalarNode):
+                if item.tag in (_INT, _FLOAT):
+                    return self.number(item, what)
+                if item.tag == _BOOL:
+                    return self.boolean(item, what)
+                if self.is_null(item):
+                    return None
+                return self.text(item, what, allow_empty=True)
+            return [value(child, depth + 1) for child in self.sequence(item, what) or []]
+
+        try:
+            return value(node, 0)
+        except _TooBig:
+            self.report(node, t("diag.too_many_values", what=what, limit=f"{MAX_VALUES:,}",
+                                depth=MAX_DEPTH))
+            return None
+
     def sequence(self, node: Node, what: str, non_empty: bool = False) -> list[Node] | None:
         """A list's item nodes; with ``non_empty``, an empty list is reported (and returned)."""
         if not isinstance(node, SequenceNode):
-            if self._tag_ok(node):
+            if self.tag_ok(node):
                 self.report(node, t("diag.expected_list", what=what))
             return None
-        if not self._tag_ok(node):
+        if not self.tag_ok(node):
             return None
         if non_empty and not node.value:
             self.report(node, t("diag.empty_list", what=what))
@@ -361,12 +443,12 @@ class NodeReader:
     def text(self, node: Node, what: str, allow_empty: bool = False) -> str | None:
         """Text; numbers and words like ``yes`` are taken as written."""
         if not isinstance(node, ScalarNode):
-            if self._tag_ok(node):
+            if self.tag_ok(node):
                 self.report(node, t("diag.expected_text", what=what))
             return None
         tag = node.tag
         if tag not in _PLAIN_TAGS:
-            self._tag_ok(node)
+            self.tag_ok(node)
             return None
         value = "" if tag == _NULL else node.value
         if _SUSPICIOUS.search(value):
@@ -412,7 +494,7 @@ class NodeReader:
             else:
                 if math.isfinite(value):
                     return int(value) if value.is_integer() and "." not in node.value else value
-        if self._tag_ok(node):
+        if self.tag_ok(node):
             self.report(node, t("diag.expected_number", what=what))
         return None
 
@@ -428,7 +510,13 @@ class NodeReader:
                 return None
             value = int(value)
         if (low is not None and value < low) or (high is not None and value > high):
-            self.report(node, t("diag.out_of_range", what=what, low=low, high=high, value=value))
+            if high is None:
+                message = t("diag.at_least", what=what, low=low, value=value)
+            elif low is None:
+                message = t("diag.at_most", what=what, high=high, value=value)
+            else:
+                message = t("diag.out_of_range", what=what, low=low, high=high, value=value)
+            self.report(node, message)
             return None
         return value
 
@@ -444,7 +532,7 @@ class NodeReader:
         """true or false."""
         if isinstance(node, ScalarNode) and node.tag == _BOOL:
             return node.value.lower() in ("true", "yes", "on", "y")
-        if self._tag_ok(node):
+        if self.tag_ok(node):
             self.report(node, t("diag.expected_bool", what=what))
         return None
 

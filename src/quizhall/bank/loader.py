@@ -335,6 +335,8 @@ def _read_options(reader: NodeReader, node: Node) -> dict[str, str] | None:
 def _read_answer(reader: NodeReader, qtype: QuestionType, fields: dict[str, Node],
                  options: dict[str, str], stem: str) -> object:
     node = fields["answer"]
+    if not reader.tag_ok(node):  # a refused tag, whatever the question's type
+        return None
     if reader.is_null(node):
         reader.report(node, t("diag.empty_text", what="answer"))
         return None

@@ -59,12 +59,14 @@ def run(args: argparse.Namespace) -> int:
         return _fail(t("export.unknown_format", format=args.format, formats=names), 2)
     try:
         with open_store() as store:
-            for warning in store.warnings:
-                print(warning, file=sys.stderr)
-            if kind == CONTEST:
-                report: Any = load_contest_report(store, args.id)
-            else:
-                report = load_practice_report(store, args.user)
+            try:
+                if kind == CONTEST:
+                    report: Any = load_contest_report(store, args.id)
+                else:
+                    report = load_practice_report(store, args.user)
+            finally:
+                for warning in store.warnings:  # damage met while reading, if any
+                    print(warning, file=sys.stderr)
         notes = write_results(report, name, output, kind)
     except (ExportError, StoreError) as exc:
         return _fail(str(exc), 1)

@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.exporters import write_atomically
     from quizhall.importers import ImportOptions, importer_for, importers
     from quizhall.importers.finish import make_bank
+    from quizhall.plugins import PLUGIN_ERRORS
 
     def fail(message: str) -> int:
         print(t("cli.error", prog="quizhall import", message=message), file=sys.stderr)
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
                             display=args.file)
     try:
         result = importer.read(path, options)
-    except Exception as exc:  # a third-party importer must not end in a traceback
+    except PLUGIN_ERRORS as exc:  # a third-party importer must not end in a traceback
         return fail(t("import.importer_failed", name=importer.name,
                       error=f"{type(exc).__name__}: {exc}"))
     for failure in result.failures:

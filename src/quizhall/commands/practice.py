@@ -139,11 +139,10 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     try:
-        for warning in store.warnings:
-            print(warning, file=sys.stderr)
         settings = PracticeSettings(mode=args.mode, order=Order(args.order), filter=chosen,
                                     exam=spec, lives=args.lives)
-        PracticeApp(library, History(db), user, seed=args.seed, settings=settings).run()
+        PracticeApp(library, History(db), user, seed=args.seed, settings=settings,
+                    notices=store.warnings).run()
     finally:
         store.close()
     return 0
@@ -159,11 +158,11 @@ def _print_stats(args: argparse.Namespace, user: str) -> int:
         return 1
     try:
         with open_store() as store:
-            for warning in store.warnings:
-                print(warning, file=sys.stderr)
             history = History(store.read_db())
             stats = compute_stats(user, history.answers(user), Notebook(history, user),
                                   system_clock(), history.progress(user))
+            for warning in [*store.warnings, *history.skipped]:  # damage, misshapen records
+                print(warning, file=sys.stderr)
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     if args.json:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from quizhall.i18n import t
 from quizhall.visible import visible
@@ -48,12 +49,12 @@ def run(args: argparse.Namespace) -> int:
         print(diagnostic.format(), file=sys.stderr)
     if not loaded.ok or loaded.plan is None:
         print(t("rehearse.contest_errors"), file=sys.stderr)
-        return 1
+        return _json_errors(args, loaded.diagnostics)
     script, problems = read_text(Path(args.commands), args.commands)
     if script is None:
         for problem in problems:
             print(problem.format(), file=sys.stderr)
-        return 1
+        return _json_errors(args, problems)
     try:
         with open_store() as store:
             if args.resume:
@@ -126,3 +127,16 @@ def print_standings(contest: object, result: dict) -> None:
     for team in sorted(result["teams"], key=lambda team: team["rank"]):
         print(visible(t("rehearse.standing", rank=team["rank"], name=team["name"],
                         score=team["score"])))
+
+
+def _json_errors(args: argparse.Namespace, diagnostics: list[Any]) -> int:
+    """With ``--json``, the problems that stop a rehearsal as JSON too (a tool reading
+    stdout gets them, not silence); returns the exit status, 1."""
+    if args.json:
+        keys = ("path", "line", "column", "message", "severity", "hint")
+        found = [{key: d.to_json()[key] for key in keys} for d in diagnostics]
+        json.dump({"errors": [d for d in found if d["severity"] == "error"],
+                   "warnings": [d for d in found if d["severity"] != "error"]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    return 1

@@ -29,9 +29,9 @@ def run(args: argparse.Namespace) -> int:
     now = system_clock()
     try:
         with open_store() as store:
-            for warning in store.warnings:
-                print(warning, file=sys.stderr)
             notebook = Notebook(History(store.read_db()), user)
+            for warning in [*store.warnings, *notebook.history.skipped]:
+                print(warning, file=sys.stderr)  # damage, misshapen records
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     entries = notebook.due(now) if args.due else notebook.all()

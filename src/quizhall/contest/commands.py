@@ -55,16 +55,31 @@ class CommandError(ValueError):
 def resolve_team(word: str, teams: Sequence[TeamPlan]) -> int:
     """A team index from a 1-based number or a name (case-insensitive)."""
     if word.isdecimal():  # not isdigit: "²" is a digit that int() cannot read
-        number = int(word)
+        number = seat_number(word)
         if 1 <= number <= len(teams):
             return number - 1
-        raise CommandError(t("contest.command.no_such_team_number", number=number,
+        raise CommandError(t("contest.command.no_such_team_number", number=_shown(word),
                              count=len(teams)))
     folded = word.casefold()
     for index, team in enumerate(teams):
         if team.name.casefold() == folded:
             return index
     raise CommandError(t("contest.command.no_such_team", name=word))
+
+
+# More digits than any team, member or seat number can have: such a word is no number of
+# one (and Python refuses to convert more than 4,300 digits at all).
+_MAX_DIGITS = 9
+
+
+def seat_number(word: str) -> int:
+    """The number a word of decimal digits gives; -1 when it is too long to number anything."""
+    digits = word.lstrip("0") or "0"
+    return int(digits) if len(digits) <= _MAX_DIGITS else -1
+
+
+def _shown(word: str) -> str:
+    return word if len(word) <= 2 * _MAX_DIGITS else word[:_MAX_DIGITS] + "…"
 
 
 def _take_team(args: Sequence[str], teams: Sequence[TeamPlan],
@@ -141,7 +156,7 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
         if len(args) != 1:
             raise CommandError(t("contest.command.usage", usage=USAGE["member"]))
         word = args[0]
-        return Command(name, member=int(word) - 1 if word.isdecimal() else word)
+        return Command(name, member=seat_number(word) - 1 if word.isdecimal() else word)
     if args:
         raise CommandError(t("contest.command.no_arguments", name=name))
     return Command(name)

@@ -42,7 +42,7 @@ from quizhall.contest.plan import MAX_SCORE, Plan, PluginUse
 from quizhall.contest.rounds import Decision, Event, Refused, RoundType
 from quizhall.contest.state import CLOSED, FINISHED, INTRO, QUESTION, READY, State
 from quizhall.i18n import t
-from quizhall.plugins import is_builtin, plugin_key
+from quizhall.plugins import PLUGIN_ERRORS, is_builtin, plugin_key
 
 MAX_DUE_EVENTS = 64  # a safety bound for one tick
 
@@ -238,7 +238,7 @@ class Contest:
             recorded = self._record(events, now, warnings)
         except Refused as refusal:
             return Outcome(False, refusal.reason, [], warnings, due.events)
-        except Exception as exc:
+        except PLUGIN_ERRORS as exc:
             plugin = self.blame(exc, command.name == "next")
             if plugin is None:
                 raise
@@ -271,7 +271,7 @@ class Contest:
                 recorded.extend(self._record(events, max(at, state.t), warnings))
             except Refused:
                 break
-            except Exception as exc:
+            except PLUGIN_ERRORS as exc:
                 plugin = self.blame(exc)
                 if plugin is None:
                     raise
@@ -286,7 +286,7 @@ class Contest:
             return self._decide(decision, command), None
         except Refused as refusal:
             return [], refusal.reason
-        except Exception as exc:
+        except PLUGIN_ERRORS as exc:
             plugin = self.blame(exc, command.name == "next")
             if plugin is None:
                 raise
@@ -379,10 +379,20 @@ class Contest:
                             d.warnings, select=self._selector(d.round_index, d.round.type),
                             per_plugin=self._own_settings(), stopwatch=self.stopwatch,
                             answer=context)
-        parts = [{"points": float(part.points), "reason": part.reason,
-                  "plugin": plugin_key(name)}
-                 for name, result in results for part in as_parts(result)]
-        total = sum(p["points"] for p in parts)
+        parts: list[dict[str, Any]] = []
+        total = 0.0
+        for name, result in results:
+            given = [{"points": float(part.points), "reason": part.reason,
+                      "plugin": plugin_key(name)} for part in as_parts(result)]
+            points = sum(p["points"] for p in given)
+            if not is_builtin(name) and not abs(state.scores[team] + total + points) <= MAX_SCORE:
+                # Named here, or the engine would refuse every judgement without a culprit.
+                d.warnings.append(t("contest.plugin_score_out_of_range", plugin=name,
+                                    hook="quizhall_score_answer", points=f"{points:.15g}",
+                                    limit=f"{MAX_SCORE:,}"))
+                continue
+            parts.extend(given)
+            total += points
         if plan.floor is not None and not tiebreak and total < 0:
             applied = max(total, min(0.0, plan.floor - state.scores[team]))
             if applied != total:
@@ -476,7 +486,7 @@ class Contest:
             note = spec.run(context)
         except CommandRefused as refusal:
             raise Refused(refusal.reason) from None
-        except Exception as exc:  # third-party code must never stop a contest
+        except PLUGIN_ERRORS as exc:  # third-party code must never stop a contest
             d.warnings.append(t("contest.plugin_raised", plugin=registered, hook=hook,
                                 error=f"{type(exc).__name__}: {exc}"))
             d.refuse("contest.refused.plugin_failed", plugin=registered)

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 import pluggy
 
 from quizhall.i18n import t
+from quizhall.plugins import PLUGIN_ERRORS
 
 # A hook call taking longer than this is named in a warning (a live contest waits for it).
 SLOW_SECONDS = 0.5
@@ -198,7 +199,7 @@ def call_one(impl: Any, hook_name: str, warnings: list[str], kwargs: Mapping[str
     started = stopwatch()
     try:
         result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames if arg in kwargs})
-    except (Exception, SystemExit) as exc:  # third-party code must never stop a contest
+    except PLUGIN_ERRORS as exc:  # third-party code must never stop a contest
         warnings.append(t("contest.plugin_raised", plugin=name, hook=hook_name,
                           error=f"{type(exc).__name__}: {exc}"))
         return False, None

@@ -40,6 +40,7 @@ from quizhall.i18n import t
 from quizhall.yamlsource import (
     NodeReader,
     compose,
+    read_limited,
     read_text,
     suggest,
     top_keys,
@@ -61,10 +62,10 @@ def is_contest_file(path: Path, text: str | None = None) -> bool:
     if path.name.lower().endswith(CONTEST_SUFFIX):
         return True
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8-sig", errors="replace")
-        except OSError:
+        data, _ = read_limited(path)
+        if data is None:
             return False
+        text = data.decode("utf-8-sig", errors="replace")
     return bool(_CONTEST_MARK.search(text))
 
 
@@ -354,6 +355,10 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
             if not file.is_file():
                 reader.report(item, t("contestfile.plugin_file_missing", path=name))
                 continue
+            if not file.resolve().is_relative_to(base_dir.resolve()):
+                # A contest file runs the code it names: say so when it reaches outside.
+                reader.warn(item, t("contestfile.plugin_file_outside", path=name,
+                                    folder=base_dir))
             files.append(name)
             if load_files:
                 from quizhall.plugins import FAILED, load_plugin_file
@@ -419,7 +424,9 @@ def _plugin_settings(reader: NodeReader, pm: pluggy.PluginManager, name: str,
     given = node is not None and not reader.is_null(node)
     if schema is None:
         if given:
-            settings = _plain(reader, node)
+            settings = reader.plain(node, "settings")
+            if settings is None:  # too big to read: reported
+                return {}
             if isinstance(node, MappingNode):
                 nodes = _value_nodes(node)
     else:
@@ -536,23 +543,6 @@ def _check_plugin_rounds(reader: NodeReader, entries: list[_PluginEntry], rounds
             chosen.append(name)
         uses.append(PluginUse(entry.use.name, entry.use.settings, tuple(chosen)))
     return uses
-
-
-def _plain(reader: NodeReader, node: Node) -> Any:
-    """Plain data (mappings, lists, scalars) from a node, for plugin settings."""
-    if isinstance(node, MappingNode):
-        fields = reader.mapping(node, "settings") or {}
-        return {key: _plain(reader, value) for key, value in fields.items()}
-    if isinstance(node, ScalarNode):
-        if node.tag.endswith((":int", ":float")):
-            return reader.number(node, "setting")
-        if node.tag.endswith(":bool"):
-            return reader.boolean(node, "setting")
-        if reader.is_null(node):
-            return None
-        return reader.text(node, "setting", allow_empty=True)
-    items = reader.sequence(node, "settings") or []
-    return [_plain(reader, item) for item in items]
 
 
 # -- banks and questions -------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from quizhall.contest.describe import describe_event
 from quizhall.contest.rounds import Decision
 from quizhall.contest.state import CLOSED, FINISHED, QUESTION, open_ties, standings
 from quizhall.i18n import t
+from quizhall.plugins import PLUGIN_ERRORS
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,7 @@ def build_view(contest: Any, now: float) -> StateView:
             if state.question >= 0 or state.shown:
                 number, count = round_type.progress(decision)
             details = round_type.details(decision)
-    except Exception as exc:  # a plugin round type must not take the host screen down
+    except PLUGIN_ERRORS as exc:  # a plugin round type must not take the host screen down
         plugin = contest.blame(exc)
         if plugin is None:
             raise

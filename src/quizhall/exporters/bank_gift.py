@@ -28,6 +28,7 @@ from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
 from quizhall.importers.common import slugify
 from quizhall.importers.template import format_number
+from quizhall.visible import visible
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 # Text the importer would take for a format marker or a weight: shielded with [plain].
@@ -45,7 +46,8 @@ def escape(text: str, shield: bool = True) -> str:
     With ``shield``, text that would be read as a format marker or a weight gets ``[plain]``
     in front (not for the right side of a match pair, which GIFT reads literally).
     """
-    escaped = _SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = visible(text.replace("\r\n", "\n").replace("\r", "\n"))  # no raw ESC or bidi
+    escaped = _SPECIAL.sub(r"\\\1", text)
     escaped = escaped.replace("\n", "\\n")
     return "[plain]" + escaped if shield and _MISREAD.match(escaped) else escaped
 

@@ -204,7 +204,7 @@ def practice_report(history: History, user: str, now: datetime) -> PracticeRepor
         by_level=by_level,
         by_day=tuple(TallyRow(day.isoformat(), tally.answers, tally.correct)
                      for day, tally in stats.by_day if tally.answers),
-        exams=tuple(exams), notebook=notebook_rows)
+        exams=tuple(exams), notebook=notebook_rows, warnings=tuple(history.skipped))
 
 
 def load_practice_report(store: Store, user: str, now: datetime | None = None) -> PracticeReport:

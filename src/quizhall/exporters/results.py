@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
+from quizhall.plugins import PLUGIN_ERRORS
 
 if TYPE_CHECKING:
     from quizhall.exporters.contest_report import ContestReport
@@ -137,7 +138,7 @@ def write_results(data: Any, format_name: str | None, path: str | Path,
     except OSError as exc:
         raise ExportError(t("export.cannot_write", path=path,
                             reason=exc.strerror or exc)) from exc
-    except Exception as exc:  # a plugin's failure is reported by name, never raised
+    except PLUGIN_ERRORS as exc:  # a plugin's failure is reported by name, never raised
         raise ExportError(t("export.failed", name=format_name,
                             error=f"{type(exc).__name__}: {exc}")) from exc
 

@@ -1,7 +1,8 @@
 """Draw a :class:`~quizhall.exporters.tables.Chart` as an inline SVG line chart.
 
 Self-contained markup for the HTML report: no script, no external font or stylesheet. Every
-text (team names, labels) is escaped; colours are used only when they are plain colour
+text (team names, labels) is escaped, its control characters shown as visible stand-ins as
+in every other export; colours are used only when they are plain colour
 names or hex codes, otherwise a built-in palette colour takes their place.
 """
 
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from html import escape
+from html import escape as _html_escape
 
 from quizhall.exporters.tables import Chart, display_width, plain
+from quizhall.visible import visible
 
 # Distinct colours for lines without a colour of their own (colour-blind-friendly first).
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#a0522d",
@@ -24,6 +26,11 @@ PLOT_HEIGHT = 360
 LEFT, RIGHT, TOP = 64, 24, 40
 LEGEND_ROW = 20
 LEGEND_CELL = 180
+
+
+def escape(text: str) -> str:
+    """Text for SVG: markup escaped, control characters shown as visible stand-ins."""
+    return _html_escape(visible(text))
 
 
 def safe_colour(colour: str | None, index: int) -> str:

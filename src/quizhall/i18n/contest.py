@@ -17,6 +17,10 @@ MESSAGES = {
     "contest.plugin_bad_result": (
         "插件 {plugin} 的 {hook} 返回了 {got}，应为 {expected}，已忽略",
         "plugin {plugin} returned {got} from {hook}, expected {expected}; ignored"),
+    "contest.plugin_score_out_of_range": (
+        "插件 {plugin} 的 {hook} 给出 {points} 分，会使分数超出 ±{limit}，已忽略",
+        "plugin {plugin} gave {points} points from {hook}, which would take the score past "
+        "±{limit}; ignored"),
     "contest.plugin_slow": ("插件 {plugin} 的 {hook} 用了 {seconds} 秒（超过 {limit} 秒），拖慢了比赛",
                             "plugin {plugin} took {seconds} s in {hook} (over {limit} s); it "
                             "slows the contest down"),

@@ -32,6 +32,10 @@ MESSAGES = {
     "contestfile.team_key_host_hint": ("换一个抢答键，或在 keys: 中改动主持键",
                                        "choose another buzzer key, or move the host key in "
                                        "keys:"),
+    "contestfile.plugin_file_outside": (
+        "插件文件 {path} 在比赛文件夹 {folder} 之外：比赛文件会运行它的代码，请确认它可信",
+        "the plugin file {path} is outside the contest's folder {folder}: a contest file runs "
+        "the code it names, so make sure you trust it"),
     "contestfile.plugin_file_missing": ("找不到插件文件 {path}", "plugin file {path} not found"),
     "contestfile.plugin_file_failed": ("插件文件 {path} 无法加载：{error}",
                                        "plugin file {path} cannot be loaded: {error}"),

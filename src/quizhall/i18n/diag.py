@@ -12,6 +12,12 @@ MESSAGES = {
         "文件有 {size} MB，超过上限 {limit} MB",
         "the file is {size} MB, over the {limit} MB limit",
     ),
+    "diag.too_many_values": (
+        "{what} 展开别名（*名称）后超过 {limit} 个值或 {depth} 层嵌套（别名是否指向自身？）",
+        "{what} holds more than {limit} values or {depth} levels once its aliases (*name) are "
+        "expanded (does an alias refer to itself?)"),
+    "diag.not_regular": ("不是普通文件（管道、设备等），未读取",
+                         "not a regular file (a pipe, a device …); it was not read"),
     "diag.too_large_hint": ("请拆分为多个文件", "split it into several files"),
     "diag.too_deep": (
         "嵌套超过 {limit} 层，文件无法读取",
@@ -69,6 +75,8 @@ MESSAGES = {
         "{what} 应在 {low} 到 {high} 之间，实际为 {value}",
         "{what} should be between {low} and {high}, not {value}",
     ),
+    "diag.at_least": ("{what} 至少应为 {low}，实际为 {value}", "{what} should be at least {low}, not {value}"),
+    "diag.at_most": ("{what} 至多应为 {high}，实际为 {value}", "{what} should be at most {high}, not {value}"),
     "diag.not_positive": ("{what} 应当大于 0", "{what} should be greater than 0"),
     "diag.negative": ("{what} 不能为负数", "{what} cannot be negative"),
     "diag.empty_text": ("{what} 不能为空", "{what} cannot be empty"),

@@ -155,6 +155,10 @@ MESSAGES = {
                                   "{field} does not apply to a {type} question; it was left out"),
     "import.duplicate_id": ("编号 {id} 重复，这一题改用 {new}",
                             "the id {id} is already used; this question gets {new}"),
+    "import.too_many_rows": ("表格超过 {limit} 行，未导入", "the sheet has more than {limit} rows; nothing was imported"),
+    "import.too_expanded": (
+        "这个 XLSX 文件解压后有 {size} MB，超过 {limit} MB 的上限，未打开",
+        "this XLSX file expands to {size} MB, over the {limit} MB limit; it was not opened"),
     "import.bad_csv": ("CSV 格式错误：{reason}", "malformed CSV: {reason}"),
     "import.bad_workbook": ("无法读取工作簿：{reason}", "cannot read the workbook: {reason}"),
     "import.bad_workbook_hint": ("请用 Excel 或 WPS 另存为 .xlsx 或 CSV",

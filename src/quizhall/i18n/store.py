@@ -10,9 +10,9 @@ MESSAGES = {
         "command: {command}, since {started}); end it there first, or open it read-only",
     ),
     "store.locked_unknown": (
-        "{what} 正由另一个 quizhall 进程写入（锁文件 {path}）；请先结束它，或以只读方式打开",
-        "{what} is being written by another quizhall process (lock file {path}); end it "
-        "first, or open it read-only",
+        "{what} 正由另一个 quizhall 进程写入（它的名字本应记在 {path}）；请先结束它，或以只读方式打开",
+        "{what} is being written by another quizhall process (it should have named itself "
+        "in {path}); end it first, or open it read-only",
     ),
     "store.no_contest": ("没有编号为 {id} 的比赛（quizhall contests 列出全部比赛）",
                          "there is no contest {id} (quizhall contests lists them all)"),
@@ -50,6 +50,67 @@ MESSAGES = {
         "{path}：第 {line} 行已损坏，只读取了它之前的 {count} 条记录（写入方下次打开时会把损坏部分移到备份文件）",
         "{path}: line {line} is damaged, so only the {count} records before it are read "
         "(the writer moves the damaged part to a backup file when it next opens the log)",
+    ),
+    "store.run_line": ("第 {line} 行（{size} 字节）", "line {line} ({size} bytes)"),
+    "store.run_lines": ("第 {line}–{last} 行（{size} 字节）", "lines {line}–{last} ({size} bytes)"),
+    "store.run_gap": ("第 {line} 行之前缺了整行", "whole lines missing before line {line}"),
+    "store.run_missing": ("，其中原有第 {first}–{last} 号记录（{count} 条）",
+                          ", which held records {first}–{last} ({count})"),
+    "store.run_missing_one": ("，其中原有第 {seq} 号记录", ", which held record {seq}"),
+    "store.run_separator": ("；", "; "),
+    "store.run_more": ("；另有 {count} 处损坏", "; and {count} more damaged places"),
+    "store.damaged_read_past": (
+        "{path} 中间有损坏：{runs}。损坏之外的 {count} 条完整记录都已读取。"
+        "比赛要继续，须先由主持人运行 quizhall repair {id}",
+        "{path} is damaged in the middle: {runs}. The {count} intact records around it are "
+        "all read. Before the contest can go on, the host must run quizhall repair {id}",
+    ),
+    "store.damaged_refused": (
+        "{path} 中间有损坏：{runs}。为免覆盖，比赛暂不能继续写入；文件保持原样，未作改动"
+        "（{count} 条完整记录都在）。请运行 quizhall repair {id}：它先列出损坏之处并保留原文件副本，"
+        "再把损坏的行移出，比赛即可继续",
+        "{path} is damaged in the middle: {runs}. Nothing more is written to it until the "
+        "host decides; it was left untouched ({count} intact records are all there). Run "
+        "quizhall repair {id}: it shows what is damaged, keeps a copy of the original file, "
+        "sets the damaged lines aside, and then the contest can go on",
+    ),
+    "store.lost_events": (
+        "{path}：第 {first}–{last} 号事件已因文件损坏丢失（修复时移出；修复前的原文件保存在 {backup}）",
+        "{path}: events {first}–{last} were lost to damage (set aside by a repair; the file "
+        "as it was before is kept as {backup})",
+    ),
+    "store.log_replaced": (
+        "{path} 已被删除或替换，不再是本进程加锁写入的那个文件；为免两处同时写入，不再写入。"
+        "最后这条记录没有保存，之前的记录都已安全保存",
+        "{path} was removed or replaced: it is no longer the file this process locked, so "
+        "nothing more is written to it (two writers must never share a contest). The last "
+        "record was not saved; every one before it is safe",
+    ),
+    "store.journal_damaged_read": (
+        "{path} 有损坏：{runs}。其余 {count} 条完整的改动都已读取",
+        "{path} is damaged: {runs}. The other {count} intact changes are all read",
+    ),
+    "store.journal_damaged_kept": (
+        "{path} 有损坏：{runs}。其余 {count} 条完整的改动都已保留并写入新的快照；"
+        "损坏前的原文件保存在 {backup}",
+        "{path} was damaged: {runs}. The other {count} intact changes are all kept and "
+        "written to a new snapshot; the file as it was is kept as {backup}",
+    ),
+    "store.snapshot_rebuilt": (
+        "{path} 已损坏（校验不符）：已从上一个快照（{source}）和日志重建到第 {seq} 号改动",
+        "{path} is damaged (its checksum does not match): rebuilt from the previous "
+        "snapshot ({source}) and the journals, up to change {seq}",
+    ),
+    "store.snapshot_kept": ("损坏的 {path} 保存在 {backup}", "the damaged {path} is kept as {backup}"),
+    "store.changes_lost": (
+        "第 {first}–{last} 号改动无法找回（它们只在损坏的快照里）",
+        "changes {first}–{last} could not be recovered (they were only in the damaged "
+        "snapshot)",
+    ),
+    "store.document_skipped": (
+        "学员记录表 {table} 中的第 {id} 条文档格式不对（{field}），已跳过；其余记录照常使用",
+        "document {id} of the trainee table {table} does not have the expected shape "
+        "({field}); it was skipped, the other records are used as usual",
     ),
     "store.journal_gap": (
         "{path} 从第 {seq} 号改动开始，而 {snapshot} 之后应接第 {expected} 号改动：中间的改动缺失"

@@ -18,8 +18,8 @@ from quizhall.bank.model import Question
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
 from quizhall.importers import ImportOptions, ImportResult
+from quizhall.yamlsource import MAX_BYTES, read_limited
 
-MAX_BYTES = 32 * 1024 * 1024
 # Tried in order when no encoding is given: UTF-8 (a BOM is dropped), then GB18030, which
 # reads GBK and GB2312 too, as Chinese Excel and Notepad save them.
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -60,22 +60,12 @@ def display_name(path: Path, options: ImportOptions) -> str:
 
 
 def read_bytes(path: Path, collector: Collector) -> bytes | None:
-    """The file's bytes, or None after reporting why it cannot be read."""
-    try:
-        if path.is_dir():
-            collector.fail(t("diag.is_directory"))
-            return None
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            collector.fail(t("diag.too_large", size=round(size / 2**20, 1),
-                             limit=MAX_BYTES // 2**20), t("diag.too_large_hint"))
-            return None
-        return path.read_bytes()
-    except FileNotFoundError:
-        collector.fail(t("diag.not_found"))
-    except OSError as exc:
-        collector.fail(t("diag.unreadable", reason=exc.strerror or exc))
-    return None
+    """The file's bytes, or None after reporting why it cannot be read (missing, a directory,
+    not a regular file, larger than the limit)."""
+    data, (message, hint) = read_limited(path, MAX_BYTES)
+    if data is None:
+        collector.fail(message, hint)
+    return data
 
 
 def decode(data: bytes, encoding: str | None, collector: Collector) -> str | None:

@@ -22,7 +22,8 @@ import csv
 import datetime
 import io
 import math
-from collections.abc import Iterable, Mapping
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,12 @@ from quizhall.safecell import restore
 from quizhall.yamlsource import suggest
 
 HEADER_SEARCH_ROWS = 20
+# What one sheet may hold, so that a file of a few hundred kilobytes cannot keep an import busy
+# for minutes or fill the memory: rows are read one at a time and reading stops past the limit,
+# and an XLSX whose parts expand past MAX_EXPANDED bytes is refused before it is opened.
+MAX_ROWS = 50_000
+MAX_COLUMNS = 200
+MAX_EXPANDED = 64 * 1024 * 1024
 INFO_SHEETS = frozenset({"题库信息", "bank", "bankinfo"})
 INFO_KEYS: dict[str, str] = {
     "id": "id", "编号": "id", "题库编号": "id",
@@ -392,16 +399,32 @@ def _infer_type(stem: str, options: dict[str, str], answer: str) -> QuestionType
 
 # -- reading the files ---------------------------------------------------------------------------
 
-def _csv_rows(text: str) -> list[tuple[int, list[Cell]]]:
-    first = next((line for line in text.split("\n") if line.strip()), "")
+def _csv_rows(text: str) -> Iterator[tuple[int, list[Cell]]]:
+    """The rows of a CSV text one at a time, with the line each starts on."""
+    first, start = "", 0
+    while start < len(text) and not first.strip():
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        first, start = text[start:end], end + 1
     delimiter = max((",", "\t", ";"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[Cell]]] = []
-    start = 1
+    line = 1
     for record in reader:
-        rows.append((start, list(record)))
-        start = reader.line_num + 1
-    return rows
+        yield line, record[:MAX_COLUMNS]
+        line = reader.line_num + 1
+
+
+def _capped(rows: Iterable[tuple[int, list[Cell]]],
+            collector: Collector) -> list[tuple[int, list[Cell]]] | None:
+    """At most MAX_ROWS rows, read one at a time; None (reported) when there are more."""
+    kept: list[tuple[int, list[Cell]]] = []
+    for row in rows:
+        if len(kept) == MAX_ROWS:
+            collector.fail(t("import.too_many_rows", limit=f"{MAX_ROWS:,}"),
+                           t("diag.too_large_hint"))
+            return None
+        kept.append(row)
+    return kept
 
 
 def _read_csv(path: Path, options: ImportOptions, collector: Collector) -> list[_Table]:
@@ -409,18 +432,35 @@ def _read_csv(path: Path, options: ImportOptions, collector: Collector) -> list[
     if data is None:
         return []
     text = decode(data, options.encoding, collector)
+    del data
     if text is None:
         return []
     try:
-        rows = _csv_rows(text)
+        rows = _capped(_csv_rows(text), collector)
     except csv.Error as exc:
         collector.fail(t("import.bad_csv", reason=exc))
         return []
-    return [_Table(collector.display, rows)]
+    return [] if rows is None else [_Table(collector.display, rows)]
+
+
+def _expanded_size(path: Path) -> int:
+    """What an XLSX's parts add up to once decompressed, as its archive directory says (the
+    zip reader never gives more than an entry's recorded size); 0 for no readable archive,
+    which openpyxl then reports."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
 
 
 def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
     if read_bytes(path, collector) is None:
+        return []
+    expanded = _expanded_size(path)
+    if expanded > MAX_EXPANDED:
+        collector.fail(t("import.too_expanded", size=round(expanded / 2**20),
+                         limit=MAX_EXPANDED // 2**20), t("diag.too_large_hint"))
         return []
     from openpyxl import load_workbook
 
@@ -437,12 +477,15 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
         for ws in workbook.worksheets:
             # Some writers record a wrong sheet size; read every row there is instead.
             ws.reset_dimensions()
+            numbered = enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS), 1)
+            rows = _capped(((number, list(values)) for number, values in numbered),
+                           collector)
+            if rows is None:
+                return []
             if ws not in sheets:
-                collector.result.info.update(_info(ws.iter_rows(values_only=True)))
+                collector.result.info.update(_info(row for _, row in rows))
                 continue
             shown = f"{collector.display}[{ws.title}]" if len(sheets) > 1 else collector.display
-            rows = [(number, list(values)) for number, values in
-                    enumerate(ws.iter_rows(values_only=True), 1)]
             tables.append(_Table(shown, rows, TYPE_ALIASES.get(ws.title.strip())))
     except Exception as exc:  # a damaged sheet inside a readable archive
         collector.fail(t("import.bad_workbook", reason=f"{type(exc).__name__}: {exc}"),

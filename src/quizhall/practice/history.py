@@ -51,6 +51,18 @@ class AnswerRecord:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> AnswerRecord:
+        """The record in a stored document; ValueError naming the field when the document
+        does not have the shape of one (written by hand, or by another program)."""
+        for name, kinds in _ANSWER_FIELDS.items():
+            if name not in doc:
+                if name in _ANSWER_REQUIRED:
+                    raise ValueError(name)
+            elif not isinstance(doc[name], kinds) or (
+                    bool not in kinds and isinstance(doc[name], bool)):
+                raise ValueError(name)
+        for name in ("tags", "levels"):
+            if not all(isinstance(item, str) for item in doc.get(name, ())):
+                raise ValueError(name)
         names = cls.__dataclass_fields__
         values = {k: v for k, v in doc.items() if k in names}
         values["tags"] = tuple(values.get("tags", ()))
@@ -58,11 +70,24 @@ class AnswerRecord:
         return cls(**values)
 
 
+# The types a stored answer's fields must have (bool only where it is named).
+_ANSWER_FIELDS: dict[str, tuple[type, ...]] = {
+    "user": (str,), "key": (str,), "bank": (str,), "question": (str,), "mode": (str,),
+    "given": (str, bool, int, float, list, dict, type(None)), "correct": (bool,),
+    "credit": (int, float), "seconds": (int, float), "at": (str,), "type": (str,),
+    "tags": (list,), "levels": (list,), "session": (str,), "extra": (dict,)}
+_ANSWER_REQUIRED = ("user", "key", "bank", "question", "mode", "given", "correct", "credit",
+                    "seconds", "at")
+
+
 class History:
     """Read and write one database's trainee documents."""
 
     def __init__(self, db: TinyDB) -> None:
         self.db = db
+        # Documents passed over because they lack the shape quizhall writes (a tool or a
+        # hand edit wrote them): messages for the user, each document once.
+        self.skipped: list[str] = []
         self._profiles = db.table("profiles")
         self._answers = db.table("answers")
         self._cards = db.table("cards")
@@ -80,8 +105,34 @@ class History:
             self._profiles.update({"last_seen": at}, doc_ids=[found.doc_id])
 
     def users(self) -> list[str]:
-        """Every trainee with a profile."""
-        return sorted(doc["user"] for doc in self._profiles.all())
+        """Every trainee with a profile or an answer."""
+        found = {doc["user"] for doc in self._profiles.all()
+                 if self._fits(self._profiles, doc, isinstance(doc.get("user"), str))}
+        found.update(record.user for record in self._records(self._answers.all()))
+        return sorted(found)
+
+    def _fits(self, table: Table, doc: Any, ok: bool, field: str = "user") -> bool:
+        """``ok`` for a document; notes a misshapen one in ``skipped``."""
+        if not ok:
+            self.note_skipped(table.name, doc.doc_id, field)
+        return ok
+
+    def note_skipped(self, table: str, doc_id: object, field: str) -> None:
+        """Note (once) that a document of ``table`` was passed over for its ``field``."""
+        from quizhall.i18n import t
+
+        message = t("store.document_skipped", table=table, id=doc_id, field=field)
+        if message not in self.skipped:
+            self.skipped.append(message)
+
+    def _records(self, docs: list[Any]) -> list[AnswerRecord]:
+        records = []
+        for doc in docs:
+            try:
+                records.append(AnswerRecord.from_doc(doc))
+            except ValueError as exc:
+                self._fits(self._answers, doc, False, str(exc))
+        return records
 
     # -- answers ---------------------------------------------------------------------------
 
@@ -90,13 +141,15 @@ class History:
 
     def answers(self, user: str) -> list[AnswerRecord]:
         """The trainee's answers, oldest first."""
-        return [AnswerRecord.from_doc(doc) for doc in self._answers.search(_Q.user == user)]
+        return self._records(self._answers.search(_Q.user == user))
 
     # -- notebook cards --------------------------------------------------------------------
 
     def cards(self, user: str) -> dict[str, dict[str, Any]]:
         """The trainee's notebook: card documents by question key."""
-        return {doc["key"]: dict(doc) for doc in self._cards.search(_Q.user == user)}
+        return {doc["key"]: dict(doc) for doc in self._cards.search(_Q.user == user)
+                if self._fits(self._cards, doc, isinstance(doc.get("key"), str)
+                              and isinstance(doc.get("card"), dict), "card")}
 
     def put_card(self, user: str, key: str, doc: dict[str, Any]) -> None:
         _put(self._cards, (_Q.user == user) & (_Q.key == key), {**doc, "user": user, "key": key})
@@ -133,7 +186,9 @@ class History:
         cond = _Q.user == user
         if bank_id is not None:
             cond = cond & (_Q.bank == bank_id)
-        return {f"{doc['bank']}/{doc['level']}": dict(doc) for doc in self._progress.search(cond)}
+        return {f"{doc['bank']}/{doc['level']}": dict(doc) for doc in self._progress.search(cond)
+                if self._fits(self._progress, doc, isinstance(doc.get("bank"), str)
+                              and isinstance(doc.get("level"), str), "level")}
 
     def save_progress(self, user: str, bank_id: str, level_id: str, doc: dict[str, Any]) -> None:
         cond = (_Q.user == user) & (_Q.bank == bank_id) & (_Q.level == level_id)

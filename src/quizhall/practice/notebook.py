@@ -95,8 +95,12 @@ class Notebook:
         self.history = history
         self.user = user
         self.scheduler = scheduler or Scheduler(enable_fuzzing=False)
-        self.entries: dict[str, Entry] = {
-            key: Entry.from_doc(key, doc) for key, doc in history.cards(user).items()}
+        self.entries: dict[str, Entry] = {}
+        for key, doc in history.cards(user).items():
+            try:
+                self.entries[key] = Entry.from_doc(key, doc)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                history.note_skipped("cards", key, "card")
 
     def __contains__(self, key: object) -> bool:
         return key in self.entries

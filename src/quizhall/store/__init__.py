@@ -9,12 +9,15 @@ directory for ``quizhall``)::
 
     contests/<id>/contest.json          title, status, source, config (replaced atomically)
     contests/<id>/events.jsonl          the event log: header + one line per event
-    contests/<id>/events.jsonl.torn-*   torn or damaged tails set aside on open
-    contests/<id>/writer.lock           held by the one writer; names it (pid, host, command)
+    contests/<id>/events.jsonl.torn-*   torn tails set aside on open
+    contests/<id>/events.jsonl.original-*  the log before ``quizhall repair``
+    contests/<id>/writer.lock           names the one writer (pid, host, command): information
     documents/snapshot.json             trainee tables as of change N (replaced atomically)
     documents/journal.jsonl             changes after N, one line each
+    documents/snapshot.prev.json        the snapshot before the last compaction ...
+    documents/journal.prev.jsonl        ... and the changes from it to snapshot.json
     documents/journal.jsonl.torn-*      torn journal tails set aside on open
-    documents/writer.lock               held by the process writing trainee documents
+    documents/writer.lock               names the process writing trainee documents
 
 Crash safety:
 
@@ -25,10 +28,13 @@ Crash safety:
 - Whole-file writes (contest.json, snapshot.json) go to a temporary file that is fsync'ed,
   renamed over the old one, and the directory fsync'ed: a crash leaves the old or the new.
 - On open, the writer copies a torn tail to a ``.torn-<time>`` backup, cuts it off and reports
-  it (``EventLog.recovered``, ``Store.warnings``); every whole record before it is kept. A file
-  from a newer quizhall, or one that is not ours, raises :class:`StoreError` and is left as is.
-- One writer per contest and one for the documents, enforced by an OS lock that dies with
-  its process; readers take no lock and follow the log as it grows.
+  it (``EventLog.recovered``, ``Store.warnings``); every whole record before it is kept.
+  Damage in the middle is read past (every intact record after it is kept) and reported; a
+  contest log so damaged waits for ``Store.repair_log``, a journal or snapshot is rebuilt. A
+  file from a newer quizhall, or one that is not ours, raises :class:`StoreError` and is left
+  as is.
+- One writer per contest and one for the documents, enforced by an OS lock on the very file
+  written, which dies with its process; readers take no lock and follow the log as it grows.
 """
 
 from quizhall.store.errors import LockedError, StoreError

@@ -18,9 +18,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from quizhall.i18n import t
+
 _CRC_OPEN = b',"crc":"'
 # Bytes after the head of a line: ``,"crc":"`` + 8 hex digits + ``"}`` + newline.
 TRAILER = len(_CRC_OPEN) + 8 + 3
+# Every record (event or journal change) starts so: a damaged line is searched for one.
+RECORD_START = b'{"seq":'
+EMBEDDED_TRIES = 8
+# Damaged runs described one by one in a message; the rest are counted.
+SHOWN_RUNS = 5
 _HEX = re.compile(rb"[0-9a-f]{8}")
 
 
@@ -50,6 +57,22 @@ def unframe(line: bytes) -> dict | None:
     except ValueError:  # UnicodeDecodeError included
         return None
     return value if isinstance(value, dict) else None
+
+
+def well_framed(line: bytes) -> bool:
+    """Whether ``line`` ends in a checksum trailer as this format writes it (whether or not
+    the checksum matches): a line in our framing whose checksum fails is damaged."""
+    return (len(line) > TRAILER and line.endswith(b'"}\n')
+            and line[-TRAILER:-11] == _CRC_OPEN and _HEX.fullmatch(line[-11:-3]) is not None)
+
+
+def claims_newer(line: bytes, version: object, known: int) -> bool:
+    """Whether a header line claiming format ``version`` is from a newer quizhall: it says
+    so, and it is intact or not in our framing (a damaged header of ours may claim anything
+    after a garbled byte)."""
+    if type(version) is int and version <= known:
+        return False
+    return unframe(line) is not None or not well_framed(line)
 
 
 if sys.platform == "darwin":  # plain fsync on macOS does not flush the drive's cache
@@ -105,49 +128,147 @@ def utc_now() -> datetime:
 
 
 @dataclass
-class Scan:
-    """What a file of checksummed lines holds, read from the start.
+class Damage:
+    """A run of lines that are not acceptable records: from line ``line`` (1-based), ``lines``
+    lines long, bytes ``start`` to ``end`` of the file. ``whole`` counts the lines in it that
+    pass their checksum but were refused (out of sequence, wrong shape); ``missing`` is the
+    range of sequence numbers the run stands in for, when the record after it tells."""
 
-    ``records`` are the objects accepted in order; ``end`` is the byte offset just after the
-    last accepted one. ``damage`` is the 1-based line number of the first line that is not
-    acceptable (None when the file is clean up to ``end``); ``partial`` is true when that line
-    is simply unfinished (no newline yet) and nothing follows it; ``after`` counts the whole,
-    checksummed lines found beyond the damage.
+    line: int
+    lines: int
+    start: int
+    end: int
+    whole: int = 0
+    missing: tuple[int, int] | None = None
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Scan:
+    """What a file of checksummed lines holds, read from some offset on.
+
+    ``records`` are the objects accepted, in order; ``end`` is the byte offset just after the
+    last accepted one. ``damage`` lists the damaged runs with an accepted record after them
+    (damage in the middle); ``tail`` is a damaged run with none after it (a torn or garbled
+    end); ``partial`` is true when that tail is just one unfinished line (no newline yet).
     """
 
     records: list[dict] = field(default_factory=list)
     end: int = 0
-    damage: int | None = None
+    damage: list[Damage] = field(default_factory=list)
+    tail: Damage | None = None
     partial: bool = False
-    after: int = 0
 
 
-def scan(data: bytes, accept: Callable[[dict, int, bytes], bool], start: int = 0,
+def scan(data: bytes, accept: Callable[[dict, bytes, int, Damage | None], bool], start: int = 0,
          first_line: int = 1) -> Scan:
-    """Read checksummed lines of ``data`` from offset ``start`` while ``accept(obj, index, line)``.
+    """Read every checksummed line of ``data`` from offset ``start``.
 
-    ``index`` counts accepted records from 0; ``line`` is the raw line, newline included.
-    Reading stops at the first line that is unfinished, fails its checksum, or is refused by
-    ``accept``.
+    ``accept(obj, line, line_no, damage_before)`` decides whether a line that passes its
+    checksum is a record (``line`` is its raw bytes, newline included); ``damage_before``
+    is the damaged run just before it (None if there is none), which ``accept`` may
+    annotate (``missing``). Lines that are unfinished, fail their
+    checksum or are refused form damaged runs; reading goes on after them, so every intact
+    record is found wherever the damage is.
     """
     result = Scan(end=start)
     pos, line_no, size = start, first_line, len(data)
+    pending: Damage | None = None
     while pos < size:
         newline = data.find(b"\n", pos)
-        if newline < 0:
-            result.damage, result.partial = line_no, True
-            return result
-        line = data[pos:newline + 1]
-        obj = unframe(line)
-        if obj is None or not accept(obj, len(result.records), line):
-            result.damage = line_no
-            result.after = sum(1 for line in data[newline + 1:].split(b"\n")
-                               if unframe(line + b"\n") is not None)
-            return result
-        result.records.append(obj)
-        pos = result.end = newline + 1
+        stop = size if newline < 0 else newline + 1
+        line = data[pos:stop]
+        obj = unframe(line) if newline >= 0 else None
+        if obj is not None and accept(obj, line, line_no, pending):
+            if pending is not None:
+                result.damage.append(pending)
+                pending = None
+            result.records.append(obj)
+            result.end = stop
+        else:
+            if pending is None:
+                pending = Damage(line_no, 0, pos, pos)
+            pending.lines += 1
+            pending.end = stop
+            pending.whole += obj is not None
+            # A damaged newline joins a line to the next: the whole record may end this one.
+            inner = embedded(line) if obj is None and newline >= 0 else None
+            if inner is not None and accept(inner[1], line[inner[0]:], line_no, pending):
+                pending.end = pos + inner[0]
+                result.damage.append(pending)
+                pending = None
+                result.records.append(inner[1])
+                result.end = stop
+        pos = stop
         line_no += 1
+    result.tail = pending
+    result.partial = (pending is not None and pending.lines == 1
+                      and not data.endswith(b"\n"))
     return result
+
+
+def describe_runs(runs: list[Damage]) -> str:
+    """Damaged runs in words: their lines, sizes and the events they held."""
+    parts = []
+    for run in runs[:SHOWN_RUNS]:
+        if run.lines == 0:
+            part = t("store.run_gap", line=run.line)
+        elif run.lines == 1:
+            part = t("store.run_line", line=run.line, size=run.size)
+        else:
+            part = t("store.run_lines", line=run.line, last=run.line + run.lines - 1,
+                     size=run.size)
+        if run.missing is not None:
+            first, last = run.missing
+            part += (t("store.run_missing_one", seq=first) if first == last else
+                     t("store.run_missing", first=first, last=last, count=last - first + 1))
+        parts.append(part)
+    text = t("store.run_separator").join(parts)
+    if len(runs) > SHOWN_RUNS:
+        text += t("store.run_more", count=len(runs) - SHOWN_RUNS)
+    return text
+
+
+def embedded(line: bytes) -> tuple[int, dict] | None:
+    """A whole record at the end of a damaged line: (where it starts, the record). A damaged
+    newline joins a line to the next, whose record is then found here."""
+    start = line.find(RECORD_START, 1)
+    for _ in range(EMBEDDED_TRIES):
+        if start < 0:
+            return None
+        obj = unframe(line[start:])
+        if obj is not None:
+            return start, obj
+        start = line.find(RECORD_START, start + 1)
+    return None
+
+
+def backup_name(path: Path, label: str, when: datetime) -> Path:
+    """Create and return a new, empty ``<path>.<label>-<time>`` file (never an existing one)."""
+    stamp = when.strftime("%Y%m%dT%H%M%SZ")
+    backup = path.with_name(f"{path.name}.{label}-{stamp}")
+    counter = 1
+    while True:
+        try:
+            os.close(os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            return backup
+        except FileExistsError:
+            counter += 1
+            backup = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+
+
+def write_durably(path: Path, data: bytes) -> None:
+    """Write ``data`` into the (new, empty) file ``path`` and make it and its name durable."""
+    out = os.open(path, os.O_WRONLY | os.O_TRUNC)
+    try:
+        write_all(out, data)
+        sync(out)
+    finally:
+        os.close(out)
+    sync_dir(path.parent)
 
 
 def set_aside(path: Path, fd: int, keep: int, when: datetime) -> Path:
@@ -159,22 +280,8 @@ def set_aside(path: Path, fd: int, keep: int, when: datetime) -> Path:
     with open(path, "rb") as fh:
         fh.seek(keep)
         tail = fh.read()
-    stamp = when.strftime("%Y%m%dT%H%M%SZ")
-    backup = path.with_name(f"{path.name}.torn-{stamp}")
-    counter = 1
-    while True:
-        try:
-            out = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            break
-        except FileExistsError:
-            counter += 1
-            backup = path.with_name(f"{path.name}.torn-{stamp}-{counter}")
-    try:
-        write_all(out, tail)
-        sync(out)
-    finally:
-        os.close(out)
-    sync_dir(path.parent)
+    backup = backup_name(path, "torn", when)
+    write_durably(backup, tail)
     os.ftruncate(fd, keep)
     sync(fd)
     return backup

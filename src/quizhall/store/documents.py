@@ -35,16 +35,24 @@ from tinydb.table import Table
 
 from quizhall.i18n import t
 from quizhall.store._files import (
+    Damage,
     Scan,
+    backup_name,
+    claims_newer,
+    describe_runs,
     dumps,
+    embedded,
     frame,
     scan,
     set_aside,
     sync,
+    sync_dir,
     unframe,
     write_all,
     write_atomic,
+    write_durably,
 )
+from quizhall.store._lock import open_locked
 from quizhall.store.errors import StoreError
 
 FORMAT = 1
@@ -67,17 +75,25 @@ def _loose_header(line: bytes) -> dict | None:
     return obj if isinstance(obj, dict) else None
 
 
-def _check_kind(path: Path, line: bytes, kind: str) -> dict:
-    """The header object of ``line`` if it is ours and readable; otherwise StoreError."""
-    obj = _loose_header(line)
-    if obj is None or obj.get("kind") != kind:
-        raise StoreError(t("store.not_ours", path=path))
-    version = obj.get("format")
-    if not isinstance(version, int) or version > FORMAT:
-        raise StoreError(t("store.newer_format", path=path, found=version, known=FORMAT))
-    if unframe(line) is None:
-        raise StoreError(t("store.bad_header", path=path))
-    return obj
+def _journal_header() -> bytes:
+    return frame(dumps({"kind": JOURNAL_KIND, "format": FORMAT})[:-1])
+
+
+def _link_atomic(source: Path, target: Path) -> None:
+    """Make ``target`` another name of ``source``, replacing it atomically."""
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    os.link(source, tmp)
+    os.replace(tmp, target)
+    sync_dir(target.parent)
+
+
+class _Damaged(Exception):
+    """A snapshot that cannot be used; ``data`` is what the file held."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self.data = data
 
 
 def _valid_ops(ops: object) -> bool:
@@ -151,8 +167,16 @@ class _TrackedTable(MutableMapping):
 class JournalStorage(Storage):
     """TinyDB storage over a directory holding ``snapshot.json`` and ``journal.jsonl``.
 
-    The caller must hold the directory's writer lock. ``recovered`` lists messages about
-    torn journal tails set aside while opening.
+    A writer locks ``journal.jsonl`` itself (``LockedError`` names the holder). ``recovered``
+    lists messages for the user: torn journal tails set aside, damaged journal lines read
+    past, a damaged snapshot and what was rebuilt in its place.
+
+    Recovery: every compaction keeps the snapshot it replaces as ``snapshot.prev.json`` and
+    the journal it empties as ``journal.prev.jsonl``; together they rebuild the current
+    snapshot if it is ever damaged. Damaged journal lines with intact ones after them are
+    read past (every intact change is applied); a writer keeps a copy of such a journal
+    (``journal.jsonl.damaged-<time>``) and writes a fresh snapshot at once, so nothing
+    depends on the damaged file any more.
 
     With ``writer`` False it is a reader: no lock needed, nothing on disk touched, every
     change refused. It reads the data as it stands while a writer may be working: the
@@ -165,6 +189,8 @@ class JournalStorage(Storage):
         self.directory = directory
         self.snapshot_path = directory / "snapshot.json"
         self.journal_path = directory / "journal.jsonl"
+        self.prev_snapshot_path = directory / "snapshot.prev.json"
+        self.prev_journal_path = directory / "journal.prev.jsonl"
         self.recovered: list[str] = []
         self.min_compact_bytes = min_compact_bytes
         self.writer = writer
@@ -174,22 +200,23 @@ class JournalStorage(Storage):
         self._tables: Tables = {}
         self._seq = -1  # number of the last change applied
         self._snapshot_size = 0
+        self._snapshot_damaged: bytes | None = None  # the damaged snapshot, when rebuilt
+        self._header_size = 0
+        self._header_ok = True
         self._fd: int | None = None
         if not writer:
             self._read_only()
             return
-        # Temporary snapshots left by a crash mid-compaction: the lock holder may remove them.
-        for stale in directory.glob(f".{self.snapshot_path.name}.tmp-*"):
-            stale.unlink(missing_ok=True)
-        self._load_snapshot()
+        created = not self.journal_path.exists()
+        self._fd = open_locked(self.journal_path, os.O_RDWR | os.O_APPEND | os.O_CREAT,
+                               directory / "writer.lock", t("store.what_documents"))
         try:
-            self._fd = os.open(
-                self.journal_path,
-                os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
-        except OSError as exc:
-            raise StoreError(t("store.cannot_open", path=self.journal_path,
-                               error=exc.strerror)) from exc
-        try:
+            if created:
+                sync_dir(directory)
+            # Temporary files left by a crash mid-compaction: the lock holder may remove them.
+            for stale in directory.glob(".*.tmp-*"):
+                stale.unlink(missing_ok=True)
+            self._load_snapshot()
             self._load_journal()
         except OSError as exc:
             self.close()
@@ -213,26 +240,73 @@ class JournalStorage(Storage):
         newline = journal.find(b"\n")
         if newline < 0:  # no journal yet, or its header is being written
             return
-        _check_kind(self.journal_path, journal[:newline + 1], JOURNAL_KIND)
         self._header_size = newline + 1
-        self._replay_journal(journal, newline)
+        found = self._replay_journal(journal, newline)
+        if found.damage:
+            self.recovered.append(t("store.journal_damaged_read", path=self.journal_path,
+                                    runs=describe_runs(found.damage),
+                                    count=len(found.records)))
+        if found.tail is not None and not found.partial:
+            self.recovered.append(t("store.damaged_read_only", path=self.journal_path,
+                                    line=found.tail.line, count=len(found.records)))
+
+    def _snapshot_at(self, path: Path) -> tuple[Tables, int, int] | None:
+        """The tables, change number and size of a snapshot file; None when it is missing
+        or empty. StoreError for a newer format; _Damaged when it cannot be used."""
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(t("store.cannot_open", path=path, error=exc.strerror)) from exc
+        if not data:
+            return None
+        loose = _loose_header(data)
+        if loose is not None and loose.get("kind") == SNAPSHOT_KIND:
+            version = loose.get("format")
+            if claims_newer(data, version, FORMAT):
+                raise StoreError(t("store.newer_format", path=path, found=version,
+                                   known=FORMAT))
+        obj = unframe(data) if data.endswith(b"\n") else None
+        if obj is None or obj.get("kind") != SNAPSHOT_KIND:
+            raise _Damaged(data)
+        tables, seq = obj.get("tables"), obj.get("seq")
+        if not isinstance(tables, dict) or type(seq) is not int or not all(
+                isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+                for table in tables.values()):
+            raise _Damaged(data)
+        return tables, seq, len(data)
 
     def _load_snapshot(self) -> None:
         try:
-            data = self.snapshot_path.read_bytes()
-        except FileNotFoundError:
+            found = self._snapshot_at(self.snapshot_path)
+        except _Damaged as damaged:
+            self._snapshot_damaged = damaged.data
+            self._rebuild()
             return
-        except OSError as exc:
-            raise StoreError(t("store.cannot_open", path=self.snapshot_path,
-                               error=exc.strerror)) from exc
-        if not data:
-            return
-        obj = _check_kind(self.snapshot_path, data, SNAPSHOT_KIND)
-        tables, seq = obj.get("tables"), obj.get("seq")
-        if not isinstance(tables, dict) or not isinstance(seq, int) or not all(
-                isinstance(table, dict) for table in tables.values()):
-            raise StoreError(t("store.bad_header", path=self.snapshot_path))
-        self._tables, self._seq, self._snapshot_size = tables, seq, len(data)
+        if found is not None:
+            self._tables, self._seq, self._snapshot_size = found
+
+    def _rebuild(self) -> None:
+        """The snapshot is damaged: start from the previous one and the journal it had."""
+        source = self.prev_snapshot_path
+        try:
+            found = self._snapshot_at(source)
+        except _Damaged:
+            found = None
+        if found is None:
+            source = None
+        else:
+            self._tables, self._seq, _ = found
+        try:
+            journal = self.prev_journal_path.read_bytes()
+        except OSError:
+            journal = b""
+        newline = journal.find(b"\n")
+        if newline >= 0:
+            self._replay_journal(journal, newline)
+        self.recovered.append(t("store.snapshot_rebuilt", path=self.snapshot_path,
+                                source=source.name if source else "-", seq=self._seq + 1))
 
     def _load_journal(self) -> None:
         fd = self._fd
@@ -246,44 +320,90 @@ class JournalStorage(Storage):
         if not data:
             self._header_size = self._write_header()
             self._journal_size = self._header_size
+            if self._snapshot_damaged is not None:
+                self._replace_damaged()
             return
-        _check_kind(self.journal_path, data[:newline + 1], JOURNAL_KIND)
         self._header_size = newline + 1
+        self._header_ok = unframe(data[:newline + 1]) is not None
         found = self._replay_journal(data, newline)
-        if found.damage is not None:
-            self._set_aside(found.end, found.damage, found.after, len(found.records))
+        if found.damage:
+            backup = backup_name(self.journal_path, "damaged", self._now())
+            write_durably(backup, data)
+            self.recovered.append(t("store.journal_damaged_kept", path=self.journal_path,
+                                    runs=describe_runs(found.damage),
+                                    count=len(found.records), backup=backup.name))
+        if found.tail is not None and found.tail.start >= found.end:
+            self._set_aside(found.end, found.tail.line, found.tail.whole, len(found.records))
         self._journal_size = found.end
-        if self._should_compact():
+        if found.damage or self._snapshot_damaged is not None or not self._header_ok:
+            self._replace_damaged()
+        elif self._should_compact():
             self.compact()
 
-    def _replay_journal(self, data: bytes, newline: int) -> Scan:
-        """Apply the journal's changes after the snapshot; returns what :func:`scan` found."""
-        snapshot_seq = self._seq
-        second = data.find(b"\n", newline + 1)
-        first = unframe(data[newline + 1:second + 1]) if second > 0 else None
-        if first is not None and isinstance(first.get("seq"), int) \
-                and first["seq"] > snapshot_seq + 1:
-            # Changes before these are missing (a lost or older snapshot): not a torn tail.
-            raise StoreError(t("store.journal_gap", path=self.journal_path,
-                               snapshot=self.snapshot_path, seq=first["seq"],
-                               expected=snapshot_seq + 1))
-        expected = [None]
+    def _replace_damaged(self) -> None:
+        """Write what was recovered as a fresh snapshot, keeping the damaged one aside."""
+        if self._snapshot_damaged is not None:
+            backup = backup_name(self.snapshot_path, "damaged", self._now())
+            write_durably(backup, self._snapshot_damaged)
+            self.recovered.append(t("store.snapshot_kept", path=self.snapshot_path,
+                                    backup=backup.name))
+        self.compact()
 
-        def accept(obj: dict, index: int, line: bytes) -> bool:
+    def _replay_journal(self, data: bytes, newline: int) -> Scan:
+        """Apply the journal's changes after the snapshot; returns what :func:`scan` found.
+
+        Every intact change is applied, damaged lines or not. A journal whose first change
+        does not follow the snapshot is refused (StoreError), unless the snapshot was damaged
+        and is being rebuilt: then the changes that cannot be found are named.
+        """
+        header = data[:newline + 1]
+        start, first_line = newline + 1, 2
+        inner = embedded(header) if unframe(header) is None else None
+        if inner is not None:  # the header's newline is damaged: the first change follows
+            header, start, first_line = data[:inner[0]], inner[0], 1
+        loose = _loose_header(header)
+        if loose is None or loose.get("kind") != JOURNAL_KIND:
+            if unframe(header) is not None:
+                raise StoreError(t("store.not_ours", path=self.journal_path))
+        else:
+            version = loose.get("format")
+            if claims_newer(header, version, FORMAT):
+                raise StoreError(t("store.newer_format", path=self.journal_path,
+                                   found=version, known=FORMAT))
+        last = [None]
+
+        def accept(obj: dict, line: bytes, line_no: int, before: Damage | None) -> bool:
             seq = obj.get("seq")
-            if not isinstance(seq, int) or not isinstance(obj.get("table"), str):
+            if type(seq) is not int or not isinstance(obj.get("table"), str):
                 return False
             if not _valid_ops(obj.get("ops")):
                 return False
-            if expected[0] is not None and seq != expected[0]:
+            if last[0] is not None and seq <= last[0]:
                 return False
-            expected[0] = seq + 1
+            if last[0] is not None and seq != last[0] + 1 and before is None:
+                return False
+            last[0] = seq
             return True
 
-        found = scan(data, accept, start=newline + 1, first_line=2)
-        for record in found.records:
-            if record["seq"] > self._seq:
-                self._replay(record)
+        found = scan(data, accept, start=start, first_line=first_line)
+        if unframe(header) is None:  # a damaged header: a damaged run like any other
+            run = Damage(1, 1, 0, start)
+            if found.records:
+                found.damage.insert(0, run)
+            elif found.tail is None:
+                found.tail = run
+        records = [record for record in found.records if record["seq"] > self._seq]
+        if records and records[0]["seq"] > self._seq + 1:
+            if self._snapshot_damaged is not None:
+                self.recovered.append(t("store.changes_lost", first=self._seq + 1,
+                                        last=records[0]["seq"] - 1))
+            elif not found.damage:  # (damaged lines say themselves what they held)
+                # Changes before these are missing (a lost or older snapshot): not a tail.
+                raise StoreError(t("store.journal_gap", path=self.journal_path,
+                                   snapshot=self.snapshot_path, seq=records[0]["seq"],
+                                   expected=self._seq + 1))
+        for record in records:
+            self._replay(record)
         return found
 
     def _replay(self, record: dict) -> None:
@@ -298,7 +418,7 @@ class JournalStorage(Storage):
         self._seq = record["seq"]
 
     def _write_header(self) -> int:
-        line = frame(dumps({"kind": JOURNAL_KIND, "format": FORMAT})[:-1])
+        line = _journal_header()
         write_all(self._fd, line)  # type: ignore[arg-type]
         sync(self._fd)  # type: ignore[arg-type]
         return len(line)
@@ -408,7 +528,11 @@ class JournalStorage(Storage):
         return grown >= self.min_compact_bytes and grown > self._snapshot_size
 
     def compact(self) -> None:
-        """Write every table to a new snapshot atomically, then empty the journal."""
+        """Write every table to a new snapshot atomically, then empty the journal.
+
+        The snapshot replaced is kept as ``snapshot.prev.json`` and the journal emptied as
+        ``journal.prev.jsonl``, so the new snapshot can be rebuilt if it is ever damaged.
+        """
         with self._mutex:
             self._check_usable()
             fd = self._fd
@@ -416,9 +540,24 @@ class JournalStorage(Storage):
             data = frame(f'{{"kind":"{SNAPSHOT_KIND}","format":{FORMAT},"seq":{self._seq},'
                          f'"tables":{dumps(self._tables)}')
             try:
-                write_atomic(self.snapshot_path, data)
-                os.ftruncate(fd, self._header_size)
-                sync(fd)
+                if self._snapshot_damaged is None:
+                    if self.snapshot_path.exists():
+                        _link_atomic(self.snapshot_path, self.prev_snapshot_path)
+                    else:
+                        self.prev_snapshot_path.unlink(missing_ok=True)
+                    write_atomic(self.prev_journal_path, os.pread(fd, self._journal_size, 0))
+                    write_atomic(self.snapshot_path, data)
+                else:  # the new snapshot is all there is to rebuild from
+                    write_atomic(self.snapshot_path, data)
+                    _link_atomic(self.snapshot_path, self.prev_snapshot_path)
+                    write_atomic(self.prev_journal_path, _journal_header())
+                    self._snapshot_damaged = None
+                if self._header_ok:
+                    os.ftruncate(fd, self._header_size)
+                    sync(fd)
+                else:
+                    os.ftruncate(fd, 0)
+                    self._header_size, self._header_ok = self._write_header(), True
             except OSError as exc:
                 self._broken = t("store.write_failed", path=self.snapshot_path,
                                  error=exc.strerror)

@@ -14,15 +14,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizhall.i18n import t
-from quizhall.store._files import dumps, frame, sync, sync_dir, unframe, utc_now, write_atomic
-from quizhall.store._lock import WriterLock
+from quizhall.store._files import (
+    dumps,
+    frame,
+    sync,
+    sync_dir,
+    unframe,
+    utc_now,
+    write_all,
+    write_atomic,
+)
 from quizhall.store.errors import StoreError
-from quizhall.store.log import EventLog, header_line
+from quizhall.store.log import EventLog, Repair, header_line, repair
 
 if TYPE_CHECKING:
     import tinydb
 
-    from quizhall.store.documents import JournalStorage
 
 FORMAT = 1
 CONTEST_KIND = "quizhall.contest"
@@ -68,12 +75,13 @@ class ContestRecord:
     source: str | None
     events: int
     teams: list[str] = field(default_factory=list)
+    damage: list[str] = field(default_factory=list)  # what a reader of the log reports
 
     def to_json(self) -> dict:
         """Everything but the config, for listings."""
         return {"id": self.id, "title": self.title, "status": self.status,
                 "created": self.created, "updated": self.updated, "source": self.source,
-                "events": self.events, "teams": list(self.teams)}
+                "events": self.events, "teams": list(self.teams), "damage": list(self.damage)}
 
 
 class Store:
@@ -88,13 +96,8 @@ class Store:
         self.warnings: list[str] = []
         self._now = now
         self._db: tinydb.TinyDB | None = None
-        self._db_lock: WriterLock | None = None
         self._logs: list[EventLog] = []
-        try:
-            self.contests_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(t("store.cannot_create", path=self.contests_dir,
-                               error=exc.strerror)) from exc
+        make_dir(self.contests_dir)
 
     @property
     def contests_dir(self) -> Path:
@@ -140,13 +143,19 @@ class Store:
             fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                          0o644)
             try:
-                os.write(fd, header_line(contest_id, created))
+                write_all(fd, header_line(contest_id, created))
                 sync(fd)
             finally:
                 os.close(fd)
             write_atomic(directory / "contest.json", frame(text[:-1]))
             sync_dir(self.contests_dir)
         except OSError as exc:
+            try:  # a full disk or the like: leave no empty contest behind
+                for leftover in directory.iterdir():
+                    leftover.unlink()
+                directory.rmdir()
+            except OSError:
+                pass
             raise StoreError(t("store.cannot_create", path=directory,
                                error=exc.strerror)) from exc
         return contest_id
@@ -177,20 +186,19 @@ class Store:
 
     def _record(self, directory: Path) -> ContestRecord:
         data = self._read_contest(directory)
-        log = directory / "events.jsonl"
-        events, updated = 0, None
-        try:
-            with open(log, "rb") as fh:
-                content = fh.read()
-            # Whole lines after the header; the engine's reader validates each one.
-            events = max(content.count(b"\n") - 1, 0)
+        path = directory / "events.jsonl"
+        events, updated, damage = 0, None, []
+        if path.exists():
+            # Read as results reads it, so the listing and the results agree.
+            with EventLog(path, directory.name, False, self._now) as log:
+                events, damage = len(log), list(log.recovered)
             if events:
-                mtime = os.stat(log).st_mtime
+                try:
+                    mtime = os.stat(path).st_mtime
+                except OSError as exc:
+                    raise StoreError(t("store.cannot_open", path=path,
+                                       error=exc.strerror)) from exc
                 updated = datetime.fromtimestamp(mtime, UTC).isoformat(timespec="seconds")
-        except FileNotFoundError:
-            pass
-        except OSError as exc:
-            raise StoreError(t("store.cannot_open", path=log, error=exc.strerror)) from exc
         config = data["config"]
         teams = config.get("teams")
         names = [str(team["name"]) for team in teams
@@ -199,7 +207,7 @@ class Store:
                              status=str(data.get("status", "")),
                              created=str(data.get("created", "")), updated=updated,
                              config=config, source=data.get("source"), events=events,
-                             teams=names)
+                             teams=names, damage=damage)
 
     def contests(self) -> list[ContestRecord]:
         """Every readable contest, newest first; unreadable ones are noted in ``warnings``."""
@@ -213,6 +221,8 @@ class Store:
                 records.append(self._record(directory))
             except StoreError as exc:
                 self.warnings.append(str(exc))
+                continue
+            self.warnings.extend(records[-1].damage)
         records.sort(key=lambda r: (r.created, r.id), reverse=True)
         return records
 
@@ -249,11 +259,28 @@ class Store:
                 raise StoreError(t("store.log_missing", id=contest_id,
                                    path=directory / "events.jsonl"))
             raise StoreError(t("store.no_contest", id=contest_id))
-        lock = WriterLock(directory / "writer.lock",
-                          t("store.what_contest", id=contest_id)) if writer else None
-        log = EventLog(directory / "events.jsonl", contest_id, lock, self._now)
+        log = EventLog(directory / "events.jsonl", contest_id, writer, self._now,
+                       directory / "writer.lock", t("store.what_contest", id=contest_id))
         self._logs.append(log)
         return log
+
+    def repair_log(self, contest_id: str, apply: bool = True) -> Repair:
+        """Make a contest log damaged in the middle writable again (see
+        :func:`quizhall.store.log.repair`); ``apply`` False only says what is damaged."""
+        directory = self._contest_dir(contest_id)
+        record = self._read_contest(directory)
+        path = directory / "events.jsonl"
+        if not path.exists():
+            raise StoreError(t("store.log_missing", id=contest_id, path=path))
+        try:
+            created = datetime.fromisoformat(str(record.get("created")))
+        except ValueError:
+            created = self._now()
+        try:
+            return repair(path, contest_id, created, self._now, directory / "writer.lock",
+                          t("store.what_contest", id=contest_id), apply)
+        except OSError as exc:
+            raise StoreError(t("store.cannot_create", path=path, error=exc.strerror)) from exc
 
     # -- trainee documents -------------------------------------------------------------------
 
@@ -263,19 +290,10 @@ class Store:
         if self._db is None:
             from quizhall.store.documents import DocumentDB, JournalStorage
 
-            try:
-                self.documents_dir.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(t("store.cannot_create", path=self.documents_dir,
-                                   error=exc.strerror)) from exc
-            lock = WriterLock(self.documents_dir / "writer.lock", t("store.what_documents"))
-            try:
-                storage: JournalStorage = JournalStorage(self.documents_dir, self._now)
-            except BaseException:
-                lock.release()
-                raise
+            make_dir(self.documents_dir)
+            storage = JournalStorage(self.documents_dir, self._now)
             self.warnings.extend(storage.recovered)
-            self._db_lock, self._db = lock, DocumentDB(storage)
+            self._db = DocumentDB(storage)
         return self._db
 
     def read_db(self) -> tinydb.TinyDB:
@@ -286,6 +304,7 @@ class Store:
         from quizhall.store.documents import DocumentDB, JournalStorage
 
         storage = JournalStorage(self.documents_dir, self._now, writer=False)
+        self.warnings.extend(storage.recovered)
         return DocumentDB(storage)
 
     def close(self) -> None:
@@ -294,17 +313,25 @@ class Store:
             log.close()
         self._logs.clear()
         if self._db is not None:
-            self._db.close()
+            self._db.close()  # closing the journal gives up its lock
             self._db = None
-        if self._db_lock is not None:
-            self._db_lock.release()
-            self._db_lock = None
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def make_dir(path: Path) -> None:
+    """Create ``path`` (and its parents) if missing, its new name made durable."""
+    if path.is_dir():
+        return
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        sync_dir(path.parent)
+    except OSError as exc:
+        raise StoreError(t("store.cannot_create", path=path, error=exc.strerror)) from exc
 
 
 def open_store(data_dir: str | Path | None = None,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quizhall.i18n import t
+from quizhall.plugins import PLUGIN_ERRORS
 
 
 def contest_exporters() -> list[Any]:
@@ -51,6 +52,6 @@ def export_results(contest: Any, contest_id: str, exporters: Sequence[Any] | Non
         exporter.write(report, path, {"contest_id": contest_id})
     except ExportError as exc:  # the exporter's own message for the host
         return str(exc), False
-    except Exception as exc:  # a plugin's failure is reported by name, never raised
+    except PLUGIN_ERRORS as exc:  # a plugin's failure is reported by name, never raised
         return t("tui.export_failed", name=name, error=f"{type(exc).__name__}: {exc}"), False
     return t("tui.exported", name=name, path=str(path)), True

@@ -25,6 +25,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 
 from quizhall.i18n import t
+from quizhall.plugins import PLUGIN_ERRORS
 from quizhall.tui.app import ContestApp
 from quizhall.tui.clock import HallClock
 from quizhall.tui.dialogs import (
@@ -191,7 +192,7 @@ class HostApp(ContestApp):
         for source in self._buzzers:
             try:
                 source.start(self.press)
-            except Exception as exc:  # a buzzer plugin failing must not stop the contest
+            except PLUGIN_ERRORS as exc:  # a buzzer plugin failing must not stop the contest
                 self.notify(t("tui.buzzer_failed", name=getattr(source, "name", "?"),
                               error=str(exc)), severity="error", markup=False, timeout=10)
         # Plugin commands are gathered now, so a register hook that fails is said at once.
@@ -208,7 +209,7 @@ class HostApp(ContestApp):
         for source in self._buzzers:
             try:
                 source.stop()
-            except Exception:  # a plugin failing to stop must not hide the exit
+            except PLUGIN_ERRORS:  # a plugin failing to stop must not hide the exit
                 pass
 
     # -- time ------------------------------------------------------------------------------

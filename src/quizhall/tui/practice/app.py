@@ -8,6 +8,7 @@ injected, so tests and snapshots see the same screens every run.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -32,6 +33,7 @@ from quizhall.practice import (
 )
 from quizhall.practice.clock import Clock, system_clock
 from quizhall.tui.practice.keys import Localized
+from quizhall.visible import visible
 
 MODES = ("practice", "exam", "levels", "review", "stats")
 
@@ -60,23 +62,32 @@ class PracticeApp(Localized, App[None]):
 
     def __init__(self, library: Library, history: History, user: str,
                  clock: Clock = system_clock, seed: int | None = None,
-                 settings: PracticeSettings | None = None) -> None:
+                 settings: PracticeSettings | None = None,
+                 notices: Sequence[str] = ()) -> None:
         super().__init__()
         self.library = library
         self.trainee = Trainee(history, user, library, clock)
         self.rng = random.Random(seed)
         self.settings = settings or PracticeSettings()
+        # What the store reported on opening (damage found, what was recovered): shown in
+        # the app, where the trainee sees it, not printed before the screen covers it.
+        self.notices = [visible(notice) for notice in notices]
 
     def on_mount(self) -> None:
         from quizhall.tui.practice.start import StartScreen
 
         self.push_screen(StartScreen())
+        self.call_after_refresh(self._show_notices)
         opening = {"practice": lambda: self.start_practice(self.settings.filter,
                                                           self.settings.order),
                    "exam": self.start_exam, "levels": self.open_levels,
                    "review": self.start_review, "stats": self.open_stats}
         if self.settings.mode in opening:
             opening[self.settings.mode]()
+
+    def _show_notices(self) -> None:
+        for notice in self.notices:
+            self.notify(notice, severity="warning", markup=False, timeout=30)
 
     # -- opening modes (the screens call these) --------------------------------------------
 
