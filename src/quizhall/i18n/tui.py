@@ -49,6 +49,8 @@ MESSAGES = {
     "tui.round_kind.gate": ("闯关", "gates"),
     "tui.scores_title": ("比分", "Scores"),
     "tui.final_title": ("最终排名", "Final ranking"),
+    "tui.tie_decided": ("{first}与{second}同分，由加赛决出名次", "{first} and {second} tied on points: the tie-break decided"),
+    "tui.last_seconds": ("最后几秒！", "LAST SECONDS!"),
     # Host status.
     "tui.turn": ("轮到", "turn"),
     "tui.buzz": ("抢答", "buzz"),

@@ -66,7 +66,18 @@ def question_view(view: Any) -> QuestionView | None:
     return QuestionView(
         number=number, total=total, stem=q.stem, kind=q.type.value, options=options,
         points=stake, media=q.media, answer=q.answer_text(), explanation=q.explanation,
-        source=q.source)
+        source=q.source, right=right_options(q))
+
+
+def right_options(question: Any) -> tuple[str, ...]:
+    """The letters (or √/×) of the options that are right, for the reveal to mark."""
+    if question.type is QuestionType.SINGLE:
+        return (str(question.answer),)
+    if question.type is QuestionType.MULTIPLE:
+        return tuple(str(letter) for letter in question.answer)
+    if question.type is QuestionType.JUDGE:
+        return ("√",) if question.answer else ("×",)
+    return ()
 
 
 def timer_view(view: Any) -> TimerView | None:

@@ -74,6 +74,7 @@ class QuestionView:
     answer: str = ""
     explanation: str = ""
     source: str = ""
+    right: tuple[str, ...] = ()  # the option letters that are right
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,6 @@ class StageView:
         """
         question = self.question
         if question is not None and not self.revealed:
-            question = replace(question, answer="", explanation="", source="")
+            question = replace(question, answer="", explanation="", source="", right=())
         return replace(self, question=question, audience=True, next_step="", hint="",
                        warnings=())
