@@ -18,13 +18,13 @@ from quizhall.i18n import t
 # Every command and the arguments it takes (for help texts and the parser).
 COMMAND_NAMES = ("next", "open", "buzz", "right", "wrong", "partial", "wager", "assign",
                  "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "end",
-                 "member")
+                 "member", "project")
 PASS_WORDS = frozenset({"pass", "弃选", "放弃"})
 # How each command is written, for usage messages and the host console's hints.
 USAGE = {name: name for name in COMMAND_NAMES} | {
     "buzz": "buzz TEAM", "assign": "assign TEAM", "partial": "partial POINTS",
     "wager": "wager TEAM VALUE|pass", "adjust": "adjust TEAM ±POINTS REASON",
-    "member": "member SEAT|NAME"}
+    "member": "member SEAT|NAME", "project": "project scores|teams|round|podium|off"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,8 @@ class Command:
     ``team`` is a 0-based team index (buzz, wager, assign, adjust); ``points`` the partial
     points or the adjustment; ``value`` a wager (a number, or ``"pass"``); ``member`` the
     answering member for ``member`` (0-based seat, or a member's name); ``reason`` the
-    adjustment's reason; ``args`` the words after a plugin command's name.
+    adjustment's reason; ``args`` the words after a plugin command's name. ``project`` takes
+    the projector page in ``value`` (``scores``, ``teams``, ``round``, ``podium``, ``off``).
     """
 
     name: str
@@ -133,6 +134,10 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
             raise CommandError(t("contest.command.usage", usage=USAGE["member"]))
         word = args[0]
         return Command(name, member=int(word) - 1 if word.isdecimal() else word)
+    if name == "project":
+        if len(args) != 1:
+            raise CommandError(t("contest.command.usage", usage=USAGE["project"]))
+        return Command(name, value=args[0].lower())
     if args:
         raise CommandError(t("contest.command.no_arguments", name=name))
     return Command(name)

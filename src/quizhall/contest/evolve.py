@@ -5,6 +5,11 @@ and :func:`fold` replays a whole log. Every value a plugin computed (points and 
 is already in the event, so replaying a log gives the same state whatever plugins are
 installed now. Applying one event costs the same however long the log is.
 
+The projector: ``projector_page`` records the page the host put on the hall's screen
+(``page`` one of :data:`PROJECTOR_PAGES`, or None to take it off). It changes no score and is
+not an action: undo neither reverts it nor counts it, and it applies to the undo snapshot too.
+The next action takes the page off, so the hall follows the contest again.
+
 Undo: every event is an *action* except the bookkeeping ones in :data:`NOT_ACTIONS` and the
 follow-up events of one command (``"cont": true``). Before each action the state keeps a
 snapshot of itself; ``undo`` swaps the state and its snapshot, so a second ``undo`` redoes.
@@ -32,9 +37,12 @@ from quizhall.contest.state import (
 
 # Events that are not actions: undo never reverts them, they never take a snapshot.
 NOT_ACTIONS = frozenset({"contest_started", "contest_resumed", "paused", "resumed",
-                         "answer_revealed", "undo"})
-# Events that apply to the undo snapshot too: pausing is about the clock, not the game.
-CLOCK_EVENTS = frozenset({"contest_resumed", "paused", "resumed"})
+                         "answer_revealed", "undo", "projector_page"})
+# Events that apply to the undo snapshot too: pausing is about the clock, and the projector's
+# page about the hall, not the game.
+CLOCK_EVENTS = frozenset({"contest_resumed", "paused", "resumed", "projector_page"})
+# Pages the host may put on the projector (``projector_page``).
+PROJECTOR_PAGES = ("scores", "teams", "round", "podium")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +139,7 @@ def evolve(state: State | None, event: Mapping[str, Any], ledger: list[LedgerEnt
             state.undo = None
             snapshot = state.copy()
             state.undo, state.undo_t = snapshot, t
+            state.projector = None
         handler = _HANDLERS.get(kind or "")
         if handler is None:
             raise EvolveError(f"event {seq}: unknown type {kind!r}")
@@ -333,6 +342,13 @@ def _wager_set(state: State, event: Mapping[str, Any], *_: Any) -> None:
     state.wagers = {**state.wagers, int(event["team"]): event["value"]}
 
 
+def _projector_page(state: State, event: Mapping[str, Any], *_: Any) -> None:
+    page = event.get("page")
+    if page is not None and page not in PROJECTOR_PAGES:
+        raise EvolveError(f"unknown projector page {page!r}")
+    state.projector = page
+
+
 def _plain(state: State, *_: Any) -> None:
     """Events whose whole effect is in their generic fields (``data``, ``timer``)."""
 
@@ -395,9 +411,11 @@ _HANDLERS = {
     "score_adjusted": _score_adjusted,
     "round_ended": _round_ended,
     "contest_finished": _contest_finished,
+    "projector_page": _projector_page,
 }
 
 EVENT_TYPES = frozenset(_HANDLERS) | {"contest_started", "undo"}
 
-__all__ = ["CLOSED", "EVENT_TYPES", "FINISHED", "INTRO", "NOT_ACTIONS", "QUESTION", "READY",
+__all__ = ["CLOSED", "EVENT_TYPES", "FINISHED", "INTRO", "NOT_ACTIONS", "PROJECTOR_PAGES",
+           "QUESTION", "READY",
            "EvolveError", "LedgerEntry", "Projection", "evolve", "fold"]

@@ -23,6 +23,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "reveal": "r", "scoreboard": "s", "undo": "u", "adjust": "a", "quit": "q",
     "pass": "x", "wager": "w", "assign": "g", "member": "m", "timeout": "ctrl+t",
     "end": "ctrl+e", "export": "e", "help": "?", "command": ":",
+    "teams": "i", "round_card": "c", "podium": "f",
 }
 
 

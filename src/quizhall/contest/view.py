@@ -87,6 +87,7 @@ class StateView:
     ended_early: bool = False
     warnings: tuple[str, ...] = field(default=())
     notes: dict[int, dict[str, Any]] = field(default_factory=dict)  # plugin notes by team
+    projector: str | None = None       # the page the host put on the projector, if any
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (the bank question is given as its key only)."""
@@ -154,7 +155,8 @@ def build_view(contest: Any, now: float) -> StateView:
         open_ties=tuple(open_ties(state.scores, state.tiebreak, plan.prizes)),
         finished=state.phase == FINISHED, ended_early=state.ended_early,
         warnings=tuple(warnings),
-        notes={team: dict(notes) for team, notes in state.notes.items()})
+        notes={team: dict(notes) for team, notes in state.notes.items()},
+        projector=state.projector)
 
 
 def next_step(contest: Any) -> NextStep:

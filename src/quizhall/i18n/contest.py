@@ -47,6 +47,10 @@ MESSAGES = {
     "contest.next.nothing": ("无事可做", "nothing to do"),
     # refusals
     "contest.refused.nothing_to_undo": ("没有可以撤销的操作", "there is nothing to undo"),
+    "contest.refused.projector_page": ("投影没有“{page}”这一页（可用：{pages}）", "the projector has no page \"{page}\" (pages: {pages})"),
+    "contest.refused.projector_no_round": ("还没有开始任何一轮，没有轮次介绍可投影", "no round has started yet: there is no round card to show"),
+    "contest.refused.projector_no_podium": ("比赛结束后才有领奖台", "the podium comes when the contest is over"),
+    "contest.refused.projector_same": ("投影上已经是这一页", "the projector already shows this page"),
     "contest.refused.finished": ("比赛已结束（可以撤销）", "the contest is over (undo is still possible)"),
     "contest.refused.already_paused": ("已经暂停", "already paused"),
     "contest.refused.not_paused": ("没有暂停", "not paused"),

@@ -43,6 +43,7 @@ from quizhall.tui.stage import StageBody
 from quizhall.tui.text import team_label
 from quizhall.tui.view import Stage, StageView
 from quizhall.tui.widgets.banner import BuzzBanner
+from quizhall.tui.widgets.hall import HallView
 from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.status import HostStatus
 
@@ -51,7 +52,7 @@ FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", 
                 "assign", "member", "reveal", "pause", "undo", "adjust", "scoreboard",
                 "export", "command", "help", "quit")
 # Actions that are always possible (they do not go to the engine themselves).
-ALWAYS = frozenset({"scoreboard", "command", "help", "quit"})
+ALWAYS = frozenset({"scoreboard", "teams", "command", "help", "quit"})
 # Actions that move a question or a pick on: named in the status line when "next" cannot.
 PROGRESS = ("open", "wager", "assign", "member", "right", "wrong", "partial", "pass",
             "timeout")
@@ -92,14 +93,22 @@ class HostScreen(Screen[None]):
     AUTO_FOCUS = None
 
     def compose(self) -> ComposeResult:
+        app: HostApp = self.app  # type: ignore[assignment]
         with Vertical(id="host-top"):
             yield HostStatus()
             yield Prose(id="guide")
-        yield StageBody()
+        if app.single_screen:
+            # One screen for host and hall: the hall's view, no host lines or key bar (the
+            # keys still work; ? lists them).
+            yield HallView(motion=app.motion)
+        else:
+            yield StageBody()
         yield KeyBar()
 
     def on_mount(self) -> None:
         app: HostApp = self.app  # type: ignore[assignment]
+        self.query_one(HostStatus).display = not app.single_screen
+        self.query_one(KeyBar).display = not app.single_screen
         app.screen_ready()
 
     def on_key(self, event: events.Key) -> None:
@@ -115,10 +124,12 @@ class HostApp(ContestApp):
     def __init__(self, session: Session, *, single_screen: bool = False, timers: bool = True,
                  theme: str = "dark", bell: bool = True, clock: HallClock | None = None,
                  buzzers: Sequence[Any] = (), exporters: Sequence[Any] | None = None,
-                 resume: str | None = None, guide: str = "", tick: float = 0.1) -> None:
+                 resume: str | None = None, guide: str = "", tick: float = 0.1,
+                 motion: bool = True) -> None:
         super().__init__(theme=theme, bell=bell)
         self.session = session
         self.single_screen = single_screen
+        self.motion = motion
         self.timers = timers
         self.clock = clock or HallClock()
         self.contest: Any = None
@@ -129,7 +140,6 @@ class HostApp(ContestApp):
         self._keyboard: Any = None  # the keyboard buzzer source, when it is one of them
         self._exporters = exporters
         self._tick = tick
-        self._local: Stage | None = None  # a page the host chose (teams intro, scoreboard)
         self._intro_seen = False
         self._available: set[str] = set()
         self._view: StageView | None = None
@@ -223,7 +233,7 @@ class HostApp(ContestApp):
             return
         view = contest.view()
         self._warn_standing(view.warnings)
-        stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
+        stage_view = present(view, buzz_round=buzz_round(contest, view))
         if view.next.code == "blocked":
             stage_view = self._with_next_keys(stage_view)
         if view.phase == "ready" and self.session.contest_id and not self.single_screen:
@@ -236,8 +246,10 @@ class HostApp(ContestApp):
         if not self.showing(screen):
             return
         assert screen is not None
-        shown = stage_view.for_audience() if self.single_screen else stage_view
-        screen.query_one(StageBody).show(shown, self.timers)
+        if self.single_screen:
+            screen.query_one(HallView).show(stage_view.for_audience(), self.timers)
+        else:
+            screen.query_one(StageBody).show(stage_view, self.timers)
         screen.query_one(HostStatus).show(stage_view, self.timers)
         self.signal(stage_view)
         if availability:
@@ -339,7 +351,7 @@ class HostApp(ContestApp):
                 description = t(f"tui.key.{action}")
                 if action == "pause" and self.contest is not None and self.contest.state.paused:
                     description = t("tui.key.resume")
-                if action == "scoreboard" and self._local is Stage.SCORES:
+                if action == "scoreboard" and self._projecting("scores"):
                     description = t("tui.key.back")
                 items.append((self.keymap.actions[action], description))
         return items
@@ -410,7 +422,6 @@ class HostApp(ContestApp):
                 self._refused_buzz(team, outcome.reason or "")
             self._warn(outcome.warnings)
         if changed:
-            self._local = None
             self._show_buzz_first()
 
     def _show_buzz_first(self) -> None:
@@ -421,12 +432,15 @@ class HostApp(ContestApp):
         """
         contest = self.contest
         view = contest.view()
-        stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
+        stage_view = present(view, buzz_round=buzz_round(contest, view))
         screen = self._host_screen()
         if self.showing(screen) and stage_view.stage is Stage.QUESTION:
-            shown = stage_view.for_audience() if self.single_screen else stage_view
-            screen.query_one(BuzzBanner).show(  # type: ignore[union-attr]
-                shown.team(shown.buzz_holder), shown.buzz_open)
+            if self.single_screen:
+                screen.query_one(HallView).show(  # type: ignore[union-attr]
+                    stage_view.for_audience(), self.timers)
+            else:
+                screen.query_one(BuzzBanner).show(  # type: ignore[union-attr]
+                    stage_view.team(stage_view.buzz_holder), stage_view.buzz_open)
             self.signal(stage_view)
         self.call_after_refresh(self.refresh_state)
 
@@ -456,7 +470,6 @@ class HostApp(ContestApp):
             if outcome.due:
                 self.refresh_state()
             return False
-        self._local = None
         self.refresh_state()
         return True
 
@@ -498,16 +511,23 @@ class HostApp(ContestApp):
 
         return self.execute(Command(name, **fields))
 
+    def _projecting(self, page: str) -> bool:
+        """Whether the host has put ``page`` on the projector."""
+        return self.contest is not None and self.contest.state.projector == page
+
+    def _project(self, page: str) -> None:
+        """Put ``page`` on the projector, or take it off when it is there (an event)."""
+        self._command("project", value="off" if self._projecting(page) else page)
+
     def _act_next(self) -> None:
-        if self._local is Stage.SCORES:
-            self._local = None
-            self.refresh_state()
+        if self._projecting("scores"):
+            self._project("scores")
             return
         if self.contest.state.phase == "ready" and not self._intro_seen:
             self._intro_seen = True
-            self._local = Stage.TEAMS
-            self.refresh_state()
-            return
+            if not self._projecting("teams"):
+                self._project("teams")
+                return
         self._command("next")
 
     def _act_open(self) -> None:
@@ -625,8 +645,16 @@ class HostApp(ContestApp):
         self.push_screen(ConfirmDialog(t("tui.end_title"), t("tui.end_body")), done)
 
     def _act_scoreboard(self) -> None:
-        self._local = None if self._local is Stage.SCORES else Stage.SCORES
-        self.refresh_state(availability=False)
+        self._project("scores")
+
+    def _act_teams(self) -> None:
+        self._project("teams")
+
+    def _act_round_card(self) -> None:
+        self._project("round")
+
+    def _act_podium(self) -> None:
+        self._project("podium")
 
     def _act_command(self) -> None:
         from quizhall.tui.commandline import CommandLine, command_helps

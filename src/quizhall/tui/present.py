@@ -181,18 +181,25 @@ def teams_of(view: Any) -> tuple[TeamView, ...]:
     return tuple(teams)
 
 
+# The pages the host can put on the projector (``projector_page`` events), as stages.
+PROJECTED = {"scores": Stage.SCORES, "teams": Stage.TEAMS, "round": Stage.ROUND,
+             "podium": Stage.FINAL}
+
+
 def present(view: Any, stage: Stage | None = None, buzz_round: bool = False) -> StageView:
     """The host's :class:`StageView` of an engine state view.
 
-    ``stage`` overrides the page (the host's scoreboard or team introduction);
+    ``stage`` overrides the page; otherwise a page the host put on the projector shows;
     ``buzz_round`` says the round is played with buzzers, so whoever answers won the buzz.
     Call :meth:`StageView.for_audience` on the result for any screen the hall sees.
     """
     teams = teams_of(view)
     holder = view.answerer if buzz_round else None
+    projected = PROJECTED.get(getattr(view, "projector", None) or "")
     turn = turn_of(view, buzz_round)
     return StageView(
-        stage=stage or stage_of(view),
+        stage=stage or projected or stage_of(view),
+        projected=projected is not None,
         contest_title=view.title,
         teams=teams,
         round_title=view.round_title or "",

@@ -119,6 +119,7 @@ class StageView:
     audience: bool = False  # True once host-only parts were dropped
     ranking: tuple[TeamView, ...] = field(default=())  # final ranking, best first
     warnings: tuple[str, ...] = ()  # host only: what went wrong loading plugins
+    projected: bool = False  # the page is one the host put on the projector
 
     def team(self, number: int | None) -> TeamView | None:
         """The team with this number, or None."""
