@@ -18,6 +18,9 @@ def _isolated(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("QUIZHALL_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("QUIZHALL_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("QUIZHALL_LANG", "en")
+    # Large text needs a font; tests that draw it choose one (tests/hallkit.py), the rest
+    # see plain text on every machine.
+    monkeypatch.setenv("QUIZHALL_FONT", "none")
     i18n.set_language("en")
     yield
     i18n.set_language(None)

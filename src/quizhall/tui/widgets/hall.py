@@ -34,7 +34,7 @@ class HallView(Widget):
         self.motion = motion
         self.font: BigFont | None = None
         self._view: StageView | None = None
-        self._timers = True
+        self._clock_shown = True
         self._order: tuple[int, ...] = ()  # the scoreboard's last order (team numbers)
         self._moves: dict[int, tuple[float, float]] = {}  # team → (from, to) positions
         self._move_start = 0.0
@@ -66,7 +66,7 @@ class HallView(Widget):
                 self.set_timer(MOTION_STEP, self._step)
             self._order = order
         self._view = view
-        self._timers = timers
+        self._clock_shown = timers
         self.refresh()
 
     def _step(self) -> None:
@@ -116,7 +116,7 @@ class HallView(Widget):
             lines = []
         else:
             lines = hall_page(self._view, width, height, self.font, palette, self._motion(),
-                              self._timers)
+                              self._clock_shown)
         page = Text("\n").join(lines[:height]) if lines else Text()
         page.no_wrap, page.overflow = True, "crop"
         return page
