@@ -508,11 +508,11 @@ def question_page(view: StageView, width: int, height: int, font: BigFont | None
     top = header(view, width, palette, stake)
     strip = scores_strip(view.teams, width, palette, view.buzz_holder, view.turn)
     room = height - 3  # header, a blank line, the scores strip
-    clock_rows = max(3, min(8, height // 7))
+    clock_rows = max(3, min(10, height // 6))
     timer_block = countdown(view, inner, clock_rows, font, palette, timers) \
         if (view.timer is not None or view.time_up or not timers) and not view.revealed \
         else Block()
-    banner = buzz_banner(view, width, max(4, min(7, height // 7)), font, palette)
+    banner = buzz_banner(view, width, max(4, min(6, height // 9)), font, palette)
     message = Block([_align(Text(visible(view.message), style=f"bold {palette.accent}"),
                             inner, "center")]) if view.message else Block()
     fixed = [b for b in (timer_block, banner, message) if b.height]
@@ -539,49 +539,54 @@ def scores_page(view: StageView, width: int, height: int, font: BigFont | None,
     ranked = sorted(view.teams, key=lambda tm: (tm.rank or 10**6, tm.number))
     count = max(1, len(ranked))
     per_team = max(1, (height - 2) // count)
-    rows = per_team - 1 if per_team >= 4 else 1
-    top_score = max((abs(team.score) for team in ranked), default=0) or 1
+    rows = min(MAX_ROWS, per_team - 1) if per_team >= 4 else 1
+    names = [f"{team.rank or place}. {team.name}" for place, team in enumerate(ranked, 1)]
+    scores = [points(team.score) for team in ranked]
+    # One size for every row, so names and scores line up and bars start at one place.
+    name_items = [Item(name, "bold", align="left") for name in names]
+    score_items = [Item(score, f"bold {palette.accent}", align="left") for score in scores]
+    for size in range(rows, 0, -1):
+        drawn_names = blocks_at(font, name_items, inner * 2 // 3, size)
+        drawn_scores = blocks_at(font, score_items, inner // 4, size)
+        if drawn_names is not None and drawn_scores is not None and all(
+                b.height <= max(1, per_team - 1) for b in drawn_names):
+            break
+    else:
+        drawn_names = blocks_at(None, name_items, inner * 2 // 3, 1) or []
+        drawn_scores = blocks_at(None, score_items, inner // 4, 1) or []
+    name_width = max((line.cell_len for b in drawn_names for line in b.lines), default=0) + 3
+    score_width = max((line.cell_len for b in drawn_scores for line in b.lines), default=0)
+    bar_room = max(0, inner - name_width - score_width - 3)
+    top_score = max((team.score for team in ranked), default=0)
     canvas = [Text() for _ in range(height - 1)]
+    used = per_team * count
     for place, team in enumerate(ranked):
-        position = place
-        if motion is not None:
-            position = motion.positions.get(team.number, place)
-        y = round(position * per_team) + max(0, (height - 1 - per_team * count) // 2)
-        row = _score_row(team, place + 1, inner, rows, font, palette, top_score)
+        position = motion.positions.get(team.number, place) if motion is not None else place
+        y = round(position * per_team) + max(0, (height - 1 - used) // 2)
+        share = max(0.0, team.score) / top_score if top_score > 0 else 0.0
+        row = _score_row(team, drawn_names[place], drawn_scores[place], inner, name_width,
+                         round(bar_room * share), palette)
         for i, line in enumerate(row.lines):
             if 0 <= y + i < len(canvas):
                 canvas[y + i] = Text("  ") + line
     return [title, *canvas]
 
 
-def _score_row(team: TeamView, place: int, width: int, rows: int, font: BigFont | None,
-               palette: Palette, top_score: float) -> Block:
-    rank = team.rank or place
-    label = f"{rank}. {team.name}"
-    score = points(team.score)
-    name_block, used = layout_items(font, [Item(label, "bold", align="left")],
-                                    width * 2 // 3, rows, max_rows=rows, gap=0)
-    score_block, _ = layout_items(font, [Item(score, f"bold {palette.accent}",
-                                              align="left")],
-                                  width // 4, rows, max_rows=used if used > 1 else rows,
-                                  gap=0)
-    name_width = max((line.cell_len for line in name_block[0].lines), default=0) + 2
-    score_width = max((line.cell_len for line in score_block[0].lines), default=0)
-    bar_room = max(0, width - name_width - score_width - 4)
-    bar = round(bar_room * max(0.0, team.score) / top_score)
+def _score_row(team: TeamView, name: Block, score: Block, width: int, name_width: int,
+               bar: int, palette: Palette) -> Block:
+    """A team's row: a bar of its colour at the left edge, name, score bar, score."""
     colour = team.colour or palette.foreground
+    score_width = max((line.cell_len for line in score.lines), default=0)
     lines = []
-    height = max(name_block[0].height, score_block[0].height)
-    for i in range(height):
+    for i in range(max(name.height, score.height)):
         line = Text()
         line.append("▌", style=colour)
-        name_line = name_block[0].lines[i] if i < name_block[0].height else Text()
-        line.append_text(name_line)
+        line.append_text(name.lines[i] if i < name.height else Text())
         line.pad_right(max(0, name_width - line.cell_len))
         line.append("█" * bar, style=colour)
         line.pad_right(max(0, width - score_width - line.cell_len))
-        if i < score_block[0].height:
-            line.append_text(score_block[0].lines[i])
+        if i < score.height:
+            line.append_text(score.lines[i])
         lines.append(line)
     return Block(lines)
 
@@ -619,18 +624,20 @@ def podium_page(view: StageView, width: int, height: int, font: BigFont | None,
     room = height - 2 - len(footer) - (1 if footer else 0)
     top = ranking[:3]
     order = [i for i in (1, 0, 2) if i < len(top)]
-    column = inner // max(1, len(order))
+    # The winner's column is the widest: its name is drawn the largest.
+    shares = {0: 0.4, 1: 0.3, 2: 0.3} if len(order) == 3 else {i: 1 / len(order)
+                                                              for i in order}
     steps = {0: 1.0, 1: 0.72, 2: 0.5}
-    columns: list[list[Text]] = []
+    columns: list[tuple[int, list[Text]]] = []
     for index in order:
-        team = top[index]
-        columns.append(_podium_column(team, index + 1, column - 2, room, steps[index], font,
-                                      palette))
+        column = int(inner * shares[index])
+        columns.append((column, _podium_column(top[index], index + 1, column - 2, room,
+                                               steps[index], font, palette)))
     body: list[Text] = []
     for y in range(room):
         line = Text()
-        for col in columns:
-            part = col[y] if y < len(col) else Text()
+        for column, drawn in columns:
+            part = drawn[y] if y < len(drawn) else Text()
             part = _align(part, column - 2, "center")
             part.pad_right(max(0, column - part.cell_len))
             line.append_text(part)
@@ -648,7 +655,7 @@ def _podium_column(team: TeamView, place: int, width: int, height: int, step: fl
     rank = team.rank or place
     prize = team.prize or prize_name(rank)
     pillar_height = max(2, round(height * 0.45 * step))
-    room = height - pillar_height - 2
+    room = height - max(2, round(height * 0.45)) - 2  # the same for every place
     items = [Item(team.name, "bold"), Item(points(team.score), f"bold {palette.accent}")]
     blocks, _ = layout_items(font, items, width, max(2, room), gap=0)
     head = [line for block in blocks for line in block.lines]
