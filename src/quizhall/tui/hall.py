@@ -13,7 +13,7 @@ benchmarks measure it and the tests pin it without a terminal.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -427,6 +427,12 @@ def _fill(line: Text, width: int, style: str) -> Text:
     return out
 
 
+def labelled(key: str, text: str) -> str:
+    """``解析：…`` / ``Explanation: …``: a label and its text."""
+    label = t(key)
+    return f"{label}{text}" if label.endswith("：") else f"{label} {text}"
+
+
 def question_items(view: StageView, width: int, palette: Palette,
                    columns: int) -> list[Item]:
     """The stem, options and (once revealed) answer, explanation and source as items."""
@@ -446,13 +452,13 @@ def question_items(view: StageView, width: int, palette: Palette,
         items.append(Item(f"{mark}{letter}. {text}", style, width=column, align="left"))
     if view.revealed:
         if question.answer and not question.options:
-            items.append(Item(f"{t('tui.answer')}{question.answer}",
+            items.append(Item(labelled("tui.answer", question.answer),
                               f"bold {palette.success}", align="left"))
         if question.explanation:
-            items.append(Item(f"{t('tui.explanation')}{question.explanation}", "",
+            items.append(Item(labelled("tui.explanation", question.explanation), "",
                               align="left"))
         if question.source:
-            items.append(Item(f"{t('tui.source')}{question.source}", palette.muted,
+            items.append(Item(labelled("tui.source", question.source), palette.muted,
                               align="left"))
     if question.media:
         items.append(Item(f"{t('tui.media')} {question.media}", palette.muted, big=False,
@@ -477,26 +483,31 @@ def _options_in_columns(items: list[Item], blocks: list[Block], columns: int,
 
 
 def _question_blocks(view: StageView, width: int, height: int, font: BigFont | None,
-                     palette: Palette) -> list[Block]:
-    """Stem, options (two columns when each fits on one line) and reveal, as large as fits."""
+                     palette: Palette) -> tuple[list[Block], int]:
+    """Stem, options (two columns when each fits on one line) and reveal, as large as fits,
+    and how large: 2 all, 1 all but the stem (a long stem in plain type above large
+    options), 0 nothing."""
     question = view.question
     options = len(question.options) if question is not None else 0
     layouts = (2, 1) if options >= 2 and width >= 60 else (1,)
-    for rows in (range(min(MAX_ROWS, height), 1, -1) if font is not None else ()):
-        for columns in layouts:
-            items = question_items(view, width, palette, columns)
-            blocks = blocks_at(font, items, width, rows)
-            if blocks is None:
-                continue
-            if columns > 1 and any(b.height > max(blocks[1].height, 1)
-                                   for b in blocks[1:1 + options]):
-                continue  # an option wraps: one column reads better
-            blocks = _options_in_columns(items, blocks, columns, width, options)
-            if sum(b.height for b in blocks) + len(blocks) - 1 <= height:
-                return blocks
+    for big_stem in (True, False):
+        for rows in (range(min(MAX_ROWS, height), 1, -1) if font is not None else ()):
+            for columns in layouts:
+                items = question_items(view, width, palette, columns)
+                if not big_stem and items:
+                    items[0] = replace(items[0], big=False)
+                blocks = blocks_at(font, items, width, rows)
+                if blocks is None:
+                    continue
+                if columns > 1 and any(b.height > max(blocks[1].height, 1)
+                                       for b in blocks[1:1 + options]):
+                    continue  # an option wraps: one column reads better
+                blocks = _options_in_columns(items, blocks, columns, width, options)
+                if sum(b.height for b in blocks) + len(blocks) - 1 <= height:
+                    return blocks, 2 if big_stem else 1
     items = question_items(view, width, palette, layouts[0])
     blocks = blocks_at(None, items, width, 1) or []
-    return _options_in_columns(items, blocks, layouts[0], width, options)
+    return _options_in_columns(items, blocks, layouts[0], width, options), 0
 
 
 def question_page(view: StageView, width: int, height: int, font: BigFont | None,
@@ -508,16 +519,27 @@ def question_page(view: StageView, width: int, height: int, font: BigFont | None
     top = header(view, width, palette, stake)
     strip = scores_strip(view.teams, width, palette, view.buzz_holder, view.turn)
     room = height - 3  # header, a blank line, the scores strip
-    clock_rows = max(3, min(10, height // 6))
-    timer_block = countdown(view, inner, clock_rows, font, palette, timers) \
-        if (view.timer is not None or view.time_up or not timers) and not view.revealed \
-        else Block()
-    banner = buzz_banner(view, width, max(4, min(6, height // 9)), font, palette)
-    message = Block([_align(Text(visible(view.message), style=f"bold {palette.accent}"),
-                            inner, "center")]) if view.message else Block()
-    fixed = [b for b in (timer_block, banner, message) if b.height]
-    left = room - sum(b.height for b in fixed) - len(fixed)
-    blocks = _question_blocks(view, inner, max(0, left), font, palette)
+    # The stem comes first: on a small screen the clock and the banner shrink to let it be
+    # drawn large, if that is enough.
+    best: tuple[int, tuple[Block, Block, Block, list[Block], int, list[Block]]] | None = None
+    for compact in (False, True):
+        clock_rows = 3 if compact else max(3, min(10, height // 6))
+        timer_block = countdown(view, inner, clock_rows, font, palette, timers) \
+            if (view.timer is not None or view.time_up or not timers) and not view.revealed \
+            else Block()
+        banner = buzz_banner(view, width, 2 if compact else max(4, min(6, height // 9)),
+                             font, palette)
+        message = Block([_align(Text(visible(view.message), style=f"bold {palette.accent}"),
+                                inner, "center")]) if view.message else Block()
+        fixed = [b for b in (timer_block, banner, message) if b.height]
+        left = room - sum(b.height for b in fixed) - len(fixed)
+        blocks, large = _question_blocks(view, inner, max(0, left), font, palette)
+        if best is None or large > best[0]:
+            best = (large, (timer_block, banner, message, fixed, left, blocks))
+        if large == 2 or font is None:
+            break
+    assert best is not None
+    timer_block, banner, message, fixed, left, blocks = best[1]
     body: list[Text] = []
     for block in fixed:
         if block is banner:
