@@ -23,7 +23,7 @@ from textual.widgets import Static
 from quizhall.i18n import t
 from quizhall.tui.app import ContestApp
 from quizhall.tui.dialogs import ConfirmDialog
-from quizhall.tui.host import buzz_round
+from quizhall.tui.host import buzz_round, stake_both_ways
 from quizhall.tui.present import present
 from quizhall.tui.view import StageView
 from quizhall.tui.widgets.hall import HallView
@@ -129,7 +129,8 @@ class DisplayApp(ContestApp):
         header.display = False
         contest = self.follower.contest
         view = contest.view()
-        stage_view = present(view, buzz_round=buzz_round(contest, view)).for_audience()
+        stage_view = present(view, buzz_round=buzz_round(contest, view),
+                             both_ways=stake_both_ways(contest, view)).for_audience()
         self._view = stage_view
         screen.query_one(HallView).show(stage_view, self.timers)
         self.signal(stage_view)

@@ -87,6 +87,13 @@ def buzz_round(contest: Any, view: Any) -> bool:
     return round_type is not None and type(round_type).buzz is not RoundType.buzz
 
 
+def stake_both_ways(contest: Any, view: Any) -> bool:
+    """Whether a wrong answer in the current round loses the stake (a risk round's rule)."""
+    if view.round is None or view.stake is None:
+        return False
+    return bool(contest.plan.rounds[view.round].settings.get("wrong_loses"))
+
+
 class HostScreen(Screen[None]):
     """Status lines, the stage, and the key bar; every key arrives here first."""
 
@@ -233,7 +240,8 @@ class HostApp(ContestApp):
             return
         view = contest.view()
         self._warn_standing(view.warnings)
-        stage_view = present(view, buzz_round=buzz_round(contest, view))
+        stage_view = present(view, buzz_round=buzz_round(contest, view),
+                             both_ways=stake_both_ways(contest, view))
         if view.next.code == "blocked":
             stage_view = self._with_next_keys(stage_view)
         if view.phase == "ready" and self.session.contest_id and not self.single_screen:
@@ -432,7 +440,8 @@ class HostApp(ContestApp):
         """
         contest = self.contest
         view = contest.view()
-        stage_view = present(view, buzz_round=buzz_round(contest, view))
+        stage_view = present(view, buzz_round=buzz_round(contest, view),
+                             both_ways=stake_both_ways(contest, view))
         screen = self._host_screen()
         if self.showing(screen) and stage_view.stage is Stage.QUESTION:
             if self.single_screen:

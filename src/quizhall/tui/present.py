@@ -48,13 +48,19 @@ def note_lines(notes: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def question_view(view: Any) -> QuestionView | None:
-    """The question on screen, with its answer kept for the host (dropped for the audience)."""
+def question_view(view: Any, both_ways: bool = False) -> QuestionView | None:
+    """The question on screen, with its answer kept for the host (dropped for the audience).
+
+    ``both_ways``: a wrong answer loses the stake a right one wins (a risk question), so the
+    stake reads ``±30``.
+    """
     if view.question_key is None:
         return None
     number = view.question or 0
     total = view.question_count or 0
-    stake = signed(view.stake) if view.stake is not None else ""
+    stake = ""
+    if view.stake is not None:
+        stake = f"±{points(abs(view.stake))}" if both_ways and view.stake else signed(view.stake)
     q = view.question_text
     if q is None:
         return QuestionView(number, total, view.question_key, points=stake)
@@ -186,11 +192,13 @@ PROJECTED = {"scores": Stage.SCORES, "teams": Stage.TEAMS, "round": Stage.ROUND,
              "podium": Stage.FINAL}
 
 
-def present(view: Any, stage: Stage | None = None, buzz_round: bool = False) -> StageView:
+def present(view: Any, stage: Stage | None = None, buzz_round: bool = False,
+            both_ways: bool = False) -> StageView:
     """The host's :class:`StageView` of an engine state view.
 
     ``stage`` overrides the page; otherwise a page the host put on the projector shows;
-    ``buzz_round`` says the round is played with buzzers, so whoever answers won the buzz.
+    ``buzz_round`` says the round is played with buzzers, so whoever answers won the buzz;
+    ``both_ways`` that a wrong answer loses the stake (see :func:`question_view`).
     Call :meth:`StageView.for_audience` on the result for any screen the hall sees.
     """
     teams = teams_of(view)
@@ -207,7 +215,7 @@ def present(view: Any, stage: Stage | None = None, buzz_round: bool = False) -> 
         round_rules=tuple(view.rules),
         round_number=(view.round + 1) if view.round is not None else 0,
         round_total=view.round_count,
-        question=question_view(view),
+        question=question_view(view, both_ways),
         revealed=view.revealed,
         buzz_round=buzz_round,
         buzz_open=view.buzz_open,
