@@ -24,3 +24,17 @@ def _isolated(tmp_path_factory, monkeypatch):
     i18n.set_language("en")
     yield
     i18n.set_language(None)
+
+
+@pytest.fixture
+def hall_font(monkeypatch):
+    """Large text on, with the tests' font (tests/hallkit.py); fails with the fix when the
+    font is missing."""
+    from hallkit import TEST_FONT
+
+    from quizhall.tui import bigtext
+
+    assert Path(TEST_FONT).is_file(), \
+        f"{TEST_FONT} is missing: apt-get install fonts-noto-cjk (the projector tests need it)"
+    monkeypatch.setenv(bigtext.FONT_VARIABLE, TEST_FONT)
+    return bigtext.big_font()

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-
-import pytest
+from typing import Any
 
 from quizhall.contest.commands import Command
 from quizhall.contest.loader import load_contest
 from quizhall.store import open_store
-from quizhall.tui import bigtext
 from quizhall.tui.clock import FrozenClock
 from quizhall.tui.session import StoreSession
 
@@ -64,13 +62,18 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def hall_font(monkeypatch):
-    """Large text on, with the tests' font (fails with the fix when it is missing)."""
-    assert Path(TEST_FONT).is_file(), \
-        f"{TEST_FONT} is missing: apt-get install fonts-noto-cjk (the projector tests need it)"
-    monkeypatch.setenv(bigtext.FONT_VARIABLE, TEST_FONT)
-    yield bigtext.big_font()
+def stem_rows(lines: list, font: Any, stem: str, indent: int = 2) -> int:
+    """The cell rows of one line of ``stem`` on a page (1: plain type), found by looking for
+    its first character drawn large at the left margin."""
+    plain = [line.plain[indent:] for line in lines]
+    for rows in range(12, 1, -1):
+        glyph = [row for row in font.glyph(stem[0], rows)]
+        while glyph and not glyph[0].strip():
+            glyph.pop(0)
+        for top in range(len(plain) - len(glyph) + 1):
+            if all(plain[top + i].startswith(row) for i, row in enumerate(glyph)):
+                return rows
+    return 1
 
 
 def played(tmp_path: Path, language: str, commands: list[str]) -> StoreSession:
@@ -88,4 +91,4 @@ def played(tmp_path: Path, language: str, commands: list[str]) -> StoreSession:
     return session
 
 
-__all__ = ["PAGES", "Command", "hall_font", "played"]
+__all__ = ["PAGES", "TEST_FONT", "Command", "played", "stem_rows"]

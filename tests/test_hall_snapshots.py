@@ -10,7 +10,7 @@ Update after a deliberate change of look with ``--snapshot-update`` and look at 
 from __future__ import annotations
 
 import pytest
-from hallkit import PAGES, hall_font, played  # noqa: F401 (hall_font is a fixture)
+from hallkit import PAGES, played
 
 from quizhall import i18n
 from quizhall.store import open_store

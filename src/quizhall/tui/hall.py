@@ -14,16 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
 
-from quizhall.i18n import t
+from quizhall.i18n import get_language, t
 from quizhall.tui.bigtext import BigFont
 from quizhall.tui.literal import visible
 from quizhall.tui.present import prize_name
 from quizhall.tui.text import clock, contrast, named, points
-from quizhall.tui.view import Stage, StageView, TeamView
+from quizhall.tui.view import QuestionView, Stage, StageView, TeamView
 from quizhall.tui.wrap import break_points
 
 MAX_ROWS = 12  # no text line taller than this: a 240×67 screen would otherwise shout
@@ -42,15 +44,30 @@ class Palette:
     muted: str = "#9a9a9a"
 
 
-@dataclass(slots=True)
 class Block:
-    """Lines of text stacked top to bottom; each line at most the page's width."""
+    """Lines of text stacked top to bottom; each line at most the page's width.
 
-    lines: list[Text] = field(default_factory=list)
+    A block of one item is made from plain strings and turned into styled lines only when it
+    is drawn: the layout tries many sizes and keeps one.
+    """
+
+    __slots__ = ("_drawn", "_lines", "_make")
+
+    def __init__(self, lines: list[Text] | None = None, drawn: list[str] | None = None,
+                 make: Any = None) -> None:
+        self._lines = lines if lines is not None or drawn is not None else []
+        self._drawn = drawn
+        self._make = make
 
     @property
     def height(self) -> int:
-        return len(self.lines)
+        return len(self._drawn) if self._drawn is not None else len(self._lines or ())
+
+    @property
+    def lines(self) -> list[Text]:
+        if self._lines is None:
+            self._lines = self._make(self._drawn)
+        return self._lines
 
 
 # -- text, large or plain -----------------------------------------------------------------------
@@ -160,12 +177,17 @@ def _item_block(font: BigFont | None, item: Item, rows: int, width: int) -> Bloc
             return None
     else:
         drawn = plain_lines(item.text, inner)
-    lines = []
-    for i, line in enumerate(drawn):
-        text = Text(item.prefix if i == 0 else " " * prefix_width, style=item.style + " bold")
-        text.append(line, style=item.style)
-        lines.append(_align(text, column, item.align))
-    return Block(lines)
+
+    def make(drawn: list[str]) -> list[Text]:
+        lines = []
+        for i, line in enumerate(drawn):
+            text = Text(item.prefix if i == 0 else " " * prefix_width,
+                        style=item.style + " bold")
+            text.append(line, style=item.style)
+            lines.append(_align(text, column, item.align))
+        return lines
+
+    return Block(None, drawn, make)
 
 
 def _align(text: Text, width: int, align: str) -> Text:
@@ -433,10 +455,9 @@ def labelled(key: str, text: str) -> str:
     return f"{label}{text}" if label.endswith("：") else f"{label} {text}"
 
 
-def question_items(view: StageView, width: int, palette: Palette,
-                   columns: int) -> list[Item]:
+def question_items(question: QuestionView | None, revealed: bool, width: int,
+                   palette: Palette, columns: int) -> list[Item]:
     """The stem, options and (once revealed) answer, explanation and source as items."""
-    question = view.question
     if question is None:
         return []
     items = [Item(question.stem, "bold", align="left")]
@@ -444,13 +465,13 @@ def question_items(view: StageView, width: int, palette: Palette,
     column = (width - 2 * (columns - 1)) // columns
     for letter, text in question.options:
         mark, style = "", "bold"
-        if view.revealed and right:
+        if revealed and right:
             if letter in right:
                 mark, style = "✔ ", f"bold {palette.success}"
             else:
                 mark, style = "  ", palette.muted
         items.append(Item(f"{mark}{letter}. {text}", style, width=column, align="left"))
-    if view.revealed:
+    if revealed:
         if question.answer and not question.options:
             items.append(Item(labelled("tui.answer", question.answer),
                               f"bold {palette.success}", align="left"))
@@ -484,16 +505,25 @@ def _options_in_columns(items: list[Item], blocks: list[Block], columns: int,
 
 def _question_blocks(view: StageView, width: int, height: int, font: BigFont | None,
                      palette: Palette) -> tuple[list[Block], int]:
+    """:func:`_fit_question` for the question as the hall sees it (cached: the clock ticks,
+    the question stays)."""
+    return _fit_question(view.question, view.revealed, width, height, font, palette,
+                         get_language())
+
+
+@lru_cache(maxsize=64)
+def _fit_question(question: QuestionView | None, revealed: bool, width: int, height: int,
+                  font: BigFont | None, palette: Palette,
+                  language: str) -> tuple[list[Block], int]:
     """Stem, options (two columns when each fits on one line) and reveal, as large as fits,
     and how large: 2 all, 1 all but the stem (a long stem in plain type above large
     options), 0 nothing."""
-    question = view.question
     options = len(question.options) if question is not None else 0
     layouts = (2, 1) if options >= 2 and width >= 60 else (1,)
     for big_stem in (True, False):
         for rows in (range(min(MAX_ROWS, height), 1, -1) if font is not None else ()):
             for columns in layouts:
-                items = question_items(view, width, palette, columns)
+                items = question_items(question, revealed, width, palette, columns)
                 if not big_stem and items:
                     items[0] = replace(items[0], big=False)
                 blocks = blocks_at(font, items, width, rows)
@@ -505,7 +535,7 @@ def _question_blocks(view: StageView, width: int, height: int, font: BigFont | N
                 blocks = _options_in_columns(items, blocks, columns, width, options)
                 if sum(b.height for b in blocks) + len(blocks) - 1 <= height:
                     return blocks, 2 if big_stem else 1
-    items = question_items(view, width, palette, layouts[0])
+    items = question_items(question, revealed, width, palette, layouts[0])
     blocks = blocks_at(None, items, width, 1) or []
     return _options_in_columns(items, blocks, layouts[0], width, options), 0
 

@@ -11,12 +11,16 @@ No textual here: this is the plumbing between the store, the engine and the apps
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from quizhall.tui.clock import HallClock
+
+# How often the projector looks whether the host's log file grew (well within a 60 Hz frame).
+WATCH_SECONDS = 0.002
 
 
 def used_banks(load: Any) -> list[str]:
@@ -170,14 +174,34 @@ class Follower:
             self.contest.projection.apply(event)
         self.position += len(events)
 
-    def start(self, on_events: Callable[[list[dict]], None], wait: float = 0.25) -> None:
-        """Follow the log in a thread; each new batch of events goes to ``on_events``."""
+    def start(self, on_events: Callable[[list[dict]], None], wait: float = 0.25,
+              fast: bool = True) -> None:
+        """Follow the log in a thread; each new batch of events goes to ``on_events``.
+
+        With ``fast`` and a log kept in a file, the thread looks at the file's size every
+        :data:`WATCH_SECONDS` (a ``stat`` costs microseconds) and reads only when it grew, so
+        an event reaches the projector within a frame; otherwise it waits on the log's own
+        ``follow`` (which polls more slowly).
+        """
         position = self.position
+        path = getattr(self.log, "path", None) if fast else None
 
         def follow() -> None:
             nonlocal position
+            size = -1
             while not self._stop.is_set():
-                events = self.log.follow(position, wait)
+                if path is not None:
+                    try:
+                        now = os.stat(path).st_size
+                    except OSError:
+                        now = -1
+                    if now == size:
+                        self._stop.wait(WATCH_SECONDS)
+                        continue
+                    size = now
+                    events = self.log.read(position)
+                else:
+                    events = self.log.follow(position, wait)
                 if events:
                     position += len(events)
                     on_events(events)
