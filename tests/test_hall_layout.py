@@ -119,3 +119,64 @@ def test_control_characters_in_a_stem_show_as_text(hall_font):
     for font in (hall_font, None):
         text = "".join(line.plain for line in hall_page(view, 160, 45, font))
         assert "\x1b" not in text
+
+
+async def test_gate_rounds_show_level_titles_not_ids(tmp_path):
+    from tuikit import RULES_BANK, contest_file, host, press, screen_text
+
+    rounds = """\
+  - type: gate
+    title: 闯关轮
+    gates: [L1, L2]
+    questions: {types: [judge]}
+"""
+    app, session = host(contest_file(tmp_path, rounds, bank=RULES_BANK), tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "space", "space")
+        assert "第一关 → 第二关" in " ".join(app.view.round_rules)
+        await press(pilot, "space")
+        assert "Gate 1 of 2 · 第一关" in screen_text(app)
+        assert "L1" not in " ".join(app.view.round_rules)
+    session.close()
+
+
+def _standings(first: str, second: str) -> StageView:
+    teams = (TeamView(1, first, 120, "#d7263d", rank=1), TeamView(2, second, 100, "#1b6fd8",
+                                                                     rank=2))
+    return StageView(Stage.SCORES, "Quiz", teams=teams, audience=True)
+
+
+def test_a_rank_change_is_drawn_as_movement_between_the_places():
+    from quizhall.tui.hall import Motion
+
+    view = _standings("Red", "Blue")
+    still = [line.plain for line in hall_page(view, 80, 24, None)]
+    halfway = [line.plain for line in hall_page(view, 80, 24, None,
+                                                motion=Motion({1: 0.5, 2: 0.0}))]
+    row = next(i for i, line in enumerate(still) if "1. Red" in line)
+    moved = next(i for i, line in enumerate(halfway) if "1. Red" in line)
+    assert moved > row  # drawn between its old place and its new one
+
+
+@pytest.mark.parametrize("motion", [True, False], ids=["motion", "no-motion"])
+async def test_the_scoreboard_slides_only_with_motion_on(motion):
+    from textual.app import App
+
+    from quizhall.tui.widgets.hall import HallView
+
+    class Board(App):
+        def compose(self):
+            yield HallView(motion=motion)
+
+    app = Board()
+    async with app.run_test(size=(80, 24)) as pilot:
+        hall = app.query_one(HallView)
+        hall.show(_standings("Red", "Blue"))
+        await pilot.pause()
+        teams = _standings("Red", "Blue").teams
+        swapped = StageView(Stage.SCORES, "Quiz", audience=True, teams=(
+            TeamView(1, "Red", 100, "#d7263d", rank=2), TeamView(2, "Blue", 130, "#1b6fd8",
+                                                                 rank=1)))
+        assert teams[0].rank == 1
+        hall.show(swapped)
+        assert hall.moving is motion

@@ -130,7 +130,8 @@ class DisplayApp(ContestApp):
         contest = self.follower.contest
         view = contest.view()
         stage_view = present(view, buzz_round=buzz_round(contest, view),
-                             both_ways=stake_both_ways(contest, view)).for_audience()
+                             both_ways=stake_both_ways(contest, view),
+                             levels=getattr(self.follower, "levels", None)).for_audience()
         self._view = stage_view
         screen.query_one(HallView).show(stage_view, self.timers)
         self.signal(stage_view)

@@ -241,7 +241,8 @@ class HostApp(ContestApp):
         view = contest.view()
         self._warn_standing(view.warnings)
         stage_view = present(view, buzz_round=buzz_round(contest, view),
-                             both_ways=stake_both_ways(contest, view))
+                             both_ways=stake_both_ways(contest, view),
+                             levels=getattr(self.session, "levels", None))
         if view.next.code == "blocked":
             stage_view = self._with_next_keys(stage_view)
         if view.phase == "ready" and self.session.contest_id and not self.single_screen:
@@ -441,7 +442,8 @@ class HostApp(ContestApp):
         contest = self.contest
         view = contest.view()
         stage_view = present(view, buzz_round=buzz_round(contest, view),
-                             both_ways=stake_both_ways(contest, view))
+                             both_ways=stake_both_ways(contest, view),
+                             levels=getattr(self.session, "levels", None))
         screen = self._host_screen()
         if self.showing(screen) and stage_view.stage is Stage.QUESTION:
             if self.single_screen:

@@ -8,6 +8,7 @@ here. The host console and the projector call the same function, so they never d
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -133,8 +134,8 @@ def verdict_line(view: Any) -> str:
              points=signed(float(verdict.get("points", 0))))
 
 
-def message(view: Any) -> str:
-    """One line of context for the current moment."""
+def message(view: Any, levels: Mapping[str, str] | None = None) -> str:
+    """One line of context for the current moment (``levels``: level titles by id)."""
     facts = details(view)
     if view.paused:
         return t("tui.contest_paused")
@@ -150,8 +151,21 @@ def message(view: Any) -> str:
         values = " / ".join(points(float(v)) for v in facts.get("values_left") or [])
         return t("tui.pick_value", team=view.teams[int(facts["picker"])].name, values=values)
     if facts.get("gates"):
-        return t("tui.gate_of", k=facts.get("gate", 1), n=facts["gates"])
+        gate = t("tui.gate_of", k=facts.get("gate", 1), n=facts["gates"])
+        level = str(facts.get("level") or "")
+        title = (levels or {}).get(level, level)
+        return f"{gate} · {title}" if title else gate
     return ""
+
+
+def titled_rules(rules: tuple[str, ...], levels: Mapping[str, str]) -> tuple[str, ...]:
+    """Rule lines with each level id of a gate sequence (``L1 → L2``) read as its title."""
+    if not levels:
+        return rules
+    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(level)}(?![\w-])"
+                                  for level in sorted(levels, key=len, reverse=True)))
+    return tuple(pattern.sub(lambda m: levels[m.group(0)], rule) if " → " in rule else rule
+                 for rule in rules)
 
 
 def stage_of(view: Any) -> Stage:
@@ -193,12 +207,13 @@ PROJECTED = {"scores": Stage.SCORES, "teams": Stage.TEAMS, "round": Stage.ROUND,
 
 
 def present(view: Any, stage: Stage | None = None, buzz_round: bool = False,
-            both_ways: bool = False) -> StageView:
+            both_ways: bool = False, levels: Mapping[str, str] | None = None) -> StageView:
     """The host's :class:`StageView` of an engine state view.
 
     ``stage`` overrides the page; otherwise a page the host put on the projector shows;
     ``buzz_round`` says the round is played with buzzers, so whoever answers won the buzz;
-    ``both_ways`` that a wrong answer loses the stake (see :func:`question_view`).
+    ``both_ways`` that a wrong answer loses the stake (see :func:`question_view`);
+    ``levels`` gives the level titles that gate rounds show instead of level ids.
     Call :meth:`StageView.for_audience` on the result for any screen the hall sees.
     """
     teams = teams_of(view)
@@ -212,7 +227,7 @@ def present(view: Any, stage: Stage | None = None, buzz_round: bool = False,
         teams=teams,
         round_title=view.round_title or "",
         round_kind=view.round_type_title or view.round_type or "",
-        round_rules=tuple(view.rules),
+        round_rules=titled_rules(tuple(view.rules), levels or {}),
         round_number=(view.round + 1) if view.round is not None else 0,
         round_total=view.round_count,
         question=question_view(view, both_ways),
@@ -225,7 +240,7 @@ def present(view: Any, stage: Stage | None = None, buzz_round: bool = False,
         timer=timer_view(view),
         time_up=is_time_up(view),
         next_step=view.next.text,
-        message=message(view),
+        message=message(view, levels),
         finished=view.finished,
         ranking=tuple(teams[i] for i in view.ranking) if view.finished else (),
     )

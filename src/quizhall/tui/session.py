@@ -37,6 +37,12 @@ def used_banks(load: Any) -> list[str]:
     return texts
 
 
+def level_titles(load: Any) -> dict[str, str]:
+    """The title of each 闯关 level of the contest's banks, by level id (gate rounds show
+    titles, not ids)."""
+    return {level.id: level.title for bank in load.banks for level in bank.levels}
+
+
 def without_time_limits(plan: Any, round_types: Mapping[str, type]) -> Any:
     """The plan with every time limit off (``--no-timer``): each ``seconds`` setting set to 0.
 
@@ -70,6 +76,7 @@ class StoreSession:
 
         self.path = Path(path).resolve()
         self.load = load
+        self.levels = level_titles(load)
         self.store = store
         self.clock = clock or HallClock()
         self.timers = timers
@@ -111,7 +118,7 @@ class StoreSession:
         if not self.timers:
             plan = without_time_limits(plan, collect_round_types(get_plugin_manager()))
         # The plan, as rehearse stores it, plus the drawn questions for the projector.
-        config = {**plan.to_dict(), "banks": used_banks(self.load)}
+        config = {**plan.to_dict(), "banks": used_banks(self.load), "levels": self.levels}
         self.contest_id = self.store.create_contest(plan.title, config, source=str(self.path))
         log = self.store.open_log(self.contest_id, writer=True)
         self.contest = Contest.start(plan, log, self.clock, questions=questions)
@@ -148,6 +155,9 @@ class Follower:
         from quizhall.contest.stored import questions_from_texts
 
         questions = questions_from_texts(list(record.config.get("banks") or []))
+        levels = record.config.get("levels")
+        self.levels = {str(k): str(v) for k, v in levels.items()} \
+            if isinstance(levels, dict) else {}
         if not questions and record.source and Path(record.source).is_file():
             questions = self._questions_from_file(record.source)
         self.contest = Contest(self.log, self.clock, questions=questions)
