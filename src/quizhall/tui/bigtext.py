@@ -146,13 +146,7 @@ def _check(draw: Any, em: int) -> None:
               fill=255, width=w, joint="curve")
 
 
-def _cross(draw: Any, em: int) -> None:
-    w = em // 7
-    draw.line([(em * 0.15, em * 0.15), (em * 0.85, em * 0.85)], fill=255, width=w)
-    draw.line([(em * 0.85, em * 0.15), (em * 0.15, em * 0.85)], fill=255, width=w)
-
-
-_SYMBOLS = {"✔": _check, "✘": _cross}
+_SYMBOLS = {"✔": _check}
 
 
 def _simplified_face(image_font: Any, path: str) -> Any:

@@ -130,7 +130,6 @@ class Item:
     big: bool = True
     width: int = 0  # the column it is set in (0: the page's width less margins)
     align: str = "center"
-    prefix: str = ""  # drawn in plain type at the left of the item's first line (a mark)
 
 
 def blocks_at(font: BigFont | None, items: Sequence[Item], width: int,
@@ -164,28 +163,21 @@ def layout_items(font: BigFont | None, items: Sequence[Item], width: int, height
 
 def replace_text(item: Item) -> Item:
     """The item with its text made visible (control characters shown, never obeyed)."""
-    return Item(visible(item.text), item.style, item.big, item.width, item.align, item.prefix)
+    return replace(item, text=visible(item.text))
 
 
 def _item_block(font: BigFont | None, item: Item, rows: int, width: int) -> Block | None:
     column = item.width or width
-    prefix_width = cell_len(item.prefix)
-    inner = column - prefix_width
     if font is not None and rows > 1:
-        drawn = big_lines(font, item.text, rows, inner)
+        drawn = big_lines(font, item.text, rows, column)
         if drawn is None:
             return None
     else:
-        drawn = plain_lines(item.text, inner)
+        drawn = plain_lines(item.text, column)
 
     def make(drawn: list[str]) -> list[Text]:
-        lines = []
-        for i, line in enumerate(drawn):
-            text = Text(item.prefix if i == 0 else " " * prefix_width,
-                        style=item.style + " bold")
-            text.append(line, style=item.style)
-            lines.append(_align(text, column, item.align))
-        return lines
+        return [_align(Text(line, style=f"bold {item.style}"), column, item.align)
+                for line in drawn]
 
     return Block(None, drawn, make)
 
