@@ -193,3 +193,18 @@ def test_project_refuses_unknown_pages_and_reads_from_scripts(tmp_path):
     else:
         raise AssertionError("project without a page was read")
     session.close()
+
+
+async def test_a_wide_console_shows_a_small_copy_of_the_projector(tmp_path):
+    from quizhall.tui.widgets.hall import ProjectorPreview
+
+    app, session = host(contest_file(tmp_path, ROUNDS, bank=TUI_BANK), tmp_path / "data")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await press(pilot, "space", "space", "space", "s")
+        preview = app.screen.query_one(ProjectorPreview)
+        hall = preview.query_one(HallView)
+        assert preview.region.area > 0 and hall.view.stage is Stage.SCORES
+        assert hall.view.audience  # the hall's view: no answer in it before the reveal
+        await press(pilot, "s")
+        assert hall.view.stage is Stage.QUESTION and hall.view.question.answer == ""
+    session.close()

@@ -94,6 +94,7 @@ MESSAGES = {
     "tui.help.round_card": ("把本轮介绍（规则）投到投影上 / 收回", "put the round card (its rules) on the projector / take it off"),
     "tui.help.podium": ("比赛结束后：把领奖台投到投影上 / 收回", "when the contest is over: put the podium on the projector / take it off"),
     "tui.on_projector": ("投影：", "projector:"),
+    "tui.preview_title": ("投影画面", "on the projector now"),
     "tui.page.title": ("标题", "title card"),
     "tui.page.teams": ("队伍介绍", "team introduction"),
     "tui.page.round": ("轮次介绍", "round card"),

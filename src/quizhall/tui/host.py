@@ -43,7 +43,7 @@ from quizhall.tui.stage import StageBody
 from quizhall.tui.text import team_label
 from quizhall.tui.view import Stage, StageView
 from quizhall.tui.widgets.banner import BuzzBanner
-from quizhall.tui.widgets.hall import HallView
+from quizhall.tui.widgets.hall import HallView, ProjectorPreview
 from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.status import HostStatus
 
@@ -109,6 +109,7 @@ class HostScreen(Screen[None]):
             # keys still work; ? lists them).
             yield HallView(motion=app.motion)
         else:
+            yield ProjectorPreview()
             yield StageBody()
         yield KeyBar()
 
@@ -259,6 +260,7 @@ class HostApp(ContestApp):
             screen.query_one(HallView).show(stage_view.for_audience(), self.timers)
         else:
             screen.query_one(StageBody).show(stage_view, self.timers)
+            screen.query_one(ProjectorPreview).show(stage_view.for_audience(), self.timers)
         screen.query_one(HostStatus).show(stage_view, self.timers)
         self.signal(stage_view)
         if availability:

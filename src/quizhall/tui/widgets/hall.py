@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.widget import Widget
 
 from quizhall.i18n import t
@@ -22,6 +23,33 @@ MOTION_SECONDS = 0.4  # a rank change slides this long (the issue allows half a 
 MOTION_STEP = 1 / 30
 
 
+class ProjectorPreview(Widget):
+    """The host's small copy of the projector: what the hall sees now, in plain type.
+
+    Shown on a wide and tall console (120×36 and more) beside the stage; the status line
+    names the page on smaller ones.
+    """
+
+    DEFAULT_CSS = """
+    ProjectorPreview {
+        dock: right; width: 52; height: 21; border: round $primary; display: none;
+        border-title-color: $primary; border-title-style: bold;
+    }
+    Screen.-wide.-tall ProjectorPreview { display: block; }
+    """
+    SCOPED_CSS = False  # the rule above looks at the screen's size classes
+
+    def compose(self) -> ComposeResult:
+        yield HallView(motion=False, large=False)
+
+    def on_mount(self) -> None:
+        self.border_title = t("tui.preview_title")
+
+    def show(self, view: StageView, timers: bool = True) -> None:
+        """Draw the hall's ``view`` (an audience view) small."""
+        self.query_one(HallView).show(view, timers)
+
+
 class HallView(Widget):
     """The projector page for the current audience view."""
 
@@ -29,9 +57,10 @@ class HallView(Widget):
     HallView { height: 1fr; width: 1fr; }
     """
 
-    def __init__(self, motion: bool = True, **kwargs: object) -> None:
+    def __init__(self, motion: bool = True, large: bool = True, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.motion = motion
+        self.large = large  # False: plain type only (the host's small preview)
         self.font: BigFont | None = None
         self._view: StageView | None = None
         self._clock_shown = True
@@ -41,7 +70,7 @@ class HallView(Widget):
         self._warning_until = 0.0
 
     def on_mount(self) -> None:
-        self.font = big_font()
+        self.font = big_font() if self.large else None
 
     @property
     def view(self) -> StageView | None:
