@@ -187,6 +187,7 @@ MESSAGES = {
     "tui.audience_question": ("本题转为观众题，不计分", "Now an audience question: no points"),
     "tui.ended_early": ("比赛提前结束", "The contest ended early"),
     "tui.pick_value": ("请 {team} 选择分值：{values}", "{team} picks a value: {values}"),
+    "tui.tiebreak_group": ("加赛：{teams}", "tie-break between {teams}"),
     "tui.gate_of": ("第 {k}/{n} 关", "Gate {k} of {n}"),
     "tui.display_hint": ("投屏：在第二个终端运行 {command}", "projector: run {command} in a second terminal"),
     "tui.no_such_contest": ("没有编号为 {id} 的比赛（quizhall contests 可列出全部比赛）", "no contest with id {id} (quizhall contests lists them)"),

@@ -271,7 +271,9 @@ def scores_strip(teams: Sequence[TeamView], width: int, palette: Palette,
             chip.append(" " + t("tui.mark_holder"), style="bold")
         elif team.number == turn:
             chip.append(" " + t("tui.mark_turn"), style="bold")
-        if team.locked_out:
+        if team.out:
+            chip.append(" " + t("tui.mark_out"))
+        elif team.locked_out:
             chip.append(" " + t("tui.mark_locked"))
         if team.wager:
             chip.append(" " + t("tui.mark_wager", value=team.wager))

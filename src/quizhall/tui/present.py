@@ -150,6 +150,9 @@ def message(view: Any, levels: Mapping[str, str] | None = None) -> str:
             and not facts.get("pending"):
         values = " / ".join(points(float(v)) for v in facts.get("values_left") or [])
         return t("tui.pick_value", team=view.teams[int(facts["picker"])].name, values=values)
+    if facts.get("group") and view.phase in (INTRO, QUESTION, CLOSED):
+        names = " · ".join(view.teams[int(i)].name for i in facts["group"])
+        return t("tui.tiebreak_group", teams=names)
     if facts.get("gates"):
         gate = t("tui.gate_of", k=facts.get("gate", 1), n=facts["gates"])
         level = str(facts.get("level") or "")
