@@ -26,6 +26,23 @@ def _isolated(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("QUIZHALL_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("QUIZHALL_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("QUIZHALL_LANG", "en")
+    # Large text needs a font; tests that draw it choose one (tests/hallkit.py), the rest
+    # see plain text on every machine.
+    monkeypatch.setenv("QUIZHALL_FONT", "none")
     i18n.set_language("en")
     yield
     i18n.set_language(None)
+
+
+@pytest.fixture
+def hall_font(monkeypatch):
+    """Large text on, with the tests' font (tests/hallkit.py); fails with the fix when the
+    font is missing."""
+    from hallkit import TEST_FONT
+
+    from quizhall.tui import bigtext
+
+    assert Path(TEST_FONT).is_file(), \
+        f"{TEST_FONT} is missing: apt-get install fonts-noto-cjk (the projector tests need it)"
+    monkeypatch.setenv(bigtext.FONT_VARIABLE, TEST_FONT)
+    return bigtext.big_font()

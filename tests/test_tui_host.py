@@ -240,7 +240,7 @@ async def test_single_screen_hides_the_answer_until_the_reveal(tmp_path):
         assert "Answer" not in text and "不得超过一个月" not in text
         await press(pilot, "y", "r")
         text = shown_text(app)
-        assert "Answer: A. 一个月" in text and "不得超过一个月" in text
+        assert "✔ A. 一个月" in text and "不得超过一个月" in text
     session.close()
 
 

@@ -54,7 +54,8 @@ async def test_risk_pick_from_the_list_then_answer_for_the_stake(tmp_path):
         assert app.view.team(1).wager == "20"
         await press(pilot, "space")
         assert app.view.stage is Stage.QUESTION and app.view.turn == 1
-        assert "+20" in screen_text(app) and "wager 20" in screen_text(app)
+        # A wrong answer loses the stake a right one wins: the stake reads ±20.
+        assert "±20" in screen_text(app) and "wager 20" in screen_text(app)
         await press(pilot, "n")
         assert app.view.team(1).score == 80
         await press(pilot, "w", "down", "down", "down", "enter")  # 蓝队 passes

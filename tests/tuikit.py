@@ -67,8 +67,12 @@ async def press(pilot: Any, *keys: str) -> None:
 
 
 def shown_text(app: Any) -> str:
-    """The whole text of every text widget on screen (before wrapping), one per line."""
+    """The whole text of every text widget on screen (before wrapping), one per line; the
+    hall's page (plain type: tests run without a large-text font) line by line."""
+    from quizhall.tui.widgets.hall import HallView
     from quizhall.tui.widgets.prose import Prose
 
-    return "\n".join(prose.text.plain for prose in app.screen.query(Prose)
-                     if prose.region.area > 0)
+    texts = [prose.text.plain for prose in app.screen.query(Prose) if prose.region.area > 0]
+    texts += [line.rstrip() for hall in app.screen.query(HallView) if hall.region.area > 0
+              for line in hall.render().plain.split("\n")]
+    return "\n".join(texts)

@@ -15,6 +15,7 @@ DEMO_CONTEST = "demo.contest.yaml"
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--where", action="store_true", help=t("demo.where_help"))
     parser.add_argument("--single-screen", action="store_true", help=t("run.single_help"))
+    parser.add_argument("--no-motion", action="store_true", help=t("run.no_motion_help"))
     parser.add_argument("--no-timer", action="store_true", help=t("run.no_timer_help"))
     parser.add_argument("--no-bell", action="store_true", help=t("run.no_bell_help"))
     parser.add_argument("--theme", choices=("dark", "light"), default="dark",
@@ -62,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         keymap = build_keymap(load.plan.keys, [team.key for team in load.plan.teams])
         buzzers, _ = choose_buzzers([])
         app = HostApp(session, single_screen=args.single_screen, timers=not args.no_timer,
-                      theme=args.theme, bell=not args.no_bell, buzzers=buzzers,
+                      motion=not args.no_motion, theme=args.theme, bell=not args.no_bell,
+                      buzzers=buzzers,
                       guide=guide(dict(keymap.actions), [team.key for team in load.plan.teams]))
         try:
             app.run()

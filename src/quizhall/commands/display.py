@@ -13,6 +13,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help=t("display.id_help"))
     parser.add_argument("--no-timer", action="store_true", help=t("display.no_timer_help"))
     parser.add_argument("--no-bell", action="store_true", help=t("run.no_bell_help"))
+    parser.add_argument("--no-motion", action="store_true", help=t("run.no_motion_help"))
     parser.add_argument("--theme", choices=("dark", "light"), default="dark",
                         help=t("run.theme_help"))
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             return 1
         app = DisplayApp(follower, theme=args.theme, bell=not args.no_bell,
-                         timers=not args.no_timer)
+                         timers=not args.no_timer, motion=not args.no_motion)
         app.run()
         return app.return_code or 0
     finally:

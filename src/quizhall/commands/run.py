@@ -13,6 +13,7 @@ from quizhall.i18n import t
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("contest", metavar="CONTEST.yaml", help=t("run.contest_help"))
     parser.add_argument("--single-screen", action="store_true", help=t("run.single_help"))
+    parser.add_argument("--no-motion", action="store_true", help=t("run.no_motion_help"))
     parser.add_argument("--no-timer", action="store_true", help=t("run.no_timer_help"))
     parser.add_argument("--no-bell", action="store_true", help=t("run.no_bell_help"))
     parser.add_argument("--theme", choices=("dark", "light"), default="dark",
@@ -91,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
             return 1
         resume = session.resumable[0].id
     app = HostApp(session, single_screen=args.single_screen, timers=not args.no_timer,
-                  theme=args.theme, bell=not args.no_bell, buzzers=buzzers, resume=resume)
+                  motion=not args.no_motion, theme=args.theme, bell=not args.no_bell,
+                  buzzers=buzzers, resume=resume)
     try:
         app.run()
     finally:

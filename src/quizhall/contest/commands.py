@@ -18,14 +18,15 @@ from quizhall.i18n import t
 # Every command and the arguments it takes (for help texts and the parser).
 COMMAND_NAMES = ("next", "open", "buzz", "right", "wrong", "partial", "wager", "assign",
                  "timeout", "pass", "reveal", "pause", "resume", "adjust", "undo", "redo",
-                 "end", "member", "shout", "pick", "mark")
+                 "end", "member", "shout", "pick", "mark", "project")
 PASS_WORDS = frozenset({"pass", "弃选", "放弃"})
 # How each command is written, for usage messages and the host console's hints.
 USAGE = {name: name for name in COMMAND_NAMES} | {
     "buzz": "buzz TEAM", "assign": "assign TEAM", "shout": "shout TEAM",
     "partial": "partial POINTS",
     "wager": "wager TEAM VALUE|pass", "adjust": "adjust TEAM ±POINTS REASON",
-    "member": "member SEAT|NAME", "pick": "pick TOPIC VALUE", "mark": "mark JUDGE SCORE"}
+    "member": "member SEAT|NAME", "pick": "pick TOPIC VALUE", "mark": "mark JUDGE SCORE",
+    "project": "project scores|teams|round|podium|off"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,8 @@ class Command:
     answering member for ``member`` (0-based seat, or a member's name); ``reason`` the
     adjustment's reason; ``args`` the words after a plugin command's name, or the topic of
     ``pick`` and the judge of ``mark`` (whose ``points`` are the cell's value and the score).
+    ``project`` takes the projector page in ``value`` (``scores``, ``teams``, ``round``,
+    ``podium``, ``off``).
     """
 
     name: str
@@ -157,6 +160,10 @@ def parse_command(line: str, teams: Sequence[TeamPlan],
             raise CommandError(t("contest.command.usage", usage=USAGE["member"]))
         word = args[0]
         return Command(name, member=seat_number(word) - 1 if word.isdecimal() else word)
+    if name == "project":
+        if len(args) != 1:
+            raise CommandError(t("contest.command.usage", usage=USAGE["project"]))
+        return Command(name, value=args[0].lower())
     if args:
         raise CommandError(t("contest.command.no_arguments", name=name))
     return Command(name)

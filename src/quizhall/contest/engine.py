@@ -19,7 +19,13 @@ import pluggy
 
 from quizhall.contest.clock import Clock
 from quizhall.contest.commands import COMMAND_NAMES, Command, parse_command
-from quizhall.contest.evolve import NOT_ACTIONS, EvolveError, LedgerEntry, Projection
+from quizhall.contest.evolve import (
+    NOT_ACTIONS,
+    PROJECTOR_PAGES,
+    EvolveError,
+    LedgerEntry,
+    Projection,
+)
 from quizhall.contest.hooks import (
     SLOW_SECONDS,
     AnswerContext,
@@ -517,6 +523,8 @@ class Contest:
             if state.redo is None or state.redo.action is None:
                 d.refuse("contest.refused.nothing_to_redo")
             return [{"type": "redo", "redone": state.redo.action["seq"]}]
+        if name == "project":
+            return self._project(d, command.value)
         if state.phase == FINISHED:
             d.refuse("contest.refused.finished")
         if name == "pause":
@@ -592,6 +600,21 @@ class Contest:
             self.check_answerer(d, member)
             return events
         d.refuse("contest.refused.unknown_command", name=name)
+
+    def _project(self, d: Decision, page: Any) -> list[Event]:
+        """Put a page on the projector (or take it off: ``off``); scores are untouched."""
+        state = d.state
+        wanted = None if page == "off" else page
+        if wanted is not None and wanted not in PROJECTOR_PAGES:
+            d.refuse("contest.refused.projector_page", page=page,
+                     pages=" ".join((*PROJECTOR_PAGES, "off")))
+        if wanted == "round" and state.round < 0:
+            d.refuse("contest.refused.projector_no_round")
+        if wanted == "podium" and state.phase != FINISHED:
+            d.refuse("contest.refused.projector_no_podium")
+        if wanted == state.projector:
+            d.refuse("contest.refused.projector_same")
+        return [{"type": "projector_page", "page": wanted}]
 
     def _current_round_type(self, d: Decision) -> RoundType:
         round_type = self.round_type(d.state.round)

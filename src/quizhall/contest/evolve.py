@@ -13,6 +13,11 @@ pushes the state it leaves on the redo stack, ``redo`` does the reverse. A clock
 back either way is stopped, with the time it had when that state was left, whether the
 contest is paused or not: the host resumes it (``resume``). Pausing is about the clock,
 not the game: undo and redo keep the contest paused or running as it is.
+
+The projector: ``projector_page`` records the page the host put on the hall's screen
+(``page`` one of :data:`PROJECTOR_PAGES`, or None to take it off). It changes no score and is
+not an action: undo and redo leave the page as it is. The next action takes the page off, so
+the hall follows the contest again.
 """
 
 from __future__ import annotations
@@ -36,9 +41,11 @@ from quizhall.contest.state import (
 
 # Events that are not actions: undo never reverts them, they never take a snapshot.
 NOT_ACTIONS = frozenset({"contest_started", "contest_resumed", "paused", "resumed",
-                         "answer_revealed", "undo", "redo"})
+                         "answer_revealed", "undo", "redo", "projector_page"})
 # Fields of an action's first event not kept to name it (what an undo would take back).
 BULKY_FIELDS = frozenset({"t", "cont", "data", "parts", "players", "plan", "teams"})
+# Pages the host may put on the projector (``projector_page``).
+PROJECTOR_PAGES = ("scores", "teams", "round", "podium")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +148,7 @@ def evolve(state: State | None, event: Mapping[str, Any], ledger: list[LedgerEnt
             state.undo, state.redo = snapshot, None
             state.action = {"seq": seq, **{k: v for k, v in event.items()
                                            if k not in BULKY_FIELDS}}
+            state.projector = None
         handler = _HANDLERS.get(kind or "")
         if handler is None:
             raise EvolveError(f"event {seq}: unknown type {kind!r}")
@@ -166,11 +174,12 @@ def _generic(state: State, event: Mapping[str, Any], t: float) -> None:
 
 def _bring_back(snapshot: State, leaving: State) -> State:
     """``snapshot`` live again: its clock stopped where it stood when it was left, the
-    contest paused or running as it is now."""
+    contest paused or running and the projector's page as they are now."""
     restored = snapshot.copy()
     if restored.timer is not None:
         restored.timer = restored.timer.stopped(snapshot.left_t)
     restored.paused = leaving.paused
+    restored.projector = leaving.projector  # the hall's page is not part of the game
     return restored
 
 
@@ -386,6 +395,13 @@ def _wager_set(state: State, event: Mapping[str, Any], *_: Any) -> None:
     state.wagers = {**state.wagers, int(event["team"]): event["value"]}
 
 
+def _projector_page(state: State, event: Mapping[str, Any], *_: Any) -> None:
+    page = event.get("page")
+    if page is not None and page not in PROJECTOR_PAGES:
+        raise EvolveError(f"unknown projector page {page!r}")
+    state.projector = page
+
+
 def _plain(state: State, *_: Any) -> None:
     """Events whose whole effect is in their generic fields (``data``, ``timer``)."""
 
@@ -452,9 +468,11 @@ _HANDLERS = {
     "score_adjusted": _score_adjusted,
     "round_ended": _round_ended,
     "contest_finished": _contest_finished,
+    "projector_page": _projector_page,
 }
 
 EVENT_TYPES = frozenset(_HANDLERS) | {"contest_started", "undo", "redo"}
 
-__all__ = ["CLOSED", "EVENT_TYPES", "FINISHED", "INTRO", "NOT_ACTIONS", "QUESTION", "READY",
+__all__ = ["CLOSED", "EVENT_TYPES", "FINISHED", "INTRO", "NOT_ACTIONS", "PROJECTOR_PAGES",
+           "QUESTION", "READY",
            "EvolveError", "LedgerEntry", "Projection", "evolve", "fold"]

@@ -24,6 +24,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "pass": "x", "wager": "w", "assign": "g", "member": "m", "timeout": "ctrl+t",
     "end": "ctrl+e", "export": "e", "help": "?", "command": ":", "shout": "F",
     "pick": "B", "mark": "J",
+    "teams": "i", "round_card": "c", "podium": "f",
 }
 
 

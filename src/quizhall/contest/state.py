@@ -115,6 +115,7 @@ class State:
     timer: Timer | None = None
     paused: bool = False
     ended_early: bool = False
+    projector: str | None = None                  # a page the host put on the projector
     # -- bookkeeping --
     ledger_len: int = 0
     action: Mapping[str, Any] | None = None       # the action an undo would take back

@@ -91,6 +91,7 @@ class StateView:
     notes: dict[int, dict[str, Any]] = field(default_factory=dict)  # plugin notes by team
     undo: str | None = None            # the action ``undo`` would take back, named
     redo: str | None = None            # the action ``redo`` would bring back, named
+    projector: str | None = None       # the page the host put on the projector, if any
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (the bank question is given as its key only)."""
@@ -189,6 +190,7 @@ def action_text(plan: Any, action: Any) -> str | None:
     if action.get("type") in SCORING and isinstance(points, int | float):
         return t("contest.action_points", what=what, points=f"{plain_number(points):+}")
     return what
+        projector=state.projector)
 
 
 def next_step(contest: Any) -> NextStep:

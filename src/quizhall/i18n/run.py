@@ -8,6 +8,7 @@ MESSAGES = {
     "run.no_timer_help": ("不计时（无障碍）：新比赛关闭所有时间限制，由主持人判定",
                           "no timers (accessibility): a new contest has no time limits; the host judges"),
     "run.no_bell_help": ("不响铃", "no terminal bell"),
+    "run.no_motion_help": ("关闭动画（比分名次变化不滑动）", "no motion: rank changes on the scoreboard do not slide"),
     "run.theme_help": ("配色：dark（深色，默认）或 light（浅色）", "colours: dark (default) or light"),
     "run.resume_help": ("直接继续这个竞赛文件最近一场未完成的比赛",
                         "continue the latest unfinished contest from this file directly"),

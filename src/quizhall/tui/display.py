@@ -1,9 +1,13 @@
 """The projector display (``quizhall display``): a contest followed live, read-only.
 
-It folds the host's event log as it grows and shows the audience's view of it: question,
-options, timer, who buzzed, the reveal, scoreboards and the final podium. It never records
-anything (the log is opened as a reader), and it renders only
+It folds the host's event log as it grows and shows the audience's view of it, laid out for
+the screen by :class:`~quizhall.tui.widgets.hall.HallView`: question, options, timer, who
+buzzed, the reveal, the pages the host puts on the projector and the final podium. It never
+records anything (the log is opened as a reader), and it renders only
 :meth:`~quizhall.tui.view.StageView.for_audience`, so no answer appears before the reveal.
+
+Keys are for the host's window: a key typed here is not recorded, so the projector says so
+at once, large, instead of dropping it silently; ``q`` and ``Esc`` ask before closing.
 """
 
 from __future__ import annotations
@@ -18,16 +22,15 @@ from textual.widgets import Static
 
 from quizhall.i18n import t
 from quizhall.tui.app import ContestApp
-from quizhall.tui.host import buzz_round
-from quizhall.tui.literal import literal
+from quizhall.tui.dialogs import ConfirmDialog
+from quizhall.tui.host import buzz_round, stake_both_ways
 from quizhall.tui.present import present
-from quizhall.tui.stage import StageBody
 from quizhall.tui.view import StageView
-from quizhall.tui.widgets.status import where
+from quizhall.tui.widgets.hall import HallView
 
 
 class AudienceHeader(Static):
-    """One line: contest, round, question k of n."""
+    """One line while no contest has started yet: what the projector waits for."""
 
     DEFAULT_CSS = """
     AudienceHeader { dock: top; height: auto; padding: 0 1; }
@@ -40,25 +43,34 @@ class DisplayScreen(Screen[None]):
     AUTO_FOCUS = None
 
     def compose(self) -> ComposeResult:
+        app: DisplayApp = self.app  # type: ignore[assignment]
         yield AudienceHeader()
-        yield StageBody()
+        yield HallView(motion=app.motion)
 
     def on_mount(self) -> None:
         app: DisplayApp = self.app  # type: ignore[assignment]
         app.screen_ready()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key in ("q", "escape", "ctrl+c"):
-            event.stop()
+        event.stop()
+        if event.key == "ctrl+c":
             self.app.exit(0)
+        elif event.key in ("q", "escape"):
+            self.app.push_screen(
+                ConfirmDialog(t("tui.display_quit_title"), t("tui.display_quit_body")),
+                lambda yes: self.app.exit(0) if yes else None)
+        else:
+            self.query_one(HallView).warn_wrong_window()
 
 
 class DisplayApp(ContestApp):
     """Follows a contest from the store and shows it to the hall."""
 
     def __init__(self, follower: Any, *, theme: str = "dark", bell: bool = True,
-                 timers: bool = True, tick: float = 0.1, follow: bool = True) -> None:
+                 timers: bool = True, tick: float = 0.1, follow: bool = True,
+                 motion: bool = True) -> None:
         super().__init__(theme=theme, bell=bell)
+        self.motion = motion
         self.follower = follower
         self.timers = timers
         self._tick = tick
@@ -110,15 +122,16 @@ class DisplayApp(ContestApp):
         if not self.showing(screen):
             return
         assert screen is not None
+        header = screen.query_one(AudienceHeader)
         if not self.follower.started:
-            screen.query_one(AudienceHeader).update(Text(t("tui.waiting", id=self.follower
-                                                            .contest_id)))
+            header.update(Text(t("tui.waiting", id=self.follower.contest_id)))
             return
+        header.display = False
         contest = self.follower.contest
         view = contest.view()
-        stage_view = present(view, buzz_round=buzz_round(contest, view)).for_audience()
+        stage_view = present(view, buzz_round=buzz_round(contest, view),
+                             both_ways=stake_both_ways(contest, view),
+                             levels=getattr(self.follower, "levels", None)).for_audience()
         self._view = stage_view
-        screen.query_one(AudienceHeader).update(where(stage_view) if stage_view.round_title
-                                                else literal(stage_view.contest_title))
-        screen.query_one(StageBody).show(stage_view, self.timers)
+        screen.query_one(HallView).show(stage_view, self.timers)
         self.signal(stage_view)

@@ -44,6 +44,7 @@ from quizhall.tui.stage import StageBody
 from quizhall.tui.text import team_label
 from quizhall.tui.view import Stage, StageView
 from quizhall.tui.widgets.banner import BuzzBanner
+from quizhall.tui.widgets.hall import HallView, ProjectorPreview
 from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.status import HostStatus
 
@@ -52,7 +53,7 @@ FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", 
                 "assign", "member", "pick", "mark", "shout", "reveal", "pause", "undo", "redo",
                 "adjust", "scoreboard", "export", "command", "help", "quit")
 # Actions that are always possible (they do not go to the engine themselves).
-ALWAYS = frozenset({"scoreboard", "command", "help", "quit"})
+ALWAYS = frozenset({"scoreboard", "teams", "command", "help", "quit"})
 # The most cells of an action's name the key bar gives undo and redo.
 UNDO_NAME_WIDTH = 24
 # Actions that move a question or a pick on: named in the status line when "next" cannot.
@@ -97,20 +98,36 @@ def buzz_round(contest: Any, view: Any) -> bool:
     return view.round is not None and takes_buzzes(contest.round_type(view.round))
 
 
+def stake_both_ways(contest: Any, view: Any) -> bool:
+    """Whether a wrong answer in the current round loses the stake (a risk round's rule)."""
+    if view.round is None or view.stake is None:
+        return False
+    return bool(contest.plan.rounds[view.round].settings.get("wrong_loses"))
+
+
 class HostScreen(Screen[None]):
     """Status lines, the stage, and the key bar; every key arrives here first."""
 
     AUTO_FOCUS = None
 
     def compose(self) -> ComposeResult:
+        app: HostApp = self.app  # type: ignore[assignment]
         with Vertical(id="host-top"):
             yield HostStatus()
             yield Prose(id="guide")
-        yield StageBody()
+        if app.single_screen:
+            # One screen for host and hall: the hall's view, no host lines or key bar (the
+            # keys still work; ? lists them).
+            yield HallView(motion=app.motion)
+        else:
+            yield ProjectorPreview()
+            yield StageBody()
         yield KeyBar()
 
     def on_mount(self) -> None:
         app: HostApp = self.app  # type: ignore[assignment]
+        self.query_one(HostStatus).display = not app.single_screen
+        self.query_one(KeyBar).display = not app.single_screen
         app.screen_ready()
 
     def on_key(self, event: events.Key) -> None:
@@ -126,10 +143,12 @@ class HostApp(ContestApp):
     def __init__(self, session: Session, *, single_screen: bool = False, timers: bool = True,
                  theme: str = "dark", bell: bool = True, clock: HallClock | None = None,
                  buzzers: Sequence[Any] = (), exporters: Sequence[Any] | None = None,
-                 resume: str | None = None, guide: str = "", tick: float = 0.1) -> None:
+                 resume: str | None = None, guide: str = "", tick: float = 0.1,
+                 motion: bool = True) -> None:
         super().__init__(theme=theme, bell=bell)
         self.session = session
         self.single_screen = single_screen
+        self.motion = motion
         self.timers = timers
         self.clock = clock or HallClock()
         self.contest: Any = None
@@ -140,7 +159,6 @@ class HostApp(ContestApp):
         self._keyboard: Any = None  # the keyboard buzzer source, when it is one of them
         self._exporters = exporters
         self._tick = tick
-        self._local: Stage | None = None  # a page the host chose (teams intro, scoreboard)
         self._intro_seen = False
         self._available: set[str] = set()
         self._named: dict[str, str | None] = {}  # what undo and redo would move, named
@@ -236,7 +254,9 @@ class HostApp(ContestApp):
         view = contest.view()
         self._named = {"undo": view.undo, "redo": view.redo}
         self._warn_standing(view.warnings)
-        stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
+        stage_view = present(view, buzz_round=buzz_round(contest, view),
+                             both_ways=stake_both_ways(contest, view),
+                             levels=getattr(self.session, "levels", None))
         if view.next.code == "blocked":
             stage_view = self._with_next_keys(stage_view)
         if view.phase == "ready" and self.session.contest_id and not self.single_screen:
@@ -249,8 +269,11 @@ class HostApp(ContestApp):
         if not self.showing(screen):
             return
         assert screen is not None
-        shown = stage_view.for_audience() if self.single_screen else stage_view
-        screen.query_one(StageBody).show(shown, self.timers)
+        if self.single_screen:
+            screen.query_one(HallView).show(stage_view.for_audience(), self.timers)
+        else:
+            screen.query_one(StageBody).show(stage_view, self.timers)
+            screen.query_one(ProjectorPreview).show(stage_view.for_audience(), self.timers)
         screen.query_one(HostStatus).show(stage_view, self.timers)
         self.signal(stage_view)
         if availability:
@@ -374,7 +397,7 @@ class HostApp(ContestApp):
                 if action in ("undo", "redo") and self._named.get(action):
                     description = t(f"tui.key.{action}_what",
                                     what=shortened(self._named[action], UNDO_NAME_WIDTH))
-                if action == "scoreboard" and self._local is Stage.SCORES:
+                if action == "scoreboard" and self._projecting("scores"):
                     description = t("tui.key.back")
                 items.append((self.keymap.actions[action], description))
         return items
@@ -445,7 +468,6 @@ class HostApp(ContestApp):
                 self._refused_buzz(team, outcome.reason or "")
             self._warn(outcome.warnings)
         if changed:
-            self._local = None
             self._show_buzz_first()
 
     def _show_buzz_first(self) -> None:
@@ -456,12 +478,17 @@ class HostApp(ContestApp):
         """
         contest = self.contest
         view = contest.view()
-        stage_view = present(view, stage=self._local, buzz_round=buzz_round(contest, view))
+        stage_view = present(view, buzz_round=buzz_round(contest, view),
+                             both_ways=stake_both_ways(contest, view),
+                             levels=getattr(self.session, "levels", None))
         screen = self._host_screen()
         if self.showing(screen) and stage_view.stage is Stage.QUESTION:
-            shown = stage_view.for_audience() if self.single_screen else stage_view
-            screen.query_one(BuzzBanner).show(  # type: ignore[union-attr]
-                shown.team(shown.buzz_holder), shown.buzz_open)
+            if self.single_screen:
+                screen.query_one(HallView).show(  # type: ignore[union-attr]
+                    stage_view.for_audience(), self.timers)
+            else:
+                screen.query_one(BuzzBanner).show(  # type: ignore[union-attr]
+                    stage_view.team(stage_view.buzz_holder), stage_view.buzz_open)
             self.signal(stage_view)
         self.call_after_refresh(self.refresh_state)
 
@@ -492,7 +519,6 @@ class HostApp(ContestApp):
                 self.refresh_state()
             return False
         self.session.sync_status()
-        self._local = None
         self.refresh_state()
         return True
 
@@ -534,16 +560,23 @@ class HostApp(ContestApp):
 
         return self.execute(Command(name, **fields))
 
+    def _projecting(self, page: str) -> bool:
+        """Whether the host has put ``page`` on the projector."""
+        return self.contest is not None and self.contest.state.projector == page
+
+    def _project(self, page: str) -> None:
+        """Put ``page`` on the projector, or take it off when it is there (an event)."""
+        self._command("project", value="off" if self._projecting(page) else page)
+
     def _act_next(self) -> None:
-        if self._local is Stage.SCORES:
-            self._local = None
-            self.refresh_state()
+        if self._projecting("scores"):
+            self._project("scores")
             return
         if self.contest.state.phase == "ready" and not self._intro_seen:
             self._intro_seen = True
-            self._local = Stage.TEAMS
-            self.refresh_state()
-            return
+            if not self._projecting("teams"):
+                self._project("teams")
+                return
         self._command("next")
 
     def _act_open(self) -> None:
@@ -714,8 +747,16 @@ class HostApp(ContestApp):
         self.push_screen(ConfirmDialog(t("tui.end_title"), t("tui.end_body")), done)
 
     def _act_scoreboard(self) -> None:
-        self._local = None if self._local is Stage.SCORES else Stage.SCORES
-        self.refresh_state(availability=False)
+        self._project("scores")
+
+    def _act_teams(self) -> None:
+        self._project("teams")
+
+    def _act_round_card(self) -> None:
+        self._project("round")
+
+    def _act_podium(self) -> None:
+        self._project("podium")
 
     def _act_command(self) -> None:
         from quizhall.tui.commandline import CommandLine, command_helps

@@ -8,6 +8,7 @@ here. The host console and the projector call the same function, so they never d
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -48,13 +49,19 @@ def note_lines(notes: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def question_view(view: Any) -> QuestionView | None:
-    """The question on screen, with its answer kept for the host (dropped for the audience)."""
+def question_view(view: Any, both_ways: bool = False) -> QuestionView | None:
+    """The question on screen, with its answer kept for the host (dropped for the audience).
+
+    ``both_ways``: a wrong answer loses the stake a right one wins (a risk question), so the
+    stake reads ``±30``.
+    """
     if view.question_key is None:
         return None
     number = view.question or 0
     total = view.question_count or 0
-    stake = signed(view.stake) if view.stake is not None else ""
+    stake = ""
+    if view.stake is not None:
+        stake = f"±{points(abs(view.stake))}" if both_ways and view.stake else signed(view.stake)
     q = view.question_text
     if q is None:
         return QuestionView(number, total, view.question_key, points=stake)
@@ -66,7 +73,18 @@ def question_view(view: Any) -> QuestionView | None:
     return QuestionView(
         number=number, total=total, stem=q.stem, kind=q.type.value, options=options,
         points=stake, media=q.media, answer=q.answer_text(), explanation=q.explanation,
-        source=q.source)
+        source=q.source, right=right_options(q))
+
+
+def right_options(question: Any) -> tuple[str, ...]:
+    """The letters (or √/×) of the options that are right, for the reveal to mark."""
+    if question.type is QuestionType.SINGLE:
+        return (str(question.answer),)
+    if question.type is QuestionType.MULTIPLE:
+        return tuple(str(letter) for letter in question.answer)
+    if question.type is QuestionType.JUDGE:
+        return ("√",) if question.answer else ("×",)
+    return ()
 
 
 def timer_view(view: Any) -> TimerView | None:
@@ -117,8 +135,8 @@ def verdict_line(view: Any) -> str:
              points=signed(float(verdict.get("points", 0))))
 
 
-def message(view: Any) -> str:
-    """One line of context for the current moment."""
+def message(view: Any, levels: Mapping[str, str] | None = None) -> str:
+    """One line of context for the current moment (``levels``: level titles by id)."""
     facts = details(view)
     if view.paused:
         return t("tui.contest_paused")
@@ -133,9 +151,25 @@ def message(view: Any) -> str:
             and not facts.get("pending"):
         values = " / ".join(points(float(v)) for v in facts.get("values_left") or [])
         return t("tui.pick_value", team=view.teams[int(facts["picker"])].name, values=values)
+    if facts.get("group") and view.phase in (INTRO, QUESTION, CLOSED):
+        names = " · ".join(view.teams[int(i)].name for i in facts["group"])
+        return t("tui.tiebreak_group", teams=names)
     if facts.get("gates"):
-        return t("tui.gate_of", k=facts.get("gate", 1), n=facts["gates"])
+        gate = t("tui.gate_of", k=facts.get("gate", 1), n=facts["gates"])
+        level = str(facts.get("level") or "")
+        title = (levels or {}).get(level, level)
+        return f"{gate} · {title}" if title else gate
     return ""
+
+
+def titled_rules(rules: tuple[str, ...], levels: Mapping[str, str]) -> tuple[str, ...]:
+    """Rule lines with each level id of a gate sequence (``L1 → L2``) read as its title."""
+    if not levels:
+        return rules
+    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(level)}(?![\w-])"
+                                  for level in sorted(levels, key=len, reverse=True)))
+    return tuple(pattern.sub(lambda m: levels[m.group(0)], rule) if " → " in rule else rule
+                 for rule in rules)
 
 
 def stage_of(view: Any) -> Stage:
@@ -171,26 +205,36 @@ def teams_of(view: Any) -> tuple[TeamView, ...]:
     return tuple(teams)
 
 
-def present(view: Any, stage: Stage | None = None, buzz_round: bool = False) -> StageView:
+# The pages the host can put on the projector (``projector_page`` events), as stages.
+PROJECTED = {"scores": Stage.SCORES, "teams": Stage.TEAMS, "round": Stage.ROUND,
+             "podium": Stage.FINAL}
+
+
+def present(view: Any, stage: Stage | None = None, buzz_round: bool = False,
+            both_ways: bool = False, levels: Mapping[str, str] | None = None) -> StageView:
     """The host's :class:`StageView` of an engine state view.
 
-    ``stage`` overrides the page (the host's scoreboard or team introduction);
-    ``buzz_round`` says the round is played with buzzers, so whoever answers won the buzz.
+    ``stage`` overrides the page; otherwise a page the host put on the projector shows;
+    ``buzz_round`` says the round is played with buzzers, so whoever answers won the buzz;
+    ``both_ways`` that a wrong answer loses the stake (see :func:`question_view`);
+    ``levels`` gives the level titles that gate rounds show instead of level ids.
     Call :meth:`StageView.for_audience` on the result for any screen the hall sees.
     """
     teams = teams_of(view)
     holder = view.answerer if buzz_round else None
+    projected = PROJECTED.get(getattr(view, "projector", None) or "")
     turn = turn_of(view, buzz_round)
     return StageView(
-        stage=stage or stage_of(view),
+        stage=stage or projected or stage_of(view),
+        projected=projected is not None,
         contest_title=view.title,
         teams=teams,
         round_title=view.round_title or "",
         round_kind=view.round_type_title or view.round_type or "",
-        round_rules=tuple(view.rules),
+        round_rules=titled_rules(tuple(view.rules), levels or {}),
         round_number=(view.round + 1) if view.round is not None else 0,
         round_total=view.round_count,
-        question=question_view(view),
+        question=question_view(view, both_ways),
         revealed=view.revealed,
         buzz_round=buzz_round,
         buzz_open=view.buzz_open,
@@ -200,7 +244,7 @@ def present(view: Any, stage: Stage | None = None, buzz_round: bool = False) -> 
         timer=timer_view(view),
         time_up=is_time_up(view),
         next_step=view.next.text,
-        message=message(view),
+        message=message(view, levels),
         finished=view.finished,
         ranking=tuple(teams[i] for i in view.ranking) if view.finished else (),
     )

@@ -11,12 +11,16 @@ No textual here: this is the plumbing between the store, the engine and the apps
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from quizhall.tui.clock import HallClock
+
+# How often the projector looks whether the host's log file grew (well within a 60 Hz frame).
+WATCH_SECONDS = 0.002
 
 
 def used_banks(load: Any) -> list[str]:
@@ -31,6 +35,12 @@ def used_banks(load: Any) -> list[str]:
         if questions:
             texts.append(dump_bank(Bank(bank.info, questions)))
     return texts
+
+
+def level_titles(load: Any) -> dict[str, str]:
+    """The title of each 闯关 level of the contest's banks, by level id (gate rounds show
+    titles, not ids)."""
+    return {level.id: level.title for bank in load.banks for level in bank.levels}
 
 
 def without_time_limits(plan: Any, round_types: Mapping[str, type]) -> Any:
@@ -66,6 +76,7 @@ class StoreSession:
 
         self.path = Path(path).resolve()
         self.load = load
+        self.levels = level_titles(load)
         self.store = store
         self.clock = clock or HallClock()
         self.timers = timers
@@ -108,7 +119,7 @@ class StoreSession:
         if not self.timers:
             plan = without_time_limits(plan, collect_round_types(get_plugin_manager()))
         # The plan, as rehearse stores it, plus the drawn questions for the projector.
-        config = {**plan.to_dict(), "banks": used_banks(self.load)}
+        config = {**plan.to_dict(), "banks": used_banks(self.load), "levels": self.levels}
         self.contest_id = self.store.create_contest(plan.title, config, source=str(self.path))
         log = self.store.open_log(self.contest_id, writer=True)
         self.contest = Contest.start(plan, log, self.clock, questions=questions)
@@ -153,6 +164,9 @@ class Follower:
         from quizhall.contest.stored import questions_from_texts
 
         questions = questions_from_texts(list(record.config.get("banks") or []))
+        levels = record.config.get("levels")
+        self.levels = {str(k): str(v) for k, v in levels.items()} \
+            if isinstance(levels, dict) else {}
         if not questions and record.source and Path(record.source).is_file():
             questions = self._questions_from_file(record.source)
         self.contest = Contest(self.log, self.clock, questions=questions)
@@ -179,14 +193,34 @@ class Follower:
             self.contest.projection.apply(event)
         self.position += len(events)
 
-    def start(self, on_events: Callable[[list[dict]], None], wait: float = 0.25) -> None:
-        """Follow the log in a thread; each new batch of events goes to ``on_events``."""
+    def start(self, on_events: Callable[[list[dict]], None], wait: float = 0.25,
+              fast: bool = True) -> None:
+        """Follow the log in a thread; each new batch of events goes to ``on_events``.
+
+        With ``fast`` and a log kept in a file, the thread looks at the file's size every
+        :data:`WATCH_SECONDS` (a ``stat`` costs microseconds) and reads only when it grew, so
+        an event reaches the projector within a frame; otherwise it waits on the log's own
+        ``follow`` (which polls more slowly).
+        """
         position = self.position
+        path = getattr(self.log, "path", None) if fast else None
 
         def follow() -> None:
             nonlocal position
+            size = -1
             while not self._stop.is_set():
-                events = self.log.follow(position, wait)
+                if path is not None:
+                    try:
+                        now = os.stat(path).st_size
+                    except OSError:
+                        now = -1
+                    if now == size:
+                        self._stop.wait(WATCH_SECONDS)
+                        continue
+                    size = now
+                    events = self.log.read(position)
+                else:
+                    events = self.log.follow(position, wait)
                 if events:
                     position += len(events)
                     on_events(events)

@@ -74,6 +74,7 @@ class QuestionView:
     answer: str = ""
     explanation: str = ""
     source: str = ""
+    right: tuple[str, ...] = ()  # the option letters that are right
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,7 @@ class StageView:
     audience: bool = False  # True once host-only parts were dropped
     ranking: tuple[TeamView, ...] = field(default=())  # final ranking, best first
     warnings: tuple[str, ...] = ()  # host only: what went wrong loading plugins
+    projected: bool = False  # the page is one the host put on the projector
 
     def team(self, number: int | None) -> TeamView | None:
         """The team with this number, or None."""
@@ -135,6 +137,6 @@ class StageView:
         """
         question = self.question
         if question is not None and not self.revealed:
-            question = replace(question, answer="", explanation="", source="")
+            question = replace(question, answer="", explanation="", source="", right=())
         return replace(self, question=question, audience=True, next_step="", hint="",
                        warnings=())

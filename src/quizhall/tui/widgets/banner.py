@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Digits
 
 from quizhall.i18n import t
+from quizhall.tui.bigtext import wide
 from quizhall.tui.literal import literal
 from quizhall.tui.text import contrast
 from quizhall.tui.view import TeamView
@@ -17,8 +18,11 @@ from quizhall.tui.widgets.scoreboard import FixedDigits, set_digits
 
 
 def spaced(name: str) -> str:
-    """A short name with room between its letters, so it reads larger from afar."""
-    if len(name) > 12:
+    """A short Chinese name with room between its characters, so it reads larger from afar.
+
+    Names with Latin letters stay as written: "R e d" reads as three words, not larger.
+    """
+    if len(name) > 12 or not all(wide(character) for character in name):
         return name
     return " ".join(name)
 

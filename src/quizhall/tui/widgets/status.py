@@ -81,8 +81,17 @@ def who(view: StageView, timer_enabled: bool = True) -> Text:
     return text
 
 
+def on_projector(view: StageView) -> Text:
+    """What the hall sees now, in words: ``▣ 投影：比分`` (the page the host put up, or the
+    contest's own page)."""
+    page = t(f"tui.page.{view.stage.value}")
+    if view.projected:
+        page = f"{page} ({t('tui.page.put_up')})"
+    return Text.assemble(("▣ " + t("tui.on_projector") + " ", "dim"), (page, "bold"))
+
+
 def next_line(view: StageView) -> Text:
-    """Line three: what the next key does, and the moment's message."""
+    """Line three: what the next key does, the moment's message, and what the hall sees."""
     text = Text()
     if view.next_step:
         text.append(t("tui.next") + " ", style="dim")
@@ -91,6 +100,9 @@ def next_line(view: StageView) -> Text:
         if text:
             text.append("   ")
         text.append_text(literal(view.message, style="italic"))
+    if text:
+        text.append("   ")
+    text.append_text(on_projector(view))
     return text
 
 

@@ -1,0 +1,157 @@
+"""The hall's screen as one widget: the projector page drawn for the widget's size.
+
+:class:`HallView` renders :func:`quizhall.tui.hall.hall_page` for the audience view it is given,
+re-laid out whenever the terminal is resized. When the scoreboard's order changes it slides
+each team from its old place to its new one (under half a second) unless motion is off. It can
+also cover the page with a large warning (a key typed into the projector window).
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widget import Widget
+
+from quizhall.i18n import t
+from quizhall.tui.bigtext import BigFont, big_font
+from quizhall.tui.hall import Item, Motion, Palette, hall_page, layout_items, stack
+from quizhall.tui.view import Stage, StageView
+
+MOTION_SECONDS = 0.4  # a rank change slides this long (the issue allows half a second)
+MOTION_STEP = 1 / 30
+
+
+class ProjectorPreview(Widget):
+    """The host's small copy of the projector: what the hall sees now, in plain type.
+
+    Shown on a wide and tall console (120×36 and more) beside the stage; the status line
+    names the page on smaller ones.
+    """
+
+    DEFAULT_CSS = """
+    ProjectorPreview {
+        dock: right; width: 52; height: 21; border: round $primary; display: none;
+        border-title-color: $primary; border-title-style: bold;
+    }
+    Screen.-wide.-tall ProjectorPreview { display: block; }
+    """
+    SCOPED_CSS = False  # the rule above looks at the screen's size classes
+
+    def compose(self) -> ComposeResult:
+        yield HallView(motion=False, large=False)
+
+    def on_mount(self) -> None:
+        self.border_title = t("tui.preview_title")
+
+    def show(self, view: StageView, timers: bool = True) -> None:
+        """Draw the hall's ``view`` (an audience view) small."""
+        self.query_one(HallView).show(view, timers)
+
+
+class HallView(Widget):
+    """The projector page for the current audience view."""
+
+    DEFAULT_CSS = """
+    HallView { height: 1fr; width: 1fr; }
+    """
+
+    def __init__(self, motion: bool = True, large: bool = True, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.motion = motion
+        self.large = large  # False: plain type only (the host's small preview)
+        self.font: BigFont | None = None
+        self._view: StageView | None = None
+        self._clock_shown = True
+        self._order: tuple[int, ...] = ()  # the scoreboard's last order (team numbers)
+        self._moves: dict[int, tuple[float, float]] = {}  # team → (from, to) positions
+        self._move_start = 0.0
+        self._warning_until = 0.0
+
+    def on_mount(self) -> None:
+        self.font = big_font() if self.large else None
+
+    @property
+    def view(self) -> StageView | None:
+        """The audience view on screen."""
+        return self._view
+
+    @property
+    def moving(self) -> bool:
+        """True while a rank change is sliding."""
+        return bool(self._moves)
+
+    def show(self, view: StageView, timers: bool = True) -> None:
+        """Draw ``view`` (an audience view); slide the scoreboard when its order changed."""
+        if view.stage is Stage.SCORES:
+            order = tuple(team.number for team in sorted(
+                view.teams, key=lambda tm: (tm.rank or 10**6, tm.number)))
+            if self._order and order != self._order and self.motion:
+                before = {number: i for i, number in enumerate(self._order)}
+                self._moves = {number: (float(before.get(number, i)), float(i))
+                               for i, number in enumerate(order)}
+                self._move_start = time.monotonic()
+                self.set_timer(MOTION_STEP, self._step)
+            self._order = order
+        self._view = view
+        self._clock_shown = timers
+        self.refresh()
+
+    def _step(self) -> None:
+        if time.monotonic() - self._move_start >= MOTION_SECONDS:
+            self._moves = {}
+        else:
+            self.set_timer(MOTION_STEP, self._step)
+        self.refresh()
+
+    def warn_wrong_window(self, seconds: float = 3.0) -> None:
+        """Cover the page with "the keyboard is on the projector" for ``seconds``."""
+        self._warning_until = time.monotonic() + seconds
+        self.set_timer(seconds + 0.05, self.refresh)
+        self.refresh()
+
+    @property
+    def warning(self) -> bool:
+        """True while the wrong-window warning covers the page."""
+        return time.monotonic() < self._warning_until
+
+    def palette(self) -> Palette:
+        """The page's colours from the app's theme."""
+        theme = self.app.current_theme
+        dark = bool(theme.dark)
+        return Palette(foreground=theme.foreground or ("#ffffff" if dark else "#000000"),
+                       background=theme.background or ("#000000" if dark else "#ffffff"),
+                       accent=theme.accent or "#ffd400", success=theme.success or "#3ddc84",
+                       error=theme.error or "#ff5c5c",
+                       muted="#a0a0a0" if dark else "#505050")
+
+    def _motion(self) -> Motion | None:
+        if not self._moves:
+            return None
+        share = min(1.0, (time.monotonic() - self._move_start) / MOTION_SECONDS)
+        eased = 1 - (1 - share) ** 2
+        return Motion({number: start + (end - start) * eased
+                       for number, (start, end) in self._moves.items()})
+
+    def render(self) -> Text:
+        width, height = self.size.width, self.size.height
+        if width <= 0 or height <= 0:
+            return Text()
+        palette = self.palette()
+        if self.warning:
+            lines = self._warning_lines(width, height, palette)
+        elif self._view is None:
+            lines = []
+        else:
+            lines = hall_page(self._view, width, height, self.font, palette, self._motion(),
+                              self._clock_shown)
+        page = Text("\n").join(lines[:height]) if lines else Text()
+        page.no_wrap, page.overflow = True, "crop"
+        return page
+
+    def _warning_lines(self, width: int, height: int, palette: Palette) -> list[Text]:
+        items = [Item(t("tui.wrong_window"), f"bold {palette.error}"),
+                 Item(t("tui.wrong_window_line"), "bold", big=False)]
+        blocks, _ = layout_items(self.font, items, width - 4, height - 2)
+        return stack(blocks, height, width - 4)
