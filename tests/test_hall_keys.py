@@ -162,7 +162,7 @@ def test_the_projector_page_changes_no_score_and_undo_skips_it(tmp_path):
     assert "projector_page" in NOT_ACTIONS
     contest.execute(Command("undo"))  # undoes the judgement, not the page
     assert contest.state.projector == "scores" and contest.state.scores != scores
-    contest.execute(Command("undo"))  # redo
+    contest.execute(Command("redo"))
     assert contest.state.scores == scores and contest.state.projector == "scores"
     session.close()
 

@@ -170,7 +170,8 @@ def build_view(contest: Any, now: float) -> StateView:
         warnings=tuple(warnings),
         notes={team: dict(notes) for team, notes in state.notes.items()},
         undo=action_text(plan, state.action) if state.undo is not None else None,
-        redo=action_text(plan, state.redo.action) if state.redo is not None else None)
+        redo=action_text(plan, state.redo.action) if state.redo is not None else None,
+        projector=state.projector)
 
 
 def takes_buzzes(round_type: Any) -> bool:
@@ -190,7 +191,6 @@ def action_text(plan: Any, action: Any) -> str | None:
     if action.get("type") in SCORING and isinstance(points, int | float):
         return t("contest.action_points", what=what, points=f"{plain_number(points):+}")
     return what
-        projector=state.projector)
 
 
 def next_step(contest: Any) -> NextStep:
