@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizhall.contest.audience import AUDIENCE_EVENTS
 from quizhall.contest.plan import Plan
 from quizhall.contest.state import (
     CLOSED,
@@ -31,8 +32,10 @@ from quizhall.contest.state import (
 )
 
 # Events that are not actions: undo never reverts them, they never take a snapshot.
+# The audience's events (contest/audience.py) are among them: the host's undo is about the
+# teams' game, and the audience's answers stay answered.
 NOT_ACTIONS = frozenset({"contest_started", "contest_resumed", "paused", "resumed",
-                         "answer_revealed", "undo"})
+                         "answer_revealed", "undo"}) | AUDIENCE_EVENTS
 # Events that apply to the undo snapshot too: pausing is about the clock, not the game.
 CLOCK_EVENTS = frozenset({"contest_resumed", "paused", "resumed"})
 
@@ -395,6 +398,8 @@ _HANDLERS = {
     "score_adjusted": _score_adjusted,
     "round_ended": _round_ended,
     "contest_finished": _contest_finished,
+    # The audience's events change no team state: AudienceBoard folds them.
+    **dict.fromkeys(AUDIENCE_EVENTS, _plain),
 }
 
 EVENT_TYPES = frozenset(_HANDLERS) | {"contest_started", "undo"}

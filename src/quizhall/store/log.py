@@ -199,18 +199,27 @@ class EventLog:
         Returns only once the record is durable on disk. An event that is not JSON raises
         TypeError or ValueError and nothing is written.
         """
+        return self.append_many([event])[0]
+
+    def append_many(self, events: list[dict]) -> list[int]:
+        """Record several events in order with one write and one disk sync (a burst of
+        audience answers); returns their sequence numbers. All are durable when it returns;
+        if any is not JSON, none is written."""
         if not self.writer or self._fd is None:
             raise StoreError(t("store.read_only", path=self.path))
-        if not isinstance(event, dict):
-            raise TypeError(f"an event is a dict, not {type(event).__name__}")
+        for event in events:
+            if not isinstance(event, dict):
+                raise TypeError(f"an event is a dict, not {type(event).__name__}")
         with self._mutex:
             if self._broken:
                 raise StoreError(self._broken)
-            seq = len(self._events)
-            payload = dumps(event)
-            line = frame(f'{{"seq":{seq},"event":{payload}')
+            first = len(self._events)
+            payloads = [dumps(event) for event in events]
+            lines = [frame(f'{{"seq":{first + i},"event":{payload}')
+                     for i, payload in enumerate(payloads)]
+            data = b"".join(lines)
             try:
-                write_all(self._fd, line)
+                write_all(self._fd, data)
                 sync(self._fd)
             except OSError as exc:
                 self._broken = t("store.write_failed", path=self.path, error=exc.strerror)
@@ -220,10 +229,10 @@ class EventLog:
                 except OSError:
                     pass
                 raise StoreError(self._broken) from exc
-            self._offset += len(line)
-            self._line += 1
-            self._events.append(payload)
-            return seq
+            self._offset += len(data)
+            self._line += len(lines)
+            self._events.extend(payloads)
+            return list(range(first, first + len(payloads)))
 
     def read(self, start: int = 0) -> list[dict]:
         """The events from sequence number ``start`` on."""
