@@ -13,6 +13,7 @@ every time.
 
 Events (all carry ``t``, stamped by the engine)::
 
+    audience_server_started   url, code (where phones join, and the join code)
     audience_joined           device, nickname, unit, token_hash
     audience_question_opened  key, number, options, answer, seconds
     audience_answered         device, choice, elapsed
@@ -29,11 +30,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-AUDIENCE_EVENTS = frozenset({"audience_joined", "audience_question_opened", "audience_answered",
+AUDIENCE_EVENTS = frozenset({"audience_server_started", "audience_joined", "audience_question_opened", "audience_answered",
                              "audience_question_closed", "audience_draw"})
 NICKNAME_LIMIT = 12   # characters; the phone page says so literally
 UNIT_LIMIT = 20
 DEFAULT_SECONDS = 20.0
+DEFAULT_PORT = 8080
 # Letters the two options of a judge question (对/错) get on a phone.
 JUDGE_OPTIONS = ("A", "B")
 
@@ -49,6 +51,22 @@ def draw_winners(seed: int, candidates: Sequence[str], count: int) -> list[str]:
     Deterministic in its arguments, so anyone can check a recorded draw.
     """
     return random.Random(seed).sample(list(candidates), min(count, len(candidates)))
+
+
+@dataclass(frozen=True, slots=True)
+class AudienceSettings:
+    """How the audience plays (a contest file's ``audience:`` or ``run --audience``).
+
+    ``bind`` None means the laptop's LAN address; ``join_code`` None draws a new 4-digit code
+    each time the server starts.
+    """
+
+    enabled: bool = False
+    bind: str | None = None
+    port: int = DEFAULT_PORT
+    seconds: float = DEFAULT_SECONDS
+    ask_unit: bool = False
+    join_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +154,8 @@ class AudienceBoard:
     nicknames: dict[str, str] = field(default_factory=dict)     # folded nickname → device
     questions: list[AudienceQuestion] = field(default_factory=list)
     draws: list[Draw] = field(default_factory=list)
+    url: str = ""                                                # where phones join
+    code: str = ""                                               # the join code
 
     @classmethod
     def fold(cls, events: Iterable[Mapping[str, Any]]) -> AudienceBoard:
@@ -150,7 +170,9 @@ class AudienceBoard:
         """Take in one event; events that are not the audience's change nothing."""
         kind = event.get("type")
         at = float(event.get("t", 0.0))
-        if kind == "audience_joined":
+        if kind == "audience_server_started":
+            self.url, self.code = str(event["url"]), str(event["code"])
+        elif kind == "audience_joined":
             member = Member(str(event["device"]), str(event["nickname"]),
                             str(event.get("unit") or ""), at)
             self.members[member.device] = member
