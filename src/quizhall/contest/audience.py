@@ -19,6 +19,7 @@ Events (all carry ``t``, stamped by the engine)::
     audience_answered         device, choice, elapsed
     audience_question_closed  (no fields: answers after it are refused)
     audience_draw             scope ("question"/"contest"), key, count, seed, candidates
+    audience_page             page ("board": the hall sees the audience leaderboard; "": not)
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-AUDIENCE_EVENTS = frozenset({"audience_server_started", "audience_joined", "audience_question_opened", "audience_answered",
-                             "audience_question_closed", "audience_draw"})
+AUDIENCE_EVENTS = frozenset({"audience_server_started", "audience_joined",
+                             "audience_question_opened", "audience_answered",
+                             "audience_question_closed", "audience_draw", "audience_page"})
 NICKNAME_LIMIT = 12   # characters; the phone page says so literally
 UNIT_LIMIT = 20
 DEFAULT_SECONDS = 20.0
@@ -156,6 +158,7 @@ class AudienceBoard:
     draws: list[Draw] = field(default_factory=list)
     url: str = ""                                                # where phones join
     code: str = ""                                               # the join code
+    page: str = ""                                               # "board" while it is shown
 
     @classmethod
     def fold(cls, events: Iterable[Mapping[str, Any]]) -> AudienceBoard:
@@ -181,6 +184,7 @@ class AudienceBoard:
         elif kind == "audience_question_opened":
             if self.questions:
                 self.questions[-1].closed = True
+            self.page = ""
             self.questions.append(AudienceQuestion(
                 str(event["key"]), int(event.get("number", len(self.questions) + 1)),
                 tuple(event["options"]), str(event["answer"]), float(event["seconds"]), at))
@@ -189,6 +193,8 @@ class AudienceBoard:
                                                                 float(event["elapsed"]))
         elif kind == "audience_question_closed" and self.questions:
             self.questions[-1].closed = True
+        elif kind == "audience_page":
+            self.page = str(event.get("page") or "")
         elif kind == "audience_draw":
             self.draws.append(Draw(str(event["scope"]), event.get("key"), int(event["count"]),
                                    int(event["seed"]), tuple(event["candidates"])))

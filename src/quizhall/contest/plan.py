@@ -23,6 +23,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "reveal": "r", "scoreboard": "s", "undo": "u", "adjust": "a", "quit": "q",
     "pass": "x", "wager": "w", "assign": "g", "member": "m", "timeout": "ctrl+t",
     "end": "ctrl+e", "export": "e", "help": "?", "command": ":",
+    "audience": "c", "draw": "d", "audience_board": "l",
 }
 
 

@@ -139,5 +139,9 @@ class AudienceHall:
         members = self.board.members
         return [members[d].nickname for d in draw_winners(seed, candidates, count)], None
 
+    def show_board(self, shown: bool) -> None:
+        """Put the audience leaderboard on the hall's screens, or take it off."""
+        self._record([{"type": "audience_page", "page": "board" if shown else ""}])
+
     def _record(self, events: list[dict]) -> None:
         self.desk.record(events, self.contest.record_audience)
