@@ -159,6 +159,7 @@ class AudienceBoard:
     url: str = ""                                                # where phones join
     code: str = ""                                               # the join code
     page: str = ""                                               # "board" while it is shown
+    winners_shown: bool = False       # a draw came after the latest question: show winners
 
     @classmethod
     def fold(cls, events: Iterable[Mapping[str, Any]]) -> AudienceBoard:
@@ -184,7 +185,7 @@ class AudienceBoard:
         elif kind == "audience_question_opened":
             if self.questions:
                 self.questions[-1].closed = True
-            self.page = ""
+            self.page, self.winners_shown = "", False
             self.questions.append(AudienceQuestion(
                 str(event["key"]), int(event.get("number", len(self.questions) + 1)),
                 tuple(event["options"]), str(event["answer"]), float(event["seconds"]), at))
@@ -198,6 +199,7 @@ class AudienceBoard:
         elif kind == "audience_draw":
             self.draws.append(Draw(str(event["scope"]), event.get("key"), int(event["count"]),
                                    int(event["seed"]), tuple(event["candidates"])))
+            self.winners_shown = True
 
     # -- reading ------------------------------------------------------------------------
     @property

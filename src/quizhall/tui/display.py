@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizhall.contest.audience import AudienceBoard
 from quizhall.i18n import t
 from quizhall.tui.app import ContestApp
 from quizhall.tui.host import buzz_round
@@ -23,6 +24,7 @@ from quizhall.tui.literal import literal
 from quizhall.tui.present import present
 from quizhall.tui.stage import StageBody
 from quizhall.tui.view import StageView
+from quizhall.tui.widgets.audience import AudiencePanel
 from quizhall.tui.widgets.status import where
 
 
@@ -42,6 +44,7 @@ class DisplayScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield AudienceHeader()
         yield StageBody()
+        yield AudiencePanel()
 
     def on_mount(self) -> None:
         app: DisplayApp = self.app  # type: ignore[assignment]
@@ -64,6 +67,7 @@ class DisplayApp(ContestApp):
         self._tick = tick
         self._follow = follow
         self._view: StageView | None = None
+        self.audience = AudienceBoard.fold(follower.log.read(0)[:follower.position])
 
     def get_default_screen(self) -> Screen:
         return DisplayScreen()
@@ -93,6 +97,8 @@ class DisplayApp(ContestApp):
     def take_events(self, batch: list[dict]) -> None:
         """Fold new events and show the result."""
         self.follower.apply(batch)
+        for event in batch:
+            self.audience.apply(event)
         if self.follower.started:
             self.announce(batch, [team.name for team in self.follower.contest.plan.teams])
         self.refresh_state()
@@ -101,7 +107,9 @@ class DisplayApp(ContestApp):
         if not self.follower.started:
             return
         timer = self.follower.contest.state.timer
-        if timer is not None and timer.running:
+        question = self.audience.current
+        if (timer is not None and timer.running) or (question is not None
+                                                     and not question.closed):
             self.refresh_state()
 
     def refresh_state(self) -> None:
@@ -121,4 +129,5 @@ class DisplayApp(ContestApp):
         screen.query_one(AudienceHeader).update(where(stage_view) if stage_view.round_title
                                                 else literal(stage_view.contest_title))
         screen.query_one(StageBody).show(stage_view, self.timers)
+        screen.query_one(AudiencePanel).show(self.audience, contest.clock.now())
         self.signal(stage_view)
