@@ -108,9 +108,15 @@ class DisplayApp(ContestApp):
             return
         timer = self.follower.contest.state.timer
         question = self.audience.current
-        if (timer is not None and timer.running) or (question is not None
-                                                     and not question.closed):
+        if timer is not None and timer.running:
             self.refresh_state()
+        elif question is not None and not question.closed:
+            self._show_audience()  # the audience's time left
+
+    def _show_audience(self) -> None:
+        for screen in self.screen_stack:
+            for panel in screen.query(AudiencePanel):  # none while the screen closes
+                panel.show(self.audience, self.follower.contest.clock.now())
 
     def refresh_state(self) -> None:
         """Render the contest as the log says it stands now."""
@@ -129,5 +135,5 @@ class DisplayApp(ContestApp):
         screen.query_one(AudienceHeader).update(where(stage_view) if stage_view.round_title
                                                 else literal(stage_view.contest_title))
         screen.query_one(StageBody).show(stage_view, self.timers)
-        screen.query_one(AudiencePanel).show(self.audience, contest.clock.now())
+        self._show_audience()
         self.signal(stage_view)

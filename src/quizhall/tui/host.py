@@ -230,9 +230,9 @@ class HostApp(ContestApp):
 
     def _show_audience(self) -> None:
         screen = self._host_screen()
-        if self.audience is not None and self.showing(screen):
-            screen.query_one(AudiencePanel).show(  # type: ignore[union-attr]
-                self.audience.board, self.contest.clock.now())
+        if self.audience is not None and screen is not None:
+            for panel in screen.query(AudiencePanel):  # none while the screen closes
+                panel.show(self.audience.board, self.contest.clock.now())
 
     def on_unmount(self) -> None:
         if self.audience is not None:

@@ -14,7 +14,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 import segno
+from rich.align import Align
+from rich.box import HEAVY
 from rich.console import Group, RenderableType
+from rich.panel import Panel
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -38,8 +41,8 @@ def qr_text(data: str) -> Text:
     text = Text(no_wrap=True, overflow="crop")
     for top, bottom in zip(matrix[::2], matrix[1::2], strict=True):
         for upper, lower in zip(top, bottom, strict=True):
-            text.append("▀", Style(color="black" if upper else "white",
-                                   bgcolor="black" if lower else "white"))
+            text.append("▀", Style(color="#000000" if upper else "#ffffff",
+                                   bgcolor="#000000" if lower else "#ffffff"))
         text.append("\n")
     text.rstrip()
     return text
@@ -104,18 +107,20 @@ def question_block(board: AudienceBoard, now: float) -> RenderableType:
 
 
 def winners_block(board: AudienceBoard) -> RenderableType:
-    """The last draw's winners, one per line, large and bold."""
+    """The last draw's winners, one per line in a wide box, centred: the hall reads it from
+    the back row."""
     draw = board.draws[-1]
-    lines: list[RenderableType] = [Text(t("audience.panel.winners"), "bold")]
+    names = Text(justify="center")
     for device in draw.winners:
         member = board.members.get(device)
-        name = literal(member.nickname if member else device, "bold reverse")
-        name.pad(2)
-        lines.append(Text("\n"))
-        lines.append(name)
+        names.append("\n")
+        names.append_text(literal(member.nickname if member else device, "bold yellow"))
         if member and member.unit:
-            lines.append(literal(member.unit))
-    return Group(*lines)
+            names.append_text(literal(f"  {member.unit}"))
+        names.append("\n")
+    box = Panel(names, title=Text(t("audience.panel.winners"), "bold"), border_style="yellow",
+                box=HEAVY, padding=(0, 8), expand=False)
+    return Align.center(box)
 
 
 def leaderboard_block(board: AudienceBoard) -> RenderableType:
