@@ -124,6 +124,8 @@ class DisplayApp(ContestApp):
         if not self.showing(screen):
             return
         assert screen is not None
+        if not screen.query(AudienceHeader):  # the screen is being taken down
+            return
         if not self.follower.started:
             screen.query_one(AudienceHeader).update(Text(t("tui.waiting", id=self.follower
                                                             .contest_id)))
