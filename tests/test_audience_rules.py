@@ -97,10 +97,18 @@ def test_counts_and_right_answerers_fastest_first():
 def test_leaderboard_ranks_right_answers_then_time():
     events = [*joined("amy", "bo", "cy"), opened(answer="B"), answered("d1", "B", 5.0),
               answered("d2", "B", 1.0), answered("d3", "A", 1.0),
-              {**opened(t=50.0, answer="A"), "number": 2}, answered("d1", "A", 3.0)]
+              {**opened(t=50.0, answer="A"), "number": 2}, answered("d1", "A", 3.0),
+              {"type": "audience_question_closed", "t": 60.0}]
     board = AudienceBoard.fold(events)
     assert [(s.rank, s.nickname, s.right, s.seconds) for s in board.leaderboard()] == [
         (1, "amy", 2, 8.0), (2, "bo", 1, 1.0)]
+
+
+def test_an_open_question_does_not_count_on_the_leaderboard_yet():
+    board = AudienceBoard.fold([*joined("amy"), opened(answer="B"), answered("d1", "B", 2.0)])
+    assert board.leaderboard() == []
+    board.apply({"type": "audience_question_closed", "t": 30.0})
+    assert [line.nickname for line in board.leaderboard()] == ["amy"]
 
 
 def test_draw_winners_come_again_from_the_recorded_seed_and_candidates():
@@ -114,7 +122,8 @@ def test_draw_winners_come_again_from_the_recorded_seed_and_candidates():
 def test_draw_candidates_are_the_right_answerers_of_the_question_or_the_contest():
     events = [*joined("amy", "bo", "cy"), opened(answer="B"), answered("d1", "B", 5.0),
               answered("d2", "A", 1.0), {**opened(t=50.0, answer="A"), "number": 2},
-              answered("d2", "A", 1.0), answered("d3", "C", 1.0)]
+              answered("d2", "A", 1.0), answered("d3", "C", 1.0),
+              {"type": "audience_question_closed", "t": 60.0}]
     board = AudienceBoard.fold(events)
     assert board.candidates("question") == ["d2"]
     assert board.candidates("contest") == ["d1", "d2"]

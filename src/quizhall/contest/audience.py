@@ -216,10 +216,13 @@ class AudienceBoard:
 
     def leaderboard(self) -> list[Standing]:
         """Everyone who answered right at least once: most right, then least time, then who
-        joined first; equal right counts and times share a rank."""
+        joined first; equal right counts and times share a rank. Only closed questions
+        count: an open one would tell its right answer away."""
         right: dict[str, int] = {}
         seconds: dict[str, float] = {}
         for question in self.questions:
+            if not question.closed:
+                continue
             for device, (choice, elapsed) in question.answers.items():
                 if choice == question.answer:
                     right[device] = right.get(device, 0) + 1

@@ -63,7 +63,7 @@ class AudienceDesk:
         self.clock = clock
         self.question_text = question_text
         self.join_code = join_code or settings.join_code or f"{secrets.randbelow(10_000):04d}"
-        self.version = 0                  # goes up with every change the phones may see
+        self.version = 0   # goes up when the host changes what every phone shows
         self.on_change: Callable[[], None] = lambda: None
         self._lock = threading.Lock()
         self._pending: list[_Pending] = []
@@ -183,13 +183,13 @@ class AudienceDesk:
             for event in recorded:
                 self.board.apply(event)
             self._forget(batch)
-            self.version += 1
+        # Each phone hears of its own join or answer in the reply; the others' answers change
+        # nothing a phone shows before the close, so no long poll is woken for them.
         for item, event in zip(batch, recorded, strict=True):
             if event["type"] == "audience_joined":
                 item.future.set_result((item.token, event["device"], event["nickname"]))
             else:
                 item.future.set_result(event["choice"])
-        self.on_change()
         return len(batch)
 
     def record(self, events: list[dict], record: Record) -> list[dict]:
