@@ -11,6 +11,7 @@ literally.
 
 from __future__ import annotations
 
+import time
 from functools import lru_cache
 
 import segno
@@ -28,6 +29,7 @@ from quizhall.i18n import t
 from quizhall.tui.literal import literal
 
 BAR_WIDTH = 30
+COUNTS_EVERY = 0.25  # seconds between repaints of the live counts
 BOARD_LINES = 10
 
 
@@ -154,7 +156,11 @@ def audience_renderable(board: AudienceBoard, now: float) -> RenderableType | No
 
 
 class AudiencePanel(Static):
-    """The audience's part of a screen; hidden while there is no audience."""
+    """The audience's part of a screen; hidden while there is no audience.
+
+    Live counts are repainted at most every :data:`COUNTS_EVERY` seconds: hundreds of answers
+    a second must not cost the host console a frame each.
+    """
 
     DEFAULT_CSS = """
     AudiencePanel { display: none; height: auto; max-height: 50%; padding: 0 1;
@@ -162,8 +168,23 @@ class AudiencePanel(Static):
     AudiencePanel.-shown { display: block; }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: tuple | None = None
+        self._counted = 0.0
+
     def show(self, board: AudienceBoard | None, now: float) -> None:
-        """Render ``board`` as it stands at ``now``."""
+        """Render ``board`` as it stands at ``now`` (nothing is done when nothing changed)."""
+        question = board.current if board is not None else None
+        shape = None if board is None else (
+            board.url, len(board.questions), question is not None and question.closed,
+            int(question.remaining(now) + 0.999) if question else 0, board.winners_shown,
+            board.page, len(board.draws), len(board.members) if question is None else 0)
+        answers = len(question.answers) if question else 0
+        if self._shown is not None and shape == self._shown[0]:
+            if answers == self._shown[1] or time.monotonic() - self._counted < COUNTS_EVERY:
+                return
+        self._shown, self._counted = (shape, answers), time.monotonic()
         renderable = audience_renderable(board, now) if board is not None else None
         self.set_class(renderable is not None, "-shown")
         self.update(renderable if renderable is not None else "")
