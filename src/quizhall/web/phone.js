@@ -9,6 +9,7 @@
   var chosen = "";
   var sent = false;
   var deadline = 0;
+  var polling = null;     /* the long poll in flight */
 
   function el(id) { return document.getElementById(id); }
   function say(id, value) { el(id).textContent = value; }
@@ -27,6 +28,7 @@
       done(xhr.status, data || {});
     };
     xhr.send(body ? JSON.stringify(body) : null);
+    return xhr;
   }
 
   function query(name) {
@@ -41,7 +43,7 @@
   function poll() {
     var url = "api/state?v=" + version + (token ? "&token=" + encodeURIComponent(token) : "");
     var asked = token;
-    request("GET", url, null, function (status, data) {
+    polling = request("GET", url, null, function (status, data) {
       if (asked !== token) { version = -1; poll(); return; }  /* joined meanwhile */
       if (status === 200) {
         say("message", "");
@@ -181,6 +183,7 @@
         token = data.token;
         keep("quizhall.token", token);
         version = -1;
+        if (polling) { polling.abort(); }  /* ask again at once, as this device */
       } else {
         say("message", data.error || texts.offline);
       }
