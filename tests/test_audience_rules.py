@@ -169,3 +169,29 @@ def test_undo_leaves_the_audience_answers_in_place():
     assert contest.state.phase == "question"  # the judgement was undone …
     board = AudienceBoard.fold(contest.log.read())
     assert list(board.members) == ["d1"]  # … the audience's join was not
+
+
+# -- the export --------------------------------------------------------------------------------
+
+def test_the_export_has_an_audience_sheet_with_the_draw_as_recorded():
+    from quizhall.exporters.contest_report import contest_report
+    from quizhall.exporters.contest_tables import contest_document
+
+    contest = demo_on_question()
+    contest.record_audience([
+        *[{k: v for k, v in e.items() if k != "t"} for e in joined("=1+1", "bo")],
+        {k: v for k, v in opened(answer="B").items() if k != "t"},
+        {"type": "audience_answered", "device": "d1", "choice": "B", "elapsed": 3.0},
+        {"type": "audience_answered", "device": "d2", "choice": "A", "elapsed": 1.0},
+        {"type": "audience_question_closed"},
+        {"type": "audience_draw", "scope": "question", "key": "bank/q1", "count": 1,
+         "seed": 7, "candidates": ["d1"]}])
+    report = contest_report(contest)
+    assert [(a.nickname, a.rank, a.right, a.answers) for a in report.audience] == [
+        ("=1+1", 1, 1, 1), ("bo", None, 0, 1)]
+    assert [(d.seed, d.candidates, d.winners) for d in report.draws] == [(7, ("d1",), ("d1",))]
+    sheets = {sheet.key: sheet for sheet in contest_document(report).sheets}
+    audience, draws = sheets["audience"].tables
+    assert audience.rows[0][:4] == (1, "=1+1", "", 1)
+    assert draws.rows[0][-1] == "=1+1"
+    assert report.to_dict()["draws"][0]["seed"] == 7

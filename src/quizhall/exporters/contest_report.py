@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
+from quizhall.contest.audience import AUDIENCE_EVENTS, AudienceBoard
 from quizhall.contest.evolve import NOT_ACTIONS, LedgerEntry
 from quizhall.exporters.tables import joined, plain, plain_numbers
 from quizhall.i18n import t
@@ -189,6 +190,33 @@ class AuditEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class AudienceResult:
+    """One audience member (a phone): nickname, unit, right answers and their time, rank
+    (None without a right answer), answers given."""
+
+    device: str
+    nickname: str
+    unit: str
+    rank: int | None
+    right: int
+    seconds: float
+    answers: int
+
+
+@dataclass(frozen=True, slots=True)
+class DrawResult:
+    """A prize draw as recorded (seed and candidates) and the winners that follow from it."""
+
+    seq: int
+    scope: str
+    question: str | None
+    count: int
+    seed: int
+    candidates: tuple[str, ...]
+    winners: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ContestReport:
     """Everything a contest's results export holds. Teams are in team order; ``ranking``
     lists team indices best first; ``position`` says where an unfinished contest stopped."""
@@ -215,6 +243,8 @@ class ContestReport:
     progression: tuple[ProgressPoint, ...]
     audit: tuple[AuditEntry, ...]
     warnings: tuple[str, ...] = field(default=())
+    audience: tuple[AudienceResult, ...] = field(default=())  # phones that joined
+    draws: tuple[DrawResult, ...] = field(default=())          # prize draws among them
 
     @property
     def status(self) -> str:
@@ -298,6 +328,7 @@ class _Builder:
         self.ledger: list[LedgerEntry] = contest.ledger()
         self.by_seq = {entry.seq: entry for entry in self.ledger}
         self.undone, self.undos = undone_events(events)
+        self.board = AudienceBoard.fold(events)
         self.start = float(events[0].get("t", 0.0)) if events else 0.0
 
     # -- names --------------------------------------------------------------------------
@@ -341,7 +372,32 @@ class _Builder:
             floor=self.plan.floor, prizes=tuple(self.plan.prizes), teams=self.teams(per_team),
             ranking=tuple(view.ranking), open_ties=tuple(view.open_ties), rounds=rounds,
             questions=questions, progression=self.progression(), audit=self.audit(),
-            warnings=warnings)
+            warnings=warnings, audience=self.audience(), draws=self.draws())
+
+    def audience(self) -> tuple[AudienceResult, ...]:
+        """Every phone that joined, best on the audience leaderboard first."""
+        board = self.board
+        standings = {line.device: line for line in board.leaderboard()}
+        answers: dict[str, int] = {}
+        for question in board.questions:
+            for device in question.answers:
+                answers[device] = answers.get(device, 0) + 1
+        members = sorted(board.members.values(), key=lambda m: (
+            standings[m.device].rank if m.device in standings else len(standings) + 1,
+            m.joined, m.device))
+        return tuple(AudienceResult(
+            m.device, m.nickname, m.unit,
+            standings[m.device].rank if m.device in standings else None,
+            standings[m.device].right if m.device in standings else 0,
+            standings[m.device].seconds if m.device in standings else 0.0,
+            answers.get(m.device, 0)) for m in members)
+
+    def draws(self) -> tuple[DrawResult, ...]:
+        seqs = [seq for seq, event in enumerate(self.events)
+                if event.get("type") == "audience_draw"]
+        return tuple(DrawResult(seq, draw.scope, draw.key, draw.count, draw.seed,
+                                draw.candidates, tuple(draw.winners))
+                     for seq, draw in zip(seqs, self.board.draws, strict=True))
 
     def teams(self, per_team: list[dict[str, Any]]) -> tuple[TeamResult, ...]:
         tied = {team for group in self.view.open_ties for team in group}
@@ -619,6 +675,10 @@ class _Builder:
             return t(f"export.event.{action[0]}", seq=action[1])
         if kind in ("paused", "resumed", "answer_revealed"):
             return t(f"export.event.{kind}")
+        if kind in AUDIENCE_EVENTS:
+            return t(f"export.event.{kind}", **{k: v for k, v in event.items()
+                                                if k in ("device", "nickname", "choice",
+                                                         "count", "seed", "url")})
         return kind
 
 
