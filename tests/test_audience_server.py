@@ -238,3 +238,30 @@ async def test_a_contest_that_asks_for_the_unit_requires_it(fields):
             assert ok.status == 200
     assert [e["unit"] for e in hall.contest.log.read() if e["type"] == "audience_joined"] == \
         ["工会"]
+
+
+BUZZ_ROUND = """\
+  - type: buzz
+    title: 抢答轮
+    questions: {ids: [h02, h04]}
+"""
+
+
+def test_an_unanswered_question_goes_to_the_audience_and_the_reveal_closes_it(tmp_path):
+    from tuikit import TUI_BANK, contest_file
+
+    from quizhall.contest import Command, Contest, ManualClock, MemoryLog, load_contest
+
+    load = load_contest(contest_file(tmp_path, BUZZ_ROUND, bank=TUI_BANK))
+    contest = Contest.start(load.plan, MemoryLog(), ManualClock(0.0), questions=load.questions)
+    hall = new_hall(contest)
+    for name in ("next", "next", "open", "timeout"):
+        assert contest.execute(Command(name)).accepted, name
+        hall.follow()
+    assert contest.state.audience  # nobody buzzed: 观众题
+    assert hall.board.current is not None and hall.board.current.key == "hall/h02"
+    assert not hall.board.current.closed
+    contest.execute(Command("reveal"))
+    hall.follow()
+    assert hall.board.current.closed
+    assert contest.state.scores == (100, 100, 100)
