@@ -195,3 +195,35 @@ def test_the_export_has_an_audience_sheet_with_the_draw_as_recorded():
     assert audience.rows[0][:4] == (1, "=1+1", "", 1)
     assert draws.rows[0][-1] == "=1+1"
     assert report.to_dict()["draws"][0]["seed"] == 7
+
+
+# -- the contest file --------------------------------------------------------------------------
+
+def _load(tmp_path, audience: str):
+    import shutil
+
+    from contest_helpers import DATA
+
+    from quizhall.contest import load_contest
+
+    shutil.copy(DATA / "rules.yaml", tmp_path / "rules.yaml")
+    path = tmp_path / "a.contest.yaml"
+    path.write_text("title: T\nbanks: [rules.yaml]\nteams:\n  - {name: A}\n  - {name: B}\n"
+                    f"audience: {audience}\nrounds:\n  - {{type: buzz, questions: {{count: 2}}}}\n",
+                    encoding="utf-8")
+    return load_contest(path)
+
+
+def test_a_contest_file_turns_the_audience_on_with_its_settings(tmp_path):
+    assert _load(tmp_path, "true").audience.enabled
+    load = _load(tmp_path, '{port: 9000, seconds: 15, ask_unit: true, join_code: "2025"}')
+    settings = load.audience
+    assert (settings.enabled, settings.port, settings.seconds, settings.ask_unit,
+            settings.join_code, settings.bind) == (True, 9000, 15.0, True, "2025", None)
+
+
+def test_a_bad_audience_setting_is_reported_at_its_position(tmp_path):
+    load = _load(tmp_path, '{join_code: "12ab", colour: red}')
+    found = [(d.line, d.column, d.message) for d in load.diagnostics]
+    assert (6, 23, "the audience join code 12ab should be 4 to 8 digits") in found
+    assert any(line == 6 and "colour" in message for line, _, message in found)
