@@ -20,6 +20,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-bell", action="store_true", help=t("run.no_bell_help"))
     parser.add_argument("--theme", choices=("dark", "light"), default="dark",
                         help=t("run.theme_help"))
+    from quizhall.commands.run import add_audience_options
+
+    add_audience_options(parser)
 
 
 def guide(keys: dict[str, str], team_keys: list[str]) -> str:
@@ -39,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if args.where:
         print(sample_banks_dir())
         return 0
-    from quizhall.commands.run import choose_buzzers, load_or_report
+    from quizhall.commands.run import audience_factory, choose_buzzers, load_or_report
     from quizhall.store import StoreError, open_store
     from quizhall.tui.host import HostApp
     from quizhall.tui.keys import build_keymap
@@ -65,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         app = HostApp(session, single_screen=args.single_screen, timers=not args.no_timer,
                       motion=not args.no_motion, theme=args.theme, bell=not args.no_bell,
                       buzzers=buzzers,
-                      guide=guide(dict(keymap.actions), [team.key for team in load.plan.teams]))
+                      guide=guide(dict(keymap.actions), [team.key for team in load.plan.teams]),
+                      audience=audience_factory(args, load))
         try:
             app.run()
         finally:

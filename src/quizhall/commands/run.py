@@ -21,6 +21,34 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--resume", action="store_true", help=t("run.resume_help"))
     parser.add_argument("--buzzer", action="append", default=[], metavar="NAME[:ARG]",
                         help=t("run.buzzer_help"))
+    add_audience_options(parser)
+
+
+def add_audience_options(parser: argparse.ArgumentParser) -> None:
+    """``--audience`` and where its server listens (``run`` and ``demo``)."""
+    parser.add_argument("--audience", action="store_true", help=t("run.audience_help"))
+    parser.add_argument("--audience-bind", metavar="ADDRESS", help=t("run.audience_bind_help"))
+    parser.add_argument("--audience-port", type=int, metavar="PORT",
+                        help=t("run.audience_port_help"))
+
+
+def audience_factory(args: argparse.Namespace, load: Any) -> Any:
+    """What makes the audience's server beside the console, or None when it is not asked for
+    (``--audience``, or ``audience:`` in the contest file)."""
+    import dataclasses
+
+    settings = load.audience
+    if not (args.audience or settings.enabled):
+        return None
+    settings = dataclasses.replace(settings, enabled=True)
+
+    def make(contest: Any) -> Any:
+        from quizhall.web.hall import AudienceHall
+
+        return AudienceHall(contest, settings, host=args.audience_bind,
+                            port=args.audience_port)
+
+    return make
 
 
 def load_or_report(path: str) -> Any:
@@ -93,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         resume = session.resumable[0].id
     app = HostApp(session, single_screen=args.single_screen, timers=not args.no_timer,
                   motion=not args.no_motion, theme=args.theme, bell=not args.no_bell,
-                  buzzers=buzzers, resume=resume)
+                  buzzers=buzzers, resume=resume, audience=audience_factory(args, load))
     try:
         app.run()
     finally:

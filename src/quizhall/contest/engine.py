@@ -663,6 +663,32 @@ class Contest:
                 return [{"type": "round_started", "round": index, **fields}]
         return [{"type": "contest_finished", "early": False}]
 
+    def record_audience(self, events: list[Event]) -> list[dict]:
+        """Record what the audience did (:data:`~quizhall.contest.audience.AUDIENCE_EVENTS`),
+        stamped now; returns the events once they are durable.
+
+        No host command decides these, and they change no team's state, so there is nothing
+        to refuse or roll back: they are written first (in one append when the log offers
+        ``append_many``, so a burst of answers costs one disk sync), then folded.
+        """
+        from quizhall.contest.audience import AUDIENCE_EVENTS
+
+        if any(event.get("type") not in AUDIENCE_EVENTS for event in events):
+            raise ValueError("record_audience takes audience events only")
+        now = max(self.clock.now(), self.state.t)
+        stamped = [_plain_json({"type": event["type"], "t": now,
+                                **{k: v for k, v in event.items() if k not in ("type", "t")}})
+                   for event in events]
+        append_many = getattr(self.log, "append_many", None)
+        if append_many is not None:
+            append_many(stamped)
+        else:
+            for item in stamped:
+                self.log.append(item)
+        for item in stamped:
+            self.projection.apply(item)
+        return stamped
+
     # -- recording ----------------------------------------------------------------------
     def _record(self, events: list[Event], at: float, warnings: list[str]) -> list[dict]:
         """Apply events to the state, then append them to the log; all or none applied."""

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizhall.contest.audience import AUDIENCE_EVENTS
 from quizhall.contest.plan import Plan
 from quizhall.contest.state import (
     CLOSED,
@@ -40,8 +41,11 @@ from quizhall.contest.state import (
 )
 
 # Events that are not actions: undo never reverts them, they never take a snapshot.
+# The audience's events (contest/audience.py) are among them: the host's undo is about the
+# teams' game, and the audience's answers stay answered.
 NOT_ACTIONS = frozenset({"contest_started", "contest_resumed", "paused", "resumed",
-                         "answer_revealed", "undo", "redo", "projector_page"})
+                         "answer_revealed", "undo", "redo",
+                         "projector_page"}) | AUDIENCE_EVENTS
 # Fields of an action's first event not kept to name it (what an undo would take back).
 BULKY_FIELDS = frozenset({"t", "cont", "data", "parts", "players", "plan", "teams"})
 # Pages the host may put on the projector (``projector_page``).
@@ -469,6 +473,8 @@ _HANDLERS = {
     "round_ended": _round_ended,
     "contest_finished": _contest_finished,
     "projector_page": _projector_page,
+    # The audience's events change no team state: AudienceBoard folds them.
+    **dict.fromkeys(AUDIENCE_EVENTS, _plain),
 }
 
 EVENT_TYPES = frozenset(_HANDLERS) | {"contest_started", "undo", "redo"}

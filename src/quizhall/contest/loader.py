@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizhall.bank.loader import load_bank
 from quizhall.bank.model import TYPE_ALIASES, Bank, Question
+from quizhall.contest.audience import AudienceSettings
 from quizhall.contest.hooks import call_each, is_plain_data
 from quizhall.contest.plan import (
     DEFAULT_BASE_SCORE,
@@ -48,7 +49,8 @@ from quizhall.yamlsource import (
 )
 
 TOP_KEYS = ("title", "description", "base_score", "floor", "prizes", "banks", "teams", "keys",
-            "plugins", "rounds")
+            "plugins", "rounds", "audience")
+AUDIENCE_KEYS = ("enabled", "bind", "port", "seconds", "ask_unit", "join_code")
 TEAM_KEYS = ("name", "members", "key", "colour")
 ROUND_KEYS = ("type", "title", "questions")
 SELECTION_KEYS = ("ids", "tags", "level", "difficulty", "types", "count", "random", "seed")
@@ -79,6 +81,7 @@ class ContestLoad:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # round types or plugins that misbehaved
+    audience: AudienceSettings = field(default_factory=AudienceSettings)
 
     @property
     def ok(self) -> bool:
@@ -160,6 +163,8 @@ def parse_contest(text: str, shown: str, base_dir: Path,
     teams = _read_teams(reader, top["teams"]) if "teams" in top else []
     prizes = _read_prizes(reader, top.get("prizes"), len(teams))
     keys = _read_keys(reader, top.get("keys"), teams, top.get("teams"))
+    if "audience" in top:
+        result.audience = _read_audience(reader, top["audience"])
     errors_before = _errors(reader.diagnostics)
     banks, bank_diagnostics, bank_files = _load_banks(reader, top.get("banks"), base_dir,
                                                       use_cache)
@@ -210,6 +215,36 @@ def _score_number(reader: NodeReader, node: Node, what: str,
                               high=f"{MAX_SCORE:,}", value=f"{value:.6g}"))
         return None
     return value
+
+
+def _read_audience(reader: NodeReader, node: Node) -> AudienceSettings:
+    """``audience: true`` or ``audience: {port: 8080, seconds: 20, ask_unit: true, …}``."""
+    default = AudienceSettings()
+    if reader.is_null(node):
+        return default
+    if not isinstance(node, MappingNode):
+        enabled = reader.boolean(node, "audience")
+        return AudienceSettings(enabled=bool(enabled))
+    fields = reader.mapping(node, "audience", AUDIENCE_KEYS)
+    if fields is None:
+        return default
+    enabled = reader.boolean(fields["enabled"], "enabled") if "enabled" in fields else True
+    bind = reader.text(fields["bind"], "bind") if "bind" in fields else None
+    port = (reader.integer(fields["port"], "port", 1, 65535) if "port" in fields
+            else default.port)
+    seconds = (reader.positive(fields["seconds"], "seconds") if "seconds" in fields
+               else default.seconds)
+    ask_unit = reader.boolean(fields["ask_unit"], "ask_unit") if "ask_unit" in fields else False
+    code = None
+    if "join_code" in fields:
+        code = reader.text(fields["join_code"], "join_code")
+        if code is not None and not (code.isascii() and code.isdigit() and 4 <= len(code) <= 8):
+            reader.report(fields["join_code"], t("contestfile.audience_code", code=code))
+            code = None
+    return AudienceSettings(enabled=bool(enabled), bind=bind or None,
+                            port=port or default.port,
+                            seconds=float(seconds or default.seconds),
+                            ask_unit=bool(ask_unit), join_code=code)
 
 
 def _read_prizes(reader: NodeReader, node: Node | None, teams: int) -> tuple[int, ...]:

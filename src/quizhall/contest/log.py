@@ -39,6 +39,12 @@ class MemoryLog:
         self._events.append(json.dumps(event, ensure_ascii=False, allow_nan=False))
         return len(self._events) - 1
 
+    def append_many(self, events: list[dict]) -> list[int]:
+        """Store several events in order; returns their positions."""
+        texts = [json.dumps(event, ensure_ascii=False, allow_nan=False) for event in events]
+        self._events.extend(texts)
+        return list(range(len(self._events) - len(texts), len(self._events)))
+
     def read(self, start: int = 0) -> list[dict]:
         return [json.loads(text) for text in self._events[start:]]
 

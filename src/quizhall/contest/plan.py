@@ -25,6 +25,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "end": "ctrl+e", "export": "e", "help": "?", "command": ":", "shout": "F",
     "pick": "B", "mark": "J",
     "teams": "i", "round_card": "c", "podium": "f",
+    "audience": "C", "draw": "D", "audience_board": "L",
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
+from quizhall.contest.audience import AUDIENCE_EVENTS, AudienceBoard
 from quizhall.contest.describe import describe_event, member_name, team_name
 from quizhall.contest.evolve import NOT_ACTIONS, LedgerEntry
 from quizhall.exporters.tables import joined, plain, plain_numbers
@@ -190,6 +191,33 @@ class AuditEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class AudienceResult:
+    """One audience member (a phone): nickname, unit, right answers and their time, rank
+    (None without a right answer), answers given."""
+
+    device: str
+    nickname: str
+    unit: str
+    rank: int | None
+    right: int
+    seconds: float
+    answers: int
+
+
+@dataclass(frozen=True, slots=True)
+class DrawResult:
+    """A prize draw as recorded (seed and candidates) and the winners that follow from it."""
+
+    seq: int
+    scope: str
+    question: str | None
+    count: int
+    seed: int
+    candidates: tuple[str, ...]
+    winners: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ContestReport:
     """Everything a contest's results export holds. Teams are in team order; ``ranking``
     lists team indices best first; ``position`` says where an unfinished contest stopped;
@@ -220,6 +248,8 @@ class ContestReport:
     audit: tuple[AuditEntry, ...]
     warnings: tuple[str, ...] = field(default=())
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    audience: tuple[AudienceResult, ...] = field(default=())  # phones that joined
+    draws: tuple[DrawResult, ...] = field(default=())          # prize draws among them
 
     @property
     def status(self) -> str:
@@ -309,6 +339,7 @@ class _Builder:
         self.ledger: list[LedgerEntry] = contest.ledger()
         self.by_seq = {entry.seq: entry for entry in self.ledger}
         self.undone, self.undos = undone_events(events)
+        self.board = AudienceBoard.fold(events)
         self.start = float(events[0].get("t", 0.0)) if events else 0.0
 
     # -- names --------------------------------------------------------------------------
@@ -341,7 +372,33 @@ class _Builder:
             floor=self.plan.floor, prizes=tuple(self.plan.prizes), teams=self.teams(per_team),
             ranking=tuple(view.ranking), open_ties=tuple(view.open_ties), rounds=rounds,
             questions=questions, progression=self.progression(), audit=self.audit(),
-            warnings=warnings, plugin_settings=self.plan.plugin_settings())
+            warnings=warnings, plugin_settings=self.plan.plugin_settings(),
+            audience=self.audience(), draws=self.draws())
+
+    def audience(self) -> tuple[AudienceResult, ...]:
+        """Every phone that joined, best on the audience leaderboard first."""
+        board = self.board
+        standings = {line.device: line for line in board.leaderboard()}
+        answers: dict[str, int] = {}
+        for question in board.questions:
+            for device in question.answers:
+                answers[device] = answers.get(device, 0) + 1
+        members = sorted(board.members.values(), key=lambda m: (
+            standings[m.device].rank if m.device in standings else len(standings) + 1,
+            m.joined, m.device))
+        return tuple(AudienceResult(
+            m.device, m.nickname, m.unit,
+            standings[m.device].rank if m.device in standings else None,
+            standings[m.device].right if m.device in standings else 0,
+            standings[m.device].seconds if m.device in standings else 0.0,
+            answers.get(m.device, 0)) for m in members)
+
+    def draws(self) -> tuple[DrawResult, ...]:
+        seqs = [seq for seq, event in enumerate(self.events)
+                if event.get("type") == "audience_draw"]
+        return tuple(DrawResult(seq, draw.scope, draw.key, draw.count, draw.seed,
+                                draw.candidates, tuple(draw.winners))
+                     for seq, draw in zip(seqs, self.board.draws, strict=True))
 
     def teams(self, per_team: list[dict[str, Any]]) -> tuple[TeamResult, ...]:
         tied = {team for group in self.view.open_ties for team in group}
@@ -560,6 +617,10 @@ class _Builder:
         if kind in ("undo", "redo") and seq in self.undos:
             action = self.undos[seq]
             return t(f"export.event.{action[0]}", seq=action[1])
+        if kind in AUDIENCE_EVENTS:
+            return t(f"export.event.{kind}", **{k: v for k, v in event.items()
+                                                if k in ("device", "nickname", "choice",
+                                                         "count", "seed", "url")})
         if kind == "undo":
             return t("export.event.undo_nothing")
         return describe_event(self.plan, event)

@@ -77,6 +77,9 @@ def contest_document(report: ContestReport) -> Document:
     sheets.append(Sheet("progression", t("export.sheet.progression"),
                         (progression_table(report),), SKIP))
     sheets.append(Sheet("audit", t("export.sheet.audit"), (audit_table(report),), COLLAPSE))
+    if report.audience:
+        sheets.append(Sheet("audience", t("export.sheet.audience"),
+                            (audience_table(report), draws_table(report))))
     sheets.append(Sheet("summary", t("export.sheet.summary"),
                         (facts_table(facts(report)), rounds_table(report))))
     return Document(title=report.title, facts=facts(report), sheets=tuple(sheets),
@@ -250,6 +253,30 @@ def audit_table(report: ContestReport) -> Table:
          _number(entry.score_after), entry.reasons, t("export.undone") if entry.undone else "")
         for entry in report.audit)
     return Table("audit", t("export.sheet.audit"), columns, rows)
+
+
+def audience_table(report: ContestReport) -> Table:
+    """The audience leaderboard: every phone that joined, with its right answers and time."""
+    columns = (_column("rank", NUMBER), _column("nickname"), _column("unit"),
+               _column("audience_right", NUMBER), _column("audience_seconds", SECONDS),
+               _column("audience_answers", NUMBER), _column("device"))
+    rows = tuple((line.rank, line.nickname, line.unit, line.right, line.seconds, line.answers,
+                  line.device) for line in report.audience)
+    return Table("audience", t("export.sheet.audience"), columns, rows)
+
+
+def draws_table(report: ContestReport) -> Table:
+    """Each prize draw: what the log recorded first (seed, candidates), then its winners."""
+    names = {line.device: line.nickname for line in report.audience}
+    separator = t("export.list_separator")
+    columns = (_column("event", NUMBER), _column("draw_scope"), _column("question_key"),
+               _column("draw_count", NUMBER), _column("draw_seed"),
+               _column("draw_candidates", wide=True), _column("draw_winners", wide=True))
+    rows = tuple((draw.seq, t(f"export.draw_scope.{draw.scope}"), draw.question or "",
+                  draw.count, str(draw.seed), separator.join(draw.candidates),
+                  separator.join(names.get(d, d) for d in draw.winners))
+                 for draw in report.draws)
+    return Table("draws", t("export.sheet.draws"), columns, rows)
 
 
 def rounds_table(report: ContestReport) -> Table:

@@ -12,6 +12,8 @@ MESSAGES = {
                                    "a contest file has title, banks, teams and rounds, and lists "
                                    "its banks under banks:"),
     "contestfile.a_round": ("一轮比赛", "a round"),
+    "contestfile.audience_code": ("观众加入码 {code} 应为 4 到 8 位数字",
+                                  "the audience join code {code} should be 4 to 8 digits"),
     "contestfile.floor_above_base": ("保底分 {floor} 高于基础分 {base}",
                                      "the floor {floor} is above the base score {base}"),
     "contestfile.prize_twice": ("名次 {rank} 重复", "rank {rank} is listed twice"),

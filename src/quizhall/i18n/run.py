@@ -14,6 +14,13 @@ MESSAGES = {
                         "continue the latest unfinished contest from this file directly"),
     "run.buzzer_help": ("另外启用的抢答器来源，如 serial:/dev/ttyUSB0（可多次使用）",
                         "another buzzer source, e.g. serial:/dev/ttyUSB0 (repeatable)"),
+    "run.audience_help": ("同时开启观众手机答题（在局域网地址上提供网页，投影显示二维码和加入码）",
+                          "let the audience play on their phones (a web page on the LAN address; "
+                          "the projector shows a QR code and the join code)"),
+    "run.audience_bind_help": ("观众网页监听的地址（默认：本机局域网地址；0.0.0.0 为所有网卡）",
+                               "address the audience page listens on (default: this machine's LAN "
+                               "address; 0.0.0.0 for every interface)"),
+    "run.audience_port_help": ("观众网页的端口（默认 8080）", "port of the audience page (default 8080)"),
     "run.no_file": ("找不到竞赛文件：{path}", "no such contest file: {path}"),
     "run.no_buzzer": ("没有名为“{name}”的抢答器来源（可用：{names}）",
                       "no buzzer source named \"{name}\" (available: {names})"),

@@ -20,12 +20,14 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizhall.contest.audience import AudienceBoard
 from quizhall.i18n import t
 from quizhall.tui.app import ContestApp
 from quizhall.tui.dialogs import ConfirmDialog
 from quizhall.tui.host import buzz_round, stake_both_ways
 from quizhall.tui.present import present
 from quizhall.tui.view import StageView
+from quizhall.tui.widgets.audience import AudiencePanel
 from quizhall.tui.widgets.hall import HallView
 
 
@@ -46,6 +48,7 @@ class DisplayScreen(Screen[None]):
         app: DisplayApp = self.app  # type: ignore[assignment]
         yield AudienceHeader()
         yield HallView(motion=app.motion)
+        yield AudiencePanel()
 
     def on_mount(self) -> None:
         app: DisplayApp = self.app  # type: ignore[assignment]
@@ -76,6 +79,7 @@ class DisplayApp(ContestApp):
         self._tick = tick
         self._follow = follow
         self._view: StageView | None = None
+        self.audience = AudienceBoard.fold(follower.log.read(0)[:follower.position])
 
     def get_default_screen(self) -> Screen:
         return DisplayScreen()
@@ -105,6 +109,8 @@ class DisplayApp(ContestApp):
     def take_events(self, batch: list[dict]) -> None:
         """Fold new events and show the result."""
         self.follower.apply(batch)
+        for event in batch:
+            self.audience.apply(event)
         if self.follower.started:
             self.announce(batch, [team.name for team in self.follower.contest.plan.teams])
         self.refresh_state()
@@ -113,8 +119,16 @@ class DisplayApp(ContestApp):
         if not self.follower.started:
             return
         timer = self.follower.contest.state.timer
+        question = self.audience.current
         if timer is not None and timer.running:
             self.refresh_state()
+        elif question is not None and not question.closed:
+            self._show_audience()  # the audience's time left
+
+    def _show_audience(self) -> None:
+        for screen in self.screen_stack:
+            for panel in screen.query(AudiencePanel):  # none while the screen closes
+                panel.show(self.audience, self.follower.contest.clock.now())
 
     def refresh_state(self) -> None:
         """Render the contest as the log says it stands now."""
@@ -122,6 +136,8 @@ class DisplayApp(ContestApp):
         if not self.showing(screen):
             return
         assert screen is not None
+        if not screen.query(AudienceHeader):  # the screen is being taken down
+            return
         header = screen.query_one(AudienceHeader)
         if not self.follower.started:
             header.update(Text(t("tui.waiting", id=self.follower.contest_id)))
@@ -134,4 +150,5 @@ class DisplayApp(ContestApp):
                              levels=getattr(self.follower, "levels", None)).for_audience()
         self._view = stage_view
         screen.query_one(HallView).show(stage_view, self.timers)
+        self._show_audience()
         self.signal(stage_view)

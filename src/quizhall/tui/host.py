@@ -43,6 +43,7 @@ from quizhall.tui.present import present
 from quizhall.tui.stage import StageBody
 from quizhall.tui.text import team_label
 from quizhall.tui.view import Stage, StageView
+from quizhall.tui.widgets.audience import AudiencePanel
 from quizhall.tui.widgets.banner import BuzzBanner
 from quizhall.tui.widgets.hall import HallView, ProjectorPreview
 from quizhall.tui.widgets.prose import Prose
@@ -51,7 +52,12 @@ from quizhall.tui.widgets.status import HostStatus
 # Actions in the order the footer lists them.
 FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", "wager",
                 "assign", "member", "pick", "mark", "shout", "reveal", "pause", "undo", "redo",
-                "adjust", "scoreboard", "export", "command", "help", "quit")
+                "adjust", "scoreboard", "audience", "draw", "audience_board", "export", "command",
+                "help", "quit")
+# Actions there only when the audience plays along (quizhall run --audience).
+AUDIENCE_ACTIONS = frozenset({"audience", "draw", "audience_board"})
+# How often the phones' answers are recorded (each batch is one disk sync).
+AUDIENCE_FLUSH_SECONDS = 0.03
 # Actions that are always possible (they do not go to the engine themselves).
 ALWAYS = frozenset({"scoreboard", "teams", "command", "help", "quit"})
 # The most cells of an action's name the key bar gives undo and redo.
@@ -122,6 +128,7 @@ class HostScreen(Screen[None]):
         else:
             yield ProjectorPreview()
             yield StageBody()
+        yield AudiencePanel()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -144,7 +151,7 @@ class HostApp(ContestApp):
                  theme: str = "dark", bell: bool = True, clock: HallClock | None = None,
                  buzzers: Sequence[Any] = (), exporters: Sequence[Any] | None = None,
                  resume: str | None = None, guide: str = "", tick: float = 0.1,
-                 motion: bool = True) -> None:
+                 motion: bool = True, audience: Callable[[Any], Any] | None = None) -> None:
         super().__init__(theme=theme, bell=bell)
         self.session = session
         self.single_screen = single_screen
@@ -172,6 +179,9 @@ class HostApp(ContestApp):
         self._standing: frozenset[str] = frozenset()  # the state view's warnings on show
         self.command_history: list[str] = []  # lines typed on the command line, newest last
         self.buzz_log: list[tuple[float, float]] = []  # (key time, engine done), benchmarks
+        # ``audience(contest)`` makes the AudienceHall (quizhall.web.hall) once a contest is open.
+        self._audience_factory = audience
+        self.audience: Any = None
 
     # -- start and stop -------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -220,10 +230,43 @@ class HostApp(ContestApp):
         guide = self._host_screen().query_one("#guide", Prose)  # type: ignore[union-attr]
         guide.display = bool(self.guide)
         guide.update(Text(self.guide))
+        self._start_audience()
         self.refresh_state()
         self.set_interval(self._tick, self._on_tick)
 
+    def _start_audience(self) -> None:
+        """Serve the phones beside the console, when asked; a failure is said, not fatal."""
+        if self._audience_factory is None:
+            return
+        try:
+            hall = self._audience_factory(self.contest)
+            url = hall.start()
+        except OSError as exc:
+            self.notify(t("tui.audience_failed", error=str(exc)), severity="error",
+                        markup=False, timeout=15)
+            return
+        self.audience = hall
+        self.notify(t("tui.audience_started", url=url), markup=False, timeout=15)
+        self.set_interval(AUDIENCE_FLUSH_SECONDS, self._flush_audience)
+
+    def _flush_audience(self) -> None:
+        from quizhall.store import StoreError
+
+        try:
+            if self.audience.flush():
+                self._show_audience()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
+
+    def _show_audience(self) -> None:
+        screen = self._host_screen()
+        if self.audience is not None and screen is not None:
+            for panel in screen.query(AudiencePanel):  # none while the screen closes
+                panel.show(self.audience.board, self.contest.clock.now())
+
     def on_unmount(self) -> None:
+        if self.audience is not None:
+            self.audience.stop()
         for source in self._buzzers:
             try:
                 source.stop()
@@ -244,6 +287,9 @@ class HostApp(ContestApp):
         state = self.contest.state
         if state.timer is not None and state.timer.running:
             self.refresh_state(availability=False)
+        elif self.audience is not None and self.audience.board.current is not None \
+                and not self.audience.board.current.closed:
+            self._show_audience()  # the audience's time left
 
     # -- rendering -------------------------------------------------------------------------
     def refresh_state(self, availability: bool = True) -> None:
@@ -275,6 +321,7 @@ class HostApp(ContestApp):
             screen.query_one(StageBody).show(stage_view, self.timers)
             screen.query_one(ProjectorPreview).show(stage_view.for_audience(), self.timers)
         screen.query_one(HostStatus).show(stage_view, self.timers)
+        self._show_audience()
         self.signal(stage_view)
         if availability:
             # After the frame: the key bar may change height, and the lock must not wait.
@@ -376,6 +423,8 @@ class HostApp(ContestApp):
             available.add("adjust")
         if view.finished:
             available.add("export")
+        if self.audience is not None:
+            available |= AUDIENCE_ACTIONS
         return available
 
     def _pause_command(self) -> str:
@@ -405,7 +454,8 @@ class HostApp(ContestApp):
     def help_items(self) -> list[KeyHelp]:
         """Every host key, for the help screen."""
         return [KeyHelp(key_display(self.keymap.actions[action]), t(f"tui.help.{action}"))
-                for action in self.keymap.actions]
+                for action in self.keymap.actions
+                if action not in AUDIENCE_ACTIONS or self.audience is not None]
 
     # -- keys ------------------------------------------------------------------------------
     def handle_key(self, key: str, character: str | None, at: float) -> bool:
@@ -525,6 +575,8 @@ class HostApp(ContestApp):
     def _announce(self, outcome: Any) -> None:
         self.announce([*outcome.due, *outcome.events],
                       [team.name for team in self.contest.plan.teams])
+        if self.audience is not None and (outcome.due or outcome.events):
+            self.audience.follow()  # an audience question goes out; the reveal closes it
 
     def _warn(self, warnings: Sequence[str]) -> None:
         """Toast plugin warnings, each once per log position and none already standing."""
@@ -774,6 +826,55 @@ class HostApp(ContestApp):
                 self.exit(0)
 
         self.push_screen(ConfirmDialog(t("tui.quit_title"), t("tui.quit_body")), done)
+
+    # -- the audience (quizhall run --audience) ---------------------------------------------
+    def _act_audience(self) -> None:
+        """Send the question on screen to the phones; pressed again, close it (the phones and
+        the hall see the distribution and the right answer)."""
+        hall = self.audience
+        if hall is None:
+            return
+        current = hall.board.current
+        if current is not None and not current.closed \
+                and current.key == self.contest.state.question_key:
+            hall.close()
+        else:
+            refusal = hall.send()
+            if refusal:
+                self.notify(refusal, title=t("tui.refused"), severity="warning", markup=False)
+        self._show_audience()
+
+    def _act_draw(self) -> None:
+        """Draw prize winners among the audience's right answers (this question or all)."""
+        hall = self.audience
+        if hall is None:
+            return
+        scopes: list[tuple[Any, object]] = [(Text(t("tui.draw_question")), "question"),
+                                            (Text(t("tui.draw_contest")), "contest")]
+
+        def counted(scope: Any, count: float | None) -> None:
+            if count is None:
+                return
+            winners, refusal = hall.draw(str(scope), max(1, int(count)))
+            if refusal:
+                self.notify(refusal, title=t("tui.refused"), severity="warning", markup=False)
+            else:
+                self.notify(t("tui.draw_done", names="、".join(winners)), markup=False,
+                            timeout=15)
+            self._show_audience()
+
+        def scoped(scope: Any) -> None:
+            if scope is not None:
+                self.push_screen(NumberDialog(t("tui.draw_title"), t("tui.draw_count")),
+                                 lambda count: counted(scope, count))
+
+        self.push_screen(PickDialog(t("tui.draw_title"), scopes), scoped)
+
+    def _act_audience_board(self) -> None:
+        """Put the audience leaderboard on the hall's screens, or take it off."""
+        if self.audience is not None:
+            self.audience.show_board(self.audience.board.page != "board")
+            self._show_audience()
 
     def _act_export(self) -> None:
         from quizhall.tui.export import contest_exporters

@@ -1,0 +1,190 @@
+"""The audience on the hall's screens: how to join, live answers, the reveal, winners, leaderboard.
+
+:class:`AudiencePanel` renders an :class:`~quizhall.contest.audience.AudienceBoard` (folded
+from the log, so the projector and the host console show the same): before the first
+audience question, a QR code drawn with half-block characters beside the short address and
+join code; while a question is open, how many answered, a live bar per option and the time
+left; at the reveal, the distribution with the right answer marked; after a draw, the
+winners, large; and the audience leaderboard when the host puts it up. Nicknames are shown
+literally.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+
+import segno
+from rich.align import Align
+from rich.box import HEAVY
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from quizhall.contest.audience import AudienceBoard
+from quizhall.i18n import t
+from quizhall.tui.literal import literal
+
+BAR_WIDTH = 30
+COUNTS_EVERY = 0.25  # seconds between repaints of the live counts
+BOARD_LINES = 10
+
+
+@lru_cache(maxsize=4)
+def qr_text(data: str) -> Text:
+    """``data`` as a QR code in the terminal: two modules per character cell (▀, ▄, █),
+    dark on white with the quiet zone a reader needs."""
+    matrix = [list(row) for row in segno.make(data, error="m").matrix_iter(scale=1, border=2)]
+    if len(matrix) % 2:
+        matrix.append([0] * len(matrix[0]))
+    text = Text(no_wrap=True, overflow="crop")
+    for top, bottom in zip(matrix[::2], matrix[1::2], strict=True):
+        for upper, lower in zip(top, bottom, strict=True):
+            text.append("▀", Style(color="#000000" if upper else "#ffffff",
+                                   bgcolor="#000000" if lower else "#ffffff"))
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def short_address(url: str) -> str:
+    """The address as people type it: without ``http://`` and the trailing slash."""
+    return url.removeprefix("http://").rstrip("/")
+
+
+def join_line(board: AudienceBoard) -> Text:
+    """One line: where phones join, and the code."""
+    return Text.assemble((t("audience.panel.join"), "bold"), " ",
+                         (short_address(board.url), "bold"), "  ",
+                         t("audience.panel.code"), " ", (board.code, "bold reverse"))
+
+
+def join_block(board: AudienceBoard) -> RenderableType:
+    """The QR code with the address and the code beside it."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column()
+    grid.add_column(vertical="middle")
+    url = f"{board.url}?c={board.code}"
+    words = Text.assemble((t("audience.panel.scan"), "bold"), "\n\n",
+                          (short_address(board.url), "bold"), "\n",
+                          t("audience.panel.code"), " ", (f" {board.code} ", "bold reverse"),
+                          "\n\n", t("audience.panel.members", count=len(board.members)))
+    grid.add_row(qr_text(url), words)
+    return grid
+
+
+def question_block(board: AudienceBoard, now: float) -> RenderableType:
+    """The current audience question: answers so far, a bar per option, time or result."""
+    question = board.current
+    assert question is not None
+    counts = question.counts()
+    answered = len(question.answers)
+    head = Text.assemble((t("audience.panel.question", number=question.number), "bold"), "  ",
+                         t("audience.panel.answered", count=answered, members=len(board.members)))
+    if not question.closed:
+        head.append("  ")
+        head.append(t("audience.panel.left", seconds=int(question.remaining(now) + 0.999)),
+                    "bold")
+    rows = Table.grid(padding=(0, 1))
+    for _ in range(3):
+        rows.add_column()
+    largest = max([*counts.values(), 1])
+    for letter in question.options:
+        count = counts.get(letter, 0)
+        right = question.closed and letter in question.answer
+        bar = "█" * round(BAR_WIDTH * count / largest) if count else "▏"
+        share = f"{count} ({count * 100 // answered}%)" if question.closed and answered \
+            else str(count)
+        rows.add_row(Text(f"{letter}{' ✓' if right else '  '}", "bold green" if right else ""),
+                     Text(bar, "green" if right else "cyan"), Text(share))
+    parts: list[RenderableType] = [head, rows]
+    if question.closed:
+        parts.append(Text(t("audience.panel.right_answer", answer=question.answer,
+                            count=len(question.right())), "bold green"))
+    parts.append(join_line(board))
+    return Group(*parts)
+
+
+def winners_block(board: AudienceBoard) -> RenderableType:
+    """The last draw's winners, one per line in a wide box, centred: the hall reads it from
+    the back row."""
+    draw = board.draws[-1]
+    names = Text(justify="center")
+    for device in draw.winners:
+        member = board.members.get(device)
+        names.append("\n")
+        names.append_text(literal(member.nickname if member else device, "bold yellow"))
+        if member and member.unit:
+            names.append_text(literal(f"  {member.unit}"))
+        names.append("\n")
+    box = Panel(names, title=Text(t("audience.panel.winners"), "bold"), border_style="yellow",
+                box=HEAVY, padding=(0, 8), expand=False)
+    return Align.center(box)
+
+
+def leaderboard_block(board: AudienceBoard) -> RenderableType:
+    """The audience leaderboard: rank, nickname (unit), right answers, time."""
+    table = Table(title=t("audience.panel.board"), expand=False, show_edge=False)
+    table.add_column(t("audience.panel.rank"), justify="right")
+    table.add_column(t("audience.panel.nickname"))
+    table.add_column(t("audience.panel.right"), justify="right")
+    table.add_column(t("audience.panel.seconds"), justify="right")
+    for line in board.leaderboard()[:BOARD_LINES]:
+        name = literal(line.nickname)
+        if line.unit:
+            name.append(" ")
+            name.append(literal(f"({line.unit})", "dim"))
+        table.add_row(str(line.rank), name, str(line.right), f"{line.seconds:.1f}")
+    return table
+
+
+def audience_renderable(board: AudienceBoard, now: float) -> RenderableType | None:
+    """What the audience panel shows now, or None when there is no audience."""
+    if not board.url:
+        return None
+    if board.page == "board":
+        return leaderboard_block(board)
+    question = board.current
+    if board.winners_shown:
+        return winners_block(board)
+    if question is None:
+        return join_block(board)
+    return question_block(board, now)
+
+
+class AudiencePanel(Static):
+    """The audience's part of a screen; hidden while there is no audience.
+
+    Live counts are repainted at most every :data:`COUNTS_EVERY` seconds: hundreds of answers
+    a second must not cost the host console a frame each.
+    """
+
+    DEFAULT_CSS = """
+    AudiencePanel { display: none; height: auto; max-height: 50%; padding: 0 1;
+                     border-top: solid $accent; }
+    AudiencePanel.-shown { display: block; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: tuple | None = None
+        self._counted = 0.0
+
+    def show(self, board: AudienceBoard | None, now: float) -> None:
+        """Render ``board`` as it stands at ``now`` (nothing is done when nothing changed)."""
+        question = board.current if board is not None else None
+        shape = None if board is None else (
+            board.url, len(board.questions), question is not None and question.closed,
+            int(question.remaining(now) + 0.999) if question else 0, board.winners_shown,
+            board.page, len(board.draws), len(board.members) if question is None else 0)
+        answers = len(question.answers) if question else 0
+        if self._shown is not None and shape == self._shown[0]:
+            if answers == self._shown[1] or time.monotonic() - self._counted < COUNTS_EVERY:
+                return
+        self._shown, self._counted = (shape, answers), time.monotonic()
+        renderable = audience_renderable(board, now) if board is not None else None
+        self.set_class(renderable is not None, "-shown")
+        self.update(renderable if renderable is not None else "")
