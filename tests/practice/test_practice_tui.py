@@ -273,10 +273,15 @@ async def test_review_mode_asks_the_due_notebook_questions(db):
         await pilot.pause()
         assert screen.presented.question.id == "s2"
         await answer(pilot, False)
+        # Relearning: the question answered wrong comes back in the same session.
+        assert isinstance(app.screen, QuestionScreen)
+        assert screen.presented.question.id == "s2"
+        assert "3/3" in screen_text(app)
+        await answer(pilot, True)
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
         assert "Review summary" in text and "Wrong answers (1)" in text
-    assert [r.mode for r in History(db).answers("ann")][-2:] == ["review", "review"]
+    assert [r.mode for r in History(db).answers("ann")][-3:] == ["review"] * 3
 
 
 async def test_stats_screen_shows_chart_and_tables(db):

@@ -163,7 +163,7 @@ def _print_stats(args: argparse.Namespace, user: str) -> int:
                 print(warning, file=sys.stderr)
             history = History(store.read_db())
             stats = compute_stats(user, history.answers(user), Notebook(history, user),
-                                  system_clock(), history.progress(user))
+                                  system_clock(), history.progress(user), keys=library)
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     if args.json:

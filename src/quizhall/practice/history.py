@@ -88,6 +88,14 @@ class History:
     def add_answer(self, record: AnswerRecord) -> None:
         self._answers.insert(record.to_doc())
 
+    def amend_answer(self, user: str, key: str, at: str, session: str,
+                     fields: dict[str, Any]) -> None:
+        """Change fields of one stored answer (the trainee's own rating, a claimed answer)."""
+        found = self._answers.get((_Q.user == user) & (_Q.key == key) & (_Q.at == at)
+                                  & (_Q.session == session))
+        if found is not None:
+            self._answers.update(fields, doc_ids=[found.doc_id])
+
     def answers(self, user: str) -> list[AnswerRecord]:
         """The trainee's answers, oldest first."""
         return [AnswerRecord.from_doc(doc) for doc in self._answers.search(_Q.user == user)]

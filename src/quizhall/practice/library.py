@@ -66,6 +66,10 @@ class Library:
     def __len__(self) -> int:
         return len(self.refs)
 
+    def __contains__(self, key: object) -> bool:
+        """Whether a question key belongs to a loaded bank."""
+        return key in self._by_key
+
     def get(self, key: str) -> QuestionRef | None:
         """The question with this key, or None when no loaded bank has it."""
         return self._by_key.get(key)

@@ -17,10 +17,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar
 
+from fsrs import Rating
+
+from quizhall.bank.model import QuestionType
 from quizhall.practice.answering import Presented, present
 from quizhall.practice.chooser import Chooser, summarise
 from quizhall.practice.clock import stamp
 from quizhall.practice.library import QuestionRef
+from quizhall.practice.notebook import RATINGS
 from quizhall.practice.trainee import Outcome, Trainee
 
 
@@ -30,6 +34,10 @@ class Order(StrEnum):
     SEQUENTIAL = "sequential"  # bank order
     RANDOM = "random"
     SMART = "smart"  # due and weak questions first, see quizhall.practice.chooser
+
+
+# A question answered wrong in a review session is asked again this many questions later.
+RELEARN_GAP = 3
 
 
 class SessionError(RuntimeError):
@@ -77,6 +85,7 @@ class Session(ABC):
         self.outcomes: list[Outcome] = []
         self.current: Presented | None = None
         self.shown_at: datetime | None = None
+        self.revealed_at: datetime | None = None
         self.awaiting_answer = False
         self.ended = False
 
@@ -105,6 +114,10 @@ class Session(ABC):
 
     def _on_leave(self) -> None:
         """A mode's own bookkeeping when the trainee leaves before the end (none by default)."""
+        return None
+
+    def _relearn(self, outcome: Outcome) -> None:
+        """What a mode does with a question answered (or rated) wrong: nothing by default."""
         return None
 
     # -- driving it ------------------------------------------------------------------------
@@ -138,6 +151,7 @@ class Session(ABC):
     def _show(self, presented: Presented) -> None:
         self.current = presented
         self.shown_at = self.trainee.clock()
+        self.revealed_at = None
         self.awaiting_answer = True
 
     def submit(self, raw: str | list[str], judged: bool | None = None) -> Outcome:
@@ -145,11 +159,52 @@ class Session(ABC):
         if not self.awaiting_answer or self.current is None or self.shown_at is None:
             raise SessionError("no question is waiting for an answer")
         answer = self.current.read(raw, judged)
-        seconds = (self.trainee.clock() - self.shown_at).total_seconds()
-        outcome = self.trainee.record(self.current, answer, seconds, self.mode, self.id)
+        seconds = ((self.revealed_at or self.trainee.clock()) - self.shown_at).total_seconds()
+        outcome = self.trainee.record(self.current, answer, seconds, self.mode, self.id,
+                                      notebook=self.feedback)
         self.outcomes.append(outcome)
         self.awaiting_answer = False
+        if not outcome.correct:
+            self._relearn(outcome)
         self._after_answer(outcome)
+        return outcome
+
+    def reveal(self) -> None:
+        """The reference answer of a short answer is shown: its time stops here, so reading
+        the reference and judging oneself do not count as answering slowly."""
+        if self.awaiting_answer and self.revealed_at is None:
+            self.revealed_at = self.trainee.clock()
+
+    def _last(self) -> Outcome:
+        if not self.feedback or not self.outcomes or self.awaiting_answer:
+            raise SessionError("no answer to rate")
+        return self.outcomes[-1]
+
+    def rate(self, name: str) -> Outcome:
+        """The trainee rates their last answer themselves (``again``, ``hard``, ``good``,
+        ``easy``), replacing the rating it earned in the notebook."""
+        last = self._last()
+        rating = RATINGS[name]
+        outcome = self.trainee.rerate(last, rating, self.id)
+        self.outcomes[-1] = outcome
+        if rating is Rating.Again and last.rating is not Rating.Again:
+            self._relearn(outcome)
+        return outcome
+
+    def can_claim(self) -> bool:
+        """Whether "I was right" applies: a typed fill-in or numeric answer marked wrong."""
+        return (self.feedback and bool(self.outcomes) and not self.awaiting_answer
+                and not self.outcomes[-1].correct
+                and self.outcomes[-1].ref.question.type in (QuestionType.FILL,
+                                                            QuestionType.NUMERIC))
+
+    def claim_right(self) -> Outcome:
+        """"I was right": the last answer (a fill-in or numeric one marked wrong) counts as
+        right, recorded as claimed."""
+        if not self.can_claim():
+            raise SessionError("nothing to claim")
+        outcome = self.trainee.claim_right(self.outcomes[-1], self.id)
+        self.outcomes[-1] = outcome
         return outcome
 
     def end(self) -> None:
@@ -233,7 +288,9 @@ class PracticeSession(Session):
 
 
 class ReviewSession(QueueSession):
-    """错题本: the notebook questions due now, most overdue first."""
+    """错题本: the notebook questions due now, most overdue first. A question answered wrong
+    comes back :data:`RELEARN_GAP` questions later in the same session (or last), until it is
+    answered right: relearning, as Anki does."""
 
     mode = "review"
 
@@ -242,3 +299,8 @@ class ReviewSession(QueueSession):
         due = trainee.notebook.due(trainee.clock())
         refs = [ref for ref in (library.get(e.key) for e in due) if ref is not None]
         super().__init__(trainee, refs, rng)
+        self.relearned = 0
+
+    def _relearn(self, outcome: Outcome) -> None:
+        self.queue.insert(min(self._next + RELEARN_GAP, len(self.queue)), outcome.ref)
+        self.relearned += 1

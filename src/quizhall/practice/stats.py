@@ -6,7 +6,7 @@ loaded. Days are calendar days in the time zone of ``now`` (see :mod:`quizhall.p
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -84,8 +84,9 @@ class Stats:
 
 def compute_stats(user: str, answers: Iterable[AnswerRecord], notebook: Notebook,
                   now: datetime, levels: dict[str, dict[str, Any]] | None = None,
-                  chart_days: int = CHART_DAYS) -> Stats:
-    """Stats of ``answers`` (one trainee's), with the notebook's due counts at ``now``."""
+                  chart_days: int = CHART_DAYS, keys: Container[str] | None = None) -> Stats:
+    """Stats of ``answers`` (one trainee's), with the notebook's due counts at ``now`` (of the
+    questions in ``keys`` only, when given: the banks that are open)."""
     total = Tally()
     by_tag: dict[str, Tally] = {}
     by_level: dict[str, Tally] = {}
@@ -108,8 +109,8 @@ def compute_stats(user: str, answers: Iterable[AnswerRecord], notebook: Notebook
         by_tag=dict(sorted(by_tag.items(), key=lambda kv: (-kv[1].answers, kv[0]))),
         by_level=dict(sorted(by_level.items())), by_day=chart, weakest_tags=weakest,
         streak=streak(set(per_day), today), study_days=len(per_day),
-        due_now=len(notebook.due(now)), due_today=len(notebook.due_today(now)),
-        notebook=len(notebook), levels=dict(levels or {}))
+        due_now=len(notebook.due(now, keys)), due_today=len(notebook.due_today(now, keys)),
+        notebook=len(notebook.all(keys)), levels=dict(levels or {}))
 
 
 def streak(days: set[date], today: date) -> int:

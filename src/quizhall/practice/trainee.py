@@ -1,24 +1,30 @@
 """One trainee's study record: every answer goes to history and through the notebook.
 
 :class:`Trainee` is what sessions hold: who is studying, on which questions, by which clock,
-and where their answers, notebook and level progress are kept.
+and where their answers, notebook and level progress are kept. After an answer the trainee may
+rate it themselves (:meth:`Trainee.rerate`) or say a typed answer marked wrong was right
+(:meth:`Trainee.claim_right`); both are recorded on the answer as such.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+
+from fsrs import Rating
 
 from quizhall.practice.answering import Answer, Given, Presented
 from quizhall.practice.clock import Clock, stamp
 from quizhall.practice.history import AnswerRecord, History
 from quizhall.practice.library import Library, QuestionRef
-from quizhall.practice.notebook import Change, Notebook
+from quizhall.practice.notebook import Change, Notebook, rating_name
+from quizhall.practice.pace import rating_for
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One answered question: what was given (original letters), how it was judged, when."""
+    """One answered question: what was given (original letters), how it was judged, when,
+    and the notebook rating it earned (None: not applied to the notebook yet, as in an exam)."""
 
     presented: Presented
     given: Given
@@ -27,6 +33,9 @@ class Outcome:
     seconds: float
     at: datetime
     notebook: Change | None = None
+    rating: Rating | None = None
+    rated_by_trainee: bool = False
+    claimed: bool = False
 
     @property
     def ref(self) -> QuestionRef:
@@ -45,8 +54,8 @@ class Trainee:
         history.touch_profile(user, stamp(clock()))
 
     def record(self, presented: Presented, answer: Answer, seconds: float, mode: str,
-               session: str = "") -> Outcome:
-        """Store one answer and apply it to the notebook."""
+               session: str = "", notebook: bool = True) -> Outcome:
+        """Store one answer and (unless ``notebook`` is False) apply it to the notebook."""
         at = self.clock()
         ref = presented.ref
         correct = bool(answer.grade.correct)
@@ -56,5 +65,30 @@ class Trainee:
             mode=mode, given=answer.given, correct=correct, credit=answer.grade.credit,
             seconds=seconds, at=stamp(at), type=ref.question.type.value,
             tags=ref.question.tags, levels=self.library.levels_of(ref.key), session=session))
-        change = self.notebook.record(ref.key, correct, seconds, at, ref.question.time_limit)
-        return Outcome(presented, answer.given, correct, answer.grade.credit, seconds, at, change)
+        outcome = Outcome(presented, answer.given, correct, answer.grade.credit, seconds, at)
+        return self.to_notebook(outcome) if notebook else outcome
+
+    def to_notebook(self, outcome: Outcome) -> Outcome:
+        """Apply an answer to the notebook, rated from what it showed."""
+        rating = rating_for(outcome.ref.question, outcome.correct, outcome.seconds,
+                            doubtful=outcome.claimed or 0 < outcome.credit < 1)
+        change = self.notebook.record(outcome.ref.key, rating, outcome.at)
+        return replace(outcome, notebook=change, rating=rating)
+
+    def rerate(self, outcome: Outcome, rating: Rating, session: str = "") -> Outcome:
+        """The trainee's own rating of their last answer replaces the one it earned."""
+        change = self.notebook.rerate(outcome.ref.key, rating, outcome.at)
+        self.history.amend_answer(self.user, outcome.ref.key, stamp(outcome.at), session,
+                                  {"extra": {"rating": rating_name(rating),
+                                             "claimed": outcome.claimed}})
+        return replace(outcome, notebook=change, rating=rating, rated_by_trainee=True)
+
+    def claim_right(self, outcome: Outcome, session: str = "") -> Outcome:
+        """"I was right": a typed answer marked wrong counts as right, recorded as claimed."""
+        claimed = replace(outcome, correct=True, credit=1.0, claimed=True)
+        rating = rating_for(claimed.ref.question, True, claimed.seconds, doubtful=True)
+        change = self.notebook.rerate(outcome.ref.key, rating, outcome.at)
+        self.history.amend_answer(self.user, outcome.ref.key, stamp(outcome.at), session,
+                                  {"correct": True, "credit": 1.0,
+                                   "extra": {"claimed": True}})
+        return replace(claimed, notebook=change, rating=rating)

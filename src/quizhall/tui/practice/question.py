@@ -21,6 +21,7 @@ from quizhall.bank.model import OPTION_LETTERS, QuestionType
 from quizhall.i18n import t
 from quizhall.practice import AnswerInputError, ExamSession, LevelSession, Presented, Session
 from quizhall.practice.exam import ExamTimeUp
+from quizhall.practice.notebook import rating_name
 from quizhall.practice.trainee import Outcome
 from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal
@@ -48,6 +49,11 @@ class QuestionScreen(PracticeScreen):
         Binding("enter", "enter", "practice.key_submit"),
         Binding("question_mark,f1", "help", "practice.key_help"),
         Binding("f10", "hand_in", "practice.key_hand_in"),
+        Binding("1", "rate('again')", "practice.key_again"),
+        Binding("2", "rate('hard')", "practice.key_hard"),
+        Binding("3", "rate('good')", "practice.key_good"),
+        Binding("4", "rate('easy')", "practice.key_easy"),
+        Binding("r", "claim", "practice.key_claim"),
         Binding("escape", "leave", "practice.key_leave"),
         Binding("pageup", "scroll(-1)", show=False),
         Binding("pagedown", "scroll(1)", show=False),
@@ -90,6 +96,10 @@ class QuestionScreen(PracticeScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hand_in":
             return isinstance(self.session, ExamSession)
+        if action == "rate":
+            return self.phase == "feedback" and self.session.feedback
+        if action == "claim":
+            return self.phase == "feedback" and self.session.can_claim()
         return True
 
     # -- showing a question ----------------------------------------------------------------
@@ -315,6 +325,7 @@ class QuestionScreen(PracticeScreen):
             self._error(t("practice.choose_first"))
             return
         if presented.kind is QuestionType.SHORT:
+            self.session.reveal()
             self.typed = str(raw)
             self.phase = "judge"
             self._lock_inputs()
@@ -341,11 +352,25 @@ class QuestionScreen(PracticeScreen):
             self.phase = "feedback"
             self.query_one("#q-hint", Static).display = False
             self._lock_inputs()
-            self._render_options()
-            self._render_status()
-            self._show_feedback()
+            self._after_feedback_change()
         else:
             self._next()
+
+    def _after_feedback_change(self) -> None:
+        self._render_options()
+        self._render_status()
+        self._show_feedback()
+        self.refresh_bindings()
+
+    def action_rate(self, name: str) -> None:
+        """The trainee's own rating of the answer just given (Anki's again/hard/good/easy)."""
+        self.outcome = self.session.rate(name)
+        self._after_feedback_change()
+
+    def action_claim(self) -> None:
+        """"I was right": a typed answer marked wrong counts as right, recorded as claimed."""
+        self.outcome = self.session.claim_right()
+        self._after_feedback_change()
 
     def _error(self, message: str) -> None:
         error = self.query_one("#q-error", Static)
@@ -364,6 +389,8 @@ class QuestionScreen(PracticeScreen):
         lines: list[Content] = []
         if reference_only:
             lines.append(join((t("practice.reference"), "bold"), presented.answer_text()))
+            if q.keywords:
+                lines.append(join((t("practice.keywords"), "bold"), "、".join(q.keywords)))
             lines.append(join((t("practice.judge_prompt"), "bold yellow")))
         elif outcome is not None:
             if outcome.correct:
@@ -383,7 +410,17 @@ class QuestionScreen(PracticeScreen):
             if q.source:
                 lines.append(join((t("practice.source"), "bold"), q.source))
             if outcome is not None and outcome.notebook is not None:
-                lines.append(join((t(f"practice.notebook_{outcome.notebook.value}"), "italic")))
+                lines.append(join((t(f"practice.notebook_{outcome.notebook.value}"), "italic"),
+                                  self._next_review()))
+            if outcome is not None and outcome.claimed:
+                lines.append(join((t("practice.claimed"), "italic")))
+            if outcome is not None and outcome.rating is not None:
+                key = "practice.rated_by_you" if outcome.rated_by_trainee else "practice.rated"
+                rating = t(f"practice.rating_{rating_name(outcome.rating)}")
+                lines.append(join((t(key, rating=rating), "bold"),
+                                  ("  " + t("practice.rate_hint"), "dim")))
+            if self.session.can_claim():
+                lines.append(join((t("practice.claim_hint"), "dim")))
             lines.append(join((t("practice.next_hint"), "dim")))
         panel = self.query_one("#q-feedback", Static)
         panel.update(Content("\n").join(lines))
@@ -392,6 +429,19 @@ class QuestionScreen(PracticeScreen):
         panel.set_class(outcome is not None and not outcome.correct, "wrong")
         self.call_after_refresh(self.query_one("#q-body", VerticalScroll).scroll_end,
                                 animate=False)
+
+    def _next_review(self) -> str:
+        """When the question on screen is due in the notebook next, as "  · next: …"."""
+        presented = self.presented
+        entry = self.session.trainee.notebook.entries.get(presented.ref.key) if presented else None
+        if entry is None:
+            return ""
+        seconds = (entry.due - self.session.trainee.clock()).total_seconds()
+        if seconds < 3600:
+            when = t("practice.in_minutes", n=max(1, round(seconds / 60)))
+        else:
+            when = t("practice.in_days", n=max(1, round(seconds / 86400)))
+        return "  · " + t("practice.next_review", when=when)
 
     def _next(self) -> None:
         if self.session.finished:
