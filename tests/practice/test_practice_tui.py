@@ -12,6 +12,7 @@ from quizhall.practice.history import AnswerRecord
 from quizhall.tui.practice.app import PracticeSettings
 from quizhall.tui.practice.question import QuestionScreen
 from quizhall.tui.practice.results import ResultsScreen
+from quizhall.tui.practice.sheet import AnswerSheetScreen
 from quizhall.tui.practice.start import LevelsScreen, PracticeSetupScreen, StartScreen
 from quizhall.tui.practice.stats import StatsScreen
 
@@ -176,6 +177,9 @@ async def test_fail_an_exam_and_review_every_wrong_answer(db):
             await answer(pilot, False)
             if isinstance(app.screen, QuestionScreen):
                 assert "Wrong" not in screen_text(app)  # no feedback during an exam
+        assert isinstance(app.screen, AnswerSheetScreen)  # after the last: the sheet
+        await pilot.press("f10", "y")
+        await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
         assert "score 0/3" in text and "failed" in text and "Wrong answers (3)" in text
@@ -205,12 +209,17 @@ async def test_resume_an_exam_after_closing_the_app(db):
         assert "resume the unfinished exam: 1/3 answered" in screen_text(again)
         await pilot.press("2")
         await pilot.pause()
+        assert "An exam is unfinished (1/3 answered)" in screen_text(again)
+        await pilot.press("r")
+        await pilot.pause()
         screen = again.screen
         assert isinstance(screen, QuestionScreen)
         assert screen.presented == second  # same question, same option order
         assert "2/3" in screen_text(again) and "left 04:20" in screen_text(again)
         await answer(pilot, True)
         await answer(pilot, True)
+        await pilot.press("f10", "y")
+        await pilot.pause()
         text = screen_text(again)
         assert "score 3/3" in text and "passed" in text
     assert History(db).running_exam("ann") is None

@@ -6,7 +6,7 @@ tests). Tables and their documents:
 - ``profiles``: ``{user, created, last_seen}``
 - ``answers``: one per answer, see :class:`AnswerRecord`
 - ``cards``: one per notebook question, ``{user, key, card: <fsrs card dict>, streak}``
-- ``exams``: one per mock exam, ``{user, id, status: running|finished, …exam state}``
+- ``exams``: one per mock exam, ``{user, id, status: running|finished|abandoned, …exam state}``
 - ``progress``: one per level, ``{user, bank, level, attempts, best_ratio, stars, passed}``
 """
 

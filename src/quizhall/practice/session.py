@@ -160,8 +160,7 @@ class Session(ABC):
             raise SessionError("no question is waiting for an answer")
         answer = self.current.read(raw, judged)
         seconds = ((self.revealed_at or self.trainee.clock()) - self.shown_at).total_seconds()
-        outcome = self.trainee.record(self.current, answer, seconds, self.mode, self.id,
-                                      notebook=self.feedback)
+        outcome = self.trainee.record(self.current, answer, seconds, self.mode, self.id)
         self.outcomes.append(outcome)
         self.awaiting_answer = False
         if not outcome.correct:

@@ -24,7 +24,8 @@ from quizhall.practice.pace import rating_for
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """One answered question: what was given (original letters), how it was judged, when,
-    and the notebook rating it earned (None: not applied to the notebook yet, as in an exam)."""
+    and the notebook rating it earned (None: not applied to the notebook yet, as on an exam's
+    answer sheet)."""
 
     presented: Presented
     given: Given
@@ -54,9 +55,9 @@ class Trainee:
         history.touch_profile(user, stamp(clock()))
 
     def record(self, presented: Presented, answer: Answer, seconds: float, mode: str,
-               session: str = "", notebook: bool = True) -> Outcome:
-        """Store one answer and (unless ``notebook`` is False) apply it to the notebook."""
-        at = self.clock()
+               session: str = "", at: datetime | None = None) -> Outcome:
+        """Store one answer (given ``at``, or now) and apply it to the notebook."""
+        at = at or self.clock()
         ref = presented.ref
         correct = bool(answer.grade.correct)
         seconds = round(max(0.0, seconds), 3)
@@ -66,7 +67,7 @@ class Trainee:
             seconds=seconds, at=stamp(at), type=ref.question.type.value,
             tags=ref.question.tags, levels=self.library.levels_of(ref.key), session=session))
         outcome = Outcome(presented, answer.given, correct, answer.grade.credit, seconds, at)
-        return self.to_notebook(outcome) if notebook else outcome
+        return self.to_notebook(outcome)
 
     def to_notebook(self, outcome: Outcome) -> Outcome:
         """Apply an answer to the notebook, rated from what it showed."""

@@ -95,17 +95,43 @@ class PracticeApp(Localized, App[None]):
                 return state
         return None
 
+    def exam_summary(self) -> str:
+        """The exam the settings ask for, in a few words: questions, time, pass mark."""
+        spec = self.settings.exam
+        available = len(self.library)
+        seconds = round(spec.seconds(available))
+        limit = (t("practice.minutes", n=seconds // 60) if seconds % 60 == 0
+                 else t("practice.minutes_seconds", m=seconds // 60, s=seconds % 60))
+        return t("practice.exam_info", count=spec.planned(available), time=limit,
+                 percent=round(spec.pass_ratio * 100))
+
     def start_exam(self) -> None:
-        """Resume the unfinished exam, or draw a new one."""
+        """Draw a new exam; when one is unfinished, first ask whether to resume or abandon it
+        (the new one's settings are named, never silently dropped)."""
+        from quizhall.tui.practice.sheet import UnfinishedExamScreen
+
         state = self.running_exam()
+        if state is None:
+            self._new_exam()
+            return
+        self.push_screen(UnfinishedExamScreen(
+            len(state["answers"]), len(state["items"]), self.exam_summary(),
+            lambda resume: self._resume_or_abandon(state, resume)))
+
+    def _resume_or_abandon(self, state: dict, resume: bool) -> None:
+        exam = ExamSession.resume(self.trainee, state, self.rng)
+        if resume:
+            self.notify(t("practice.exam_resumed", done=len(exam.sheet), total=exam.total))
+            self.run_session(exam)
+            return
+        exam.abandon()
+        self.notify(t("practice.exam_abandoned"))
+        self._new_exam()
+
+    def _new_exam(self) -> None:
         try:
-            if state is not None:
-                exam = ExamSession.resume(self.trainee, state, self.rng)
-                self.notify(t("practice.exam_resumed", done=len(exam.outcomes),
-                              total=exam.total))
-            else:
-                exam = ExamSession.new(self.trainee, self.library.refs, self.settings.exam,
-                                       self.rng)
+            exam = ExamSession.new(self.trainee, self.library.refs, self.settings.exam,
+                                   self.rng)
         except ExamSpecError as problem:
             self.notify(str(problem), severity="error", timeout=8)
             return

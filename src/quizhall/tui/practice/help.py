@@ -12,7 +12,7 @@ from quizhall.tui.practice.keys import PracticeModal
 from quizhall.tui.practice.literal import join, pad
 
 KEYS = ("choose", "toggle", "typed", "fill", "order", "match", "short", "submit", "rate",
-        "claim", "hand_in",
+        "claim", "sheet", "flag", "move", "hand_in",
         "leave", "quit")
 
 

@@ -48,6 +48,10 @@ class QuestionScreen(PracticeScreen):
     BINDINGS = [
         Binding("enter", "enter", "practice.key_submit"),
         Binding("question_mark,f1", "help", "practice.key_help"),
+        Binding("f2", "sheet", "practice.key_sheet"),
+        Binding("f3", "flag", "practice.key_flag"),
+        Binding("f5", "back", "practice.key_previous"),
+        Binding("f6", "skip", "practice.key_skip"),
         Binding("f10", "hand_in", "practice.key_hand_in"),
         Binding("1", "rate('again')", "practice.key_again"),
         Binding("2", "rate('hard')", "practice.key_hard"),
@@ -94,7 +98,7 @@ class QuestionScreen(PracticeScreen):
             self.set_interval(1.0, self.tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "hand_in":
+        if action in ("hand_in", "sheet", "flag", "back", "skip"):
             return isinstance(self.session, ExamSession)
         if action == "rate":
             return self.phase == "feedback" and self.session.feedback
@@ -129,8 +133,25 @@ class QuestionScreen(PracticeScreen):
         self.query_one("#q-feedback", Static).update("")
         self.query_one("#q-feedback", Static).display = False
         self.query_one("#q-body", VerticalScroll).scroll_home(animate=False)
+        if isinstance(self.session, ExamSession):
+            self._fill_in(presented, boxes, self.session.given(self.session.index))
         self._render_options()
         self._render_status()
+
+    def _fill_in(self, presented: Presented, boxes: list[Input], given: object) -> None:
+        """Show the answer already on an exam's sheet, to be changed or kept."""
+        if given is None:
+            return
+        kind = presented.kind
+        if kind is QuestionType.JUDGE:
+            self.selected = ["A" if given else "B"]
+        elif kind in CHOOSE:
+            self.selected = [presented.shown_letter(x) for x in str(given)]
+        elif kind is QuestionType.FILL and isinstance(given, list):
+            for box, text in zip(boxes, given, strict=False):
+                box.value = text
+        elif boxes:
+            boxes[0].value = presented.given_text(given)  # type: ignore[arg-type]
 
     def _input_boxes(self, presented: Presented) -> list[Input]:
         q = presented.question
@@ -152,6 +173,11 @@ class QuestionScreen(PracticeScreen):
         parts.append(f"  {t('practice.position', n=session.position, total=session.total)}")
         if q is not None:
             parts.append(f"  {t('bank.type_' + q.type.value)}")
+            if isinstance(session, ExamSession):
+                if session.status(session.index) == "answered":
+                    parts.append(("  ● " + t("practice.sheet_this_answered"), "green"))
+                if session.index in session.flags:
+                    parts.append(("  ⚑ " + t("practice.sheet_this_flagged"), "bold yellow"))
             if q.tags:
                 parts.append(("  " + " ".join(q.tags), "dim"))
         self.query_one("#q-status", Static).update(join(*parts))
@@ -289,9 +315,44 @@ class QuestionScreen(PracticeScreen):
             app.show_results(session)
 
     def action_hand_in(self) -> None:
+        """Ask, naming what is unanswered, then hand the exam in."""
+        from quizhall.tui.practice.sheet import HandInScreen
+
         if isinstance(self.session, ExamSession):
-            self.session.end()
+            self.app.push_screen(HandInScreen(self.session, self._hand_in_now))
+
+    def _hand_in_now(self) -> None:
+        if isinstance(self.session, ExamSession):
+            self.session.hand_in()
             self._finish()
+
+    def action_sheet(self) -> None:
+        """The answer sheet (答题卡): open any question, or hand in."""
+        from quizhall.tui.practice.sheet import AnswerSheetScreen
+
+        if isinstance(self.session, ExamSession):
+            self.app.push_screen(AnswerSheetScreen(self.session, self._open_question,
+                                                   self.action_hand_in))
+
+    def _open_question(self, index: int) -> None:
+        if isinstance(self.session, ExamSession) and not self.session.check_time():
+            self._show(self.session.goto(index))
+
+    def action_flag(self) -> None:
+        if isinstance(self.session, ExamSession):
+            self.session.toggle_flag()
+            self._render_status()
+
+    def action_back(self) -> None:
+        if isinstance(self.session, ExamSession):
+            shown = self.session.back()
+            if shown is not None:
+                self._show(shown)
+
+    def action_skip(self) -> None:
+        """Leave the question empty for now and go to the next one."""
+        if isinstance(self.session, ExamSession):
+            self._next()
 
     def tick(self) -> None:
         """Update the exam timer; end the exam when its time is up."""
@@ -448,6 +509,9 @@ class QuestionScreen(PracticeScreen):
             self._finish()
             return
         presented = self.session.advance()
+        if presented is None and isinstance(self.session, ExamSession):
+            self.action_sheet()  # after the last question: the sheet, to check and hand in
+            return
         if presented is None:
             self._finish()
             return

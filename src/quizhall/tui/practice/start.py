@@ -90,18 +90,12 @@ class StartScreen(PracticeScreen):
     def _infos(self, stats: Stats) -> list[tuple[str, str]]:
         app = _app(self)
         trainee = app.trainee
-        spec = app.settings.exam
-        available = len(app.library)
         running = app.running_exam()
         if running is not None:
             exam = t("practice.exam_running", done=len(running["answers"]),
                      total=len(running["items"]))
         else:
-            seconds = round(spec.seconds(available))
-            limit = (t("practice.minutes", n=seconds // 60) if seconds % 60 == 0
-                     else t("practice.minutes_seconds", m=seconds // 60, s=seconds % 60))
-            exam = t("practice.exam_info", count=spec.planned(available), time=limit,
-                     percent=round(spec.pass_ratio * 100))
+            exam = app.exam_summary()
         statuses = [s for bank in app.library.banks for s in level_map(trainee, bank)]
         if statuses:
             levels = t("practice.levels_info", passed=sum(s.passed for s in statuses),
