@@ -22,7 +22,8 @@ from quizhall.practice.simulate import run_card
 
 SPEEDS = (5.0, 20.0, 45.0, 90.0)
 WRONG_RATE = 0.10
-LONG_STEM = "根据《劳动合同法》的规定，" + "用人单位与劳动者协商一致变更劳动合同的内容，" * 12 + "下列说法正确的是（）。"
+LONG_STEM = ("根据《劳动合同法》的规定，" + "用人单位与劳动者协商一致变更劳动合同的内容，" * 12
+             + "下列说法正确的是（）。")
 BANK = f"""\
 bank: {{id: sim, title: simulation}}
 questions:
