@@ -166,3 +166,24 @@ def test_digits_int_cannot_read_are_explained_not_passed_on(capsys, bank_file, o
     assert main(["--lang", "en", "practice", str(bank_file), *option]) == 2
     err = capsys.readouterr().err
     assert "²" in err and "invalid literal" not in err
+
+
+def test_a_paper_with_a_missing_question_stops_with_its_position(capsys, bank_file,
+                                                                  tmp_path):
+    paper = tmp_path / "paper.yaml"
+    paper.write_text("paper: {id: p, title: P}\nquestions: [s1, gone]\n", encoding="utf-8")
+    assert main(["practice", str(bank_file), "--paper", str(paper)]) == 1
+    err = capsys.readouterr().err
+    assert f"{paper}:2:" in err and "gone" in err
+
+
+def test_a_paper_opens_the_exam_with_its_rules(bank_file, tmp_path, monkeypatch):
+    paper = tmp_path / "paper.yaml"
+    paper.write_text("paper: {id: p, title: 期中卷, time_limit: 2}\nquestions: [s1, j1]\n",
+                     encoding="utf-8")
+    seen = {}
+    monkeypatch.setattr(PracticeApp, "run", lambda app: seen.update(settings=app.settings))
+    assert main(["practice", str(bank_file), "--paper", str(paper)]) == 0
+    settings = seen["settings"]
+    assert settings.mode == "exam" and settings.paper.title == "期中卷"
+    assert settings.paper.time_limit == 120.0

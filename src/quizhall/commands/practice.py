@@ -12,6 +12,7 @@ from quizhall.i18n import t
 
 if TYPE_CHECKING:
     from quizhall.practice import ExamSpec, Filter, Library, Stats
+    from quizhall.practice.papers import Paper
 
 MODES = ("practice", "exam", "levels", "review", "stats")
 ORDERS = ("sequential", "random", "smart")
@@ -34,6 +35,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help=t("practice.time_limit_help"))
     parser.add_argument("--pass", dest="pass_mark", type=float, metavar="RATIO",
                         help=t("practice.pass_help"))
+    parser.add_argument("--paper", metavar="FILE", help=t("practice.paper_help"))
     parser.add_argument("--lives", type=int, metavar="N", help=t("practice.lives_help"))
     parser.add_argument("--seed", type=int, metavar="N", help=t("practice.seed_help"))
     parser.add_argument("--stats", action="store_true", help=t("practice.stats_help"))
@@ -85,7 +87,28 @@ def run(args: argparse.Namespace) -> int:
         spec = _exam_spec(args)
     except ValueError as error:
         return fail(str(error))
-    return _run_app(args, user, library, chosen, spec)
+    paper = None
+    if args.paper:
+        paper = _load_paper(args.paper, library)
+        if paper is None:
+            return 1
+    return _run_app(args, user, library, chosen, spec, paper)
+
+
+def _load_paper(path: str, library: Library) -> Paper | None:
+    """The paper at ``path`` with its questions in the loaded banks; None after printing every
+    problem."""
+    from pathlib import Path
+
+    from quizhall.diagnostics import errors
+    from quizhall.practice.papers import load_paper
+
+    paper, problems = load_paper(Path(path))
+    if paper is not None:
+        problems = problems + paper.questions_in(library)[1]
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    return None if paper is None or errors(problems) else paper
 
 
 def _check_numbers(args: argparse.Namespace) -> str | None:
@@ -128,7 +151,7 @@ def _exam_spec(args: argparse.Namespace) -> ExamSpec:
 
 
 def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filter,
-             spec: ExamSpec) -> int:
+             spec: ExamSpec, paper: Paper | None) -> int:
     from quizhall.practice import History, Order
     from quizhall.store import StoreError, open_store
     from quizhall.tui.practice.app import PracticeApp, PracticeSettings
@@ -141,8 +164,9 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
     try:
         for warning in store.warnings:
             print(warning, file=sys.stderr)
-        settings = PracticeSettings(mode=args.mode, order=Order(args.order), filter=chosen,
-                                    exam=spec, lives=args.lives)
+        mode = args.mode or ("exam" if paper else None)
+        settings = PracticeSettings(mode=mode, order=Order(args.order), filter=chosen,
+                                    exam=spec, paper=paper, lives=args.lives)
         PracticeApp(library, History(db), user, seed=args.seed, settings=settings).run()
     finally:
         store.close()
@@ -163,7 +187,9 @@ def _print_stats(args: argparse.Namespace, user: str) -> int:
                 print(warning, file=sys.stderr)
             history = History(store.read_db())
             stats = compute_stats(user, history.answers(user), Notebook(history, user),
-                                  system_clock(), history.progress(user), keys=library)
+                                  system_clock(), history.progress(user),
+                                  keys=library.keys() if library else None,
+                                  exams=history.exams(user))
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     if args.json:

@@ -166,7 +166,7 @@ def practice_report(history: History, user: str, now: datetime) -> PracticeRepor
     days = sorted({local_day(parse_stamp(r.at), now) for r in records})
     span = (now.date() - days[0]).days + 1 if days else 1
     stats = compute_stats(user, records, notebook, now, history.progress(user),
-                          chart_days=max(1, span))
+                          chart_days=max(1, span), exams=history.exams(user))
     answers = tuple(AnswerRow(
         at=_local(r.at, now), key=r.key, bank=r.bank, question=r.question, type=r.type,
         mode=r.mode, given=given_text(r.given), correct=bool(r.correct),

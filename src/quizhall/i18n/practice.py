@@ -25,7 +25,13 @@ MESSAGES = {
                                  "{wanted} {type} questions wanted, the banks hold only {have}"),
     "practice.exam_missing": ("无法继续上次的考试：题目 {key} 不在已加载的题库中",
                               "cannot resume the last exam: question {key} is not in the loaded banks"),
+    "practice.a_paper": ("试卷文件", "a paper file"),
+    "practice.paper_no_question": ("试卷中的题目 {id} 不在已加载的题库中", "the paper's question {id} is not in the loaded banks"),
+    "practice.paper_empty": ("试卷须列出 questions 或 quotas", "a paper lists questions or quotas"),
+    "practice.paper_named": ("《{title}》{exam}", "“{title}”: {exam}"),
     # command line
+    "practice.paper_help": ("固定试卷文件（YAML：题目或题型配额、时长、及格线）",
+                            "a fixed exam paper (YAML: questions or quotas, time, pass mark)"),
     "practice.help": ("自测练习：练习、模拟考试、闯关、错题本与统计",
                       "self-test: practice, mock exams, levels, the mistake notebook and stats"),
     "practice.banks_help": ("题库文件或目录", "bank files or directories"),

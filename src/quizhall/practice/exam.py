@@ -150,10 +150,9 @@ class ExamSession(Session):
     @classmethod
     def new(cls, trainee: Trainee, refs: Sequence[QuestionRef], spec: ExamSpec,
             rng: random.Random, paper: str = "", title: str = "") -> ExamSession:
-        """Draw a new exam (or set a fixed paper's questions, when ``paper`` names one) and
-        save it."""
-        chosen = list(refs) if paper and spec.count is None and not spec.quotas \
-            else draw(refs, spec, rng)
+        """Draw a new exam from ``refs`` and save it; for a fixed paper (``paper`` names it),
+        ``refs`` are its questions, asked as they are."""
+        chosen = list(refs) if paper else draw(refs, spec, rng)
         items = [present(ref, rng) for ref in chosen]
         exam = cls(trainee, items, spec, rng, paper=paper, title=title)
         exam.save()

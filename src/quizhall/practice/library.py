@@ -6,7 +6,7 @@ to questions by key, so they survive a bank being reloaded or reordered.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import KeysView, Sequence
 from dataclasses import dataclass
 
 from quizhall.bank.model import Bank, Level, Question
@@ -66,9 +66,9 @@ class Library:
     def __len__(self) -> int:
         return len(self.refs)
 
-    def __contains__(self, key: object) -> bool:
-        """Whether a question key belongs to a loaded bank."""
-        return key in self._by_key
+    def keys(self) -> KeysView[str]:
+        """The keys of every loaded question (a set-like view)."""
+        return self._by_key.keys()
 
     def get(self, key: str) -> QuestionRef | None:
         """The question with this key, or None when no loaded bank has it."""

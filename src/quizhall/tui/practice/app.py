@@ -31,6 +31,7 @@ from quizhall.practice import (
     Trainee,
 )
 from quizhall.practice.clock import Clock, system_clock
+from quizhall.practice.papers import Paper
 from quizhall.tui.practice.keys import Localized
 
 MODES = ("practice", "exam", "levels", "review", "stats")
@@ -44,6 +45,7 @@ class PracticeSettings:
     order: Order = Order.SEQUENTIAL
     filter: Filter = field(default_factory=Filter)
     exam: ExamSpec = field(default_factory=ExamSpec)
+    paper: Paper | None = None  # a fixed paper replaces the drawn exam
     lives: int | None = None
 
 
@@ -97,13 +99,17 @@ class PracticeApp(Localized, App[None]):
 
     def exam_summary(self) -> str:
         """The exam the settings ask for, in a few words: questions, time, pass mark."""
-        spec = self.settings.exam
+        paper = self.settings.paper
+        spec = paper.spec() if paper else self.settings.exam
         available = len(self.library)
-        seconds = round(spec.seconds(available))
+        count = (len(paper.questions) + sum(n for _, n in paper.quotas) if paper
+                 else spec.planned(available))
+        seconds = round(spec.time_limit or 60 * count)
         limit = (t("practice.minutes", n=seconds // 60) if seconds % 60 == 0
                  else t("practice.minutes_seconds", m=seconds // 60, s=seconds % 60))
-        return t("practice.exam_info", count=spec.planned(available), time=limit,
+        text = t("practice.exam_info", count=count, time=limit,
                  percent=round(spec.pass_ratio * 100))
+        return t("practice.paper_named", title=paper.title, exam=text) if paper else text
 
     def start_exam(self) -> None:
         """Draw a new exam; when one is unfinished, first ask whether to resume or abandon it
@@ -129,9 +135,17 @@ class PracticeApp(Localized, App[None]):
         self._new_exam()
 
     def _new_exam(self) -> None:
+        paper = self.settings.paper
         try:
-            exam = ExamSession.new(self.trainee, self.library.refs, self.settings.exam,
-                                   self.rng)
+            if paper is not None:
+                refs, problems = paper.questions_in(self.library)
+                if problems:
+                    raise ExamSpecError("\n".join(d.format() for d in problems))
+                exam = ExamSession.new(self.trainee, refs, paper.spec(), self.rng,
+                                       paper=paper.id, title=paper.title)
+            else:
+                exam = ExamSession.new(self.trainee, self.library.refs, self.settings.exam,
+                                       self.rng)
         except ExamSpecError as problem:
             self.notify(str(problem), severity="error", timeout=8)
             return

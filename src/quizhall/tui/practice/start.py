@@ -74,7 +74,7 @@ class StartScreen(PracticeScreen):
             literal(t("practice.banks_line", banks=banks, count=len(library))))
         now = trainee.clock()
         stats = compute_stats(trainee.user, trainee.history.answers(trainee.user),
-                              trainee.notebook, now, keys=library)
+                              trainee.notebook, now, keys=library.keys())
         modes = self.query_one("#start-modes", OptionList)
         highlighted = modes.highlighted
         modes.clear_options()

@@ -31,7 +31,8 @@ class StatsScreen(PracticeScreen):
         trainee = app.trainee
         stats = compute_stats(trainee.user, trainee.history.answers(trainee.user),
                               trainee.notebook, trainee.clock(),
-                              trainee.history.progress(trainee.user), keys=app.library)
+                              trainee.history.progress(trainee.user), keys=app.library.keys(),
+                              exams=trainee.history.exams(trainee.user))
         titles = {f"{bank.info.id}/{level.id}": level.title
                   for bank in app.library.banks for level in bank.levels}
         yield Static(literal(t("practice.stats_title", user=trainee.user), "bold"),
