@@ -138,3 +138,18 @@ async def test_answers_on_the_sheet_come_back_when_a_question_is_reopened(db):
         await pilot.press("f6")
         await pilot.pause()
         assert screen.query(".answer-box").first().value == "8"
+
+
+async def test_the_stats_screen_lists_the_exam_history(db):
+    app = make_app(db, settings=_judges())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await answer(pilot, True)
+        await pilot.press("f10", "y", "enter")
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Exam history" in text and "3/3 (100%)" in text and "passed" in text
+        assert "seen 3 of 14 questions" in text

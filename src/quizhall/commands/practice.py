@@ -211,14 +211,27 @@ def _stats_text(stats: Stats, titles: dict[str, str]) -> str:
                days=stats.study_days),
              t("practice.stats_due", due=stats.due_now, today=stats.due_today,
                total=stats.notebook)]
+    if stats.pool is not None:
+        lines.append(t("practice.coverage", seen=stats.seen, total=stats.pool))
     if stats.weakest_tags:
         lines.append(t("practice.weakest") + "、".join(visible(x) for x in stats.weakest_tags))
-    for heading, tallies in ((t("practice.col_tag"), stats.by_tag),
-                             (t("practice.col_level"), stats.by_level)):
+    types = {name: t(f"bank.type_{name}") for name in stats.by_type}
+    for heading, tallies, names in ((t("practice.col_tag"), stats.by_tag, {}),
+                                    (t("practice.col_level"), stats.by_level, titles),
+                                    (t("practice.col_type"), stats.by_type, types)):
         if tallies:
             lines.append("")
             lines.append(f"{heading}  {t('practice.col_answers')}  {t('practice.col_accuracy')}")
             for key, tally in tallies.items():
-                name = visible(titles.get(key, key)).replace("\n", " ")
+                name = visible(names.get(key, key)).replace("\n", " ")
                 lines.append(f"  {name}  {tally.answers}  {round(tally.accuracy * 100)}%")
+    if stats.exams:
+        lines += ["", t("practice.exam_history")]
+        for exam in stats.exams:
+            verdict = (t("practice.abandoned") if exam.status == "abandoned" else
+                       t("practice.passed") if exam.passed else t("practice.failed"))
+            title = visible(exam.title or t("practice.drawn_exam")).replace("\n", " ")
+            lines.append(f"  {exam.started[:16].replace('T', ' ')}  {title}  "
+                         f"{exam.score:g}/{exam.max_score:g}  "
+                         f"{int(exam.seconds // 60)}:{int(exam.seconds % 60):02d}  {verdict}")
     return "\n".join(lines)
