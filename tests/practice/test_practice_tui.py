@@ -158,7 +158,14 @@ async def test_losing_all_lives_fails_the_level(db):
         assert "♥" in screen_text(app)
         await answer(pilot, False)
         assert isinstance(app.screen, ResultsScreen)
-        assert "level not passed" in screen_text(app)
+        text = screen_text(app)
+        assert "level not passed" in text and "out of lives" in text
+        assert "press r to try the level again" in text
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and screen.session.level.id == "L1"
+        assert screen.session.lives_left == 1  # a fresh attempt
 
 
 def _settings_with_quota(**spec):

@@ -60,10 +60,19 @@ class SessionResult:
     stars: int | None = None
     level: str | None = None  # "bank/level" of a level session
     unlocked: str | None = None  # "bank/level" this result unlocked
+    stopped: str | None = None  # why a level stopped early: "lives" or "cannot_pass"
+    skipped: int = 0  # questions skipped or only looked at (not answered, not wrong)
 
     @property
     def ratio(self) -> float:
+        """The share of the points earned (exams and levels are passed on it)."""
         return self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        """Right answers over answers: the one accuracy figure practice shows everywhere
+        (the start screen and the stats count the same way)."""
+        return self.correct / self.answered if self.answered else 0.0
 
 
 def new_session_id(now: datetime, rng: random.Random) -> str:

@@ -126,8 +126,11 @@ class QuestionScreen(PracticeScreen):
         else:
             self.set_focus(None)
         count = len(presented.choices())
-        self.query_one("#q-hint", Static).update(t(
-            f"practice.hint_{q.type.value}", count=count, last=OPTION_LETTERS[max(0, count - 1)]))
+        hint = t(f"practice.hint_{q.type.value}", count=count,
+                 last=OPTION_LETTERS[max(0, count - 1)])
+        if q.unit:
+            hint = t("practice.unit", unit=q.unit) + "  " + hint
+        self.query_one("#q-hint", Static).update(literal(hint))
         self.query_one("#q-hint", Static).display = True
         self.query_one("#q-error", Static).display = False
         self.query_one("#q-feedback", Static).update("")
@@ -222,13 +225,18 @@ class QuestionScreen(PracticeScreen):
                 lines.append(join(f"{pointer} {box} ", (f"{letter}. ", "bold"),
                                   (text, style) if style else text))
             else:
-                mark, style = "   ", ""
-                if letter in correct:
+                mark, style, note = "   ", "", ""
+                missed = (kind is QuestionType.MULTIPLE and letter in correct
+                          and letter not in given and self.phase == "feedback")
+                if missed:
+                    mark, style = " ◌ ", "bold yellow"
+                    note = "  " + t("practice.missed_option")
+                elif letter in correct:
                     mark, style = " ✔ ", "bold green"
                 elif letter in given:
                     mark, style = " ✘ ", "red"
                 lines.append(join((mark, style), (f"{letter}. ", "bold"),
-                                  (text, style) if style else text))
+                                  (text, style) if style else text, (note, "italic yellow")))
         widget.update(Content("\n").join(lines))
 
     def _marks(self) -> tuple[set[str], set[str]]:
