@@ -22,13 +22,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("banks", nargs="*", metavar="BANK", help=t("practice.banks_help"))
     parser.add_argument("--user", metavar="NAME", help=t("practice.user_help"))
     parser.add_argument("--mode", choices=MODES, help=t("practice.mode_help"))
-    parser.add_argument("--order", choices=ORDERS, default="sequential",
-                        help=t("practice.order_help"))
+    parser.add_argument("--order", choices=ORDERS, help=t("practice.order_help"))
     parser.add_argument("--tag", action="append", default=[], metavar="TAG",
                         help=t("practice.tag_help"))
     parser.add_argument("--level", action="append", default=[], metavar="LEVEL",
                         help=t("practice.level_help"))
     parser.add_argument("--difficulty", metavar="N,N", help=t("practice.difficulty_help"))
+    parser.add_argument("--type", dest="types", action="append", default=[], metavar="TYPE",
+                        help=t("practice.type_help"))
+    parser.add_argument("--bookmarked", action="store_true", help=t("practice.bookmarked_help"))
+    parser.add_argument("--new", dest="unanswered", action="store_true",
+                        help=t("practice.new_help"))
+    parser.add_argument("--study", action="store_true", default=None,
+                        help=t("practice.study_help"))
+    parser.add_argument("--from", dest="start", type=int, metavar="N",
+                        help=t("practice.from_help"))
     parser.add_argument("--count", type=int, metavar="N", help=t("practice.count_help"))
     parser.add_argument("--quota", metavar="TYPE=N,…", help=t("practice.quota_help"))
     parser.add_argument("--time-limit", type=float, metavar="MIN",
@@ -112,7 +120,7 @@ def _load_paper(path: str, library: Library) -> Paper | None:
 
 
 def _check_numbers(args: argparse.Namespace) -> str | None:
-    for value in (args.count, args.time_limit, args.lives):
+    for value in (args.count, args.time_limit, args.lives, args.start):
         if value is not None and value <= 0:
             return t("practice.bad_positive", value=value)
     if args.pass_mark is not None and not 0 < args.pass_mark <= 1:
@@ -120,8 +128,18 @@ def _check_numbers(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _filter(args: argparse.Namespace, library: Library) -> Filter:
+def _filter(args: argparse.Namespace, library: Library) -> Filter | None:
+    """The practice filter the options ask for; None when they ask for none (the trainee's
+    last choices apply)."""
+    from quizhall.bank.model import TYPE_ALIASES
     from quizhall.practice import Filter
+
+    types = []
+    for name in args.types:
+        qtype = TYPE_ALIASES.get(name) or TYPE_ALIASES.get(name.lower())
+        if qtype is None:
+            raise ValueError(t("practice.unknown_type", type=name))
+        types.append(qtype.value)
 
     levels = []
     for name in args.level:
@@ -137,7 +155,10 @@ def _filter(args: argparse.Namespace, library: Library) -> Filter:
         if not part.strip().isdecimal() or not 1 <= int(part) <= 5:
             raise ValueError(t("practice.bad_difficulty", value=part.strip()))
         difficulties.append(int(part))
-    return Filter(tags=tuple(args.tag), levels=tuple(levels), difficulties=tuple(difficulties))
+    chosen = Filter(tags=tuple(args.tag), levels=tuple(levels),
+                    difficulties=tuple(difficulties), types=tuple(types),
+                    bookmarked=args.bookmarked, unanswered=args.unanswered)
+    return None if chosen == Filter() else chosen
 
 
 def _exam_spec(args: argparse.Namespace) -> ExamSpec:
@@ -150,7 +171,7 @@ def _exam_spec(args: argparse.Namespace) -> ExamSpec:
                     pass_ratio=args.pass_mark if args.pass_mark is not None else DEFAULT_PASS)
 
 
-def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filter,
+def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filter | None,
              spec: ExamSpec, paper: Paper | None) -> int:
     from quizhall.practice import History, Order
     from quizhall.store import StoreError, open_store
@@ -165,8 +186,10 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
         for warning in store.warnings:
             print(warning, file=sys.stderr)
         mode = args.mode or ("exam" if paper else None)
-        settings = PracticeSettings(mode=mode, order=Order(args.order), filter=chosen,
-                                    exam=spec, paper=paper, lives=args.lives)
+        settings = PracticeSettings(
+            mode=mode, order=Order(args.order) if args.order else None, filter=chosen,
+            study=args.study, start=args.start - 1 if args.start else None, exam=spec,
+            paper=paper, lives=args.lives)
         PracticeApp(library, History(db), user, seed=args.seed, settings=settings).run()
     finally:
         store.close()

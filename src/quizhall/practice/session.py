@@ -86,6 +86,8 @@ class Session(ABC):
     mode: ClassVar[str] = "practice"
     # Whether the trainee sees right/wrong after each answer (not in a mock exam).
     feedback: ClassVar[bool] = True
+    # Whether a question can be skipped or its answer looked at without answering.
+    can_skip: ClassVar[bool] = False
 
     def __init__(self, trainee: Trainee, rng: random.Random) -> None:
         self.trainee = trainee
@@ -97,6 +99,7 @@ class Session(ABC):
         self.revealed_at: datetime | None = None
         self.awaiting_answer = False
         self.ended = False
+        self.skipped = 0
 
     # -- what a mode provides --------------------------------------------------------------
 
@@ -138,7 +141,7 @@ class Session(ABC):
     @property
     def position(self) -> int:
         """1-based number of the question on screen (or of the last one)."""
-        return len(self.outcomes) + (1 if self.awaiting_answer else 0)
+        return len(self.outcomes) + self.skipped + (1 if self.awaiting_answer else 0)
 
     def start(self) -> Presented | None:
         """Show the first question (None if there is none)."""
@@ -176,6 +179,19 @@ class Session(ABC):
             self._relearn(outcome)
         self._after_answer(outcome)
         return outcome
+
+    def skip(self) -> None:
+        """Leave the question on screen unanswered (skipped, or only its answer looked at): not
+        recorded as an answer, neither right nor wrong."""
+        if not self.can_skip or not self.awaiting_answer:
+            raise SessionError("nothing to skip")
+        self.awaiting_answer = False
+        self.skipped += 1
+        self._after_skip()
+
+    def _after_skip(self) -> None:
+        """A mode's own bookkeeping after a skip (none by default)."""
+        return None
 
     def reveal(self) -> None:
         """The reference answer of a short answer is shown: its time stops here, so reading
@@ -240,7 +256,7 @@ class Session(ABC):
             correct=sum(o.correct for o in self.outcomes),
             score=sum(o.credit for o in self.outcomes), max_score=float(answered),
             wrong=tuple(o for o in self.outcomes if not o.correct),
-            seconds=sum(o.seconds for o in self.outcomes))
+            seconds=sum(o.seconds for o in self.outcomes), skipped=self.skipped)
 
 
 class QueueSession(Session):
@@ -264,17 +280,28 @@ class QueueSession(Session):
 
 
 class PracticeSession(Session):
-    """练习: each question of a pool once, in bank order, at random, or weakest first."""
+    """练习: each question of a pool once, in bank order, at random, or weakest first.
+
+    In bank order a session can start at any question (``start``, 0-based) and, given a
+    ``scope`` (:meth:`quizhall.practice.library.Filter.scope`), remembers where it stopped so
+    that the next one resumes there. In study mode (背题模式) each question is shown with its
+    answer; going on counts as looking, not answering.
+    """
 
     mode = "practice"
+    can_skip = True
 
     def __init__(self, trainee: Trainee, refs: Sequence[QuestionRef], order: Order,
-                 rng: random.Random) -> None:
+                 rng: random.Random, start: int = 0, scope: str = "",
+                 study: bool = False) -> None:
         super().__init__(trainee, rng)
         self.order = Order(order)
+        self.study = study
         self._count = len(refs)
         self._chooser: Chooser | None = None
         self._queue: list[QuestionRef] = []
+        self.start_index = 0
+        self.scope = scope if self.order is Order.SEQUENTIAL else ""
         if self.order is Order.SMART:
             summary = summarise(trainee.history.answers(trainee.user))
             due = {e.key for e in trainee.notebook.due(trainee.clock())}
@@ -283,16 +310,38 @@ class PracticeSession(Session):
             self._queue = list(refs)
             if self.order is Order.RANDOM:
                 rng.shuffle(self._queue)
+            else:
+                self.start_index = max(0, min(start, len(refs)))
+                self._queue = self._queue[self.start_index:]
             self._queue.reverse()  # pop() from the end hands them out in order
+        self._asked = 0
 
     @property
     def total(self) -> int:
         return self._count
 
+    @property
+    def position(self) -> int:
+        """1-based number of the question on screen, counted from the pool's first."""
+        return self.start_index + self._asked
+
     def _next_ref(self) -> QuestionRef | None:
-        if self._chooser is not None:
-            return self._chooser.next()
-        return self._queue.pop() if self._queue else None
+        ref = (self._chooser.next() if self._chooser is not None
+               else self._queue.pop() if self._queue else None)
+        if ref is not None:
+            self._asked += 1
+        return ref
+
+    def _after_answer(self, outcome: Outcome) -> None:
+        self._save_position()
+
+    def _after_skip(self) -> None:
+        self._save_position()
+
+    def _save_position(self) -> None:
+        if self.scope:
+            done = self.start_index + self._asked
+            self.trainee.save_position(self.scope, 0 if done >= self._count else done)
 
 
 class ReviewSession(QueueSession):
@@ -301,6 +350,7 @@ class ReviewSession(QueueSession):
     answered right: relearning, as Anki does."""
 
     mode = "review"
+    can_skip = True
 
     def __init__(self, trainee: Trainee, rng: random.Random) -> None:
         library = trainee.library

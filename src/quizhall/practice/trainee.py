@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from fsrs import Rating
 
 from quizhall.practice.answering import Answer, Given, Presented
 from quizhall.practice.clock import Clock, stamp
 from quizhall.practice.history import AnswerRecord, History
-from quizhall.practice.library import Library, QuestionRef
+from quizhall.practice.library import Filter, Library, QuestionRef
 from quizhall.practice.notebook import Change, Notebook, rating_name
 from quizhall.practice.pace import rating_for
 
@@ -68,6 +69,40 @@ class Trainee:
             tags=ref.question.tags, levels=self.library.levels_of(ref.key), session=session))
         outcome = Outcome(presented, answer.given, correct, answer.grade.credit, seconds, at)
         return self.to_notebook(outcome)
+
+    def select(self, chosen: Filter) -> list[QuestionRef]:
+        """The questions the filter picks, with the trainee's own conditions: bookmarked only,
+        never answered only."""
+        refs = self.library.select(chosen)
+        if chosen.bookmarked:
+            marked = self.history.bookmarks(self.user)
+            refs = [ref for ref in refs if ref.key in marked]
+        if chosen.unanswered:
+            answered = {record.key for record in self.history.answers(self.user)}
+            refs = [ref for ref in refs if ref.key not in answered]
+        return refs
+
+    def toggle_bookmark(self, key: str) -> bool:
+        """Bookmark a question (收藏), or take the bookmark off; True when now bookmarked."""
+        on = key not in self.history.bookmarks(self.user)
+        self.history.set_bookmark(self.user, key, on, stamp(self.clock()))
+        return on
+
+    def practice_choices(self) -> dict[str, Any]:
+        """The last practice choices (filter, order, study mode), remembered per trainee."""
+        return dict(self.history.prefs(self.user).get("practice", {}))
+
+    def remember_choices(self, choices: dict[str, Any]) -> None:
+        self.history.save_prefs(self.user, {"practice": choices})
+
+    def position(self, scope: str) -> int:
+        """Where sequential practice on a scope stopped: the index of the next question."""
+        return int(self.history.prefs(self.user).get("positions", {}).get(scope, 0))
+
+    def save_position(self, scope: str, index: int) -> None:
+        positions = dict(self.history.prefs(self.user).get("positions", {}))
+        positions[scope] = index
+        self.history.save_prefs(self.user, {"positions": positions})
 
     def to_notebook(self, outcome: Outcome) -> Outcome:
         """Apply an answer to the notebook, rated from what it showed."""

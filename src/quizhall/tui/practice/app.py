@@ -42,8 +42,10 @@ class PracticeSettings:
     """What the command line chose: the mode to open, practice filter, exam and level rules."""
 
     mode: str | None = None
-    order: Order = Order.SEQUENTIAL
-    filter: Filter = field(default_factory=Filter)
+    order: Order | None = None  # None: the trainee's last choice (or bank order)
+    filter: Filter | None = None  # None: the trainee's last choice (or everything)
+    study: bool | None = None  # 背题模式; None: the trainee's last choice
+    start: int | None = None  # sequential practice: the 0-based question to start at
     exam: ExamSpec = field(default_factory=ExamSpec)
     paper: Paper | None = None  # a fixed paper replaces the drawn exam
     lives: int | None = None
@@ -73,8 +75,7 @@ class PracticeApp(Localized, App[None]):
         from quizhall.tui.practice.start import StartScreen
 
         self.push_screen(StartScreen())
-        opening = {"practice": lambda: self.start_practice(self.settings.filter,
-                                                          self.settings.order),
+        opening = {"practice": self._practice_from_settings,
                    "exam": self.start_exam, "levels": self.open_levels,
                    "review": self.start_review, "stats": self.open_stats}
         if self.settings.mode in opening:
@@ -82,12 +83,37 @@ class PracticeApp(Localized, App[None]):
 
     # -- opening modes (the screens call these) --------------------------------------------
 
-    def start_practice(self, chosen: Filter, order: Order) -> None:
-        refs = self.library.select(chosen)
+    def practice_choices(self) -> dict:
+        """The practice choices to start from: the command line's, else the trainee's last."""
+        last = self.trainee.practice_choices()
+        settings = self.settings
+        chosen = settings.filter
+        if chosen is None:
+            chosen = Filter.from_doc(last["filter"]) if "filter" in last else Filter()
+        order = settings.order or Order(last.get("order", Order.SEQUENTIAL.value))
+        study = settings.study if settings.study is not None else bool(last.get("study"))
+        return {"filter": chosen, "order": order, "study": study}
+
+    def _practice_from_settings(self) -> None:
+        choices = self.practice_choices()
+        self.start_practice(choices["filter"], choices["order"], choices["study"],
+                            self.settings.start)
+
+    def start_practice(self, chosen: Filter, order: Order, study: bool = False,
+                       start: int | None = None) -> None:
+        """Practise the chosen questions; in bank order from ``start`` (0-based), or where the
+        trainee stopped last time. The choices are remembered for next time."""
+        refs = self.trainee.select(chosen)
         if not refs:
             self.notify(t("practice.no_questions"), severity="warning")
             return
-        self.run_session(PracticeSession(self.trainee, refs, order, self.rng))
+        self.trainee.remember_choices({"filter": chosen.to_doc(), "order": order.value,
+                                       "study": study})
+        scope = chosen.scope()
+        if start is None:
+            start = self.trainee.position(scope)
+        self.run_session(PracticeSession(self.trainee, refs, order, self.rng, start=start,
+                                         scope=scope, study=study))
 
     def running_exam(self) -> dict | None:
         """The trainee's latest unfinished exam on the loaded banks, if any (an exam on other

@@ -12,7 +12,8 @@ from quizhall.tui.practice.keys import PracticeModal
 from quizhall.tui.practice.literal import join, pad
 
 KEYS = ("choose", "toggle", "typed", "fill", "order", "match", "short", "submit", "rate",
-        "claim", "sheet", "flag", "move", "hand_in",
+        "claim", "bookmark", "skip", "study", "sheet", "flag", "move",
+        "hand_in",
         "leave", "quit")
 
 

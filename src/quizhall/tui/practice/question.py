@@ -19,7 +19,14 @@ from textual.widgets import Footer, Input, Static
 
 from quizhall.bank.model import OPTION_LETTERS, QuestionType
 from quizhall.i18n import t
-from quizhall.practice import AnswerInputError, ExamSession, LevelSession, Presented, Session
+from quizhall.practice import (
+    AnswerInputError,
+    ExamSession,
+    LevelSession,
+    PracticeSession,
+    Presented,
+    Session,
+)
 from quizhall.practice.exam import ExamTimeUp
 from quizhall.practice.notebook import rating_name
 from quizhall.practice.trainee import Outcome
@@ -50,8 +57,10 @@ class QuestionScreen(PracticeScreen):
         Binding("question_mark,f1", "help", "practice.key_help"),
         Binding("f2", "sheet", "practice.key_sheet"),
         Binding("f3", "flag", "practice.key_flag"),
+        Binding("f4", "bookmark", "practice.key_bookmark"),
         Binding("f5", "back", "practice.key_previous"),
         Binding("f6", "skip", "practice.key_skip"),
+        Binding("f7", "show_answer", "practice.key_show_answer"),
         Binding("f10", "hand_in", "practice.key_hand_in"),
         Binding("1", "rate('again')", "practice.key_again"),
         Binding("2", "rate('hard')", "practice.key_hard"),
@@ -98,8 +107,13 @@ class QuestionScreen(PracticeScreen):
             self.set_interval(1.0, self.tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("hand_in", "sheet", "flag", "back", "skip"):
-            return isinstance(self.session, ExamSession)
+        exam = isinstance(self.session, ExamSession)
+        if action in ("hand_in", "sheet", "flag", "back"):
+            return exam
+        if action == "skip":
+            return exam or (self.session.can_skip and self.phase in ("answer", "shown"))
+        if action == "show_answer":
+            return self.session.can_skip and self.phase == "answer"
         if action == "rate":
             return self.phase == "feedback" and self.session.feedback
         if action == "claim":
@@ -119,7 +133,9 @@ class QuestionScreen(PracticeScreen):
         self.query_one("#q-stem", Static).update(literal(q.stem, "bold"))
         inputs = self.query_one("#q-inputs", Vertical)
         inputs.remove_children()
-        boxes = self._input_boxes(presented)
+        if self._studying():
+            self.phase = "study"
+        boxes = [] if self.phase == "study" else self._input_boxes(presented)
         if boxes:
             inputs.mount(*boxes)
             boxes[0].focus()
@@ -131,7 +147,7 @@ class QuestionScreen(PracticeScreen):
         if q.unit:
             hint = t("practice.unit", unit=q.unit) + "  " + hint
         self.query_one("#q-hint", Static).update(literal(hint))
-        self.query_one("#q-hint", Static).display = True
+        self.query_one("#q-hint", Static).display = self.phase == "answer"
         self.query_one("#q-error", Static).display = False
         self.query_one("#q-feedback", Static).update("")
         self.query_one("#q-feedback", Static).display = False
@@ -140,6 +156,12 @@ class QuestionScreen(PracticeScreen):
             self._fill_in(presented, boxes, self.session.given(self.session.index))
         self._render_options()
         self._render_status()
+        if self.phase == "study":
+            self._show_feedback(answer_only=True)
+        self.refresh_bindings()
+
+    def _studying(self) -> bool:
+        return isinstance(self.session, PracticeSession) and self.session.study
 
     def _fill_in(self, presented: Presented, boxes: list[Input], given: object) -> None:
         """Show the answer already on an exam's sheet, to be changed or kept."""
@@ -176,6 +198,11 @@ class QuestionScreen(PracticeScreen):
         parts.append(f"  {t('practice.position', n=session.position, total=session.total)}")
         if q is not None:
             parts.append(f"  {t('bank.type_' + q.type.value)}")
+            if presented and presented.ref.key in session.trainee.history.bookmarks(
+                    session.trainee.user):
+                parts.append(("  ★ " + t("practice.bookmarked"), "bold yellow"))
+            if self._studying():
+                parts.append(("  " + t("practice.study_mode"), "bold cyan"))
             if isinstance(session, ExamSession):
                 if session.status(session.index) == "answered":
                     parts.append(("  ● " + t("practice.sheet_this_answered"), "green"))
@@ -240,11 +267,20 @@ class QuestionScreen(PracticeScreen):
         widget.update(Content("\n").join(lines))
 
     def _marks(self) -> tuple[set[str], set[str]]:
-        """Shown letters to mark right and wrongly chosen, once the feedback is shown."""
+        """Shown letters to mark right and wrongly chosen, once the feedback (or, in study mode
+        or after "show the answer", the answer) is shown."""
         presented, outcome = self.presented, self.outcome
-        if self.phase != "feedback" or presented is None or outcome is None:
+        if presented is None or self.phase == "answer":
             return set(), set()
         q = presented.question
+        if self.phase in ("study", "shown"):
+            if q.type is QuestionType.JUDGE:
+                return {"A" if q.answer else "B"}, set()
+            if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+                return {presented.shown_letter(x) for x in q.answer}, set()
+            return set(), set()
+        if self.phase != "feedback" or outcome is None:
+            return set(), set()
         if q.type is QuestionType.JUDGE:
             return {"A" if q.answer else "B"}, {"A" if outcome.given else "B"}
         if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
@@ -300,6 +336,27 @@ class QuestionScreen(PracticeScreen):
             self._submit()
         elif self.phase == "feedback":
             self._next()
+        elif self.phase in ("study", "shown"):
+            self.session.skip()
+            self._next()
+
+    def action_bookmark(self) -> None:
+        """Bookmark the question (收藏), or take the bookmark off."""
+        if self.presented is None:
+            return
+        on = self.session.trainee.toggle_bookmark(self.presented.ref.key)
+        self.app.notify(t("practice.bookmark_on" if on else "practice.bookmark_off"))
+        self._render_status()
+
+    def action_show_answer(self) -> None:
+        """Show the answer without answering: the question counts as not answered."""
+        if self.phase == "answer" and self.session.can_skip:
+            self.phase = "shown"
+            self.query_one("#q-hint", Static).display = False
+            self._lock_inputs()
+            self._render_options()
+            self._show_feedback(answer_only=True)
+            self.refresh_bindings()
 
     def action_scroll(self, direction: int) -> None:
         body = self.query_one("#q-body", VerticalScroll)
@@ -358,9 +415,11 @@ class QuestionScreen(PracticeScreen):
                 self._show(shown)
 
     def action_skip(self) -> None:
-        """Leave the question empty for now and go to the next one."""
-        if isinstance(self.session, ExamSession):
-            self._next()
+        """Leave the question unanswered and go to the next one (in an exam it stays empty
+        on the sheet; in practice it is neither right nor wrong)."""
+        if not isinstance(self.session, ExamSession):
+            self.session.skip()
+        self._next()
 
     def tick(self) -> None:
         """Update the exam timer; end the exam when its time is up."""
@@ -451,12 +510,17 @@ class QuestionScreen(PracticeScreen):
             box.disabled = True
         self.set_focus(None)
 
-    def _show_feedback(self, reference_only: bool = False) -> None:
+    def _show_feedback(self, reference_only: bool = False, answer_only: bool = False) -> None:
         presented, outcome = self.presented, self.outcome
         assert presented is not None
         q = presented.question
         lines: list[Content] = []
-        if reference_only:
+        if answer_only:
+            lines.append(join((t("practice.correct_answer"), "bold"), presented.answer_text()))
+            if q.keywords:
+                lines.append(join((t("practice.keywords"), "bold"), "、".join(q.keywords)))
+            outcome = None
+        elif reference_only:
             lines.append(join((t("practice.reference"), "bold"), presented.answer_text()))
             if q.keywords:
                 lines.append(join((t("practice.keywords"), "bold"), "、".join(q.keywords)))
@@ -486,8 +550,8 @@ class QuestionScreen(PracticeScreen):
             if outcome is not None and outcome.rating is not None:
                 key = "practice.rated_by_you" if outcome.rated_by_trainee else "practice.rated"
                 rating = t(f"practice.rating_{rating_name(outcome.rating)}")
-                lines.append(join((t(key, rating=rating), "bold"),
-                                  ("  " + t("practice.rate_hint"), "dim")))
+                lines.append(join((t(key, rating=rating), "bold")))
+                lines.append(join((t("practice.rate_hint"), "dim")))
             if self.session.can_claim():
                 lines.append(join((t("practice.claim_hint"), "dim")))
             lines.append(join((t("practice.next_hint"), "dim")))
