@@ -108,7 +108,7 @@ MESSAGES = {
     "practice.setup_title": ("练习设置", "Practice settings"),
     "practice.setup_order": ("顺序", "Order"),
     "practice.setup_difficulty": ("难度（不选为全部）", "Difficulty (none: all)"),
-    "practice.setup_scope": ("范围：关卡与标签（不选为全部；空格勾选）", "Scope: levels and tags (none: all; space toggles)"),
+    "practice.setup_scope": ("范围：关卡、题型与标签（不选为全部；空格勾选）", "Scope: levels, types and tags (none: all; space toggles)"),
     "practice.order_sequential": ("顺序练习", "In order"),
     "practice.order_random": ("随机练习", "Random"),
     "practice.order_smart": ("薄弱优先", "Weakest first"),
