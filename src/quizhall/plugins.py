@@ -40,6 +40,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "quizhall.builtins.tiebreak",
     "quizhall.importers.gift",
     "quizhall.importers.aiken",
+    "quizhall.importers.opentriviaqa",
     "quizhall.importers.sheet",
     "quizhall.exporters.bank_yaml",
     "quizhall.exporters.bank_gift",

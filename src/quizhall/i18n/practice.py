@@ -211,6 +211,7 @@ MESSAGES = {
     "practice.in_minutes": ("{n} 分钟后", "in {n} min"),
     "practice.in_days": ("{n} 天后", "in {n} days"),
     "practice.keywords": ("得分点：", "Key points: "),
+    "practice.no_reference": ("（本题没有参考答案）", "(this question has no reference answer)"),
     "practice.option_bookmarked": ("只练收藏", "bookmarked only"),
     "practice.option_unanswered": ("只练没做过的", "never answered only"),
     "practice.option_study": ("背题模式（直接看答案）", "study mode (answers shown)"),

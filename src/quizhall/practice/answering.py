@@ -172,7 +172,7 @@ class Presented:
         if kind is QuestionType.MATCH:
             return "  ".join(f"{i}{MATCH_LETTERS[self.order.index(right)]}"
                              for i, (_, right) in enumerate(q.answer, 1))  # type: ignore[arg-type]
-        return q.answer_text()
+        return q.answer_text() or t("practice.no_reference")
 
     def given_text(self, given: Given) -> str:
         """A stored answer, with letters as shown to the trainee."""
