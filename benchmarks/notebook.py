@@ -57,7 +57,8 @@ def main(cards: int) -> int:
             rating = rating_for(question, True, speed).name
             print(f"{label:<22}{deserved_seconds(question):>8.0f}s{speed:>6.0f}s{rating:>8}"
                   f"{_spread(reviews):>14}{_spread(days):>14}{fewest:>16}{stuck:>12}")
-    print("reviews and days: median (worst); days counted from the first wrong answer")
+    print("reviews and days: median (worst), from the first wrong answer to leaving; study days:"
+          " separate days with an answer, the first wrong answer's day included")
     print("promises kept" if not failures else f"PROMISES BROKEN in {failures} rows")
     return 1 if failures else 0
 

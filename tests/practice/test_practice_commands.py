@@ -73,6 +73,23 @@ def test_review_due_lists_the_questions_due_now(capsys, bank_file):
     assert "ann: 2 due now" in out and "law/s2" in out and "试用期最长不得超过" in out
 
 
+def test_review_and_stats_count_only_the_open_banks(capsys, bank_file, tmp_path):
+    _study()
+    other = tmp_path / "other.yaml"
+    other.write_text("bank: {id: other, title: O}\nquestions:\n"
+                     "  - {id: q, type: judge, stem: Sky is blue., answer: true}\n",
+                     encoding="utf-8")
+    assert main(["review", "--user", "ann", "--due", "--json", str(other)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["due"], data["notebook"], data["questions"]) == (0, 0, [])
+    assert main(["practice", str(other), "--user", "ann", "--stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["due_reviews"], data["notebook"]) == (0, 0)
+    assert data["coverage"] == {"seen": 0, "questions": 1}
+    assert main(["practice", str(bank_file), "--user", "ann", "--stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["due_reviews"] == 2
+
+
 def test_review_due_leaves_out_questions_not_yet_due(capsys):
     _study(when=datetime.now(UTC))
     assert main(["review", "--user", "ann", "--due", "--json"]) == 0
