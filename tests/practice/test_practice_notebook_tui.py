@@ -87,3 +87,12 @@ async def test_i_was_right_counts_a_fill_answer_marked_wrong_as_right(db):
         assert "law/f1" not in Notebook(History(db), "ann")
     record = History(db).answers("ann")[-1]
     assert (record.question, record.correct, record.extra) == ("f1", True, {"claimed": True})
+
+
+async def test_the_start_screen_counts_only_the_open_banks(db):
+    clock = ManualClock(START)
+    _due_now(db, clock, "law/s1", "other/q1", "other/q2")
+    app = make_app(db, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "1 due now · 1 today · 1 in the notebook" in screen_text(app)
