@@ -153,3 +153,20 @@ async def test_the_stats_screen_lists_the_exam_history(db):
         text = screen_text(app)
         assert "Exam history" in text and "3/3 (100%)" in text and "passed" in text
         assert "seen 3 of 14 questions" in text
+
+
+async def test_a_fixed_paper_is_named_on_the_start_screen_and_the_results(db):
+    from quizhall.practice.papers import parse_paper
+
+    paper, _ = parse_paper("paper: {id: p, title: 期中卷, time_limit: 2}\nquestions: [j1, s1]\n",
+                           "p.yaml")
+    app = make_app(db, settings=PracticeSettings(paper=paper))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "“期中卷”: 2 questions · 2 min" in screen_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert [p.question.id for p in app.screen.session.items] == ["j1", "s1"]
+        await pilot.press("f10", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen) and "期中卷" in screen_text(app)

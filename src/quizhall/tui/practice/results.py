@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from quizhall.i18n import t
-from quizhall.practice import LevelSession, Outcome, Session, SessionResult
+from quizhall.practice import ExamSession, LevelSession, Outcome, Session, SessionResult
 from quizhall.tui.literal import literal as rich_literal
 from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal, stars
@@ -86,6 +86,8 @@ class ResultsScreen(PracticeScreen):
         title = t(f"practice.results_{result.mode}")
         if result.level:
             title += " · " + titles.get(result.level, result.level)
+        if isinstance(self.session, ExamSession) and self.session.title:
+            title += " · " + self.session.title
         yield Static(literal(title, "bold"), classes="title")
         yield Static(summary(result, titles), id="results-summary")
         with VerticalScroll(id="results-review"):
