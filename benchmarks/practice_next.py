@@ -25,7 +25,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Rating
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
@@ -34,8 +34,13 @@ from quizhall.practice import History, Library, ManualClock, Order, PracticeSess
 from quizhall.practice.answering import present
 from quizhall.practice.chooser import summarise
 from quizhall.practice.clock import stamp
+from quizhall.practice.notebook import new_scheduler
 
-GEN_BANK = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_bank.py"
+# shared/ sits beside the checkout (or beside the folder of worktrees holding it).
+GEN_BANK = next((folder / "shared" / "bench" / "gen_bank.py"
+                 for folder in Path(__file__).resolve().parents
+                 if (folder / "shared" / "bench" / "gen_bank.py").is_file()),
+                Path("shared/bench/gen_bank.py"))
 TARGET_MS = 5.0
 NOW = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
 
@@ -52,7 +57,7 @@ def build_bank(count: int, directory: Path) -> Library:
 def fill_history(db: TinyDB, library: Library, user: str, rng: random.Random) -> None:
     """One answer per question over 60 days; a notebook card for each wrong one."""
     answers, cards = [], []
-    scheduler = Scheduler(enable_fuzzing=False)
+    scheduler = new_scheduler()
     for index, ref in enumerate(library.refs):
         at = NOW - timedelta(days=60) + timedelta(minutes=index * 8)
         correct = rng.random() > 0.33

@@ -218,7 +218,7 @@ def test_import_exit_status_tells_a_script_what_happened(tmp_path, capsys):
     good = tmp_path / "good.gift"
     good.write_text("Q?{T}\n", encoding="utf-8")
     mixed = tmp_path / "mixed.gift"
-    mixed.write_text("Q?{T}\n\nJust words.\n", encoding="utf-8")
+    mixed.write_text("Q?{T}\n\nOne option.{~a}\n", encoding="utf-8")
     empty = tmp_path / "empty.gift"
     empty.write_text("Only a description.\n", encoding="utf-8")
     out = tmp_path / "out.yaml"

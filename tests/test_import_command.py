@@ -46,12 +46,13 @@ def test_every_real_file_imports_into_a_bank_that_loads(tmp_path, capsys, path):
 
 def test_the_report_speaks_chinese_too(tmp_path, capsys):
     path = tmp_path / "题库.gift"
-    path.write_text("说明文字。\n\n地球是圆的。{T}\n", encoding="utf-8")
+    path.write_text("说明文字。\n\n地球是圆的。{T}\n\n只有一个选项。{~甲}\n", encoding="utf-8")
     status = main(["--lang", "zh-CN", "import", str(path), "-o", str(tmp_path / "out.yaml")])
     captured = capsys.readouterr()
     assert status == 1
     assert "找到 2 道，导入 1 道，跳过 1 道" in captured.out
-    assert f"{path}:1:1: 错误: 没有花括号答案块" in captured.err
+    assert f"{path}:1:1: 警告: 没有花括号答案块" in captured.out  # a description: a note
+    assert f"{path}:5:1: 错误: " in captured.err
     bank = load_bank(tmp_path / "out.yaml").banks[0]
     assert bank.info.language == "zh-CN" and bank.info.id == "题库"
 

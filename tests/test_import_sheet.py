@@ -175,3 +175,23 @@ def test_a_damaged_workbook_fails_without_raising(tmp_path):
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     assert _read(old).failures
+
+
+def test_answers_written_the_way_people_write_them(tmp_path):
+    rows = [
+        ["序号", "题型", "题干", "选项A", "选项B", "选项C", "答案", "分值"],
+        ["1", "单选题", "劳动关系自何时建立？", "用工之日", "签约之日", "体检之日", "A．", "2分"],
+        ["2", "单选题", "试用期最长？", "三个月", "六个月", "一年", "（B）", "2 分"],
+        ["3", "", "多选：哪些是权利？", "休息", "报酬", "加班", "【A、B】", ""],
+        ["4", "判断题", "须书面订立。", "", "", "", "对。", ""],
+        ["5", "", "可以扣押身份证。", "", "", "", "×", ""],
+        ["6", "判断题", "特种作业须持证。", "", "", "", "√", "1分"],
+    ]
+    result = _read(_write_csv(tmp_path / "bank.csv", rows, "utf-8"))
+    assert result.skipped == [], [d.format() for d in result.skipped]
+    got = [(q.type, q.answer, q.points) for q in result.questions]
+    assert got == [(QuestionType.SINGLE, "A", 2), (QuestionType.SINGLE, "B", 2),
+                   (QuestionType.MULTIPLE, ("A", "B"), None), (QuestionType.JUDGE, True, None),
+                   (QuestionType.JUDGE, False, None), (QuestionType.JUDGE, True, 1)]
+    # 序号 numbers the rows: recognised, not imported, not reported as an unused column.
+    assert not any("序号" in w.message for w in result.warnings)

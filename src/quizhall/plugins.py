@@ -49,6 +49,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "quizhall.builtins.judges",
     "quizhall.importers.gift",
     "quizhall.importers.aiken",
+    "quizhall.importers.opentriviaqa",
     "quizhall.importers.sheet",
     "quizhall.exporters.bank_yaml",
     "quizhall.exporters.bank_gift",

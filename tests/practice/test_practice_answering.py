@@ -118,3 +118,33 @@ def test_unknown_letter_is_an_input_error_not_a_wrong_answer(library):
         shown.read("D")
     with pytest.raises(AnswerInputError):
         shown.read("AB")
+
+
+def test_fill_answers_ignore_trailing_punctuation_and_surrounding_quotes(library):
+    shown = present(_ref(library, "f1"), random.Random(1))
+    for first, second in ((["平等就业。", "选择职业."]), (["“平等就业”", "「选择职业」。"]),
+                          (["'平等就业'", "选择职业；"])):
+        answer = shown.read([first, second])
+        assert answer.grade.correct is True, (first, second)
+        assert answer.given == [first, second]  # recorded as typed
+    assert shown.read(["平等", "选择职业"]).grade.correct is False
+
+
+def test_a_numeric_answer_accepts_its_unit(library):
+    shown = present(_ref(library, "n1"), random.Random(1))
+    for typed in ("8", "8小时", "8 小时", "８ 小时"):
+        assert shown.read(typed).grade.correct is True, typed
+    with pytest.raises(AnswerInputError):
+        shown.read("8 天")
+
+
+def test_a_percentage_answer_accepts_the_percent_sign(library):
+    from practice_bank import make_bank
+
+    from quizhall.practice import Library
+
+    bank = make_bank("bank: {id: p, title: P}\nquestions:\n"
+                     "  - {id: r, type: numeric, stem: 税率是多少？, answer: 13, unit: '%'}\n")
+    shown = present(Library([bank]).get("p/r"), random.Random(1))
+    for typed in ("13", "13%", "13 ％"):
+        assert shown.read(typed).grade.correct is True, typed

@@ -73,6 +73,23 @@ def test_review_due_lists_the_questions_due_now(capsys, bank_file):
     assert "ann: 2 due now" in out and "law/s2" in out and "试用期最长不得超过" in out
 
 
+def test_review_and_stats_count_only_the_open_banks(capsys, bank_file, tmp_path):
+    _study()
+    other = tmp_path / "other.yaml"
+    other.write_text("bank: {id: other, title: O}\nquestions:\n"
+                     "  - {id: q, type: judge, stem: Sky is blue., answer: true}\n",
+                     encoding="utf-8")
+    assert main(["review", "--user", "ann", "--due", "--json", str(other)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["due"], data["notebook"], data["questions"]) == (0, 0, [])
+    assert main(["practice", str(other), "--user", "ann", "--stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["due_reviews"], data["notebook"]) == (0, 0)
+    assert data["coverage"] == {"seen": 0, "questions": 1}
+    assert main(["practice", str(bank_file), "--user", "ann", "--stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["due_reviews"] == 2
+
+
 def test_review_due_leaves_out_questions_not_yet_due(capsys):
     _study(when=datetime.now(UTC))
     assert main(["review", "--user", "ann", "--due", "--json"]) == 0
@@ -166,3 +183,24 @@ def test_digits_int_cannot_read_are_explained_not_passed_on(capsys, bank_file, o
     assert main(["--lang", "en", "practice", str(bank_file), *option]) == 2
     err = capsys.readouterr().err
     assert "²" in err and "invalid literal" not in err
+
+
+def test_a_paper_with_a_missing_question_stops_with_its_position(capsys, bank_file,
+                                                                  tmp_path):
+    paper = tmp_path / "paper.yaml"
+    paper.write_text("paper: {id: p, title: P}\nquestions: [s1, gone]\n", encoding="utf-8")
+    assert main(["practice", str(bank_file), "--paper", str(paper)]) == 1
+    err = capsys.readouterr().err
+    assert f"{paper}:2:" in err and "gone" in err
+
+
+def test_a_paper_opens_the_exam_with_its_rules(bank_file, tmp_path, monkeypatch):
+    paper = tmp_path / "paper.yaml"
+    paper.write_text("paper: {id: p, title: 期中卷, time_limit: 2}\nquestions: [s1, j1]\n",
+                     encoding="utf-8")
+    seen = {}
+    monkeypatch.setattr(PracticeApp, "run", lambda app: seen.update(settings=app.settings))
+    assert main(["practice", str(bank_file), "--paper", str(paper)]) == 0
+    settings = seen["settings"]
+    assert settings.mode == "exam" and settings.paper.title == "期中卷"
+    assert settings.paper.time_limit == 120.0

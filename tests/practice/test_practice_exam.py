@@ -52,14 +52,20 @@ def _exam(trainee, library, rng, **spec):
                            ExamSpec(quotas=((S, 4), (J, 3)), pass_ratio=0.6, **spec), rng)
 
 
+def _answer_all(exam, choose):
+    shown = exam.start()
+    while shown is not None:
+        exam.submit(choose(shown))
+        shown = exam.advance()
+
+
 def test_exam_gives_no_feedback_and_scores_by_points(trainee, library, rng):
     exam = _exam(trainee, library, rng)
     assert exam.feedback is False and exam.total == 7
-    shown = exam.start()
-    while shown is not None:
-        # Only s4 (2 points) wrong: 6 of 8 points.
-        exam.submit(_wrong(shown) if shown.question.id == "s4" else _right(shown))
-        shown = exam.advance()
+    # Only s4 (2 points) wrong: 6 of 8 points.
+    _answer_all(exam, lambda shown: _wrong(shown) if shown.question.id == "s4" else _right(shown))
+    assert not exam.finished  # all answered, but not handed in
+    exam.hand_in()
     result = exam.result()
     assert exam.finished
     assert (result.score, result.max_score, result.passed) == (6.0, 8.0, True)
@@ -69,18 +75,38 @@ def test_exam_gives_no_feedback_and_scores_by_points(trainee, library, rng):
     assert saved["status"] == "finished" and saved["passed"] is True
 
 
-def test_failing_an_exam(trainee, library, rng):
+def test_nothing_reaches_history_or_the_notebook_before_hand_in(trainee, library, rng):
     exam = _exam(trainee, library, rng)
-    shown = exam.start()
-    while shown is not None:
-        exam.submit(_wrong(shown))
-        shown = exam.advance()
+    _answer_all(exam, _wrong)
+    assert trainee.history.answers("ann") == [] and len(trainee.notebook) == 0
+    exam.hand_in()
     result = exam.result()
     assert result.passed is False and result.score == 0 and len(result.wrong) == 7
-    assert len(trainee.notebook) == 7  # every wrong answer enters the notebook
+    assert len(trainee.history.answers("ann")) == 7
+    assert len(trainee.notebook) == 7  # every wrong answer enters the notebook, at hand-in
 
 
-def test_time_up_ends_the_exam_and_unanswered_count_as_wrong(trainee, library, clock, rng):
+def test_the_answer_sheet_jumps_skips_flags_and_changes_answers(trainee, library, rng):
+    exam = _exam(trainee, library, rng)
+    first = exam.start()
+    exam.submit(_wrong(first))
+    exam.goto(4)  # jump ahead, leaving 1–3 empty
+    assert exam.position == 5
+    assert exam.toggle_flag() is True
+    exam.submit(_right(exam.current))
+    assert [exam.status(i) for i in range(7)] == ["answered", "empty", "empty", "empty",
+                                                   "answered", "empty", "empty"]
+    assert exam.flags == {4} and exam.unanswered == 5
+    exam.goto(0)
+    exam.submit(_right(first))  # changed before hand-in
+    assert exam.given(0) == exam.sheet[0].answer.given
+    exam.hand_in()
+    result = exam.result()
+    assert (result.answered, result.correct) == (2, 2)
+    assert len(result.wrong) == 5  # the unanswered five
+
+
+def test_time_up_hands_in_and_unanswered_count_as_wrong(trainee, library, clock, rng):
     exam = _exam(trainee, library, rng, time_limit=60)
     shown = exam.start()
     exam.submit(_right(shown))
@@ -94,9 +120,20 @@ def test_time_up_ends_the_exam_and_unanswered_count_as_wrong(trainee, library, c
     assert exam.finished and result.answered == 1 and len(result.wrong) == 6
     assert result.passed is False
     assert result.seconds == 60
+    assert len(trainee.history.answers("ann")) == 1  # handed in by itself
 
 
-def test_an_exam_resumes_with_the_same_questions_options_and_answers(
+def test_an_abandoned_exam_is_kept_as_abandoned_not_failed(trainee, library, rng):
+    exam = _exam(trainee, library, rng)
+    exam.submit(_wrong(exam.start()))
+    exam.abandon()
+    assert trainee.history.running_exam("ann") is None
+    [saved] = trainee.history.exams("ann")
+    assert saved["status"] == "abandoned" and "passed" not in saved
+    assert trainee.history.answers("ann") == [] and len(trainee.notebook) == 0
+
+
+def test_an_exam_resumes_with_the_same_questions_options_answers_and_flags(
         db, trainee, library, clock, rng):
     exam = _exam(trainee, library, rng, time_limit=600)
     first = exam.start()
@@ -105,6 +142,7 @@ def test_an_exam_resumes_with_the_same_questions_options_and_answers(
     second = exam.advance()
     clock.advance(20)
     exam.submit(_wrong(second))
+    exam.toggle_flag()
     exam.advance()
     exam.leave()  # the app is closed
     clock.advance(hours=5)  # time away does not count
@@ -116,15 +154,18 @@ def test_an_exam_resumes_with_the_same_questions_options_and_answers(
     assert [p.ref.key for p in resumed.items] == [p.ref.key for p in exam.items]
     assert [p.order for p in resumed.items] == [p.order for p in exam.items]
     assert [o.correct for o in resumed.outcomes] == [True, False]
+    assert resumed.flags == {1}
     assert resumed.remaining() == pytest.approx(550)
     shown = resumed.start()
     assert shown == exam.items[2]
     while shown is not None:
         resumed.submit(_right(shown))
         shown = resumed.advance()
+    resumed.hand_in()
     result = resumed.result()
     assert (result.answered, result.correct) == (7, 6)
     assert again.history.running_exam("ann") is None
+    assert [r.seconds for r in again.history.answers("ann")][:2] == [30.0, 20.0]
 
 
 def test_resuming_fails_clearly_when_a_question_is_gone(trainee, library, rng):

@@ -50,6 +50,7 @@ def _study(user: str = "=ann") -> datetime:
             clock.advance(20)
             submit(exam, True)
             shown = exam.advance()
+        exam.hand_in()
     return clock.now + timedelta(minutes=5)
 
 
@@ -105,8 +106,8 @@ def test_xlsx_csv_and_json_opened_back(tmp_path, capsys):
             current = sections.setdefault(row[0][2:], [])
         elif row:
             current.append(row)
-    assert list(sections) == ["answers", "by-tag", "by-level", "by-day", "exams", "notebook",
-                              "facts"]
+    assert list(sections) == ["answers", "by-tag", "by-level", "by-type", "by-day", "exams",
+                              "notebook", "facts"]
     assert {row[0]: int(row[1]) for row in sections["by-tag"][1:]} == {
         tag: tally.answers for tag, tally in stats.by_tag.items()}
     assert len(sections["answers"]) == 1 + 9
@@ -127,3 +128,40 @@ def test_unknown_trainee_is_a_message(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "there is no practice history for nobody (there is for: =ann)" in err
     assert "Traceback" not in err
+
+
+def test_an_export_with_the_banks_holds_what_a_trainee_studies_from(tmp_path, capsys):
+    import datetime as dt
+
+    from practice_bank import BANK
+
+    _study()
+    bank = tmp_path / "law.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    for suffix in ("xlsx", "html"):
+        assert main(["export", "--user", "=ann", "--bank", str(bank),
+                     "-o", str(tmp_path / f"s.{suffix}")]) == 0
+    book = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    sheet = book["Questions to study"]
+    header = [cell.value for cell in sheet[1]]
+    rows = {row[0]: dict(zip(header, row, strict=True))
+            for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert set(rows) == {"law/s2", "law/m1"}  # the two answered wrong
+    s2 = rows["law/s2"]
+    assert s2["Question text"] == "试用期最长不得超过（）个月。"
+    assert "C. 六" in s2["Options"] and s2["Answer"].startswith("C")
+    assert s2["Given"] and s2["In the notebook"] == "yes" and s2["Times wrong"] == 1
+    assert isinstance(s2["Due"], dt.datetime)  # a real date, not text
+    times = [row[0] for row in book["Answers"].iter_rows(min_row=2, values_only=True)]
+    assert all(isinstance(value, dt.datetime) for value in times)
+    exams = [dict(zip([c.value for c in book["Mock exams"][1]], row, strict=True))
+             for row in book["Mock exams"].iter_rows(min_row=2, values_only=True)]
+    assert exams[0]["Paper"] == "drawn exam" and isinstance(exams[0]["Started"], dt.datetime)
+    types = {row[0]: row[1] for row in book["By question type"].iter_rows(min_row=2,
+                                                                           values_only=True)}
+    assert types["single"] >= 2
+    facts = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True)}
+    assert facts["Coverage"].startswith("seen ") and facts["Coverage"].endswith(" of 14 questions")
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert "试用期最长不得超过（）个月。" in html and "@media print" in html
+    assert "break-inside: avoid" in html

@@ -84,7 +84,21 @@ def test_running_out_of_lives_ends_the_level(trainee, bank, rng):
     assert session.finished and session.lives_left == 0
     result = session.result()
     assert result.answered == 2 and result.passed is False and result.stars == 0
+    assert result.stopped == "lives"
     assert level_map(trainee, bank)[0].attempts == 1
+
+
+def test_a_level_stops_as_soon_as_passing_is_impossible(trainee, bank, rng):
+    session = LevelSession(trainee, bank, _level(bank, "L1"), rng)  # 6 questions, pass 60 %
+    session.start()
+    for _ in range(3):
+        assert not session.finished
+        submit(session, False)
+        session.advance()
+    # After three wrong, at most 3 of 6 (50 %) can be right: it stops and says why.
+    assert session.finished
+    result = session.result()
+    assert (result.answered, result.passed, result.stopped) == (3, False, "cannot_pass")
 
 
 def test_leaving_a_level_midway_is_not_an_attempt(trainee, bank, rng):

@@ -46,6 +46,7 @@ def test_exam_results_screen(snap_compare, db, lang):
         await answer(pilot, True)
         for _ in range(2):
             await answer(pilot, False)
+        await pilot.press("f10", "y")
 
     assert snap_compare(make_app(db, settings=settings), run_before=fail_exam,
                         terminal_size=SIZE)

@@ -57,3 +57,36 @@ def test_weakest_tags_need_enough_answers(trainee, library, clock, rng):
     stats = compute_stats("ann", trainee.history.answers("ann"), trainee.notebook, clock())
     assert stats.weakest_tags == ["合同"]  # 安全 has one answer only
     assert stats.by_tag["安全"].accuracy == 1.0
+
+
+def test_stats_by_question_type_coverage_and_exam_history(trainee, library, clock, rng):
+    from quizhall.practice import ExamSession, ExamSpec
+    from quizhall.practice.notebook import Notebook
+
+    refs = library.select(Filter(tags=("工资",)))  # s3 s4 m2 n1
+    session = PracticeSession(trainee, refs, Order.SEQUENTIAL, rng)
+    shown = session.start()
+    for ok in (True, False, True, True):
+        submit(session, ok)
+        shown = session.advance()
+    assert shown is None
+    passed = ExamSession.new(trainee, library.refs, ExamSpec(count=2, pass_ratio=0.5), rng)
+    shown = passed.start()
+    while shown is not None:
+        submit(passed, True)
+        shown = passed.advance()
+    clock.advance(60)
+    passed.hand_in()
+    ExamSession.new(trainee, library.refs, ExamSpec(count=2), rng).abandon()
+    ExamSession.new(trainee, library.refs, ExamSpec(count=2), rng).leave()  # still running
+    history = trainee.history
+    stats = compute_stats("ann", history.answers("ann"), Notebook(history, "ann"), clock(),
+                          keys=library.keys(), exams=history.exams("ann"))
+    assert stats.by_type["single"].answers >= 2 and stats.by_type["numeric"].correct == 1
+    assert list(stats.by_type)[0] == "single"  # in the usual exam order
+    assert stats.pool == len(library) and 4 <= stats.seen <= 6
+    assert [(e.status, e.passed) for e in stats.exams] == [("finished", True),
+                                                          ("abandoned", None)]
+    data = stats.to_json()
+    assert data["coverage"] == {"seen": stats.seen, "questions": len(library)}
+    assert data["exams"][0]["percent"] == 100 and data["exams"][0]["seconds"] == 60

@@ -12,6 +12,7 @@ from quizhall.practice.history import AnswerRecord
 from quizhall.tui.practice.app import PracticeSettings
 from quizhall.tui.practice.question import QuestionScreen
 from quizhall.tui.practice.results import ResultsScreen
+from quizhall.tui.practice.sheet import AnswerSheetScreen
 from quizhall.tui.practice.start import LevelsScreen, PracticeSetupScreen, StartScreen
 from quizhall.tui.practice.stats import StatsScreen
 
@@ -157,7 +158,14 @@ async def test_losing_all_lives_fails_the_level(db):
         assert "♥" in screen_text(app)
         await answer(pilot, False)
         assert isinstance(app.screen, ResultsScreen)
-        assert "level not passed" in screen_text(app)
+        text = screen_text(app)
+        assert "level not passed" in text and "out of lives" in text
+        assert "press r to try the level again" in text
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and screen.session.level.id == "L1"
+        assert screen.session.lives_left == 1  # a fresh attempt
 
 
 def _settings_with_quota(**spec):
@@ -176,6 +184,9 @@ async def test_fail_an_exam_and_review_every_wrong_answer(db):
             await answer(pilot, False)
             if isinstance(app.screen, QuestionScreen):
                 assert "Wrong" not in screen_text(app)  # no feedback during an exam
+        assert isinstance(app.screen, AnswerSheetScreen)  # after the last: the sheet
+        await pilot.press("f10", "y")
+        await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
         assert "score 0/3" in text and "failed" in text and "Wrong answers (3)" in text
@@ -205,12 +216,17 @@ async def test_resume_an_exam_after_closing_the_app(db):
         assert "resume the unfinished exam: 1/3 answered" in screen_text(again)
         await pilot.press("2")
         await pilot.pause()
+        assert "An exam is unfinished (1/3 answered)" in screen_text(again)
+        await pilot.press("r")
+        await pilot.pause()
         screen = again.screen
         assert isinstance(screen, QuestionScreen)
         assert screen.presented == second  # same question, same option order
         assert "2/3" in screen_text(again) and "left 04:20" in screen_text(again)
         await answer(pilot, True)
         await answer(pilot, True)
+        await pilot.press("f10", "y")
+        await pilot.pause()
         text = screen_text(again)
         assert "score 3/3" in text and "passed" in text
     assert History(db).running_exam("ann") is None
@@ -273,10 +289,15 @@ async def test_review_mode_asks_the_due_notebook_questions(db):
         await pilot.pause()
         assert screen.presented.question.id == "s2"
         await answer(pilot, False)
+        # Relearning: the question answered wrong comes back in the same session.
+        assert isinstance(app.screen, QuestionScreen)
+        assert screen.presented.question.id == "s2"
+        assert "3/3" in screen_text(app)
+        await answer(pilot, True)
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
         assert "Review summary" in text and "Wrong answers (1)" in text
-    assert [r.mode for r in History(db).answers("ann")][-2:] == ["review", "review"]
+    assert [r.mode for r in History(db).answers("ann")][-3:] == ["review"] * 3
 
 
 async def test_stats_screen_shows_chart_and_tables(db):

@@ -337,6 +337,8 @@ def _read_answer(reader: NodeReader, qtype: QuestionType, fields: dict[str, Node
     node = fields["answer"]
     if not reader.tag_ok(node):  # a refused tag, whatever the question's type
         return None
+    if qtype is QuestionType.SHORT:  # a short answer may have no reference answer
+        return "" if reader.is_null(node) else reader.text(node, "answer", allow_empty=True)
     if reader.is_null(node):
         reader.report(node, t("diag.empty_text", what="answer"))
         return None
@@ -368,8 +370,6 @@ def _read_answer(reader: NodeReader, qtype: QuestionType, fields: dict[str, Node
         return value
     if qtype is QuestionType.FILL:
         return _read_fill_answer(reader, node, stem)
-    if qtype is QuestionType.SHORT:
-        return reader.text(node, "answer")
     if qtype is QuestionType.NUMERIC:
         return _read_numeric_answer(reader, node, fields)
     if qtype is QuestionType.MATCH:

@@ -1,7 +1,8 @@
 """``quizhall export ID -o FILE`` (or ``--user NAME``): write results in a registered format.
 
 A contest is folded from its stored log exactly as ``quizhall results`` does, finished or
-stopped mid-way; ``--user`` exports a trainee's practice history instead. The format comes
+stopped mid-way; ``--user`` exports a trainee's practice history instead (with ``--bank``, the
+questions to study: text, options, answers, explanations, sources). The format comes
 from ``--format`` or the output's suffix. Exit status: 0 when the file was written, 1 when
 the contest or trainee cannot be read or the file cannot be written, 2 for wrong options.
 """
@@ -20,6 +21,8 @@ FORMATS = ("xlsx", "csv", "json", "md", "html")
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", nargs="?", metavar="ID", help=t("export.id_help"))
     parser.add_argument("--user", metavar="NAME", help=t("export.user_help"))
+    parser.add_argument("--bank", action="append", default=[], metavar="BANK",
+                        help=t("export.bank_help"))
     parser.add_argument("-o", "--output", metavar="FILE", required=True,
                         help=t("export.output_help"))
     parser.add_argument("--format", metavar="F",
@@ -48,6 +51,13 @@ def run(args: argparse.Namespace) -> int:
 
     if (args.id is None) == (args.user is None):
         return _fail(t("export.need_id_or_user"), 2)
+    library = None
+    if args.bank:
+        from quizhall.commands.practice import load_library
+
+        library = load_library(args.bank)
+        if library is None:
+            return 1
     kind = CONTEST if args.id is not None else PRACTICE
     output = Path(args.output)
     found = available(kind)
@@ -63,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
                 if kind == CONTEST:
                     report: Any = load_contest_report(store, args.id)
                 else:
-                    report = load_practice_report(store, args.user)
+                    report = load_practice_report(store, args.user, library=library)
             finally:
                 for warning in store.warnings:  # damage met while reading, if any
                     print(warning, file=sys.stderr)

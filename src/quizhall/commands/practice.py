@@ -12,6 +12,7 @@ from quizhall.i18n import t
 
 if TYPE_CHECKING:
     from quizhall.practice import ExamSpec, Filter, Library, Stats
+    from quizhall.practice.papers import Paper
 
 MODES = ("practice", "exam", "levels", "review", "stats")
 ORDERS = ("sequential", "random", "smart")
@@ -21,19 +22,28 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("banks", nargs="*", metavar="BANK", help=t("practice.banks_help"))
     parser.add_argument("--user", metavar="NAME", help=t("practice.user_help"))
     parser.add_argument("--mode", choices=MODES, help=t("practice.mode_help"))
-    parser.add_argument("--order", choices=ORDERS, default="sequential",
-                        help=t("practice.order_help"))
+    parser.add_argument("--order", choices=ORDERS, help=t("practice.order_help"))
     parser.add_argument("--tag", action="append", default=[], metavar="TAG",
                         help=t("practice.tag_help"))
     parser.add_argument("--level", action="append", default=[], metavar="LEVEL",
                         help=t("practice.level_help"))
     parser.add_argument("--difficulty", metavar="N,N", help=t("practice.difficulty_help"))
+    parser.add_argument("--type", dest="types", action="append", default=[], metavar="TYPE",
+                        help=t("practice.type_help"))
+    parser.add_argument("--bookmarked", action="store_true", help=t("practice.bookmarked_help"))
+    parser.add_argument("--new", dest="unanswered", action="store_true",
+                        help=t("practice.new_help"))
+    parser.add_argument("--study", action="store_true", default=None,
+                        help=t("practice.study_help"))
+    parser.add_argument("--from", dest="start", type=int, metavar="N",
+                        help=t("practice.from_help"))
     parser.add_argument("--count", type=int, metavar="N", help=t("practice.count_help"))
     parser.add_argument("--quota", metavar="TYPE=N,…", help=t("practice.quota_help"))
     parser.add_argument("--time-limit", type=float, metavar="MIN",
                         help=t("practice.time_limit_help"))
     parser.add_argument("--pass", dest="pass_mark", type=float, metavar="RATIO",
                         help=t("practice.pass_help"))
+    parser.add_argument("--paper", metavar="FILE", help=t("practice.paper_help"))
     parser.add_argument("--lives", type=int, metavar="N", help=t("practice.lives_help"))
     parser.add_argument("--seed", type=int, metavar="N", help=t("practice.seed_help"))
     parser.add_argument("--stats", action="store_true", help=t("practice.stats_help"))
@@ -85,11 +95,32 @@ def run(args: argparse.Namespace) -> int:
         spec = _exam_spec(args)
     except ValueError as error:
         return fail(str(error))
-    return _run_app(args, user, library, chosen, spec)
+    paper = None
+    if args.paper:
+        paper = _load_paper(args.paper, library)
+        if paper is None:
+            return 1
+    return _run_app(args, user, library, chosen, spec, paper)
+
+
+def _load_paper(path: str, library: Library) -> Paper | None:
+    """The paper at ``path`` with its questions in the loaded banks; None after printing every
+    problem."""
+    from pathlib import Path
+
+    from quizhall.diagnostics import errors
+    from quizhall.practice.papers import load_paper
+
+    paper, problems = load_paper(Path(path))
+    if paper is not None:
+        problems = problems + paper.questions_in(library)[1]
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    return None if paper is None or errors(problems) else paper
 
 
 def _check_numbers(args: argparse.Namespace) -> str | None:
-    for value in (args.count, args.time_limit, args.lives):
+    for value in (args.count, args.time_limit, args.lives, args.start):
         if value is not None and value <= 0:
             return t("practice.bad_positive", value=value)
     if args.pass_mark is not None and not 0 < args.pass_mark <= 1:
@@ -97,8 +128,18 @@ def _check_numbers(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _filter(args: argparse.Namespace, library: Library) -> Filter:
+def _filter(args: argparse.Namespace, library: Library) -> Filter | None:
+    """The practice filter the options ask for; None when they ask for none (the trainee's
+    last choices apply)."""
+    from quizhall.bank.model import TYPE_ALIASES
     from quizhall.practice import Filter
+
+    types = []
+    for name in args.types:
+        qtype = TYPE_ALIASES.get(name) or TYPE_ALIASES.get(name.lower())
+        if qtype is None:
+            raise ValueError(t("practice.unknown_type", type=name))
+        types.append(qtype.value)
 
     levels = []
     for name in args.level:
@@ -114,7 +155,10 @@ def _filter(args: argparse.Namespace, library: Library) -> Filter:
         if not part.strip().isdecimal() or not 1 <= int(part) <= 5:
             raise ValueError(t("practice.bad_difficulty", value=part.strip()))
         difficulties.append(int(part))
-    return Filter(tags=tuple(args.tag), levels=tuple(levels), difficulties=tuple(difficulties))
+    chosen = Filter(tags=tuple(args.tag), levels=tuple(levels),
+                    difficulties=tuple(difficulties), types=tuple(types),
+                    bookmarked=args.bookmarked, unanswered=args.unanswered)
+    return None if chosen == Filter() else chosen
 
 
 def _exam_spec(args: argparse.Namespace) -> ExamSpec:
@@ -127,8 +171,8 @@ def _exam_spec(args: argparse.Namespace) -> ExamSpec:
                     pass_ratio=args.pass_mark if args.pass_mark is not None else DEFAULT_PASS)
 
 
-def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filter,
-             spec: ExamSpec) -> int:
+def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filter | None,
+             spec: ExamSpec, paper: Paper | None) -> int:
     from quizhall.practice import History, Order
     from quizhall.store import StoreError, open_store
     from quizhall.tui.practice.app import PracticeApp, PracticeSettings
@@ -139,8 +183,11 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     try:
-        settings = PracticeSettings(mode=args.mode, order=Order(args.order), filter=chosen,
-                                    exam=spec, lives=args.lives)
+        mode = args.mode or ("exam" if paper else None)
+        settings = PracticeSettings(
+            mode=mode, order=Order(args.order) if args.order else None, filter=chosen,
+            study=args.study, start=args.start - 1 if args.start else None, exam=spec,
+            paper=paper, lives=args.lives)
         PracticeApp(library, History(db), user, seed=args.seed, settings=settings,
                     notices=store.warnings).run()
     finally:
@@ -160,7 +207,9 @@ def _print_stats(args: argparse.Namespace, user: str) -> int:
         with open_store() as store:
             history = History(store.read_db())
             stats = compute_stats(user, history.answers(user), Notebook(history, user),
-                                  system_clock(), history.progress(user))
+                                  system_clock(), history.progress(user),
+                                  keys=library.keys() if library else None,
+                                  exams=history.exams(user))
             for warning in [*store.warnings, *history.skipped]:  # damage, misshapen records
                 print(warning, file=sys.stderr)
     except StoreError as error:
@@ -184,14 +233,27 @@ def _stats_text(stats: Stats, titles: dict[str, str]) -> str:
                days=stats.study_days),
              t("practice.stats_due", due=stats.due_now, today=stats.due_today,
                total=stats.notebook)]
+    if stats.pool is not None:
+        lines.append(t("practice.coverage", seen=stats.seen, total=stats.pool))
     if stats.weakest_tags:
         lines.append(t("practice.weakest") + "、".join(visible(x) for x in stats.weakest_tags))
-    for heading, tallies in ((t("practice.col_tag"), stats.by_tag),
-                             (t("practice.col_level"), stats.by_level)):
+    types = {name: t(f"bank.type_{name}") for name in stats.by_type}
+    for heading, tallies, names in ((t("practice.col_tag"), stats.by_tag, {}),
+                                    (t("practice.col_level"), stats.by_level, titles),
+                                    (t("practice.col_type"), stats.by_type, types)):
         if tallies:
             lines.append("")
             lines.append(f"{heading}  {t('practice.col_answers')}  {t('practice.col_accuracy')}")
             for key, tally in tallies.items():
-                name = visible(titles.get(key, key)).replace("\n", " ")
+                name = visible(names.get(key, key)).replace("\n", " ")
                 lines.append(f"  {name}  {tally.answers}  {round(tally.accuracy * 100)}%")
+    if stats.exams:
+        lines += ["", t("practice.exam_history")]
+        for exam in stats.exams:
+            verdict = (t("practice.abandoned") if exam.status == "abandoned" else
+                       t("practice.passed") if exam.passed else t("practice.failed"))
+            title = visible(exam.title or t("practice.drawn_exam")).replace("\n", " ")
+            lines.append(f"  {exam.started[:16].replace('T', ' ')}  {title}  "
+                         f"{exam.score:g}/{exam.max_score:g}  "
+                         f"{int(exam.seconds // 60)}:{int(exam.seconds % 60):02d}  {verdict}")
     return "\n".join(lines)

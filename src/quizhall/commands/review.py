@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
                 print(warning, file=sys.stderr)  # damage, misshapen records
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
-    entries = notebook.due(now) if args.due else notebook.all()
+    keys = library.keys() if library is not None else None  # the open banks only
+    entries = notebook.due(now, keys) if args.due else notebook.all(keys)
     rows = []
     for entry in entries:
         bank_id, _, question_id = entry.key.rpartition("/")
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             "key": entry.key, "bank": bank_id, "question": question_id,
             "due": entry.due.isoformat(timespec="seconds"),
             "overdue": entry.due <= now, "stability": round(entry.stability, 3),
-            "streak": entry.streak, "lapses": entry.lapses}
+            "streak": entry.streak, "lapses": entry.lapses, "right_days": len(entry.days)}
         ref = library.get(entry.key) if library else None
         if ref is not None:
             row.update(type=ref.question.type.value, stem=ref.question.stem,
@@ -50,11 +51,12 @@ def run(args: argparse.Namespace) -> int:
         rows.append(row)
     if args.json:
         json.dump({"user": user, "now": now.isoformat(timespec="seconds"), "due": len(
-            notebook.due(now)), "notebook": len(notebook), "questions": rows}, sys.stdout,
+            notebook.due(now, keys)), "notebook": len(notebook.all(keys)), "questions": rows},
+            sys.stdout,
             ensure_ascii=False, indent=2)
         print()
         return 0
-    _print_rows(user, rows, args.due, len(notebook))
+    _print_rows(user, rows, args.due, len(notebook.all(keys)))
     return 0
 
 

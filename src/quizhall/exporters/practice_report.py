@@ -4,7 +4,10 @@
 :class:`~quizhall.practice.history.History` (answers, notebook cards, mock exams, level
 progress) and the practice engine's own statistics (:func:`~quizhall.practice.stats.
 compute_stats`), and gives a :class:`PracticeReport`. Exporters of ``kind == "practice"``
-are handed one.
+are handed one. Given the banks (a :class:`~quizhall.practice.library.Library`), the report
+also carries what a trainee studies from: each notebook question and each question last
+answered wrong with its text, options, the trainee's answer, the right answer, the
+explanation and the source; levels are named by their titles.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from quizhall.exporters.tables import plain_numbers
 from quizhall.i18n import t
 
 if TYPE_CHECKING:
-    from quizhall.practice.history import History
+    from quizhall.practice.history import AnswerRecord, History
+    from quizhall.practice.library import Library
+    from quizhall.practice.notebook import Notebook
     from quizhall.store import Store
 
 
@@ -60,7 +65,7 @@ class TallyRow:
 
 @dataclass(frozen=True, slots=True)
 class ExamRow:
-    """A mock exam: finished ones have a score and a pass/fail."""
+    """A mock exam: finished ones have a score and a pass/fail; ``title`` names its paper."""
 
     id: str
     status: str
@@ -71,6 +76,8 @@ class ExamRow:
     score: float | None
     max_score: float | None
     passed: bool | None
+    title: str = ""
+    seconds: float | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -87,6 +94,25 @@ class NotebookRow:
     due: str
     streak: int
     lapses: int
+
+
+@dataclass(frozen=True, slots=True)
+class StudyRow:
+    """A question to study again (in the notebook, or last answered wrong): everything needed
+    to learn it from a printout. ``given`` is the trainee's last answer."""
+
+    key: str
+    bank: str
+    type: str
+    stem: str
+    options: str
+    given: str
+    answer: str
+    explanation: str
+    source: str
+    wrong: int  # wrong answers given to it
+    in_notebook: bool
+    due: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +138,10 @@ class PracticeReport:
     exams: tuple[ExamRow, ...]
     notebook: tuple[NotebookRow, ...]
     warnings: tuple[str, ...] = field(default=())
+    study: tuple[StudyRow, ...] = ()
+    by_type: tuple[TallyRow, ...] = ()
+    seen: int = 0
+    pool: int | None = None  # questions in the banks given
 
     @property
     def accuracy(self) -> float | None:
@@ -121,7 +151,7 @@ class PracticeReport:
         """The report as JSON data, keys in English."""
         data = asdict(self)
         data["accuracy"] = self.accuracy
-        for name in ("by_tag", "by_level", "by_day"):
+        for name in ("by_tag", "by_level", "by_day", "by_type"):
             for row, item in zip(getattr(self, name), data[name], strict=True):
                 item["accuracy"] = row.accuracy
         for row, item in zip(self.exams, data["exams"], strict=True):
@@ -154,8 +184,10 @@ def _local(stamp: str, now: datetime) -> str:
         return stamp
 
 
-def practice_report(history: History, user: str, now: datetime) -> PracticeReport:
-    """The practice history of ``user`` as of ``now`` (an aware datetime)."""
+def practice_report(history: History, user: str, now: datetime,
+                    library: Library | None = None) -> PracticeReport:
+    """The practice history of ``user`` as of ``now`` (an aware datetime); with ``library``,
+    the questions to study and level titles too."""
     from quizhall.practice.clock import local_day, parse_stamp
     from quizhall.practice.notebook import Notebook
     from quizhall.practice.stats import compute_stats
@@ -166,14 +198,18 @@ def practice_report(history: History, user: str, now: datetime) -> PracticeRepor
     days = sorted({local_day(parse_stamp(r.at), now) for r in records})
     span = (now.date() - days[0]).days + 1 if days else 1
     stats = compute_stats(user, records, notebook, now, history.progress(user),
-                          chart_days=max(1, span))
+                          chart_days=max(1, span), exams=history.exams(user),
+                          keys=library.keys() if library is not None else None)
+    titles = ({f"{b.info.id}/{lv.id}": lv.title for b in library.banks for lv in b.levels}
+              if library is not None else {})
     answers = tuple(AnswerRow(
         at=_local(r.at, now), key=r.key, bank=r.bank, question=r.question, type=r.type,
         mode=r.mode, given=given_text(r.given), correct=bool(r.correct),
         credit=float(r.credit), seconds=float(r.seconds), tags=tuple(r.tags),
         levels=tuple(r.levels), session=r.session) for r in records)
     levels = stats.to_json()["by_level"]
-    by_level = tuple(TallyRow(name, int(item["answers"]), int(item["correct"]),
+    by_level = tuple(TallyRow(titles.get(name, name), int(item["answers"]),
+                              int(item["correct"]),
                               int(item["stars"]) if "stars" in item else None,
                               bool(item["passed"]) if "passed" in item else None,
                               float(item["best_ratio"]) if "best_ratio" in item else None)
@@ -188,7 +224,9 @@ def practice_report(history: History, user: str, now: datetime) -> PracticeRepor
             questions=len(doc.get("items") or ()), answered=len(doc.get("answers") or ()),
             score=float(score) if isinstance(score, int | float) else None,
             max_score=float(top) if isinstance(top, int | float) else None,
-            passed=bool(doc["passed"]) if "passed" in doc else None))
+            passed=bool(doc["passed"]) if "passed" in doc else None,
+            title=str(doc.get("title") or t("export.drawn_exam")),
+            seconds=float(doc["used_seconds"]) if "used_seconds" in doc else None))
     notebook_rows = tuple(NotebookRow(
         key=entry.key, added=_local(entry.added, now),
         due=entry.due.astimezone(now.tzinfo).isoformat(" ", timespec="seconds"),
@@ -204,12 +242,50 @@ def practice_report(history: History, user: str, now: datetime) -> PracticeRepor
         by_level=by_level,
         by_day=tuple(TallyRow(day.isoformat(), tally.answers, tally.correct)
                      for day, tally in stats.by_day if tally.answers),
-        exams=tuple(exams), notebook=notebook_rows, warnings=tuple(history.skipped))
+        exams=tuple(exams), notebook=notebook_rows,
+        study=study_rows(records, notebook, library, now) if library is not None else (),
+        by_type=tuple(TallyRow(t(f"bank.type_{name}"), tally.answers, tally.correct)
+                      for name, tally in stats.by_type.items()),
+        seen=stats.seen, pool=stats.pool, warnings=tuple(history.skipped))
 
 
-def load_practice_report(store: Store, user: str, now: datetime | None = None) -> PracticeReport:
+def study_rows(records: list[AnswerRecord], notebook: Notebook, library: Library,
+               now: datetime) -> tuple[StudyRow, ...]:
+    """Each question in the notebook or last answered wrong, in the loaded banks: its text,
+    options, the last answer given, the right answer, explanation and source."""
+    last: dict[str, AnswerRecord] = {}
+    wrong: dict[str, int] = {}
+    for record in records:
+        last[record.key] = record
+        wrong[record.key] = wrong.get(record.key, 0) + (not record.correct)
+    keys = [entry.key for entry in notebook.all()]
+    keys += [key for key, record in last.items() if not record.correct and key not in notebook]
+    rows: list[StudyRow] = []
+    for key in keys:
+        ref = library.get(key)
+        if ref is None:
+            continue
+        q = ref.question
+        entry = notebook.entries.get(key)
+        options = "\n".join(f"{letter}. {text}" for letter, text in q.options.items())
+        if q.type.value == "match":
+            options = "\n".join(f"{left} → ?" for left, _ in q.answer)  # type: ignore[misc]
+        rows.append(StudyRow(
+            key=key, bank=ref.bank.info.title, type=t(f"bank.type_{q.type.value}"),
+            stem=q.stem, options=options,
+            given=given_text(last[key].given) if key in last else "",
+            answer=q.answer_text() or t("export.no_reference"),
+            explanation=q.explanation, source=q.source, wrong=wrong.get(key, 0),
+            in_notebook=entry is not None,
+            due=entry.due.astimezone(now.tzinfo).isoformat(" ", timespec="seconds")
+            if entry is not None else ""))
+    return tuple(rows)
+
+
+def load_practice_report(store: Store, user: str, now: datetime | None = None,
+                         library: Library | None = None) -> PracticeReport:
     """The practice history of ``user`` in the store (raises ``ExportError`` for an unknown
-    trainee or unreadable documents)."""
+    trainee or unreadable documents); ``library``: the banks to take the questions from."""
     from quizhall.exporters.results import ExportError
     from quizhall.practice.clock import system_clock
     from quizhall.practice.history import History
@@ -223,6 +299,6 @@ def load_practice_report(store: Store, user: str, now: datetime | None = None) -
                 raise ExportError(t("export.no_users"))
             raise ExportError(t("export.no_user", user=user,
                                 users=t("export.list_separator").join(users)))
-        return practice_report(history, user, now or system_clock())
+        return practice_report(history, user, now or system_clock(), library)
     except StoreError as exc:
         raise ExportError(str(exc)) from exc

@@ -2,7 +2,8 @@
 
 :func:`practice_document` turns a :class:`~quizhall.exporters.practice_report.PracticeReport`
 into the :class:`~quizhall.exporters.tables.Document` the XLSX, CSV, Markdown and HTML
-exporters render: every answer, tallies by tag, level and day, mock exams, the notebook.
+exporters render: the questions to study (when the banks were given), every answer, tallies
+by tag, level, question type and day, mock exams, the notebook.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from quizhall.exporters.practice_report import PracticeReport, TallyRow
 from quizhall.exporters.tables import (
     COLLAPSE,
+    DATETIME,
     NUMBER,
     PERCENT,
     SECONDS,
@@ -46,11 +48,17 @@ def _label(key: str, code: str) -> str:
 
 def practice_document(report: PracticeReport) -> Document:
     """The report as sheets of tables, a chart of accuracy per day and summary facts."""
+    study = ((Sheet("study", t("export.sheet.study"), (study_table(report),)),)
+             if report.study else ())
     sheets = (
+        *study,
         Sheet("answers", t("export.sheet.answers"), (answers_table(report),), COLLAPSE),
         Sheet("by-tag", t("export.sheet.by_tag"),
               (tally_table("by-tag", t("export.sheet.by_tag"), "tag", report.by_tag),)),
         Sheet("by-level", t("export.sheet.by_level"), (levels_table(report),)),
+        Sheet("by-type", t("export.sheet.by_type"),
+              (tally_table("by-type", t("export.sheet.by_type"), "question_type",
+                           report.by_type),)),
         Sheet("by-day", t("export.sheet.by_day"),
               (tally_table("by-day", t("export.sheet.by_day"), "date", report.by_day),)),
         Sheet("exams", t("export.sheet.exams"), (exams_table(report),)),
@@ -75,13 +83,15 @@ def practice_facts(report: PracticeReport) -> tuple[tuple[str, str], ...]:
         (t("export.fact.first_answer"), report.first_answer),
         (t("export.fact.last_answer"), report.last_answer),
         (t("export.fact.study_days"), str(report.study_days)),
+        (t("export.fact.coverage"), t("export.coverage", seen=report.seen, total=report.pool)
+         if report.pool is not None else ""),
         (t("export.fact.notebook"), str(len(report.notebook))),
     ]
     return tuple((label, value) for label, value in items if value)
 
 
 def answers_table(report: PracticeReport) -> Table:
-    columns = (_column("time"), _column("bank"), _column("question_key"),
+    columns = (_column("time", DATETIME), _column("bank"), _column("question_key"),
                _column("question_type"), _column("mode"), _column("given", wide=True),
                _column("correct"), _column("credit", PERCENT), _column("seconds", SECONDS),
                _column("tags"), _column("level"), _column("session"))
@@ -111,22 +121,35 @@ def levels_table(report: PracticeReport) -> Table:
 
 
 def exams_table(report: PracticeReport) -> Table:
-    columns = (_column("exam"), _column("status"), _column("started"), _column("finished"),
-               _column("questions", NUMBER), _column("answers", NUMBER),
-               _column("score", NUMBER), _column("max_score", NUMBER),
-               _column("correct_rate", PERCENT), _column("passed"))
+    columns = (_column("paper"), _column("started", DATETIME), _column("status"),
+               _column("finished", DATETIME), _column("questions", NUMBER),
+               _column("answers", NUMBER), _column("score", NUMBER),
+               _column("max_score", NUMBER), _column("correct_rate", PERCENT),
+               _column("seconds", SECONDS), _column("passed"), _column("exam"))
     rows: list[tuple[Cell, ...]] = []
     for exam in report.exams:
         status = _label(f"export.exam_status.{exam.status}", exam.status)
-        rows.append((exam.id, status, exam.started, exam.finished, exam.questions, exam.answered,
-                     None if exam.score is None else plain(exam.score),
+        rows.append((exam.title, exam.started, status, exam.finished, exam.questions,
+                     exam.answered, None if exam.score is None else plain(exam.score),
                      None if exam.max_score is None else plain(exam.max_score), exam.ratio,
-                     _yes_no(exam.passed)))
+                     exam.seconds, _yes_no(exam.passed), exam.id))
     return Table("exams", t("export.sheet.exams"), columns, tuple(rows))
 
 
+def study_table(report: PracticeReport) -> Table:
+    """The questions to study: text, options, the last answer, the right one, why, where from."""
+    columns = (_column("question_key"), _column("question_type"), _column("stem", wide=True),
+               _column("options", wide=True), _column("given"), _column("answer", wide=True),
+               _column("explanation", wide=True), _column("source", wide=True),
+               _column("wrong_count", NUMBER), _column("in_notebook"), _column("due", DATETIME))
+    rows = tuple((row.key, row.type, row.stem, row.options, row.given, row.answer,
+                  row.explanation, row.source, row.wrong, _yes_no(row.in_notebook), row.due)
+                 for row in report.study)
+    return Table("study", t("export.sheet.study"), columns, rows)
+
+
 def notebook_table(report: PracticeReport) -> Table:
-    columns = (_column("question_key"), _column("added"), _column("due"),
+    columns = (_column("question_key"), _column("added", DATETIME), _column("due", DATETIME),
                _column("streak", NUMBER), _column("lapses", NUMBER))
     rows = tuple((row.key, row.added, row.due, row.streak, row.lapses)
                  for row in report.notebook)

@@ -57,7 +57,15 @@ svg .tick, svg .legend { font-size: 12px; fill: #333; }
 svg .chart-title { font-size: 15px; font-weight: 600; fill: #1b1b1b; }
 details > summary { cursor: pointer; font-weight: 600; margin: .5rem 0; }
 footer { margin-top: 3rem; color: #777; font-size: .85rem; }
-@media print { details { display: block; } nav { display: none; } th { position: static; } }
+@media print {
+  details { display: block; } nav { display: none; } th { position: static; }
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  .table-wrap { overflow: visible; }
+  table { width: 100%; font-size: 9.5pt; }
+  tr, dl.facts { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  tr:nth-child(even) td { background: none; }
+}
 """
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from quizhall.exporters import write_atomically
 from quizhall.exporters.tables import (
+    DATETIME,
     PERCENT,
     SECONDS,
     Cell,
@@ -43,7 +45,7 @@ def sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
-def _value(value: Cell) -> Any:
+def _value(value: Cell | datetime) -> Any:
     if isinstance(value, str):
         return cell_text(value)
     return value
@@ -115,7 +117,10 @@ def write_document(document: Document, path: Path) -> None:
                            and display_width(value) > widths[i][0] for i, value in enumerate(row))
                 cells: list[Any] = []
                 for index, value in enumerate(row):
-                    number_format = formats[index] if isinstance(value, int | float) else None
+                    if table.columns[index].kind == DATETIME and isinstance(value, str):
+                        value = _datetime(value)
+                    number_format = (formats[index]
+                                     if isinstance(value, int | float | datetime) else None)
                     if not (tall or number_format):
                         cells.append(_value(value))
                         continue
@@ -138,7 +143,17 @@ def write_document(document: Document, path: Path) -> None:
     write_atomically(path, buffer.getvalue())
 
 
+def _datetime(text: str) -> datetime | str:
+    """A local time as a spreadsheet date (without its zone, which cells cannot hold)."""
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        return text
+
+
 def _number_format(kind: str) -> str | None:
+    if kind == DATETIME:
+        return "yyyy-mm-dd hh:mm:ss"
     if kind == PERCENT:
         return "0.0%"
     if kind == SECONDS:

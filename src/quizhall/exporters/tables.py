@@ -23,6 +23,7 @@ TEXT = "text"
 NUMBER = "number"      # points and scores: shown without a needless ".0"
 PERCENT = "percent"    # a share between 0 and 1, shown as a percentage
 SECONDS = "seconds"    # elapsed time in seconds
+DATETIME = "datetime"  # a local time written "YYYY-MM-DD HH:MM:SS": a real date in spreadsheets
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,11 @@ MESSAGES = {
                         "the imported question fails the bank check: {reason}"),
     # -- formats -------------------------------------------------------------------------------
     "import.gift_format": ("Moodle GIFT 文本格式", "Moodle GIFT text format"),
+    "import.otq_format": ("OpenTriviaQA 问答文本（#Q 题干、^ 答案、A–H 选项）", "OpenTriviaQA trivia text (#Q stem, ^ answer, A–H options)"),
+    "import.otq_no_stem": ("#Q 后没有题干", "no question text after #Q"),
+    "import.otq_no_answer": ("题目没有 ^ 答案行", "the question has no ^ answer line"),
+    "import.otq_stray_line": ("选项行须以 A–H 开头：{text}", "an option line starts with A–H: {text}"),
+    "import.otq_answer_not_option": ("答案“{answer}”不是任何一个选项的文字", "the answer “{answer}” is not the text of any option"),
     "import.aiken_format": ("Aiken 单选题文本格式（Moodle）", "Aiken multiple-choice text (Moodle)"),
     "import.xlsx_format": ("Excel 题库模板（XLSX）", "Excel question template (XLSX)"),
     "import.csv_format": ("CSV 题库模板（UTF-8 或 GBK）", "CSV question template (UTF-8 or GBK)"),
@@ -56,12 +61,12 @@ MESSAGES = {
     "import.too_many_options": ("有 {count} 个选项，题库最多支持 {limit} 个",
                                 "{count} options; a bank holds at most {limit}"),
     "import.empty_option": ("选项 {letter} 是空的", "option {letter} is empty"),
-    "import.media_dropped": ("HTML 中的 {count} 个图片或媒体无法导入，已略去",
+    "import.media_dropped": ("HTML 中的 {count} 个图片或媒体无法导入，已略去：{names}",
                              "{count} pictures or media in the HTML cannot be imported and "
-                             "were left out"),
-    # -- GIFT ----------------------------------------------------------------------------------
-    "import.gift_description": ("没有花括号答案块：这是一段说明，不是题目",
-                                "no answer block in braces: a description, not a question"),
+                             "were left out: {names}"),
+    "import.gift_description": ("没有花括号答案块：这是一段说明，不是题目，已略过",
+                                "no answer block in braces: a description, not a question; "
+                                "passed over"),
     "import.gift_braces": ("花括号不成对：缺少左括号或右括号",
                            "unbalanced braces: an opening or a closing brace is missing"),
     "import.gift_braces_hint": ("题目文字中的花括号前要加反斜杠 \\",
@@ -72,7 +77,7 @@ MESSAGES = {
     "import.no_reference": ("问答题没有参考答案（GIFT 的总体反馈 #### 会用作参考答案）",
                             "the essay has no reference answer (GIFT general feedback #### "
                             "would serve as one)"),
-    "import.no_reference_text": ("（无参考答案）", "(no reference answer)"),
+
     "import.weight_lost": ("选项 {letter} 在 GIFT 中得 {weight}% 分，这里按错误选项计 0 分",
                            "option {letter} earns {weight}% in GIFT; here it counts as wrong "
                            "and earns nothing"),

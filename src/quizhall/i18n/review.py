@@ -2,7 +2,7 @@
 
 MESSAGES = {
     "review.help": ("错题本：列出学员待复习的题目", "the mistake notebook: list a trainee's questions to review"),
-    "review.banks_help": ("题库（用于显示题干与答案）", "banks (to show stems and answers)"),
+    "review.banks_help": ("题库（显示题干与答案；只列出这些题库中的题）", "banks (to show stems and answers; only their questions are listed)"),
     "review.user_help": ("学员名（默认为当前系统用户）", "trainee name (default: the system user)"),
     "review.due_help": ("只列出现在到期的题", "only the questions due now"),
     "review.json_help": ("以 JSON 输出", "print JSON"),

@@ -17,7 +17,8 @@ GIFT                                     quizhall
 ``{#3:0.5}`` ``{#1..5}`` ``{#=1 =%50%2}``  numeric, the 100 % answer (others reported)
 ``{=a -> 1 =b -> 2 = -> 3}``             match (an empty left side is a distractor)
 ``{}``                                   short (essay); the general feedback is its answer
-no answer block                          skipped: a description, not a question
+                                         (none: no reference answer, with a warning)
+no answer block                          a description, not a question: a note, not an item
 =======================================  ===================================================
 
 An answer block in mid-stem leaves a ``____`` blank where it stood. ``#`` feedback and ``####``
@@ -42,7 +43,6 @@ from quizhall.importers.common import (
     Collector,
     assign_ids,
     display_name,
-    guess_language,
     id_prefix,
     read_text_file,
     slugify,
@@ -73,25 +73,33 @@ def _unprotect(text: str) -> str:
     return text.translate(_UNESCAPE)
 
 
+# A link to one of these is a picture or a sound the bank cannot carry.
+MEDIA_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".mp3", ".wav",
+                  ".ogg", ".m4a", ".aac", ".flac", ".mp4", ".webm", ".mov")
+
+
 class _HtmlToText(HTMLParser):
     """HTML as the plain text a reader sees: tags dropped, line breaks kept, entities decoded."""
 
     BLOCKS = frozenset({"p", "div", "li", "tr", "pre", "blockquote", "ul", "ol", "table",
                         "h1", "h2", "h3", "h4", "h5", "h6"})
-    MEDIA = frozenset({"img", "video", "audio", "object", "embed", "iframe"})
+    MEDIA = frozenset({"img", "video", "audio", "source", "object", "embed", "iframe"})
     HIDDEN = frozenset({"script", "style"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.media = 0
+        self.media: list[str] = []  # what each picture or media element links to
         self._hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
         if tag == "br" or tag in self.BLOCKS:
             self.parts.append("\n")
         elif tag in self.MEDIA:
-            self.media += 1
+            self.media.append(found.get("src") or found.get("data") or f"<{tag}>")
+        elif tag == "a" and (found.get("href") or "").lower().endswith(MEDIA_SUFFIXES):
+            self.media.append(found["href"] or "")
         elif tag in self.HIDDEN:
             self._hidden += 1
 
@@ -106,8 +114,8 @@ class _HtmlToText(HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(html: str) -> tuple[str, int]:
-    """Plain text from HTML, and how many pictures or media elements were dropped."""
+def html_to_text(html: str) -> tuple[str, list[str]]:
+    """Plain text from HTML, and what the pictures, media and media links dropped linked to."""
     parser = _HtmlToText()
     parser.feed(html)
     parser.close()
@@ -189,7 +197,7 @@ class _Reader:
         self.category: str | None = None
         self.number = 0
         self.drafts: list[tuple[Question, str | None, int]] = []
-        self.media = 0
+        self.media: list[str] = []
 
     # -- text --------------------------------------------------------------------------------
     def text(self, raw: str, default_format: str = "moodle") -> tuple[str, str]:
@@ -217,7 +225,7 @@ class _Reader:
             self.category = _category_tag(_unprotect(text[len("$CATEGORY:"):]))
             return
         self.number += 1
-        self.media = 0
+        self.media = []
         line = block.line
         meta_id: str | None = None
         tags: list[str] = []
@@ -240,7 +248,8 @@ class _Reader:
                 text = text[2:]
         start, finish = text.find("{"), text.find("}")
         if start < 0 and finish < 0:
-            self.out.skip(line, t("import.gift_description"))
+            # A description is text between questions, not an item: a note, not an error.
+            self.out.warn(line, t("import.gift_description"))
             return
         if start < 0 or finish < 0 or finish < start:
             self.out.skip(line, t("import.gift_braces"), hint=t("import.gift_braces_hint"))
@@ -277,17 +286,15 @@ class _Reader:
         if question is None:
             return
         if self.media:
-            self.out.warn(line, t("import.media_dropped", count=self.media))
+            self.out.warn(line, t("import.media_dropped", count=len(self.media),
+                                  names="、".join(self.media)))
         self.drafts.append((question, wish, self.number))
 
     # -- types -------------------------------------------------------------------------------
     def essay(self, line: int, common: dict[str, Any], general: str) -> Question:
-        if general:
-            return Question(type=QuestionType.SHORT, answer=general, **common)
-        lang = guess_language([common["stem"]])
-        self.out.warn(line, t("import.no_reference"))
-        return Question(type=QuestionType.SHORT, answer=t("import.no_reference_text", lang=lang),
-                        **common)
+        if not general:
+            self.out.warn(line, t("import.no_reference"))
+        return Question(type=QuestionType.SHORT, answer=general, **common)
 
     def true_false(self, common: dict[str, Any], general: str, answer: str,
                    fmt: str) -> Question:

@@ -156,7 +156,7 @@ def _find_columns(header: list[Cell], column_map: Mapping[str, str]
         mapped.add(index)
     unused: list[str] = []
     for index, name in enumerate(names):
-        if index in mapped or not name:
+        if index in mapped or not name or tpl.is_ignored_header(name):
             continue
         found = tpl.field_for_header(name)
         if found is None or (found in by_field and found != "tags"):
@@ -323,7 +323,8 @@ class _SheetReader:
             if not text:
                 continue
             value = (tpl.parse_difficulty(text) if name == "difficulty"
-                     else _positive(columns.raw(row, name), text))
+                     else _positive(columns.raw(row, name), tpl.without_points_unit(text)
+                                    if name == "points" else text))
             if value is None:
                 self.out.warn(number, t("import.bad_field", field=name, value=text),
                               column=column)
@@ -375,7 +376,9 @@ def _positive(raw: Cell, text: str) -> float | None:
 
 
 def _letters(text: str, options: dict[str, str]) -> tuple[str, ...] | None:
-    """Option letters from an answer cell, or the letter of the option it spells out."""
+    """Option letters from an answer cell (``B．`` ``（B）`` too), or the letter of the option
+    it spells out."""
+    text = tpl.tidy_answer(text)
     letters = parse_letters(text)
     if letters and all(x in options for x in letters):
         return letters
@@ -389,10 +392,10 @@ def _infer_type(stem: str, options: dict[str, str], answer: str) -> QuestionType
         letters = _letters(answer, options)
         if letters is not None:
             return QuestionType.SINGLE if len(set(letters)) == 1 else QuestionType.MULTIPLE
-        if normalize_text(answer) in tpl.JUDGE_WORDS:
+        if normalize_text(tpl.tidy_answer(answer)) in tpl.JUDGE_WORDS:
             return QuestionType.JUDGE
         return QuestionType.SINGLE
-    if normalize_text(answer) in tpl.JUDGE_WORDS:
+    if normalize_text(tpl.tidy_answer(answer)) in tpl.JUDGE_WORDS:
         return QuestionType.JUDGE
     return QuestionType.FILL if BLANK_RE.search(stem) else QuestionType.SHORT
 

@@ -66,6 +66,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "distractors": ("干扰项", "distractors"),
     "media": ("媒体", "图片", "附件", "media", "image", "picture"),
 }
+# Headers of columns that number the rows (序号): recognised, and not reported as unused.
+IGNORED_HEADERS = frozenset({"序号", "题号", "行号", "no", "no.", "number", "#", "sn", "index"})
 HEADER_FIELDS: dict[str, str] = {alias: name for name, aliases in _ALIASES.items()
                                  for alias in aliases}
 _OPTION_HEADER = re.compile(r"^(?:选项|option|choice)?([a-h])(?:选项)?$")
@@ -111,6 +113,40 @@ def field_for_header(text: str) -> str | None:
     if match:
         return match.group(1).upper()
     return HEADER_FIELDS.get(key)
+
+
+def is_ignored_header(text: str) -> bool:
+    """Whether a header names a row-number column (序号), which carries nothing to import."""
+    folded = unicodedata.normalize("NFKC", text).casefold().strip()
+    return folded in IGNORED_HEADERS or normalise_header(text) in IGNORED_HEADERS
+
+
+# Around an answer cell: brackets ``（B）`` ``【B】``, trailing ``B．`` ``对。``.
+_ANSWER_BRACKETS = ("()", "[]", "【】", "〔〕", "<>")
+_ANSWER_TRAILING = ".。,，;；:：、!！"
+
+
+def tidy_answer(text: str) -> str:
+    """An answer cell without the brackets around it and the punctuation after it:
+    ``B．`` ``（B）`` ``对。`` read as ``B`` ``B`` ``对``."""
+    tidy = unicodedata.normalize("NFKC", text).strip()
+    while True:
+        before = tidy
+        tidy = tidy.rstrip(_ANSWER_TRAILING).strip()
+        for pair in _ANSWER_BRACKETS:
+            if len(tidy) >= 2 and tidy[0] == pair[0] and tidy[-1] == pair[1]:
+                tidy = tidy[1:-1].strip()
+        if tidy == before:
+            return tidy
+
+
+def without_points_unit(text: str) -> str:
+    """A points cell without its unit: ``2分`` ``2 points`` read as ``2``."""
+    tidy = unicodedata.normalize("NFKC", text).strip()
+    for unit in ("分", "points", "point", "pts", "pt"):
+        if tidy.casefold().endswith(unit):
+            return tidy[:-len(unit)].strip()
+    return tidy
 
 
 def field_for_key(key: str) -> str | None:
@@ -265,7 +301,9 @@ def parse_partial(text: str) -> float | str | None:
 
 
 def judge_from_cell(text: str, options: dict[str, str]) -> bool | None:
-    """A true/false answer written as a word, or as the letter of an option reading 对 or 错."""
+    """A true/false answer written as a word (``对。`` ``√`` too), or as the letter of an option
+    reading 对 or 错."""
+    text = tidy_answer(text)
     value = parse_judge(text)
     if value is None and text.strip().upper() in options:
         value = parse_judge(options[text.strip().upper()])

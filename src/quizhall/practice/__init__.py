@@ -11,7 +11,8 @@ from quizhall.practice.exam import ExamSession, ExamSpec, ExamSpecError, parse_q
 from quizhall.practice.history import AnswerRecord, History
 from quizhall.practice.levels import LevelSession, LevelStatus, level_map, stars_for
 from quizhall.practice.library import Filter, Library, QuestionRef, question_key
-from quizhall.practice.notebook import Notebook, rating_for
+from quizhall.practice.notebook import Notebook
+from quizhall.practice.pace import deserved_seconds, rating_for
 from quizhall.practice.session import (
     Order,
     PracticeSession,
@@ -27,6 +28,6 @@ __all__ = [
     "ExamSpecError", "Filter", "History", "LevelSession", "LevelStatus", "Library",
     "ManualClock", "Notebook", "Order", "Outcome", "PracticeSession", "Presented",
     "QuestionRef", "ReviewSession", "Session", "SessionResult", "Stats", "Trainee",
-    "compute_stats", "level_map", "parse_quotas", "present", "question_key", "rating_for",
-    "stars_for", "system_clock",
+    "compute_stats", "deserved_seconds", "level_map", "parse_quotas", "present",
+    "question_key", "rating_for", "stars_for", "system_clock",
 ]

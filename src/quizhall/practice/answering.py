@@ -28,6 +28,10 @@ from quizhall.practice.library import QuestionRef
 MATCH_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 CHOICES = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.ORDER)
 _PAIR_RE = re.compile(r"(\d+)\s*[-:=>→]?\s*([A-Za-z])")
+# Ignored around a fill-in answer: trailing sentence punctuation, surrounding quotes.
+TRAILING_PUNCTUATION = "。．.，,；;！!？?、"
+QUOTES = "\"'“”‘’「」『』《》〈〉"
+PERCENT = ("%", "％")
 
 # A JSON-friendly answer as stored: letters as a string, a bool, texts, or left → right.
 Given = str | bool | list[str] | dict[str, str] | None
@@ -100,16 +104,20 @@ class Presented:
             texts = [raw] if isinstance(raw, str) else list(raw)
             if len(texts) != q.blanks or not any(text.strip() for text in texts):
                 raise AnswerInputError(t("practice.input_fill", count=q.blanks))
-            return Answer(texts, grade(q, texts))
+            found = grade(q, texts)
+            if not found.correct:
+                found = grade(q, [tidy_fill(text) for text in texts])
+            return Answer(texts, found)
         text = raw if isinstance(raw, str) else " ".join(raw)
         if kind is QuestionType.SHORT:
             if judged is None:
                 raise AnswerInputError(t("practice.input_judge"))
             return Answer(text, Grade.of(judged))
         if kind is QuestionType.NUMERIC:
-            if parse_number(text) is None:
+            number = strip_unit(text, q.unit)
+            if parse_number(number) is None:
                 raise AnswerInputError(t("practice.input_number"))
-            return Answer(text.strip(), grade(q, text))
+            return Answer(text.strip(), grade(q, number))
         if kind is QuestionType.JUDGE:
             value = _judge_value(text)
             if value is None:
@@ -164,7 +172,7 @@ class Presented:
         if kind is QuestionType.MATCH:
             return "  ".join(f"{i}{MATCH_LETTERS[self.order.index(right)]}"
                              for i, (_, right) in enumerate(q.answer, 1))  # type: ignore[arg-type]
-        return q.answer_text()
+        return q.answer_text() or t("practice.no_reference")
 
     def given_text(self, given: Given) -> str:
         """A stored answer, with letters as shown to the trainee."""
@@ -199,6 +207,29 @@ def present(ref: QuestionRef, rng: random.Random) -> Presented:
     if q.shuffle:
         rng.shuffle(letters)
     return Presented(ref, tuple(letters))
+
+
+def tidy_fill(text: str) -> str:
+    """A fill-in answer without surrounding quotes and trailing punctuation (``“劳动关系”。``
+    reads as ``劳动关系``)."""
+    tidy = text.strip()
+    while tidy and (tidy[-1] in TRAILING_PUNCTUATION or tidy[-1] in QUOTES
+                    or tidy[0] in QUOTES):
+        tidy = tidy[:-1] if tidy[-1] in TRAILING_PUNCTUATION + QUOTES else tidy[1:]
+        tidy = tidy.strip()
+    return tidy
+
+
+def strip_unit(text: str, unit: str) -> str:
+    """A numeric answer without the question's unit written after it (``8 小时``), or
+    without ``%`` when the unit is a percentage."""
+    tidy = unicodedata.normalize("NFKC", text).strip()
+    unit = unicodedata.normalize("NFKC", unit).strip()
+    if unit and tidy.endswith(unit):
+        return tidy[:-len(unit)].strip()
+    if unit in PERCENT or "%" in unit:
+        return tidy.removesuffix("%").strip()
+    return tidy
 
 
 def _letters(text: str, count: int) -> list[str]:

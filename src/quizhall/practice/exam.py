@@ -1,10 +1,13 @@
-"""模拟考试: N questions drawn by type quotas, a time limit, a pass mark, results at the end.
+"""模拟考试: N questions drawn by type quotas (or a fixed paper), a time limit, a pass mark.
 
-No feedback is given until the exam ends (all answered, time up, or handed in). The exam's
-state (questions, the order their options are shown in, answers so far, time used) is saved in
-the ``exams`` table after every answer, so an exam closed mid-way resumes where it stopped with
-the same questions and options. Time is counted while the exam is open: the clock stops when the
-trainee leaves and starts again on resume.
+An exam is answered like a paper one, through its answer sheet (答题卡): any question can be
+opened, skipped, flagged and answered again until the trainee hands in (or the time runs out,
+which hands in by itself). No feedback is given until then, and nothing reaches the history,
+the stats or the notebook before hand-in: the answers live in the exam's own state in the
+``exams`` table, saved after every change, so an exam closed mid-way resumes where it stopped
+with the same questions, options, answers and flags. Time is counted while the exam is open:
+the clock stops when the trainee leaves and starts again on resume. An unfinished exam can
+instead be abandoned: it is kept as ``abandoned``, never scored as a failure.
 """
 
 from __future__ import annotations
@@ -15,12 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from quizhall.bank.model import TYPE_ALIASES, QuestionType
+from quizhall.bank.model import TYPE_ALIASES, Grade, QuestionType
 from quizhall.i18n import t
-from quizhall.practice.answering import Presented, present
+from quizhall.practice.answering import Answer, Presented, present
 from quizhall.practice.clock import parse_stamp, stamp
 from quizhall.practice.library import QuestionRef
-from quizhall.practice.session import Session, SessionResult
+from quizhall.practice.session import Session, SessionError, SessionResult
 from quizhall.practice.trainee import Outcome, Trainee
 
 DEFAULT_COUNT = 20
@@ -109,33 +112,49 @@ def draw(refs: Sequence[QuestionRef], spec: ExamSpec, rng: random.Random) -> lis
     return sorted(chosen, key=lambda ref: rank[ref.question.type])  # stable: keeps draw order
 
 
+@dataclass(frozen=True, slots=True)
+class SheetAnswer:
+    """An answer on the sheet, not yet handed in: what was given and what it earned."""
+
+    answer: Answer
+    at: datetime
+
+
 class ExamSession(Session):
-    """A mock exam in progress (or resumed)."""
+    """A mock exam in progress (or resumed): questions on an answer sheet, handed in at once."""
 
     mode = "exam"
     feedback = False
 
     def __init__(self, trainee: Trainee, items: Sequence[Presented], spec: ExamSpec,
                  rng: random.Random, exam_id: str | None = None, started: str | None = None,
-                 used_seconds: float = 0.0, outcomes: Sequence[Outcome] = ()) -> None:
+                 used_seconds: float = 0.0, paper: str = "", title: str = "") -> None:
         super().__init__(trainee, rng)
         if exam_id:
             self.id = exam_id
         self.items = list(items)
         self.spec = spec
+        self.paper = paper
+        self.title = title
         self.started = started or stamp(trainee.clock())
         self.time_limit = spec.time_limit or SECONDS_PER_QUESTION * len(self.items)
         self.used_before = used_seconds
         self.segment_start = trainee.clock()
-        self.outcomes = list(outcomes)
+        self.sheet: dict[int, SheetAnswer] = {}
+        self.spent: dict[int, float] = {}  # seconds each question has been on screen
+        self.flags: set[int] = set()
+        self.index = 0
         self.finished_at: datetime | None = None
+        self.abandoned = False
 
     @classmethod
     def new(cls, trainee: Trainee, refs: Sequence[QuestionRef], spec: ExamSpec,
-            rng: random.Random) -> ExamSession:
-        """Draw a new exam and save it."""
-        items = [present(ref, rng) for ref in draw(refs, spec, rng)]
-        exam = cls(trainee, items, spec, rng)
+            rng: random.Random, paper: str = "", title: str = "") -> ExamSession:
+        """Draw a new exam from ``refs`` and save it; for a fixed paper (``paper`` names it),
+        ``refs`` are its questions, asked as they are."""
+        chosen = list(refs) if paper else draw(refs, spec, rng)
+        items = [present(ref, rng) for ref in chosen]
+        exam = cls(trainee, items, spec, rng, paper=paper, title=title)
         exam.save()
         return exam
 
@@ -148,13 +167,21 @@ class ExamSession(Session):
             if ref is None:
                 raise ExamResumeError(t("practice.exam_missing", key=item["key"]))
             items.append(Presented(ref, tuple(item["order"])))
-        outcomes = [
-            Outcome(items[i], done["given"], bool(done["correct"]), float(done["credit"]),
-                    float(done["seconds"]), parse_stamp(done["at"]))
-            for i, done in enumerate(state["answers"])]
-        return cls(trainee, items, ExamSpec.from_doc(state["spec"]), rng, exam_id=state["id"],
+        exam = cls(trainee, items, ExamSpec.from_doc(state["spec"]), rng, exam_id=state["id"],
                    started=state["started"], used_seconds=float(state["used_seconds"]),
-                   outcomes=outcomes)
+                   paper=str(state.get("paper", "")), title=str(state.get("title", "")))
+        saved = state["answers"]
+        # Exams saved before the answer sheet kept their answers as a list, in order.
+        pairs = saved.items() if isinstance(saved, dict) else enumerate(saved)
+        for index, done in pairs:
+            i = int(index)
+            grade = Grade(bool(done["correct"]), float(done["credit"]))
+            exam.sheet[i] = SheetAnswer(Answer(done["given"], grade), parse_stamp(done["at"]))
+            exam.spent[i] = float(done.get("seconds", 0.0))
+        exam.flags = {int(i) for i in state.get("flags", [])}
+        first_empty = next((i for i in range(len(items)) if i not in exam.sheet), 0)
+        exam.index = int(state.get("index", first_empty))
+        return exam
 
     # -- time ------------------------------------------------------------------------------
 
@@ -170,40 +197,131 @@ class ExamSession(Session):
         return max(0.0, self.time_limit - self.used(now))
 
     def check_time(self) -> bool:
-        """End the exam if its time is up; True when it has ended."""
+        """Hand the exam in if its time is up; True when it has ended."""
         if not self.ended and self.remaining() <= 0:
             self.end()
         return self.ended
 
-    # -- session hooks ---------------------------------------------------------------------
+    # -- the answer sheet ------------------------------------------------------------------
 
     @property
     def total(self) -> int:
         return len(self.items)
 
-    def _next_ref(self) -> QuestionRef | None:
-        index = len(self.outcomes)
-        return self.items[index].ref if index < len(self.items) else None
+    @property
+    def position(self) -> int:
+        return self.index + 1
 
-    def _present(self, ref: QuestionRef) -> Presented:
-        return self.items[len(self.outcomes)]
+    @property
+    def unanswered(self) -> int:
+        """How many questions have no answer on the sheet."""
+        return len(self.items) - len(self.sheet)
+
+    def status(self, index: int) -> str:
+        """``answered`` or ``empty``, for the sheet (flags are shown beside it)."""
+        return "answered" if index in self.sheet else "empty"
+
+    def given(self, index: int) -> Any:
+        """The answer on the sheet for a question (original letters), or None."""
+        found = self.sheet.get(index)
+        return None if found is None else found.answer.given
+
+    def start(self) -> Presented | None:
+        if self.ended or not self.items:
+            return None
+        return self.goto(self.index)
+
+    def goto(self, index: int) -> Presented:
+        """Open question ``index`` (0-based) of the sheet."""
+        if self.ended:
+            raise SessionError("the exam has been handed in")
+        self._note_time()
+        self.index = max(0, min(index, len(self.items) - 1))
+        self._show(self.items[self.index])
+        self.save()
+        return self.items[self.index]
+
+    def advance(self) -> Presented | None:
+        """The next question on the sheet; None after the last one (the screen then shows the
+        sheet, to hand in or go back)."""
+        if self.ended:
+            return None
+        if self.index + 1 >= len(self.items):
+            return None
+        return self.goto(self.index + 1)
+
+    def back(self) -> Presented | None:
+        """The previous question; None on the first."""
+        if self.ended or self.index == 0:
+            return None
+        return self.goto(self.index - 1)
+
+    def toggle_flag(self) -> bool:
+        """Flag the open question to come back to (or unflag it); True when now flagged."""
+        self.flags ^= {self.index}
+        self.save()
+        return self.index in self.flags
 
     def submit(self, raw: str | list[str], judged: bool | None = None) -> Outcome:
+        """Put an answer on the sheet for the open question (replacing any earlier one)."""
         if self.check_time():
             raise ExamTimeUp()
-        return super().submit(raw, judged)
-
-    def _after_answer(self, outcome: Outcome) -> None:
+        if self.current is None:
+            raise SessionError("no question is open")
+        answer = self.current.read(raw, judged)
+        self._note_time()
+        self.sheet[self.index] = SheetAnswer(answer, self.trainee.clock())
         self.save()
-        if len(self.outcomes) >= len(self.items):
-            self.end()
+        return self._outcome(self.index)
+
+    def _note_time(self) -> None:
+        if self.shown_at is not None and self.current is not None:
+            now = self.trainee.clock()
+            seconds = max(0.0, (now - self.shown_at).total_seconds())
+            self.spent[self.index] = self.spent.get(self.index, 0.0) + seconds
+            self.shown_at = now
+
+    def _outcome(self, index: int) -> Outcome:
+        found = self.sheet[index]
+        grade = found.answer.grade
+        return Outcome(self.items[index], found.answer.given, bool(grade.correct), grade.credit,
+                       round(self.spent.get(index, 0.0), 3), found.at)
+
+    @property
+    def outcomes(self) -> list[Outcome]:  # type: ignore[override]
+        """The answers on the sheet, in question order."""
+        return [self._outcome(i) for i in sorted(self.sheet)]
+
+    @outcomes.setter
+    def outcomes(self, value: list[Outcome]) -> None:
+        return None  # Session.__init__ sets an empty list; the sheet is the record here
+
+    # -- session hooks ---------------------------------------------------------------------
+
+    def _next_ref(self) -> QuestionRef | None:
+        return None
+
+    def hand_in(self) -> None:
+        """Hand the exam in: score it, and only now record its answers and fill the notebook."""
+        self.end()
 
     def _on_end(self) -> None:
+        self._note_time()
         self.finished_at = min(self.trainee.clock(), self._deadline())
+        for index in sorted(self.sheet):
+            outcome = self._outcome(index)
+            self.trainee.record(outcome.presented, self.sheet[index].answer, outcome.seconds,
+                                self.mode, self.id, at=outcome.at)
         self.save()
 
     def _on_leave(self) -> None:
+        self._note_time()
         self.save()
+
+    def abandon(self) -> None:
+        """Give the exam up: kept as abandoned, not scored, nothing recorded."""
+        self.abandoned = True
+        self.leave()
 
     def _deadline(self) -> datetime:
         return self.segment_start + timedelta(seconds=self.time_limit - self.used_before)
@@ -212,18 +330,25 @@ class ExamSession(Session):
 
     def state(self) -> dict[str, Any]:
         """The exam as saved in the ``exams`` table."""
+        status = ("finished" if self.finished_at else
+                  "abandoned" if self.abandoned else "running")
         doc: dict[str, Any] = {
-            "id": self.id, "status": "finished" if self.finished_at else "running",
-            "started": self.started, "spec": self.spec.to_doc(),
-            "used_seconds": round(self.used(), 3),
+            "id": self.id, "status": status, "started": self.started,
+            "spec": self.spec.to_doc(), "paper": self.paper, "title": self.title,
+            "used_seconds": round(self.used(), 3), "index": self.index,
+            "flags": sorted(self.flags),
             "items": [{"key": p.ref.key, "order": list(p.order)} for p in self.items],
-            "answers": [{"given": o.given, "correct": o.correct, "credit": o.credit,
-                         "seconds": o.seconds, "at": stamp(o.at)} for o in self.outcomes],
+            "answers": {str(i): {"given": a.answer.given, "correct": bool(a.answer.grade.correct),
+                                 "credit": a.answer.grade.credit,
+                                 "seconds": round(self.spent.get(i, 0.0), 3),
+                                 "at": stamp(a.at)} for i, a in sorted(self.sheet.items())},
         }
         if self.finished_at is not None:
             result = self.result()
             doc.update(finished=stamp(self.finished_at), score=result.score,
-                       max_score=result.max_score, passed=result.passed)
+                       max_score=result.max_score, passed=result.passed,
+                       planned=result.planned, answered=result.answered,
+                       correct=result.correct)
         return doc
 
     def save(self) -> None:
@@ -231,14 +356,15 @@ class ExamSession(Session):
 
     def result(self) -> SessionResult:
         """Points earned over points possible; unanswered questions count as wrong."""
-        answered = len(self.outcomes)
-        score = sum(o.credit * o.ref.points for o in self.outcomes)
+        outcomes = self.outcomes
+        score = sum(o.credit * o.ref.points for o in outcomes)
         max_score = sum(p.ref.points for p in self.items)
         end = self.finished_at or self.trainee.clock()
-        missed = tuple(Outcome(p, None, False, 0.0, 0.0, end) for p in self.items[answered:])
+        missed = tuple(Outcome(p, None, False, 0.0, 0.0, end)
+                       for i, p in enumerate(self.items) if i not in self.sheet)
         ratio = score / max_score if max_score else 0.0
         return SessionResult(
-            mode=self.mode, planned=len(self.items), answered=answered,
-            correct=sum(o.correct for o in self.outcomes), score=score, max_score=max_score,
-            wrong=tuple(o for o in self.outcomes if not o.correct) + missed,
+            mode=self.mode, planned=len(self.items), answered=len(outcomes),
+            correct=sum(o.correct for o in outcomes), score=score, max_score=max_score,
+            wrong=tuple(o for o in outcomes if not o.correct) + missed,
             seconds=self.used(), passed=ratio + 1e-9 >= self.spec.pass_ratio)

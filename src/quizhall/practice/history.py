@@ -6,8 +6,11 @@ tests). Tables and their documents:
 - ``profiles``: ``{user, created, last_seen}``
 - ``answers``: one per answer, see :class:`AnswerRecord`
 - ``cards``: one per notebook question, ``{user, key, card: <fsrs card dict>, streak}``
-- ``exams``: one per mock exam, ``{user, id, status: running|finished, …exam state}``
+- ``exams``: one per mock exam, ``{user, id, status: running|finished|abandoned, …exam state}``
 - ``progress``: one per level, ``{user, bank, level, attempts, best_ratio, stars, passed}``
+- ``bookmarks``: one per bookmarked question (收藏), ``{user, key, at}``
+- ``prefs``: one per trainee, ``{user, practice: <last practice choices>, positions:
+  {<scope>: <index of the next question in sequential order>}}``
 """
 
 from __future__ import annotations
@@ -93,6 +96,8 @@ class History:
         self._cards = db.table("cards")
         self._exams = db.table("exams")
         self._progress = db.table("progress")
+        self._bookmarks = db.table("bookmarks")
+        self._prefs = db.table("prefs")
 
     # -- profiles --------------------------------------------------------------------------
 
@@ -138,6 +143,14 @@ class History:
 
     def add_answer(self, record: AnswerRecord) -> None:
         self._answers.insert(record.to_doc())
+
+    def amend_answer(self, user: str, key: str, at: str, session: str,
+                     fields: dict[str, Any]) -> None:
+        """Change fields of one stored answer (the trainee's own rating, a claimed answer)."""
+        found = self._answers.get((_Q.user == user) & (_Q.key == key) & (_Q.at == at)
+                                  & (_Q.session == session))
+        if found is not None:
+            self._answers.update(fields, doc_ids=[found.doc_id])
 
     def answers(self, user: str) -> list[AnswerRecord]:
         """The trainee's answers, oldest first."""
@@ -193,6 +206,32 @@ class History:
     def save_progress(self, user: str, bank_id: str, level_id: str, doc: dict[str, Any]) -> None:
         cond = (_Q.user == user) & (_Q.bank == bank_id) & (_Q.level == level_id)
         _put(self._progress, cond, {**doc, "user": user, "bank": bank_id, "level": level_id})
+
+
+    # -- bookmarks -------------------------------------------------------------------------
+
+    def bookmarks(self, user: str) -> set[str]:
+        """Keys of the questions the trainee bookmarked."""
+        return {doc["key"] for doc in self._bookmarks.search(_Q.user == user)}
+
+    def set_bookmark(self, user: str, key: str, on: bool, at: str) -> None:
+        cond = (_Q.user == user) & (_Q.key == key)
+        found = self._bookmarks.get(cond)
+        if on and found is None:
+            self._bookmarks.insert({"user": user, "key": key, "at": at})
+        elif not on and found is not None:
+            self._bookmarks.remove(doc_ids=[found.doc_id])
+
+    # -- remembered choices ----------------------------------------------------------------
+
+    def prefs(self, user: str) -> dict[str, Any]:
+        """The trainee's remembered choices (empty at first)."""
+        found = self._prefs.get(_Q.user == user)
+        return dict(found) if found is not None else {}
+
+    def save_prefs(self, user: str, changes: dict[str, Any]) -> None:
+        """Remember ``changes`` (top-level fields) for the trainee."""
+        _put(self._prefs, _Q.user == user, {**self.prefs(user), **changes, "user": user})
 
 
 def _put(table: Table, cond: QueryLike, doc: dict[str, Any]) -> None:

@@ -2,7 +2,8 @@
 
 A level session asks the level's ``count`` questions drawn at random from its pool (the whole
 pool in bank order when it has no count). It passes when the share of points earned reaches the
-level's pass ratio. Stars: 1★ for a pass, 2★ from :data:`TWO_STARS`, 3★ for a perfect run.
+level's pass ratio; it stops as soon as that can no longer happen (or the lives run out), and
+the result says which. Stars: 1★ for a pass, 2★ from :data:`TWO_STARS`, 3★ for a perfect run.
 With lives, each wrong answer costs one and the level fails when none are left. Best results
 are kept per trainee in the ``progress`` table.
 """
@@ -91,15 +92,26 @@ class LevelSession(QueueSession):
         self.key = question_key(bank.info.id, level.id)
         self.lives = lives
         self.lives_left = lives
+        self.stopped: str | None = None
         self._result: SessionResult | None = None
 
     def _after_answer(self, outcome: Outcome) -> None:
         if self.lives_left is not None and not outcome.correct:
             self.lives_left -= 1
             if self.lives_left <= 0:
+                self.stopped = "lives"
                 self.end()
-        if len(self.outcomes) >= len(self.queue):
+                return
+        if not self._can_still_pass():
+            self.stopped = "cannot_pass"
             self.end()
+        elif len(self.outcomes) >= len(self.queue):
+            self.end()
+
+    def _can_still_pass(self) -> bool:
+        planned = len(self.queue)
+        best = sum(o.credit for o in self.outcomes) + planned - len(self.outcomes)
+        return planned == 0 or best / planned + _EPSILON >= self.level.pass_ratio
 
     def _on_end(self) -> None:
         result = self._score()
@@ -130,7 +142,7 @@ class LevelSession(QueueSession):
         return SessionResult(
             mode=self.mode, planned=planned, answered=base.answered, correct=base.correct,
             score=base.score, max_score=float(planned), wrong=base.wrong, seconds=base.seconds,
-            passed=stars > 0, stars=stars, level=self.key)
+            passed=stars > 0, stars=stars, level=self.key, stopped=self.stopped)
 
     def result(self) -> SessionResult:
         return self._result if self._result is not None else self._score()

@@ -6,10 +6,12 @@ to questions by key, so they survive a bank being reloaded or reordered.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import KeysView, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from quizhall.bank.model import Bank, Level, Question
+from quizhall.bank.model import Bank, Level, Question, QuestionType
 
 
 def question_key(bank_id: str, question_id: str) -> str:
@@ -39,12 +41,36 @@ class Filter:
     """Which questions a practice session draws from; empty fields do not filter.
 
     A question is in scope when it is in one of ``levels`` or carries one of ``tags`` (either
-    when both are given), and its difficulty is among those listed.
+    when both are given), its difficulty and type are among those listed, and (with
+    ``bookmarked`` / ``unanswered``) the trainee bookmarked it / never answered it: those two
+    need the trainee's record, see :meth:`quizhall.practice.trainee.Trainee.select`.
     """
 
     tags: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()  # "<bank id>/<level id>"
     difficulties: tuple[int, ...] = ()
+    types: tuple[str, ...] = ()  # QuestionType values
+    bookmarked: bool = False
+    unanswered: bool = False
+
+    def to_doc(self) -> dict[str, Any]:
+        """The filter as stored (remembered choices, the key of a sequential position)."""
+        return {"tags": list(self.tags), "levels": list(self.levels),
+                "difficulties": list(self.difficulties), "types": list(self.types),
+                "bookmarked": self.bookmarked, "unanswered": self.unanswered}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Filter:
+        return cls(tuple(str(x) for x in doc.get("tags", [])),
+                   tuple(str(x) for x in doc.get("levels", [])),
+                   tuple(int(x) for x in doc.get("difficulties", [])),
+                   tuple(str(x) for x in doc.get("types", [])),
+                   bool(doc.get("bookmarked", False)), bool(doc.get("unanswered", False)))
+
+    def scope(self) -> str:
+        """A stable name for the questions this filter picks (sequential practice resumes per
+        scope)."""
+        return json.dumps(self.to_doc(), ensure_ascii=False, sort_keys=True)
 
 
 class Library:
@@ -65,6 +91,10 @@ class Library:
 
     def __len__(self) -> int:
         return len(self.refs)
+
+    def keys(self) -> KeysView[str]:
+        """The keys of every loaded question (a set-like view)."""
+        return self._by_key.keys()
 
     def get(self, key: str) -> QuestionRef | None:
         """The question with this key, or None when no loaded bank has it."""
@@ -100,12 +130,18 @@ class Library:
     def select(self, chosen: Filter) -> list[QuestionRef]:
         """The questions that pass the filter, in bank order."""
         tags, levels = set(chosen.tags), set(chosen.levels)
-        difficulties = set(chosen.difficulties)
+        difficulties, types = set(chosen.difficulties), set(chosen.types)
         scoped = bool(tags or levels)
         return [ref for ref in self.refs
                 if (not scoped or tags.intersection(ref.question.tags)
                     or levels.intersection(self.levels_of(ref.key)))
-                and (not difficulties or ref.question.difficulty in difficulties)]
+                and (not difficulties or ref.question.difficulty in difficulties)
+                and (not types or ref.question.type.value in types)]
+
+    def types(self) -> list[str]:
+        """The question types the banks hold, in the usual exam order."""
+        present = {ref.question.type for ref in self.refs}
+        return [qtype.value for qtype in QuestionType if qtype in present]
 
     def difficulties(self) -> list[int]:
         """The difficulties questions are marked with, in order."""

@@ -17,10 +17,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar
 
+from fsrs import Rating
+
+from quizhall.bank.model import QuestionType
 from quizhall.practice.answering import Presented, present
 from quizhall.practice.chooser import Chooser, summarise
 from quizhall.practice.clock import stamp
 from quizhall.practice.library import QuestionRef
+from quizhall.practice.notebook import RATINGS
 from quizhall.practice.trainee import Outcome, Trainee
 
 
@@ -30,6 +34,10 @@ class Order(StrEnum):
     SEQUENTIAL = "sequential"  # bank order
     RANDOM = "random"
     SMART = "smart"  # due and weak questions first, see quizhall.practice.chooser
+
+
+# A question answered wrong in a review session is asked again this many questions later.
+RELEARN_GAP = 3
 
 
 class SessionError(RuntimeError):
@@ -52,10 +60,19 @@ class SessionResult:
     stars: int | None = None
     level: str | None = None  # "bank/level" of a level session
     unlocked: str | None = None  # "bank/level" this result unlocked
+    stopped: str | None = None  # why a level stopped early: "lives" or "cannot_pass"
+    skipped: int = 0  # questions skipped or only looked at (not answered, not wrong)
 
     @property
     def ratio(self) -> float:
+        """The share of the points earned (exams and levels are passed on it)."""
         return self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        """Right answers over answers: the one accuracy figure practice shows everywhere
+        (the start screen and the stats count the same way)."""
+        return self.correct / self.answered if self.answered else 0.0
 
 
 def new_session_id(now: datetime, rng: random.Random) -> str:
@@ -69,6 +86,8 @@ class Session(ABC):
     mode: ClassVar[str] = "practice"
     # Whether the trainee sees right/wrong after each answer (not in a mock exam).
     feedback: ClassVar[bool] = True
+    # Whether a question can be skipped or its answer looked at without answering.
+    can_skip: ClassVar[bool] = False
 
     def __init__(self, trainee: Trainee, rng: random.Random) -> None:
         self.trainee = trainee
@@ -77,8 +96,10 @@ class Session(ABC):
         self.outcomes: list[Outcome] = []
         self.current: Presented | None = None
         self.shown_at: datetime | None = None
+        self.revealed_at: datetime | None = None
         self.awaiting_answer = False
         self.ended = False
+        self.skipped = 0
 
     # -- what a mode provides --------------------------------------------------------------
 
@@ -107,6 +128,10 @@ class Session(ABC):
         """A mode's own bookkeeping when the trainee leaves before the end (none by default)."""
         return None
 
+    def _relearn(self, outcome: Outcome) -> None:
+        """What a mode does with a question answered (or rated) wrong: nothing by default."""
+        return None
+
     # -- driving it ------------------------------------------------------------------------
 
     @property
@@ -116,7 +141,7 @@ class Session(ABC):
     @property
     def position(self) -> int:
         """1-based number of the question on screen (or of the last one)."""
-        return len(self.outcomes) + (1 if self.awaiting_answer else 0)
+        return len(self.outcomes) + self.skipped + (1 if self.awaiting_answer else 0)
 
     def start(self) -> Presented | None:
         """Show the first question (None if there is none)."""
@@ -138,6 +163,7 @@ class Session(ABC):
     def _show(self, presented: Presented) -> None:
         self.current = presented
         self.shown_at = self.trainee.clock()
+        self.revealed_at = None
         self.awaiting_answer = True
 
     def submit(self, raw: str | list[str], judged: bool | None = None) -> Outcome:
@@ -145,11 +171,64 @@ class Session(ABC):
         if not self.awaiting_answer or self.current is None or self.shown_at is None:
             raise SessionError("no question is waiting for an answer")
         answer = self.current.read(raw, judged)
-        seconds = (self.trainee.clock() - self.shown_at).total_seconds()
+        seconds = ((self.revealed_at or self.trainee.clock()) - self.shown_at).total_seconds()
         outcome = self.trainee.record(self.current, answer, seconds, self.mode, self.id)
         self.outcomes.append(outcome)
         self.awaiting_answer = False
+        if not outcome.correct:
+            self._relearn(outcome)
         self._after_answer(outcome)
+        return outcome
+
+    def skip(self) -> None:
+        """Leave the question on screen unanswered (skipped, or only its answer looked at): not
+        recorded as an answer, neither right nor wrong."""
+        if not self.can_skip or not self.awaiting_answer:
+            raise SessionError("nothing to skip")
+        self.awaiting_answer = False
+        self.skipped += 1
+        self._after_skip()
+
+    def _after_skip(self) -> None:
+        """A mode's own bookkeeping after a skip (none by default)."""
+        return None
+
+    def reveal(self) -> None:
+        """The reference answer of a short answer is shown: its time stops here, so reading
+        the reference and judging oneself do not count as answering slowly."""
+        if self.awaiting_answer and self.revealed_at is None:
+            self.revealed_at = self.trainee.clock()
+
+    def _last(self) -> Outcome:
+        if not self.feedback or not self.outcomes or self.awaiting_answer:
+            raise SessionError("no answer to rate")
+        return self.outcomes[-1]
+
+    def rate(self, name: str) -> Outcome:
+        """The trainee rates their last answer themselves (``again``, ``hard``, ``good``,
+        ``easy``), replacing the rating it earned in the notebook."""
+        last = self._last()
+        rating = RATINGS[name]
+        outcome = self.trainee.rerate(last, rating, self.id)
+        self.outcomes[-1] = outcome
+        if rating is Rating.Again and last.rating is not Rating.Again:
+            self._relearn(outcome)
+        return outcome
+
+    def can_claim(self) -> bool:
+        """Whether "I was right" applies: a typed fill-in or numeric answer marked wrong."""
+        return (self.feedback and bool(self.outcomes) and not self.awaiting_answer
+                and not self.outcomes[-1].correct
+                and self.outcomes[-1].ref.question.type in (QuestionType.FILL,
+                                                            QuestionType.NUMERIC))
+
+    def claim_right(self) -> Outcome:
+        """"I was right": the last answer (a fill-in or numeric one marked wrong) counts as
+        right, recorded as claimed."""
+        if not self.can_claim():
+            raise SessionError("nothing to claim")
+        outcome = self.trainee.claim_right(self.outcomes[-1], self.id)
+        self.outcomes[-1] = outcome
         return outcome
 
     def end(self) -> None:
@@ -177,7 +256,7 @@ class Session(ABC):
             correct=sum(o.correct for o in self.outcomes),
             score=sum(o.credit for o in self.outcomes), max_score=float(answered),
             wrong=tuple(o for o in self.outcomes if not o.correct),
-            seconds=sum(o.seconds for o in self.outcomes))
+            seconds=sum(o.seconds for o in self.outcomes), skipped=self.skipped)
 
 
 class QueueSession(Session):
@@ -201,17 +280,28 @@ class QueueSession(Session):
 
 
 class PracticeSession(Session):
-    """练习: each question of a pool once, in bank order, at random, or weakest first."""
+    """练习: each question of a pool once, in bank order, at random, or weakest first.
+
+    In bank order a session can start at any question (``start``, 0-based) and, given a
+    ``scope`` (:meth:`quizhall.practice.library.Filter.scope`), remembers where it stopped so
+    that the next one resumes there. In study mode (背题模式) each question is shown with its
+    answer; going on counts as looking, not answering.
+    """
 
     mode = "practice"
+    can_skip = True
 
     def __init__(self, trainee: Trainee, refs: Sequence[QuestionRef], order: Order,
-                 rng: random.Random) -> None:
+                 rng: random.Random, start: int = 0, scope: str = "",
+                 study: bool = False) -> None:
         super().__init__(trainee, rng)
         self.order = Order(order)
+        self.study = study
         self._count = len(refs)
         self._chooser: Chooser | None = None
         self._queue: list[QuestionRef] = []
+        self.start_index = 0
+        self.scope = scope if self.order is Order.SEQUENTIAL else ""
         if self.order is Order.SMART:
             summary = summarise(trainee.history.answers(trainee.user))
             due = {e.key for e in trainee.notebook.due(trainee.clock())}
@@ -220,25 +310,55 @@ class PracticeSession(Session):
             self._queue = list(refs)
             if self.order is Order.RANDOM:
                 rng.shuffle(self._queue)
+            else:
+                self.start_index = max(0, min(start, len(refs)))
+                self._queue = self._queue[self.start_index:]
             self._queue.reverse()  # pop() from the end hands them out in order
+        self._asked = 0
 
     @property
     def total(self) -> int:
         return self._count
 
+    @property
+    def position(self) -> int:
+        """1-based number of the question on screen, counted from the pool's first."""
+        return self.start_index + self._asked
+
     def _next_ref(self) -> QuestionRef | None:
-        if self._chooser is not None:
-            return self._chooser.next()
-        return self._queue.pop() if self._queue else None
+        ref = (self._chooser.next() if self._chooser is not None
+               else self._queue.pop() if self._queue else None)
+        if ref is not None:
+            self._asked += 1
+        return ref
+
+    def _after_answer(self, outcome: Outcome) -> None:
+        self._save_position()
+
+    def _after_skip(self) -> None:
+        self._save_position()
+
+    def _save_position(self) -> None:
+        if self.scope:
+            done = self.start_index + self._asked
+            self.trainee.save_position(self.scope, 0 if done >= self._count else done)
 
 
 class ReviewSession(QueueSession):
-    """错题本: the notebook questions due now, most overdue first."""
+    """错题本: the notebook questions due now, most overdue first. A question answered wrong
+    comes back :data:`RELEARN_GAP` questions later in the same session (or last), until it is
+    answered right: relearning, as Anki does."""
 
     mode = "review"
+    can_skip = True
 
     def __init__(self, trainee: Trainee, rng: random.Random) -> None:
         library = trainee.library
         due = trainee.notebook.due(trainee.clock())
         refs = [ref for ref in (library.get(e.key) for e in due) if ref is not None]
         super().__init__(trainee, refs, rng)
+        self.relearned = 0
+
+    def _relearn(self, outcome: Outcome) -> None:
+        self.queue.insert(min(self._next + RELEARN_GAP, len(self.queue)), outcome.ref)
+        self.relearned += 1

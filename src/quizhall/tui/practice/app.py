@@ -32,6 +32,7 @@ from quizhall.practice import (
     Trainee,
 )
 from quizhall.practice.clock import Clock, system_clock
+from quizhall.practice.papers import Paper
 from quizhall.tui.practice.keys import Localized
 from quizhall.visible import visible
 
@@ -43,9 +44,12 @@ class PracticeSettings:
     """What the command line chose: the mode to open, practice filter, exam and level rules."""
 
     mode: str | None = None
-    order: Order = Order.SEQUENTIAL
-    filter: Filter = field(default_factory=Filter)
+    order: Order | None = None  # None: the trainee's last choice (or bank order)
+    filter: Filter | None = None  # None: the trainee's last choice (or everything)
+    study: bool | None = None  # 背题模式; None: the trainee's last choice
+    start: int | None = None  # sequential practice: the 0-based question to start at
     exam: ExamSpec = field(default_factory=ExamSpec)
+    paper: Paper | None = None  # a fixed paper replaces the drawn exam
     lives: int | None = None
 
 
@@ -78,8 +82,7 @@ class PracticeApp(Localized, App[None]):
 
         self.push_screen(StartScreen())
         self.call_after_refresh(self._show_notices)
-        opening = {"practice": lambda: self.start_practice(self.settings.filter,
-                                                          self.settings.order),
+        opening = {"practice": self._practice_from_settings,
                    "exam": self.start_exam, "levels": self.open_levels,
                    "review": self.start_review, "stats": self.open_stats}
         if self.settings.mode in opening:
@@ -91,12 +94,37 @@ class PracticeApp(Localized, App[None]):
 
     # -- opening modes (the screens call these) --------------------------------------------
 
-    def start_practice(self, chosen: Filter, order: Order) -> None:
-        refs = self.library.select(chosen)
+    def practice_choices(self) -> dict:
+        """The practice choices to start from: the command line's, else the trainee's last."""
+        last = self.trainee.practice_choices()
+        settings = self.settings
+        chosen = settings.filter
+        if chosen is None:
+            chosen = Filter.from_doc(last["filter"]) if "filter" in last else Filter()
+        order = settings.order or Order(last.get("order", Order.SEQUENTIAL.value))
+        study = settings.study if settings.study is not None else bool(last.get("study"))
+        return {"filter": chosen, "order": order, "study": study}
+
+    def _practice_from_settings(self) -> None:
+        choices = self.practice_choices()
+        self.start_practice(choices["filter"], choices["order"], choices["study"],
+                            self.settings.start)
+
+    def start_practice(self, chosen: Filter, order: Order, study: bool = False,
+                       start: int | None = None) -> None:
+        """Practise the chosen questions; in bank order from ``start`` (0-based), or where the
+        trainee stopped last time. The choices are remembered for next time."""
+        refs = self.trainee.select(chosen)
         if not refs:
             self.notify(t("practice.no_questions"), severity="warning")
             return
-        self.run_session(PracticeSession(self.trainee, refs, order, self.rng))
+        self.trainee.remember_choices({"filter": chosen.to_doc(), "order": order.value,
+                                       "study": study})
+        scope = chosen.scope()
+        if start is None:
+            start = self.trainee.position(scope)
+        self.run_session(PracticeSession(self.trainee, refs, order, self.rng, start=start,
+                                         scope=scope, study=study))
 
     def running_exam(self) -> dict | None:
         """The trainee's latest unfinished exam on the loaded banks, if any (an exam on other
@@ -106,14 +134,52 @@ class PracticeApp(Localized, App[None]):
                 return state
         return None
 
+    def exam_summary(self) -> str:
+        """The exam the settings ask for, in a few words: questions, time, pass mark."""
+        paper = self.settings.paper
+        spec = paper.spec() if paper else self.settings.exam
+        available = len(self.library)
+        count = (len(paper.questions) + sum(n for _, n in paper.quotas) if paper
+                 else spec.planned(available))
+        seconds = round(spec.time_limit or 60 * count)
+        limit = (t("practice.minutes", n=seconds // 60) if seconds % 60 == 0
+                 else t("practice.minutes_seconds", m=seconds // 60, s=seconds % 60))
+        text = t("practice.exam_info", count=count, time=limit,
+                 percent=round(spec.pass_ratio * 100))
+        return t("practice.paper_named", title=paper.title, exam=text) if paper else text
+
     def start_exam(self) -> None:
-        """Resume the unfinished exam, or draw a new one."""
+        """Draw a new exam; when one is unfinished, first ask whether to resume or abandon it
+        (the new one's settings are named, never silently dropped)."""
+        from quizhall.tui.practice.sheet import UnfinishedExamScreen
+
         state = self.running_exam()
+        if state is None:
+            self._new_exam()
+            return
+        self.push_screen(UnfinishedExamScreen(
+            len(state["answers"]), len(state["items"]), self.exam_summary(),
+            lambda resume: self._resume_or_abandon(state, resume)))
+
+    def _resume_or_abandon(self, state: dict, resume: bool) -> None:
+        exam = ExamSession.resume(self.trainee, state, self.rng)
+        if resume:
+            self.notify(t("practice.exam_resumed", done=len(exam.sheet), total=exam.total))
+            self.run_session(exam)
+            return
+        exam.abandon()
+        self.notify(t("practice.exam_abandoned"))
+        self._new_exam()
+
+    def _new_exam(self) -> None:
+        paper = self.settings.paper
         try:
-            if state is not None:
-                exam = ExamSession.resume(self.trainee, state, self.rng)
-                self.notify(t("practice.exam_resumed", done=len(exam.outcomes),
-                              total=exam.total))
+            if paper is not None:
+                refs, problems = paper.questions_in(self.library)
+                if problems:
+                    raise ExamSpecError("\n".join(d.format() for d in problems))
+                exam = ExamSession.new(self.trainee, refs, paper.spec(), self.rng,
+                                       paper=paper.id, title=paper.title)
             else:
                 exam = ExamSession.new(self.trainee, self.library.refs, self.settings.exam,
                                        self.rng)

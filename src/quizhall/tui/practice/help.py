@@ -11,7 +11,9 @@ from quizhall.i18n import t
 from quizhall.tui.practice.keys import PracticeModal
 from quizhall.tui.practice.literal import join, pad
 
-KEYS = ("choose", "toggle", "typed", "fill", "order", "match", "short", "submit", "hand_in",
+KEYS = ("choose", "toggle", "typed", "fill", "order", "match", "short", "submit", "rate",
+        "claim", "bookmark", "skip", "study", "sheet", "flag", "move",
+        "hand_in",
         "leave", "quit")
 
 

@@ -19,8 +19,16 @@ from textual.widgets import Footer, Input, Static
 
 from quizhall.bank.model import OPTION_LETTERS, QuestionType
 from quizhall.i18n import t
-from quizhall.practice import AnswerInputError, ExamSession, LevelSession, Presented, Session
+from quizhall.practice import (
+    AnswerInputError,
+    ExamSession,
+    LevelSession,
+    PracticeSession,
+    Presented,
+    Session,
+)
 from quizhall.practice.exam import ExamTimeUp
+from quizhall.practice.notebook import rating_name
 from quizhall.practice.trainee import Outcome
 from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal
@@ -47,7 +55,18 @@ class QuestionScreen(PracticeScreen):
     BINDINGS = [
         Binding("enter", "enter", "practice.key_submit"),
         Binding("question_mark,f1", "help", "practice.key_help"),
+        Binding("f2", "sheet", "practice.key_sheet"),
+        Binding("f3", "flag", "practice.key_flag"),
+        Binding("f4", "bookmark", "practice.key_bookmark"),
+        Binding("f5", "back", "practice.key_previous"),
+        Binding("f6", "skip", "practice.key_skip"),
+        Binding("f7", "show_answer", "practice.key_show_answer"),
         Binding("f10", "hand_in", "practice.key_hand_in"),
+        Binding("1", "rate('again')", "practice.key_again"),
+        Binding("2", "rate('hard')", "practice.key_hard"),
+        Binding("3", "rate('good')", "practice.key_good"),
+        Binding("4", "rate('easy')", "practice.key_easy"),
+        Binding("r", "claim", "practice.key_claim"),
         Binding("escape", "leave", "practice.key_leave"),
         Binding("pageup", "scroll(-1)", show=False),
         Binding("pagedown", "scroll(1)", show=False),
@@ -88,8 +107,17 @@ class QuestionScreen(PracticeScreen):
             self.set_interval(1.0, self.tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "hand_in":
-            return isinstance(self.session, ExamSession)
+        exam = isinstance(self.session, ExamSession)
+        if action in ("hand_in", "sheet", "flag", "back"):
+            return exam
+        if action == "skip":
+            return exam or (self.session.can_skip and self.phase in ("answer", "shown"))
+        if action == "show_answer":
+            return self.session.can_skip and self.phase == "answer"
+        if action == "rate":
+            return self.phase == "feedback" and self.session.feedback
+        if action == "claim":
+            return self.phase == "feedback" and self.session.can_claim()
         return True
 
     # -- showing a question ----------------------------------------------------------------
@@ -105,22 +133,50 @@ class QuestionScreen(PracticeScreen):
         self.query_one("#q-stem", Static).update(literal(q.stem, "bold"))
         inputs = self.query_one("#q-inputs", Vertical)
         inputs.remove_children()
-        boxes = self._input_boxes(presented)
+        if self._studying():
+            self.phase = "study"
+        boxes = [] if self.phase == "study" else self._input_boxes(presented)
         if boxes:
             inputs.mount(*boxes)
             boxes[0].focus()
         else:
             self.set_focus(None)
         count = len(presented.choices())
-        self.query_one("#q-hint", Static).update(t(
-            f"practice.hint_{q.type.value}", count=count, last=OPTION_LETTERS[max(0, count - 1)]))
-        self.query_one("#q-hint", Static).display = True
+        hint = t(f"practice.hint_{q.type.value}", count=count,
+                 last=OPTION_LETTERS[max(0, count - 1)])
+        if q.unit:
+            hint = t("practice.unit", unit=q.unit) + "  " + hint
+        self.query_one("#q-hint", Static).update(literal(hint))
+        self.query_one("#q-hint", Static).display = self.phase == "answer"
         self.query_one("#q-error", Static).display = False
         self.query_one("#q-feedback", Static).update("")
         self.query_one("#q-feedback", Static).display = False
         self.query_one("#q-body", VerticalScroll).scroll_home(animate=False)
+        if isinstance(self.session, ExamSession):
+            self._fill_in(presented, boxes, self.session.given(self.session.index))
         self._render_options()
         self._render_status()
+        if self.phase == "study":
+            self._show_feedback(answer_only=True)
+        self.refresh_bindings()
+
+    def _studying(self) -> bool:
+        return isinstance(self.session, PracticeSession) and self.session.study
+
+    def _fill_in(self, presented: Presented, boxes: list[Input], given: object) -> None:
+        """Show the answer already on an exam's sheet, to be changed or kept."""
+        if given is None:
+            return
+        kind = presented.kind
+        if kind is QuestionType.JUDGE:
+            self.selected = ["A" if given else "B"]
+        elif kind in CHOOSE:
+            self.selected = [presented.shown_letter(x) for x in str(given)]
+        elif kind is QuestionType.FILL and isinstance(given, list):
+            for box, text in zip(boxes, given, strict=False):
+                box.value = text
+        elif boxes:
+            boxes[0].value = presented.given_text(given)  # type: ignore[arg-type]
 
     def _input_boxes(self, presented: Presented) -> list[Input]:
         q = presented.question
@@ -142,6 +198,16 @@ class QuestionScreen(PracticeScreen):
         parts.append(f"  {t('practice.position', n=session.position, total=session.total)}")
         if q is not None:
             parts.append(f"  {t('bank.type_' + q.type.value)}")
+            if presented and presented.ref.key in session.trainee.history.bookmarks(
+                    session.trainee.user):
+                parts.append(("  ★ " + t("practice.bookmarked"), "bold yellow"))
+            if self._studying():
+                parts.append(("  " + t("practice.study_mode"), "bold cyan"))
+            if isinstance(session, ExamSession):
+                if session.status(session.index) == "answered":
+                    parts.append(("  ● " + t("practice.sheet_this_answered"), "green"))
+                if session.index in session.flags:
+                    parts.append(("  ⚑ " + t("practice.sheet_this_flagged"), "bold yellow"))
             if q.tags:
                 parts.append(("  " + " ".join(q.tags), "dim"))
         self.query_one("#q-status", Static).update(join(*parts))
@@ -186,21 +252,35 @@ class QuestionScreen(PracticeScreen):
                 lines.append(join(f"{pointer} {box} ", (f"{letter}. ", "bold"),
                                   (text, style) if style else text))
             else:
-                mark, style = "   ", ""
-                if letter in correct:
+                mark, style, note = "   ", "", ""
+                missed = (kind is QuestionType.MULTIPLE and letter in correct
+                          and letter not in given and self.phase == "feedback")
+                if missed:
+                    mark, style = " ◌ ", "bold yellow"
+                    note = "  " + t("practice.missed_option")
+                elif letter in correct:
                     mark, style = " ✔ ", "bold green"
                 elif letter in given:
                     mark, style = " ✘ ", "red"
                 lines.append(join((mark, style), (f"{letter}. ", "bold"),
-                                  (text, style) if style else text))
+                                  (text, style) if style else text, (note, "italic yellow")))
         widget.update(Content("\n").join(lines))
 
     def _marks(self) -> tuple[set[str], set[str]]:
-        """Shown letters to mark right and wrongly chosen, once the feedback is shown."""
+        """Shown letters to mark right and wrongly chosen, once the feedback (or, in study mode
+        or after "show the answer", the answer) is shown."""
         presented, outcome = self.presented, self.outcome
-        if self.phase != "feedback" or presented is None or outcome is None:
+        if presented is None or self.phase == "answer":
             return set(), set()
         q = presented.question
+        if self.phase in ("study", "shown"):
+            if q.type is QuestionType.JUDGE:
+                return {"A" if q.answer else "B"}, set()
+            if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+                return {presented.shown_letter(x) for x in q.answer}, set()
+            return set(), set()
+        if self.phase != "feedback" or outcome is None:
+            return set(), set()
         if q.type is QuestionType.JUDGE:
             return {"A" if q.answer else "B"}, {"A" if outcome.given else "B"}
         if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
@@ -256,6 +336,27 @@ class QuestionScreen(PracticeScreen):
             self._submit()
         elif self.phase == "feedback":
             self._next()
+        elif self.phase in ("study", "shown"):
+            self.session.skip()
+            self._next()
+
+    def action_bookmark(self) -> None:
+        """Bookmark the question (收藏), or take the bookmark off."""
+        if self.presented is None:
+            return
+        on = self.session.trainee.toggle_bookmark(self.presented.ref.key)
+        self.app.notify(t("practice.bookmark_on" if on else "practice.bookmark_off"))
+        self._render_status()
+
+    def action_show_answer(self) -> None:
+        """Show the answer without answering: the question counts as not answered."""
+        if self.phase == "answer" and self.session.can_skip:
+            self.phase = "shown"
+            self.query_one("#q-hint", Static).display = False
+            self._lock_inputs()
+            self._render_options()
+            self._show_feedback(answer_only=True)
+            self.refresh_bindings()
 
     def action_scroll(self, direction: int) -> None:
         body = self.query_one("#q-body", VerticalScroll)
@@ -279,9 +380,46 @@ class QuestionScreen(PracticeScreen):
             app.show_results(session)
 
     def action_hand_in(self) -> None:
+        """Ask, naming what is unanswered, then hand the exam in."""
+        from quizhall.tui.practice.sheet import HandInScreen
+
         if isinstance(self.session, ExamSession):
-            self.session.end()
+            self.app.push_screen(HandInScreen(self.session, self._hand_in_now))
+
+    def _hand_in_now(self) -> None:
+        if isinstance(self.session, ExamSession):
+            self.session.hand_in()
             self._finish()
+
+    def action_sheet(self) -> None:
+        """The answer sheet (答题卡): open any question, or hand in."""
+        from quizhall.tui.practice.sheet import AnswerSheetScreen
+
+        if isinstance(self.session, ExamSession):
+            self.app.push_screen(AnswerSheetScreen(self.session, self._open_question,
+                                                   self.action_hand_in))
+
+    def _open_question(self, index: int) -> None:
+        if isinstance(self.session, ExamSession) and not self.session.check_time():
+            self._show(self.session.goto(index))
+
+    def action_flag(self) -> None:
+        if isinstance(self.session, ExamSession):
+            self.session.toggle_flag()
+            self._render_status()
+
+    def action_back(self) -> None:
+        if isinstance(self.session, ExamSession):
+            shown = self.session.back()
+            if shown is not None:
+                self._show(shown)
+
+    def action_skip(self) -> None:
+        """Leave the question unanswered and go to the next one (in an exam it stays empty
+        on the sheet; in practice it is neither right nor wrong)."""
+        if not isinstance(self.session, ExamSession):
+            self.session.skip()
+        self._next()
 
     def tick(self) -> None:
         """Update the exam timer; end the exam when its time is up."""
@@ -315,6 +453,7 @@ class QuestionScreen(PracticeScreen):
             self._error(t("practice.choose_first"))
             return
         if presented.kind is QuestionType.SHORT:
+            self.session.reveal()
             self.typed = str(raw)
             self.phase = "judge"
             self._lock_inputs()
@@ -341,11 +480,25 @@ class QuestionScreen(PracticeScreen):
             self.phase = "feedback"
             self.query_one("#q-hint", Static).display = False
             self._lock_inputs()
-            self._render_options()
-            self._render_status()
-            self._show_feedback()
+            self._after_feedback_change()
         else:
             self._next()
+
+    def _after_feedback_change(self) -> None:
+        self._render_options()
+        self._render_status()
+        self._show_feedback()
+        self.refresh_bindings()
+
+    def action_rate(self, name: str) -> None:
+        """The trainee's own rating of the answer just given (Anki's again/hard/good/easy)."""
+        self.outcome = self.session.rate(name)
+        self._after_feedback_change()
+
+    def action_claim(self) -> None:
+        """"I was right": a typed answer marked wrong counts as right, recorded as claimed."""
+        self.outcome = self.session.claim_right()
+        self._after_feedback_change()
 
     def _error(self, message: str) -> None:
         error = self.query_one("#q-error", Static)
@@ -357,13 +510,20 @@ class QuestionScreen(PracticeScreen):
             box.disabled = True
         self.set_focus(None)
 
-    def _show_feedback(self, reference_only: bool = False) -> None:
+    def _show_feedback(self, reference_only: bool = False, answer_only: bool = False) -> None:
         presented, outcome = self.presented, self.outcome
         assert presented is not None
         q = presented.question
         lines: list[Content] = []
-        if reference_only:
+        if answer_only:
+            lines.append(join((t("practice.correct_answer"), "bold"), presented.answer_text()))
+            if q.keywords:
+                lines.append(join((t("practice.keywords"), "bold"), "、".join(q.keywords)))
+            outcome = None
+        elif reference_only:
             lines.append(join((t("practice.reference"), "bold"), presented.answer_text()))
+            if q.keywords:
+                lines.append(join((t("practice.keywords"), "bold"), "、".join(q.keywords)))
             lines.append(join((t("practice.judge_prompt"), "bold yellow")))
         elif outcome is not None:
             if outcome.correct:
@@ -383,7 +543,17 @@ class QuestionScreen(PracticeScreen):
             if q.source:
                 lines.append(join((t("practice.source"), "bold"), q.source))
             if outcome is not None and outcome.notebook is not None:
-                lines.append(join((t(f"practice.notebook_{outcome.notebook.value}"), "italic")))
+                lines.append(join((t(f"practice.notebook_{outcome.notebook.value}"), "italic"),
+                                  self._next_review()))
+            if outcome is not None and outcome.claimed:
+                lines.append(join((t("practice.claimed"), "italic")))
+            if outcome is not None and outcome.rating is not None:
+                key = "practice.rated_by_you" if outcome.rated_by_trainee else "practice.rated"
+                rating = t(f"practice.rating_{rating_name(outcome.rating)}")
+                lines.append(join((t(key, rating=rating), "bold")))
+                lines.append(join((t("practice.rate_hint"), "dim")))
+            if self.session.can_claim():
+                lines.append(join((t("practice.claim_hint"), "dim")))
             lines.append(join((t("practice.next_hint"), "dim")))
         panel = self.query_one("#q-feedback", Static)
         panel.update(Content("\n").join(lines))
@@ -393,11 +563,27 @@ class QuestionScreen(PracticeScreen):
         self.call_after_refresh(self.query_one("#q-body", VerticalScroll).scroll_end,
                                 animate=False)
 
+    def _next_review(self) -> str:
+        """When the question on screen is due in the notebook next, as "  · next: …"."""
+        presented = self.presented
+        entry = self.session.trainee.notebook.entries.get(presented.ref.key) if presented else None
+        if entry is None:
+            return ""
+        seconds = (entry.due - self.session.trainee.clock()).total_seconds()
+        if seconds < 3600:
+            when = t("practice.in_minutes", n=max(1, round(seconds / 60)))
+        else:
+            when = t("practice.in_days", n=max(1, round(seconds / 86400)))
+        return "  · " + t("practice.next_review", when=when)
+
     def _next(self) -> None:
         if self.session.finished:
             self._finish()
             return
         presented = self.session.advance()
+        if presented is None and isinstance(self.session, ExamSession):
+            self.action_sheet()  # after the last question: the sheet, to check and hand in
+            return
         if presented is None:
             self._finish()
             return

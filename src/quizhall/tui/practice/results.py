@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,11 +12,14 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from quizhall.i18n import t
-from quizhall.practice import Outcome, Session, SessionResult
+from quizhall.practice import ExamSession, LevelSession, Outcome, Session, SessionResult
 from quizhall.tui.literal import literal as rich_literal
 from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal, stars
 from quizhall.tui.widgets.prose import Prose
+
+if TYPE_CHECKING:
+    from quizhall.tui.practice.app import PracticeApp
 
 
 def _percent(ratio: float) -> int:
@@ -38,15 +43,21 @@ def summary(result: SessionResult, titles: dict[str, str]) -> Content:
         else:
             lines.append(join((stars(0), "dim"), "  ",
                               (t("practice.level_failed", percent=percent), "bold red")))
+            if result.stopped:
+                lines.append(join((t(f"practice.stopped_{result.stopped}"), "red")))
+            lines.append(join((t("practice.retry_hint"), "bold")))
         if result.unlocked:
             lines.append(join((t("practice.unlocked", title=titles.get(result.unlocked,
                                                                        result.unlocked)),
                                "bold")))
     else:
-        lines.append(join((t("practice.accuracy_line", percent=percent), "bold")))
+        lines.append(join((t("practice.accuracy_line", percent=_percent(result.accuracy)),
+                           "bold")))
     lines.append(literal(t("practice.counts", answered=result.answered, planned=result.planned,
                            correct=result.correct, minutes=int(result.seconds // 60),
                            seconds=int(result.seconds % 60))))
+    if result.skipped:
+        lines.append(literal(t("practice.skipped_count", n=result.skipped), "dim"))
     return Content("\n").join(lines)
 
 
@@ -60,6 +71,7 @@ class ResultsScreen(PracticeScreen):
     BINDINGS = [
         Binding("enter", "close", "practice.key_back"),
         Binding("escape", "close", "practice.key_back", show=False),
+        Binding("r", "retry", "practice.key_retry"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -74,6 +86,8 @@ class ResultsScreen(PracticeScreen):
         title = t(f"practice.results_{result.mode}")
         if result.level:
             title += " · " + titles.get(result.level, result.level)
+        if isinstance(self.session, ExamSession) and self.session.title:
+            title += " · " + self.session.title
         yield Static(literal(title, "bold"), classes="title")
         yield Static(summary(result, titles), id="results-summary")
         with VerticalScroll(id="results-review"):
@@ -96,6 +110,10 @@ class ResultsScreen(PracticeScreen):
         presented = outcome.presented
         q = presented.question
         lines = [Text.assemble((f"{number}. ", "bold"), rich_literal(q.stem))]
+        lefts = presented.lefts()
+        if lefts:
+            lines.append(Text.assemble("   ", rich_literal("  ".join(
+                f"{n}. {left}" for n, left in enumerate(lefts, 1)))))
         if presented.choices() and q.type.value != "judge":
             lines.append(Text.assemble("   ", rich_literal("  ".join(
                 f"{letter}. {text}" for letter, text in presented.choices()))))
@@ -110,5 +128,17 @@ class ResultsScreen(PracticeScreen):
                                        rich_literal(q.explanation, "dim")))
         return Text("\n").join(lines)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return isinstance(self.session, LevelSession) and not self.result.passed
+        return True
+
     def action_close(self) -> None:
         self.app.pop_screen()
+
+    def action_retry(self) -> None:
+        """Try the failed level again."""
+        session = self.session
+        if isinstance(session, LevelSession):
+            self.app.pop_screen()
+            cast("PracticeApp", self.app).start_level(session.bank, session.level)

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import (
     Button,
     Footer,
+    Input,
     Label,
     OptionList,
     RadioButton,
@@ -74,7 +75,7 @@ class StartScreen(PracticeScreen):
             literal(t("practice.banks_line", banks=banks, count=len(library))))
         now = trainee.clock()
         stats = compute_stats(trainee.user, trainee.history.answers(trainee.user),
-                              trainee.notebook, now)
+                              trainee.notebook, now, keys=library.keys())
         modes = self.query_one("#start-modes", OptionList)
         highlighted = modes.highlighted
         modes.clear_options()
@@ -90,18 +91,12 @@ class StartScreen(PracticeScreen):
     def _infos(self, stats: Stats) -> list[tuple[str, str]]:
         app = _app(self)
         trainee = app.trainee
-        spec = app.settings.exam
-        available = len(app.library)
         running = app.running_exam()
         if running is not None:
             exam = t("practice.exam_running", done=len(running["answers"]),
                      total=len(running["items"]))
         else:
-            seconds = round(spec.seconds(available))
-            limit = (t("practice.minutes", n=seconds // 60) if seconds % 60 == 0
-                     else t("practice.minutes_seconds", m=seconds // 60, s=seconds % 60))
-            exam = t("practice.exam_info", count=spec.planned(available), time=limit,
-                     percent=round(spec.pass_ratio * 100))
+            exam = app.exam_summary()
         statuses = [s for bank in app.library.banks for s in level_map(trainee, bank)]
         if statuses:
             levels = t("practice.levels_info", passed=sum(s.passed for s in statuses),
@@ -141,7 +136,9 @@ class StartScreen(PracticeScreen):
 
 
 class PracticeSetupScreen(PracticeScreen):
-    """Choose the order, the scope (levels and tags) and difficulties of a practice run."""
+    """Choose the order, the scope (levels, tags, types), difficulties, bookmarks or never
+    answered only, study mode and, in bank order, the question to start at. Opens with the
+    trainee's last choices (or those given on the command line)."""
 
     BINDINGS = [
         Binding("s", "start", "practice.key_start"),
@@ -150,6 +147,8 @@ class PracticeSetupScreen(PracticeScreen):
 
     def compose(self) -> ComposeResult:
         app = _app(self)
+        choices = app.practice_choices()
+        chosen: Filter = choices["filter"]
         yield Static(join((t("practice.setup_title"), "bold")), classes="title")
         with Horizontal(id="setup-columns"):
             with Vertical(id="setup-left"):
@@ -157,24 +156,31 @@ class PracticeSetupScreen(PracticeScreen):
                 with RadioSet(id="setup-order"):
                     for order in Order:
                         yield RadioButton(t(f"practice.order_{order.value}"),
-                                          value=order is app.settings.order, name=order.value)
+                                          value=order is choices["order"], name=order.value)
+                yield SelectionList[str](
+                    (t("practice.option_bookmarked"), "bookmarked", chosen.bookmarked),
+                    (t("practice.option_unanswered"), "unanswered", chosen.unanswered),
+                    (t("practice.option_study"), "study", bool(choices["study"])),
+                    id="setup-options")
                 difficulties = app.library.difficulties()
                 if difficulties:
                     yield Label(t("practice.setup_difficulty"))
                     yield SelectionList[int](
-                        *[(literal("★" * d), d) for d in difficulties], id="setup-difficulty")
+                        *[(literal("★" * d), d, d in chosen.difficulties)
+                          for d in difficulties], id="setup-difficulty")
             with Vertical(id="setup-right"):
                 yield Label(t("practice.setup_scope"))
-                yield SelectionList[str](*self._scopes(), id="setup-scope")
+                yield SelectionList[str](*self._scopes(chosen), id="setup-scope")
         with Horizontal(id="setup-bottom"):
             yield Static(id="setup-count")
+            yield Label(t("practice.setup_from"), id="setup-from-label")
+            yield Input(id="setup-from", type="integer", restrict=r"[0-9]*")
             yield Button(t("practice.start_button"), id="setup-start", variant="primary")
         yield Footer()
 
-    def _scopes(self) -> list[tuple[object, str]]:
+    def _scopes(self, chosen: Filter) -> list[tuple[object, str, bool]]:
         library = _app(self).library
-        chosen = _app(self).settings.filter
-        scopes: list[tuple[object, str]] = []
+        scopes: list[tuple[object, str, bool]] = []
         for bank in library.banks:
             for level in bank.levels:
                 key = f"{bank.info.id}/{level.id}"
@@ -182,12 +188,19 @@ class PracticeSetupScreen(PracticeScreen):
                                "level:" + key, key in chosen.levels))
         counts: dict[str, int] = {}
         for ref in library.refs:
+            counts[ref.question.type.value] = counts.get(ref.question.type.value, 0) + 1
+        for name in library.types():
+            scopes.append((literal(t("practice.scope_type", type=t(f"bank.type_{name}"),
+                                     count=counts[name])), "type:" + name,
+                           name in chosen.types))
+        tags: dict[str, int] = {}
+        for ref in library.refs:
             for tag in ref.question.tags:
-                counts[tag] = counts.get(tag, 0) + 1
+                tags[tag] = tags.get(tag, 0) + 1
         for tag in library.tags:
-            scopes.append((literal(t("practice.scope_tag", tag=tag, count=counts[tag])),
+            scopes.append((literal(t("practice.scope_tag", tag=tag, count=tags[tag])),
                            "tag:" + tag, tag in chosen.tags))
-        return scopes  # type: ignore[return-value]
+        return scopes
 
     def on_mount(self) -> None:
         self._update_count()
@@ -196,34 +209,55 @@ class PracticeSetupScreen(PracticeScreen):
     def on_selection_list_selected_changed(self) -> None:
         self._update_count()
 
+    def on_radio_set_changed(self) -> None:
+        self._update_count()
+
     def _filter(self) -> Filter:
         scope = self.query_one("#setup-scope", SelectionList).selected
+        options = self.query_one("#setup-options", SelectionList).selected
         difficulties = (self.query_one("#setup-difficulty", SelectionList).selected
                         if self.query("#setup-difficulty") else [])
         return Filter(tags=tuple(s[4:] for s in scope if s.startswith("tag:")),
                       levels=tuple(s[6:] for s in scope if s.startswith("level:")),
-                      difficulties=tuple(difficulties))
+                      difficulties=tuple(difficulties),
+                      types=tuple(s[5:] for s in scope if s.startswith("type:")),
+                      bookmarked="bookmarked" in options, unanswered="unanswered" in options)
 
     def _order(self) -> Order:
         pressed = self.query_one("#setup-order", RadioSet).pressed_button
         return Order(pressed.name) if pressed is not None and pressed.name else Order.SEQUENTIAL
 
     def _update_count(self) -> None:
-        count = len(_app(self).library.select(self._filter()))
+        app = _app(self)
+        chosen = self._filter()
+        count = len(app.trainee.select(chosen))
         self.query_one("#setup-count", Static).update(t("practice.setup_count", count=count))
+        sequential = self._order() is Order.SEQUENTIAL
+        start = self.query_one("#setup-from", Input)
+        start.value = str(min(app.trainee.position(chosen.scope()), max(0, count - 1)) + 1)
+        start.display = sequential
+        self.query_one("#setup-from-label", Label).display = sequential
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "setup-start":
             self.action_start()
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_start()
+
     def action_start(self) -> None:
         app = _app(self)
         chosen, order = self._filter(), self._order()
-        if not app.library.select(chosen):
+        count = len(app.trainee.select(chosen))
+        if not count:
             app.notify(t("practice.no_questions"), severity="warning")
             return
+        typed = self.query_one("#setup-from", Input).value
+        start = min(max(1, int(typed)), count) - 1 if typed.isdecimal() else 0
+        study = "study" in self.query_one("#setup-options", SelectionList).selected
         app.pop_screen()
-        app.start_practice(chosen, order)
+        app.start_practice(chosen, order, study=study, start=start)
 
 
 class LevelsScreen(PracticeScreen):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -12,7 +13,8 @@ from textual.widgets import DataTable, Footer, Static
 
 from quizhall.i18n import t
 from quizhall.practice import compute_stats
-from quizhall.practice.stats import Tally
+from quizhall.practice.clock import parse_stamp
+from quizhall.practice.stats import ExamEntry, Tally
 from quizhall.tui.practice.chart import accuracy_style, day_bars, ratio_bar
 from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal, stars, visible
@@ -31,7 +33,8 @@ class StatsScreen(PracticeScreen):
         trainee = app.trainee
         stats = compute_stats(trainee.user, trainee.history.answers(trainee.user),
                               trainee.notebook, trainee.clock(),
-                              trainee.history.progress(trainee.user))
+                              trainee.history.progress(trainee.user), keys=app.library.keys(),
+                              exams=trainee.history.exams(trainee.user))
         titles = {f"{bank.info.id}/{level.id}": level.title
                   for bank in app.library.banks for level in bank.levels}
         yield Static(literal(t("practice.stats_title", user=trainee.user), "bold"),
@@ -42,7 +45,8 @@ class StatsScreen(PracticeScreen):
                    percent=round(stats.total.accuracy * 100), streak=stats.streak,
                    days=stats.study_days), "bold"), "\n",
                 t("practice.stats_due", due=stats.due_now, today=stats.due_today,
-                  total=stats.notebook)))
+                  total=stats.notebook), "\n",
+                t("practice.coverage", seen=stats.seen, total=stats.pool or 0)))
             yield Static(literal(t("practice.chart_title", days=len(stats.by_day)), "bold"),
                          classes="section")
             yield Static(day_bars(stats.by_day), id="stats-chart")
@@ -55,7 +59,34 @@ class StatsScreen(PracticeScreen):
                 tallies = {key: stats.by_level.get(key, Tally()) for key in levels}
                 yield self._table("stats-levels", t("practice.col_level"), tallies, levels,
                                   stats.levels)
+                types = {name: t(f"bank.type_{name}") for name in stats.by_type}
+                yield self._table("stats-types", t("practice.col_type"), stats.by_type, types)
+            yield Static(literal(t("practice.exam_history"), "bold"), classes="section")
+            yield self._exams(stats.exams, trainee.clock())
         yield Footer()
+
+    @staticmethod
+    def _exams(exams: list[ExamEntry], now: datetime) -> DataTable | Static:
+        """Every handed-in or abandoned exam: when, which paper, score, time, pass."""
+        if not exams:
+            return Static(t("practice.none_yet"))
+        table: DataTable = DataTable(id="stats-exams", cursor_type="row", zebra_stripes=True)
+        for heading in ("col_date", "col_paper", "col_score", "col_time", "col_result"):
+            table.add_column(Text(t(f"practice.{heading}")))
+        for exam in reversed(exams):
+            when = parse_stamp(exam.started).astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
+            if exam.status == "abandoned":
+                verdict = Text(t("practice.abandoned"), "dim")
+            elif exam.passed:
+                verdict = Text(t("practice.passed"), "green")
+            else:
+                verdict = Text(t("practice.failed"), "red")
+            score = f"{exam.score:g}/{exam.max_score:g} ({round(exam.ratio * 100)}%)"
+            table.add_row(Text(when), Text(visible(exam.title or t("practice.drawn_exam"))),
+                          Text("—" if exam.status == "abandoned" else score),
+                          Text(f"{int(exam.seconds // 60)}:{int(exam.seconds % 60):02d}"),
+                          verdict)
+        return table
 
     @staticmethod
     def _table(table_id: str, heading: str, tallies: dict[str, Tally], names: dict[str, str],
