@@ -91,6 +91,16 @@ def read_regular(path: Path, limit: int) -> bytes:
     (so a caller sees it is too large without reading on). Anything else is refused without
     reading: a directory (IsADirectoryError), a FIFO or a device such as ``/dev/zero``
     (:class:`NotRegularFileError`); opening never waits for a FIFO's writer."""
+    return _read_regular(path, limit, whole=True)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """At most the first ``size`` bytes of the regular file ``path`` (refused as by
+    :func:`read_regular` when it is not one)."""
+    return _read_regular(path, size, whole=False)
+
+
+def _read_regular(path: Path, limit: int, whole: bool) -> bytes:
     if path.is_dir():
         raise IsADirectoryError(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -101,9 +111,10 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise IsADirectoryError(path)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFileError(path)
-        if info.st_size > limit:
+        if whole and info.st_size > limit:
             return b"\0" * (limit + 1)  # too large: a caller needs no more than the length
-        chunks, left = [], limit + 1
+        wanted = limit + 1 if whole else limit
+        chunks, left = [], wanted
         while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
             chunks.append(chunk)
             left -= len(chunk)

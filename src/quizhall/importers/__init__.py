@@ -122,9 +122,9 @@ def importer_for(path: Path, format_name: str | None,
 
 
 def _head(path: Path, size: int = 65536) -> str:
-    from quizhall.yamlsource import read_regular
+    from quizhall.yamlsource import read_head
 
     try:
-        return read_regular(path, size)[:size].decode("utf-8", errors="replace")
+        return read_head(path, size).decode("utf-8", errors="replace")
     except OSError:
         return ""
