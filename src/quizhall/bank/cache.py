@@ -13,6 +13,7 @@ import marshal
 import os
 import tempfile
 import zlib
+from collections.abc import Callable
 from dataclasses import astuple, fields
 from pathlib import Path
 
@@ -40,9 +41,9 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("quizhall", appauthor=False)) / "banks"
 
 
-def _entry(key: str) -> Path:
+def _entry(key: str, kind: str = "bin") -> Path:
     # Warnings are stored as translated text, so each language has its own entry.
-    return cache_dir() / f"{key}-{__version__}-{get_language()}-{FORMAT}.{_SCHEMA:08x}.bin"
+    return cache_dir() / f"{key}-{__version__}-{get_language()}-{FORMAT}.{_SCHEMA:08x}.{kind}"
 
 
 def read(key: str) -> tuple[Bank, list[Diagnostic]] | None:
@@ -57,10 +58,31 @@ def read(key: str) -> tuple[Bank, list[Diagnostic]] | None:
 
 def write(key: str, bank: Bank, diagnostics: list[Diagnostic]) -> None:
     """Store a bank; failures are ignored."""
+    _put(key, lambda: marshal.dumps(_encode(bank, diagnostics)))
+
+
+def read_list(key: str) -> list[str] | None:
+    """The texts stored with :func:`write_list` under this key (a bank's picture files), or
+    None."""
     try:
-        target = _entry(key)
+        items = marshal.loads(_entry(key, "list").read_bytes())
+    except Exception:  # a miss, as for banks
+        return None
+    if isinstance(items, list) and all(isinstance(item, str) for item in items):
+        return items
+    return None
+
+
+def write_list(key: str, items: list[str]) -> None:
+    """Store a list of texts; failures are ignored."""
+    _put(key, lambda: marshal.dumps(list(items)), "list")
+
+
+def _put(key: str, encode: Callable[[], bytes], kind: str = "bin") -> None:
+    try:
+        target = _entry(key, kind)
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = marshal.dumps(_encode(bank, diagnostics))
+        data = encode()
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:
