@@ -63,10 +63,12 @@ def question_view(view: Any) -> QuestionView | None:
         options = tuple(sorted(q.options.items()))
     elif q.type is QuestionType.JUDGE:
         options = (("√", t("tui.judge_true")), ("×", t("tui.judge_false")))
+    pictures = tuple((letter, *q.option_images[letter]) for letter, _ in options
+                     if letter in q.option_images)
     return QuestionView(
         number=number, total=total, stem=q.stem, kind=q.type.value, options=options,
-        points=stake, media=q.media, answer=q.answer_text(), explanation=q.explanation,
-        source=q.source)
+        points=stake, media=q.media, image=q.image, alt=q.alt, option_images=pictures,
+        answer=q.answer_text(), explanation=q.explanation, source=q.source)
 
 
 def timer_view(view: Any) -> TimerView | None:
