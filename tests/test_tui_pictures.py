@@ -165,3 +165,22 @@ def test_sixel_protocol_writes_a_device_control_string(terminal_out):
     assert drawn.index("q", start) < drawn.index("\x1b\\", start)  # DCS … q <sixels> ST
     assert "#" in drawn[start:]  # a colour register
     assert terminal_out.getvalue() == ""
+
+
+@pytest.mark.parametrize("protocol", ["kitty", "sixel"])
+async def test_graphics_protocols_draw_through_textual_image(tmp_path, monkeypatch, protocol,
+                                                             terminal_out):
+    choose_protocol(protocol)
+    app, session = console(tmp_path, monkeypatch, audience=True)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await press(pilot, *SHOW_FIRST)
+            shown = app.screen.query_one(".question-picture")
+            drawing = shown.query_one(".picture-graphics")
+            assert drawing.image is not None
+            # Square sign, 16 rows of 40vh, cells of 10×20 pixels (no terminal to ask): 32×16.
+            assert (drawing.size.width, drawing.size.height) == (32, 16)
+            if protocol == "kitty":
+                assert "\x1b_G" in terminal_out.getvalue()  # the picture went to the terminal
+    finally:
+        session.close()

@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from quizhall.i18n import t
+from quizhall.tui import PICTURE_PROTOCOLS
 
 if TYPE_CHECKING:
     from quizhall.practice import ExamSpec, Filter, Library, Stats
@@ -37,6 +38,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lives", type=int, metavar="N", help=t("practice.lives_help"))
     parser.add_argument("--seed", type=int, metavar="N", help=t("practice.seed_help"))
     parser.add_argument("--stats", action="store_true", help=t("practice.stats_help"))
+    parser.add_argument("--images", choices=PICTURE_PROTOCOLS, default="auto",
+                        help=t("run.images_help"))
     parser.add_argument("--json", action="store_true", help=t("practice.json_help"))
 
 
@@ -132,6 +135,7 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
     from quizhall.practice import History, Order
     from quizhall.store import StoreError, open_store
     from quizhall.tui.practice.app import PracticeApp, PracticeSettings
+    from quizhall.tui.widgets.picture import prepare as prepare_pictures
 
     try:
         store = open_store()
@@ -143,6 +147,7 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
             print(warning, file=sys.stderr)
         settings = PracticeSettings(mode=args.mode, order=Order(args.order), filter=chosen,
                                     exam=spec, lives=args.lives)
+        prepare_pictures(args.images, (ref.question for ref in library.refs))
         PracticeApp(library, History(db), user, seed=args.seed, settings=settings).run()
     finally:
         store.close()

@@ -146,6 +146,7 @@ class Follower:
         questions = questions_from_texts(list(record.config.get("banks") or []))
         if not questions and record.source and Path(record.source).is_file():
             questions = self._questions_from_file(record.source)
+        self.questions: dict[str, Any] = questions  # bank questions by key
         self.contest = Contest(self.log, self.clock, questions=questions)
         self.position = 0
         self.apply(self.log.read(0))

@@ -24,6 +24,7 @@ from quizhall.practice.exam import ExamTimeUp
 from quizhall.practice.trainee import Outcome
 from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal
+from quizhall.tui.widgets.picture import Picture, PictureOptions
 
 if TYPE_CHECKING:
     from quizhall.tui.practice.app import PracticeApp
@@ -70,8 +71,10 @@ class QuestionScreen(PracticeScreen):
             yield Static(id="q-status")
             yield Static(id="q-side")
         with VerticalScroll(id="q-body", can_focus=False):
+            yield Picture(id="q-picture")
             yield Static(id="q-stem")
             yield Static(id="q-options")
+            yield PictureOptions(id="q-picture-options")
             yield Vertical(id="q-inputs")
             yield Static(id="q-hint", classes="hint")
             yield Static(id="q-error")
@@ -103,6 +106,7 @@ class QuestionScreen(PracticeScreen):
         self.typed = ""
         q = presented.question
         self.query_one("#q-stem", Static).update(literal(q.stem, "bold"))
+        self._show_pictures(presented)
         inputs = self.query_one("#q-inputs", Vertical)
         inputs.remove_children()
         boxes = self._input_boxes(presented)
@@ -121,6 +125,20 @@ class QuestionScreen(PracticeScreen):
         self.query_one("#q-body", VerticalScroll).scroll_home(animate=False)
         self._render_options()
         self._render_status()
+
+    def _show_pictures(self, presented: Presented) -> None:
+        """The question's picture above the stem; picture options in a grid, by shown letter."""
+        q = presented.question
+        picture = self.query_one("#q-picture", Picture)
+        picture.display = bool(q.image)
+        picture.show(q.image, q.alt)
+        options = []
+        if presented.kind in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.ORDER):
+            for (shown, text), original in zip(presented.choices(), presented.order, strict=False):
+                if original in q.option_images:
+                    file, alt = q.option_images[original]
+                    options.append((shown, "" if text == alt else text, file, alt))
+        self.query_one("#q-picture-options", PictureOptions).show(tuple(options))
 
     def _input_boxes(self, presented: Presented) -> list[Input]:
         q = presented.question

@@ -11,6 +11,7 @@ A picture that cannot be decoded shows its alt text too; nothing about it can st
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -25,14 +26,15 @@ from textual.widget import Widget
 
 from quizhall.bank.pictures import PictureError, decode_picture
 from quizhall.i18n import t
+from quizhall.tui import PICTURE_PROTOCOLS
 from quizhall.tui.literal import literal
 from quizhall.tui.widgets.prose import Prose
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-# How pictures can be drawn: "auto" asks the terminal (see choose_protocol).
-PROTOCOLS = ("auto", "kitty", "sixel", "halfcell", "off")
+    from quizhall.bank.model import Question
+
 # Decoded pictures are shrunk to this many pixels a side: enough for half-blocks on any
 # screen, and for the graphics protocols on a projector (1920 pixels wide).
 HALFCELL_SIDE = 480
@@ -42,12 +44,12 @@ _protocol = "halfcell"
 
 
 def choose_protocol(setting: str) -> str:
-    """Decide how pictures are drawn from now on, and return it (one of ``PROTOCOLS`` but
+    """Decide how pictures are drawn from now on, and return it (a ``PICTURE_PROTOCOLS`` but
     ``auto``). Call it before the Textual app starts, and only when there are pictures:
     ``auto`` and the graphics protocols import textual-image, which queries the terminal."""
     global _protocol
     if setting not in ("auto", "kitty", "sixel"):
-        _protocol = setting if setting in PROTOCOLS else "halfcell"
+        _protocol = setting if setting in PICTURE_PROTOCOLS else "halfcell"
         return _protocol
     import textual_image.renderable as detected  # asks the terminal, once
     import textual_image.widget  # noqa: F401  (measures the terminal's cells, once)
@@ -57,6 +59,13 @@ def choose_protocol(setting: str) -> str:
             detected.Image, "halfcell")  # type: ignore[call-overload]
     _protocol = setting
     return _protocol
+
+
+def prepare(setting: str, questions: Iterable[Question]) -> None:
+    """Choose how pictures are drawn (see :func:`choose_protocol`) if any of ``questions``
+    has one: the terminal is asked only when there is something to draw."""
+    if any(q.pictures for q in questions):
+        choose_protocol(setting)
 
 
 def current_protocol() -> str:
@@ -139,7 +148,7 @@ class HalfBlocks(Widget):
 def _graphics_widget(protocol: str) -> Widget:
     from textual_image.widget import SixelImage, TGPImage
 
-    return SixelImage() if protocol == "sixel" else TGPImage()
+    return (SixelImage if protocol == "sixel" else TGPImage)(classes="picture-graphics")
 
 
 class Picture(Widget):
@@ -151,6 +160,7 @@ class Picture(Widget):
     DEFAULT_CSS = """
     Picture { height: 8; align: center top; }
     Picture > .picture-alt { width: 100%; text-style: italic; }
+    Picture > .picture-graphics { width: auto; height: auto; }
     """
 
     def __init__(self, **kwargs: object) -> None:
@@ -209,16 +219,13 @@ class Picture(Widget):
         self._fit()
 
     def _fit(self) -> None:
+        # textual-image's widgets fit themselves ("auto" sizes, knowing the terminal's cells);
+        # half-blocks are sized here.
         drawing = self._drawing()
-        if drawing is None or self.image is None:
+        if not isinstance(drawing, HalfBlocks) or self.image is None:
             return
-        cell = (1, 2)
-        if self.protocol in ("kitty", "sixel"):
-            from textual_image._terminal import get_cell_size
-
-            cell = tuple(get_cell_size())  # type: ignore[assignment]
         box = (self.content_size.width, self.content_size.height)
-        columns, rows = fit(box, self.image.size, cell)
+        columns, rows = fit(box, self.image.size)
         drawing.styles.width = columns
         drawing.styles.height = rows
 
