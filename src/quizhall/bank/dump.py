@@ -117,7 +117,7 @@ def _answer_to_data(q: Question) -> object:
     return a
 
 
-def _picture_path(file: str, folder: Path | None) -> str:
+def picture_path(file: str, folder: Path | None) -> str:
     """A picture's path as the bank written into ``folder`` names it (relative if it can)."""
     if folder is None or not os.path.isabs(file):
         return file
@@ -136,7 +136,7 @@ def _options_to_data(q: Question, folder: Path | None) -> dict[str, object]:
             continue
         file, alt = picture
         option = {} if text == alt else {"text": text}
-        option["image"] = _picture_path(file, folder)
+        option["image"] = picture_path(file, folder)
         if alt:
             option["alt"] = alt
         data[letter] = _FlowMap(option)
@@ -176,7 +176,7 @@ def question_to_data(q: Question, folder: Path | None = None) -> dict[str, objec
         elif name in ("points", "time_limit"):
             value = _number(value)
         elif name == "image":
-            value = _picture_path(value, folder)
+            value = picture_path(value, folder)
         data[name] = value
     return data
 

@@ -11,6 +11,7 @@ Pillow is imported only when a picture is met, so banks without pictures never l
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import warnings
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from PIL.Image import Image
 
 FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
+SUFFIXES = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp"}
 MAX_BYTES = 16 * 2**20  # a 16 MB file: a big photo, far more than a projector needs
 MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000; Pillow's own bomb limit is about 89 million
 
@@ -35,27 +37,33 @@ def _size_text(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size / 1024:.0f} KB"
 
 
-def _open(path: Path, shown: str) -> Image:
-    """The picture's header read and checked; its pixels are not decoded yet."""
+def _open(path: Path | bytes, shown: str) -> Image:
+    """The picture's header (from a file, or its bytes) read and checked; its pixels are not
+    decoded yet."""
     from PIL import Image as PILImage
     from PIL import UnidentifiedImageError
 
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise PictureError(t("bank.picture_missing", path=shown)) from None
-    except OSError as exc:
-        raise PictureError(t("bank.picture_unreadable", path=shown,
-                             reason=exc.strerror or exc)) from None
-    if not path.is_file():
-        raise PictureError(t("bank.picture_missing", path=shown))
+    if isinstance(path, bytes):
+        size = len(path)
+        source: Path | io.BytesIO = io.BytesIO(path)
+    else:
+        source = path
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise PictureError(t("bank.picture_missing", path=shown)) from None
+        except OSError as exc:
+            raise PictureError(t("bank.picture_unreadable", path=shown,
+                                 reason=exc.strerror or exc)) from None
+        if not path.is_file():
+            raise PictureError(t("bank.picture_missing", path=shown))
     if size > MAX_BYTES:
         raise PictureError(t("bank.picture_too_many_bytes", path=shown, size=_size_text(size),
                              limit=_size_text(MAX_BYTES)))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Pillow's bomb warning: our own limit is lower
-            image = PILImage.open(path, formats=FORMATS)
+            image = PILImage.open(source, formats=FORMATS)
     except UnidentifiedImageError:
         raise PictureError(t("bank.picture_format", path=shown,
                              formats="PNG, JPEG, GIF, WebP")) from None
@@ -76,8 +84,9 @@ def _open(path: Path, shown: str) -> Image:
     return image
 
 
-def picture_problem(path: Path, shown: str) -> str | None:
-    """Why ``path`` cannot be a bank's picture (``shown`` names it), or None if it can.
+def picture_problem(path: Path | bytes, shown: str) -> str | None:
+    """Why ``path`` (a file, or a picture's bytes) cannot be a bank's picture (``shown`` names
+    it), or None if it can.
 
     Beyond the header, the file's structure is checked where the format allows it without
     decoding pixels (a PNG's chunks and their checksums, so a truncated PNG is found).
@@ -92,6 +101,12 @@ def picture_problem(path: Path, shown: str) -> str | None:
     except Exception as exc:  # Pillow's verify raises many kinds; each means "damaged"
         return t("bank.picture_unreadable", path=shown, reason=exc)
     return None
+
+
+def picture_format(data: bytes) -> str:
+    """The file name suffix for a picture's bytes that :func:`picture_problem` accepted."""
+    with _open(data, "") as image:
+        return SUFFIXES[image.format or "PNG"]
 
 
 def decode_picture(path: str | Path, max_side: int | None = None) -> Image:

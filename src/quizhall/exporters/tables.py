@@ -23,6 +23,7 @@ TEXT = "text"
 NUMBER = "number"      # points and scores: shown without a needless ".0"
 PERCENT = "percent"    # a share between 0 and 1, shown as a percentage
 SECONDS = "seconds"    # elapsed time in seconds
+PICTURE = "picture"    # a picture's file: HTML draws it, other formats give its path
 
 
 @dataclass(frozen=True, slots=True)
