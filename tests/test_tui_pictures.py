@@ -84,6 +84,7 @@ async def test_images_off_shows_the_alt_text_instead(tmp_path, monkeypatch):
             text = shown_text(app)
             assert "〔图〕 红色圆环加斜杠，中间是一支点燃的香烟" in text
             assert "▀" not in screen_text(app)
+            assert app.screen.query_one(".question-picture").size.height == 1  # no empty box
     finally:
         session.close()
 

@@ -201,7 +201,8 @@ class Picture(Widget):
         alt_prose = self.query_one(".picture-alt", Prose)
         alt_prose.update(words)
         alt_prose.display = self.image is None
-        self.set_class(self.image is None, "-alt")
+        # The words take the lines they need; a picture the box its CSS gives.
+        self.styles.height = "auto" if self.image is None else None
         drawing = self._drawing()
         if drawing is not None:
             drawing.display = self.image is not None
