@@ -58,3 +58,5 @@ async def test_picture_options_carry_the_shown_letters(db, tmp_path):
         question = presented.question
         assert shown == {presented.shown_letter(letter): file
                          for letter, (file, _) in question.option_images.items()}
+        listed = str(screen.query_one("#q-options").render())
+        assert "黄色三角形" not in listed and listed.count("[picture]") == 4  # not given away

@@ -24,7 +24,7 @@ from quizhall.practice.exam import ExamTimeUp
 from quizhall.practice.trainee import Outcome
 from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal
-from quizhall.tui.widgets.picture import Picture, PictureOptions
+from quizhall.tui.widgets.picture import Picture, PictureOptions, current_protocol
 
 if TYPE_CHECKING:
     from quizhall.tui.practice.app import PracticeApp
@@ -140,6 +140,17 @@ class QuestionScreen(PracticeScreen):
                     options.append((shown, "" if text == alt else text, file, alt))
         self.query_one("#q-picture-options", PictureOptions).show(tuple(options))
 
+    @staticmethod
+    def _option_words(presented: Presented, index: int, text: str) -> str:
+        """An option's words in the list: a picture option drawn in the grid, whose only
+        words describe its picture, is named by its picture, not by the description."""
+        q = presented.question
+        if current_protocol() == "off" or presented.kind not in CHOOSE or \
+                index >= len(presented.order):
+            return text
+        picture = q.option_images.get(presented.order[index])
+        return t("tui.picture") if picture is not None and picture[1] == text else text
+
     def _input_boxes(self, presented: Presented) -> list[Input]:
         q = presented.question
         if q.type is QuestionType.FILL:
@@ -194,6 +205,7 @@ class QuestionScreen(PracticeScreen):
             lines.append(Content(""))
         correct, given = self._marks()
         for index, (letter, text) in enumerate(presented.choices()):
+            text = self._option_words(presented, index, text)
             if kind in CHOOSE and self.phase == "answer":
                 pointer = "›" if index == self.cursor else " "
                 if kind is QuestionType.MULTIPLE:
