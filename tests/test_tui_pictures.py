@@ -185,3 +185,15 @@ async def test_graphics_protocols_draw_through_textual_image(tmp_path, monkeypat
                 assert "\x1b_G" in terminal_out.getvalue()  # the picture went to the terminal
     finally:
         session.close()
+
+
+def test_the_projector_finds_pictures_from_the_banks_kept_with_the_contest(tmp_path):
+    from quizhall.contest.loader import load_contest
+    from quizhall.contest.stored import questions_from_texts
+    from quizhall.tui.session import used_banks
+
+    load = load_contest(signs_contest(tmp_path))
+    kept = questions_from_texts(used_banks(load))
+    picture = kept["safety-signs/sign-001"].image
+    assert picture == str(tmp_path / "pictures" / "signs" / "no-smoking.png")
+    assert kept["safety-signs/sign-002"].option_images["B"][0].endswith("electric-shock.png")

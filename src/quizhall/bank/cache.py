@@ -4,7 +4,8 @@ Entries live in the user cache directory (``QUIZHALL_CACHE_DIR`` overrides it), 
 content hash, quizhall version and message language, written with :mod:`marshal` (plain
 values only, so a tampered cache file can hold data but never run code). Any problem reading
 or writing the cache (unwritable directory, corrupt or foreign file) is ignored: the bank is
-parsed instead.
+parsed instead. :func:`read_list`/:func:`write_list` keep a plain list of texts by key: the
+loader keeps a bank's picture files there, to key the bank on their bytes too.
 """
 
 from __future__ import annotations
