@@ -40,9 +40,9 @@ def parses(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = loader.parse_bank
 
-    def counting(text, display):
+    def counting(text, display, *rest):
         calls.append(display)
-        return real(text, display)
+        return real(text, display, *rest)
 
     monkeypatch.setattr(loader, "parse_bank", counting)
     return calls

@@ -6,7 +6,9 @@ values only, so a tampered cache file can hold data but never run code). What co
 an entry is checked to have every shape a parsed bank has (types, answers among the options,
 ranges), so an altered entry can never give a bank the loader would not. Any problem reading
 or writing the cache (unwritable directory, corrupt, altered or foreign file) is ignored: the
-bank is parsed instead.
+bank is parsed instead. :func:`read_list`/:func:`write_list` keep a plain
+list of texts by key: the loader keeps a bank's picture files there, to key the bank on
+their bytes too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import math
 import os
 import tempfile
 import zlib
+from collections.abc import Callable
 from dataclasses import astuple, fields
 from pathlib import Path
 
@@ -51,9 +54,9 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("quizhall", appauthor=False)) / "banks"
 
 
-def _entry(key: str) -> Path:
+def _entry(key: str, kind: str = "bin") -> Path:
     # Warnings are stored as translated text, so each language has its own entry.
-    return cache_dir() / f"{key}-{__version__}-{get_language()}-{FORMAT}.{_SCHEMA:08x}.bin"
+    return cache_dir() / f"{key}-{__version__}-{get_language()}-{FORMAT}.{_SCHEMA:08x}.{kind}"
 
 
 def read(key: str) -> tuple[Bank, list[Diagnostic]] | None:
@@ -138,10 +141,31 @@ def _valid_diagnostic(d: Diagnostic) -> bool:
 
 def write(key: str, bank: Bank, diagnostics: list[Diagnostic]) -> None:
     """Store a bank; failures are ignored."""
+    _put(key, lambda: marshal.dumps(_encode(bank, diagnostics)))
+
+
+def read_list(key: str) -> list[str] | None:
+    """The texts stored with :func:`write_list` under this key (a bank's picture files), or
+    None."""
     try:
-        target = _entry(key)
+        items = marshal.loads(_entry(key, "list").read_bytes())
+    except Exception:  # a miss, as for banks
+        return None
+    if isinstance(items, list) and all(isinstance(item, str) for item in items):
+        return items
+    return None
+
+
+def write_list(key: str, items: list[str]) -> None:
+    """Store a list of texts; failures are ignored."""
+    _put(key, lambda: marshal.dumps(list(items)), "list")
+
+
+def _put(key: str, encode: Callable[[], bytes], kind: str = "bin") -> None:
+    try:
+        target = _entry(key, kind)
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = marshal.dumps(_encode(bank, diagnostics))
+        data = encode()
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -9,7 +9,9 @@ aside). Importers and editors use it to save what they build.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -26,6 +28,8 @@ _TRAILING_FIELDS: tuple[tuple[str, object], ...] = (
     ("time_limit", None),
     ("shuffle", True),
     ("media", ""),
+    ("image", ""),
+    ("alt", ""),
 )
 _INFO_FIELDS: tuple[tuple[str, object], ...] = (
     ("version", ""),
@@ -113,11 +117,41 @@ def _answer_to_data(q: Question) -> object:
     return a
 
 
-def question_to_data(q: Question) -> dict[str, object]:
-    """One question as plain data in the documented key order, defaults left out."""
+def picture_path(file: str, folder: Path | None) -> str:
+    """A picture's path as the bank written into ``folder`` names it (relative if it can)."""
+    if folder is None or not os.path.isabs(file):
+        return file
+    try:
+        return Path(os.path.relpath(file, folder)).as_posix()
+    except ValueError:  # another drive (Windows): only the full path reaches it
+        return file
+
+
+def _options_to_data(q: Question, folder: Path | None) -> dict[str, object]:
+    data: dict[str, object] = {}
+    for letter, text in q.options.items():
+        picture = q.option_images.get(letter)
+        if picture is None:
+            data[letter] = text
+            continue
+        file, alt = picture
+        option = {} if text == alt else {"text": text}
+        option["image"] = picture_path(file, folder)
+        if alt:
+            option["alt"] = alt
+        data[letter] = _FlowMap(option)
+    return data
+
+
+def question_to_data(q: Question, folder: Path | None = None) -> dict[str, object]:
+    """One question as plain data in the documented key order, defaults left out.
+
+    Picture paths are written relative to ``folder`` (where the bank will be saved) when
+    given, and as the question holds them otherwise.
+    """
     data: dict[str, object] = {"id": q.id, "type": q.type.value, "stem": q.stem}
     if q.options:
-        data["options"] = dict(q.options)
+        data["options"] = _options_to_data(q, folder)
     data["answer"] = _answer_to_data(q)
     if q.type is QuestionType.MULTIPLE and q.partial:
         data["partial"] = q.partial if isinstance(q.partial, str) else _number(q.partial)
@@ -141,6 +175,8 @@ def question_to_data(q: Question) -> dict[str, object]:
             value = _Flow(value)
         elif name in ("points", "time_limit"):
             value = _number(value)
+        elif name == "image":
+            value = picture_path(value, folder)
         data[name] = value
     return data
 
@@ -169,12 +205,15 @@ def _level_to_data(level: Level) -> dict[str, object]:
     return data
 
 
-def bank_to_data(bank: Bank) -> dict[str, object]:
-    """The whole bank as plain YAML-ready data: ``bank``, ``levels`` (if any), ``questions``."""
+def bank_to_data(bank: Bank, folder: Path | None = None) -> dict[str, object]:
+    """The whole bank as plain YAML-ready data: ``bank``, ``levels`` (if any), ``questions``.
+
+    ``folder``: where the bank will be saved, for relative picture paths.
+    """
     data: dict[str, object] = {"bank": _info_to_data(bank.info)}
     if bank.levels:
         data["levels"] = [_level_to_data(level) for level in bank.levels]
-    data["questions"] = [question_to_data(q) for q in bank.questions]
+    data["questions"] = [question_to_data(q, folder) for q in bank.questions]
     return data
 
 
@@ -185,8 +224,11 @@ def bank_to_data(bank: Bank) -> dict[str, object]:
 _NEXT_ITEM = re.compile(r"(?<!:)\n- ")
 
 
-def dump_bank(bank: Bank) -> str:
-    """The bank as YAML text, with a blank line between questions and between levels."""
-    text = yaml.dump(bank_to_data(bank), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=100, indent=2)
+def dump_bank(bank: Bank, folder: Path | None = None) -> str:
+    """The bank as YAML text, with a blank line between questions and between levels.
+
+    ``folder``: where the text will be saved; picture paths are written relative to it.
+    """
+    text = yaml.dump(bank_to_data(bank, folder), Dumper=_Dumper, allow_unicode=True,
+                     sort_keys=False, default_flow_style=False, width=100, indent=2)
     return _NEXT_ITEM.sub("\n\n- ", text)

@@ -31,6 +31,7 @@ from quizhall.bank.model import (
     parse_judge,
     parse_letters,
 )
+from quizhall.bank.pictures import picture_problem, pictures_digest
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
 from quizhall.yamlsource import (
@@ -51,7 +52,8 @@ TOP_KEYS = ("bank", "levels", "questions")
 INFO_KEYS = ("id", "title", "language", "version", "description", "author", "license")
 LEVEL_KEYS = ("id", "title", "tags", "questions", "pass", "count")
 COMMON_KEYS = ("id", "type", "stem", "answer", "explanation", "source", "tags", "difficulty",
-               "points", "time_limit", "shuffle", "media")
+               "points", "time_limit", "shuffle", "media", "image", "alt")
+OPTION_KEYS = ("text", "image", "alt")  # an option written as a mapping: a picture option
 EXTRA_KEYS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.SINGLE: ("options",),
     QuestionType.MULTIPLE: ("options", "partial"),
@@ -88,8 +90,10 @@ def load_bank(path: str | Path, display: str | None = None, use_cache: bool = Tr
     if data is None:
         result.diagnostics.extend(problems)
         return result
-    # Same bytes, same bank: a cache hit needs neither decoding nor parsing.
-    key = hashlib.sha256(data).hexdigest() if use_cache else None
+    # Same bytes, same folder, same pictures: a cache hit needs neither decoding nor parsing.
+    folder = path.parent.absolute()
+    text_key = hashlib.sha256(data + b"\0" + str(folder).encode("utf-8", "surrogatepass"))
+    key = _cache_key(text_key.hexdigest()) if use_cache else None
     if key:
         cached = cache.read(key)
         if cached is not None:
@@ -101,13 +105,29 @@ def load_bank(path: str | Path, display: str | None = None, use_cache: bool = Tr
     if text is None:
         result.diagnostics.extend(problems)
         return result
-    bank, diagnostics = parse_bank(text, shown)
+    bank, diagnostics = parse_bank(text, shown, folder)
     result.diagnostics.extend(diagnostics)
     if bank is not None:
         result.banks.append(bank)
-        if key:
-            cache.write(key, bank, diagnostics)
+        if use_cache:
+            pictures = list(bank.pictures)
+            if pictures:
+                cache.write_list(text_key.hexdigest(), pictures)
+            cache.write(_cache_key(text_key.hexdigest(), pictures), bank, diagnostics)
     return result
+
+
+def _cache_key(text_key: str, pictures: list[str] | None = None) -> str:
+    """The cache key of a bank: its text's key, and its pictures' bytes if it has any.
+
+    The pictures a bank names are known only once it is parsed, so they are kept under the
+    text's key; a bank without pictures is cached under the text's key alone.
+    """
+    if pictures is None:
+        pictures = cache.read_list(text_key)
+    if not pictures:
+        return text_key
+    return hashlib.sha256((text_key + pictures_digest(pictures)).encode()).hexdigest()
 
 
 def load_banks(paths: Iterable[str | Path], use_cache: bool = True) -> LoadResult:
@@ -152,8 +172,14 @@ def _with_display(diagnostics: list[Diagnostic], shown: str) -> list[Diagnostic]
             for d in diagnostics]
 
 
-def parse_bank(text: str, display: str) -> tuple[Bank | None, list[Diagnostic]]:
-    """Validate a bank's text; the bank is None when there is any error."""
+def parse_bank(text: str, display: str,
+               pictures: Path | None = None) -> tuple[Bank | None, list[Diagnostic]]:
+    """Validate a bank's text; the bank is None when there is any error.
+
+    ``pictures`` is the folder picture paths are relative to (the bank file's): each picture
+    is then checked and its path made absolute. Without it, paths are kept as written and not
+    checked (a bank kept inside a contest's log, whose pictures were checked when it started).
+    """
     if not text.strip():
         return None, [Diagnostic(display, 0, 0, t("diag.empty_file"))]
     root, problems = compose(text, display)
@@ -171,7 +197,8 @@ def parse_bank(text: str, display: str) -> tuple[Bank | None, list[Diagnostic]]:
     if top is None:
         return None, reader.diagnostics
     info = _read_info(reader, top["bank"]) if "bank" in top else None
-    questions = _read_questions(reader, top["questions"]) if "questions" in top else []
+    questions = (_read_questions(reader, top["questions"], pictures) if "questions" in top
+                 else [])
     levels = _read_levels(reader, top["levels"], questions) if "levels" in top else []
     diagnostics = sorted(reader.diagnostics, key=lambda d: (d.line, d.column))
     if reader.failed or info is None:
@@ -200,7 +227,7 @@ def _read_info(reader: NodeReader, node: Node) -> BankInfo | None:
     )
 
 
-def _read_questions(reader: NodeReader, node: Node) -> list[Question]:
+def _read_questions(reader: NodeReader, node: Node, pictures: Path | None) -> list[Question]:
     items = reader.sequence(node, "questions", non_empty=True)
     if items is None:
         return []
@@ -215,7 +242,7 @@ def _read_questions(reader: NodeReader, node: Node) -> list[Question]:
             reader.report(item, t("bank.duplicate_id", id=raw_id, line=first_line[raw_id]))
         elif raw_id is not None:
             first_line[raw_id] = item.start_mark.line + 1
-        question = _read_question(reader, item)
+        question = _read_question(reader, item, pictures)
         if question is not None and not duplicate:
             questions.append(question)
     return questions
@@ -237,7 +264,7 @@ def _raw_id(node: Node) -> str | None:
     return None
 
 
-def _read_question(reader: NodeReader, node: Node) -> Question | None:
+def _read_question(reader: NodeReader, node: Node, pictures: Path | None) -> Question | None:
     if not isinstance(node, MappingNode):
         reader.mapping(node, t("bank.a_question"))
         return None
@@ -255,9 +282,13 @@ def _read_question(reader: NodeReader, node: Node) -> Question | None:
     qid = text(fields["id"], "id") if "id" in fields else None
     stem = text(fields["stem"], "stem") if "stem" in fields else None
     kwargs: dict[str, object] = {}
-    for key in ("explanation", "source", "unit", "media"):
+    for key in ("explanation", "source", "unit", "media", "alt"):
         if key in fields:
             kwargs[key] = text(fields[key], key, allow_empty=True) or ""
+    if "image" in fields:
+        kwargs["image"] = _read_picture(reader, fields["image"], pictures) or ""
+    elif "alt" in fields:
+        reader.report(fields["alt"], t("bank.alt_without_image"))
     for key in ("tags", "keywords", "distractors"):
         if key in fields:
             kwargs[key] = reader.text_list(fields[key], key) or ()
@@ -273,9 +304,10 @@ def _read_question(reader: NodeReader, node: Node) -> Question | None:
             if value is not None:
                 kwargs[key] = value
     options: dict[str, str] = {}
+    option_images: dict[str, tuple[str, str]] = {}
     if qtype in CHOICE_TYPES:
         if "options" in fields:
-            options = _read_options(reader, fields["options"]) or {}
+            options = _read_options(reader, fields["options"], pictures, option_images) or {}
         else:
             reader.report(node, t("diag.missing_key", key="options"))
     answer = None
@@ -288,7 +320,8 @@ def _read_question(reader: NodeReader, node: Node) -> Question | None:
     if qid is None or stem is None or answer is None:
         return None
     return Question(id=qid, type=qtype, stem=stem, answer=answer, options=options,
-                    line=node.start_mark.line + 1, **kwargs)  # type: ignore[arg-type]
+                    option_images=option_images, line=node.start_mark.line + 1,
+                    **kwargs)  # type: ignore[arg-type]
 
 
 def _read_type(reader: NodeReader, node: Node) -> QuestionType | None:
@@ -302,9 +335,45 @@ def _read_type(reader: NodeReader, node: Node) -> QuestionType | None:
     return qtype
 
 
-def _read_options(reader: NodeReader, node: Node) -> dict[str, str] | None:
+def _read_picture(reader: NodeReader, node: Node, folder: Path | None) -> str | None:
+    """A picture's file, checked and made absolute when the bank's folder is known."""
+    written = reader.text(node, "image")
+    if written is None or folder is None:
+        return written
+    problem = picture_problem(folder / written, written)
+    if problem is not None:
+        reader.report(node, problem)
+        return None
+    return str(folder / written)
+
+
+def _read_option(reader: NodeReader, node: Node, what: str, folder: Path | None,
+                 images: dict[str, tuple[str, str]], letter: str) -> str | None:
+    """An option's text; an option written as a mapping is a picture (kept in ``images``)."""
+    if not isinstance(node, MappingNode):
+        return reader.text(node, what)
+    fields = reader.mapping(node, what, OPTION_KEYS, required=("image",))
+    if fields is None or "image" not in fields:
+        return None
+    text = reader.text(fields["text"], "text") if "text" in fields else ""
+    alt = reader.text(fields["alt"], "alt", allow_empty=True) or "" if "alt" in fields else ""
+    file = _read_picture(reader, fields["image"], folder)
+    if text is None or file is None:
+        return None
+    if not text and not alt:
+        reader.report(node, t("bank.option_picture_words", letter=letter))
+        return None
+    images[letter] = (file, alt)
+    return text or alt
+
+
+def _read_options(reader: NodeReader, node: Node, folder: Path | None = None,
+                  images: dict[str, tuple[str, str]] | None = None) -> dict[str, str] | None:
+    images = {} if images is None else images
     if isinstance(node, SequenceNode):  # a plain list: letters follow the order
-        texts = [reader.text(item, "option") for item in node.value]
+        letters = OPTION_LETTERS.ljust(len(node.value), "?")  # too many: reported below
+        texts = [_read_option(reader, item, "option", folder, images, letter)
+                 for letter, item in zip(letters, node.value, strict=False)]
         if any(x is None for x in texts):
             return None
         if not 2 <= len(texts) <= len(OPTION_LETTERS):
@@ -322,7 +391,8 @@ def _read_options(reader: NodeReader, node: Node) -> dict[str, str] | None:
             reader.report(key_node, t("bank.option_letter", letter=letter,
                                       expected=expected or OPTION_LETTERS[-1]))
             return None
-        value = reader.text(value_node, t("bank.option_named", letter=letter.upper()))
+        value = _read_option(reader, value_node, t("bank.option_named", letter=letter.upper()),
+                             folder, images, letter.upper())
         if value is None:
             return None
         options[letter.upper()] = value

@@ -101,8 +101,17 @@ class Question:
     unit: str = ""  # numeric
     keywords: tuple[str, ...] = ()  # short
     distractors: tuple[str, ...] = ()  # match
-    media: str = ""
+    media: str = ""  # a picture or video the host opens outside the terminal
+    image: str = ""  # a picture drawn with the stem: its file, found from the bank's folder
+    alt: str = ""  # what the picture shows, in words: said where it cannot be drawn
+    option_images: dict[str, tuple[str, str]] = field(default_factory=dict)  # letter: (file, alt)
     line: int = 0  # where the question starts in its file, for messages
+
+    @property
+    def pictures(self) -> tuple[str, ...]:
+        """The files of every picture the question draws: its own, then its options'."""
+        files = (self.image,) if self.image else ()
+        return files + tuple(file for file, _ in self.option_images.values())
 
     @property
     def blanks(self) -> int:
@@ -187,6 +196,11 @@ class Bank:
     def index(self) -> dict[str, Question]:
         """Questions by id (built on each call; hold on to it in loops)."""
         return {q.id: q for q in self.questions}
+
+    @property
+    def pictures(self) -> tuple[str, ...]:
+        """Every picture file the bank's questions draw, in bank order."""
+        return tuple(file for q in self.questions for file in q.pictures)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import sys
 import tempfile
 
 from quizhall.i18n import t
+from quizhall.tui import PICTURE_PROTOCOLS
 
 DEMO_CONTEST = "demo.contest.yaml"
 
@@ -23,6 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from quizhall.commands.run import add_audience_options
 
     add_audience_options(parser)
+    parser.add_argument("--images", choices=PICTURE_PROTOCOLS, default="auto",
+                        help=t("run.images_help"))
 
 
 def guide(keys: dict[str, str], team_keys: list[str]) -> str:
@@ -47,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.tui.host import HostApp
     from quizhall.tui.keys import build_keymap
     from quizhall.tui.session import StoreSession
+    from quizhall.tui.widgets.picture import prepare as prepare_pictures
 
     path = sample_banks_dir() / DEMO_CONTEST
     load = load_or_report(str(path))
@@ -65,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
             session.display_data_dir = temporary.name
         keymap = build_keymap(load.plan.keys, [team.key for team in load.plan.teams])
         buzzers, _ = choose_buzzers([])
+        prepare_pictures(args.images, load.questions.values())
         app = HostApp(session, single_screen=args.single_screen, timers=not args.no_timer,
                       motion=not args.no_motion, theme=args.theme, bell=not args.no_bell,
                       buzzers=buzzers,

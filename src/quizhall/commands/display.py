@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from quizhall.i18n import t
+from quizhall.tui import PICTURE_PROTOCOLS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -16,12 +17,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-motion", action="store_true", help=t("run.no_motion_help"))
     parser.add_argument("--theme", choices=("dark", "light"), default="dark",
                         help=t("run.theme_help"))
+    parser.add_argument("--images", choices=PICTURE_PROTOCOLS, default="auto",
+                        help=t("run.images_help"))
 
 
 def run(args: argparse.Namespace) -> int:
     from quizhall.store import StoreError, open_store
     from quizhall.tui.display import DisplayApp
     from quizhall.tui.session import Follower
+    from quizhall.tui.widgets.picture import prepare as prepare_pictures
 
     try:
         store = open_store(getattr(args, "data_dir", None))
@@ -41,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         except StoreError as exc:
             print(exc, file=sys.stderr)
             return 1
+        prepare_pictures(args.images, follower.questions.values())
         app = DisplayApp(follower, theme=args.theme, bell=not args.no_bell,
                          timers=not args.no_timer, motion=not args.no_motion)
         app.run()

@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.exporters import write_atomically
     from quizhall.importers import ImportOptions, importer_for, importers
     from quizhall.importers.finish import make_bank
+    from quizhall.importers.pictures import place_pictures
     from quizhall.plugins import PLUGIN_ERRORS
 
     def fail(message: str) -> int:
@@ -82,7 +83,10 @@ def run(args: argparse.Namespace) -> int:
         print(failure.format(), file=sys.stderr)
     if result.failures:
         return EXIT_NOTHING_WRITTEN
-    _, text = make_bank(result, path, options)
+    pictures = place_pictures(result, output, options.display or str(path))
+    bank, text = make_bank(result, path, options, output.parent)
+    pictures = {file: data for file, data in pictures.items()
+                if str(file.absolute()) in bank.pictures}  # not those of skipped questions
     for item in result.skipped:
         print(item.format(), file=sys.stderr)
     for warning in result.warnings:
@@ -95,8 +99,14 @@ def run(args: argparse.Namespace) -> int:
         print(t("import.nothing_imported"), file=sys.stderr)
         return EXIT_NOTHING_WRITTEN
     try:
+        for file, data in pictures.items():  # first, so the bank never names a missing file
+            file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(file, data)
         write_atomically(output, text.encode("utf-8"))
     except OSError as exc:
         return fail(t("import.cannot_write", path=output, reason=exc.strerror or exc))
+    if pictures:
+        print(t("import.pictures_written", path=next(iter(pictures)).parent,
+                count=len(pictures)))
     print(t("import.written", path=output))
     return EXIT_SOME_SKIPPED if result.skipped else EXIT_ALL_IMPORTED

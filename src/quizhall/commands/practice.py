@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from quizhall.i18n import t
+from quizhall.tui import PICTURE_PROTOCOLS
 
 if TYPE_CHECKING:
     from quizhall.practice import ExamSpec, Filter, Library, Stats
@@ -47,6 +48,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lives", type=int, metavar="N", help=t("practice.lives_help"))
     parser.add_argument("--seed", type=int, metavar="N", help=t("practice.seed_help"))
     parser.add_argument("--stats", action="store_true", help=t("practice.stats_help"))
+    parser.add_argument("--images", choices=PICTURE_PROTOCOLS, default="auto",
+                        help=t("run.images_help"))
     parser.add_argument("--json", action="store_true", help=t("practice.json_help"))
 
 
@@ -176,6 +179,7 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
     from quizhall.practice import History, Order
     from quizhall.store import StoreError, open_store
     from quizhall.tui.practice.app import PracticeApp, PracticeSettings
+    from quizhall.tui.widgets.picture import prepare as prepare_pictures
 
     try:
         store = open_store()
@@ -188,6 +192,7 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
             mode=mode, order=Order(args.order) if args.order else None, filter=chosen,
             study=args.study, start=args.start - 1 if args.start else None, exam=spec,
             paper=paper, lives=args.lives)
+        prepare_pictures(args.images, (ref.question for ref in library.refs))
         PracticeApp(library, History(db), user, seed=args.seed, settings=settings,
                     notices=store.warnings).run()
     finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from quizhall.i18n import t
+from quizhall.tui import PICTURE_PROTOCOLS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +20,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--theme", choices=("dark", "light"), default="dark",
                         help=t("run.theme_help"))
     parser.add_argument("--resume", action="store_true", help=t("run.resume_help"))
+    parser.add_argument("--images", choices=PICTURE_PROTOCOLS, default="auto",
+                        help=t("run.images_help"))
     parser.add_argument("--buzzer", action="append", default=[], metavar="NAME[:ARG]",
                         help=t("run.buzzer_help"))
     add_audience_options(parser)
@@ -93,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.store import StoreError, open_store
     from quizhall.tui.host import HostApp
     from quizhall.tui.session import StoreSession
+    from quizhall.tui.widgets.picture import prepare as prepare_pictures
 
     if not Path(args.contest).is_file():
         print(t("run.no_file", path=args.contest), file=sys.stderr)
@@ -119,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
             store.close()
             return 1
         resume = session.resumable[0].id
+    prepare_pictures(args.images, load.questions.values())
     app = HostApp(session, single_screen=args.single_screen, timers=not args.no_timer,
                   motion=not args.no_motion, theme=args.theme, bell=not args.no_bell,
                   buzzers=buzzers, resume=resume, audience=audience_factory(args, load))

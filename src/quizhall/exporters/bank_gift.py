@@ -9,8 +9,8 @@ GIFT has no place for some things; each is reported, never dropped silently: ord
 and fill questions with several blanks are left out; a multiple-choice question is scored
 proportionally in Moodle (weights ``%50%``), so an all-or-nothing one changes; a short
 question's explanation (the general feedback holds its reference answer), keywords, a numeric
-unit, strict matching, difficulty, points, time limits, sources, media and ``shuffle: false``
-are lost.
+unit, strict matching, difficulty, points, time limits, sources, media, pictures and
+``shuffle: false`` are lost.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _MISREAD = re.compile(r"^(?:\[(?:html|moodle|plain|markdown)\]|%)")
 # Fields GIFT cannot hold, with the value that means "nothing to lose".
 _LOST_FIELDS: tuple[tuple[str, object], ...] = (
     ("difficulty", None), ("points", None), ("time_limit", None), ("source", ""),
-    ("media", ""), ("shuffle", True),
+    ("media", ""), ("shuffle", True), ("image", ""), ("option_images", {}),
 )
 
 

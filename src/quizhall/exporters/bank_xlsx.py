@@ -5,6 +5,8 @@ The question sheet has one row per question, with the columns the spreadsheet im
 (options G and H, unit, keywords …) are left out. A second sheet holds the ``bank:`` fields.
 Importing the workbook gives the same bank back (levels aside: they are reported). No cell
 can start a formula: text is passed through :func:`quizhall.safecell.neutralise`.
+Pictures travel inside the workbook: a question's picture sits in its picture cell (which
+also names the file), an option's picture in the option's cell, where the importer finds them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from quizhall.bank.dump import picture_path
 from quizhall.bank.model import Bank, Question, QuestionType
 from quizhall.diagnostics import Diagnostic
 from quizhall.exporters import write_atomically
@@ -32,7 +35,10 @@ ILLEGAL_CHARACTERS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_TITLES = {"zh-CN": ("题目", "题库信息"), "en": ("Questions", "Bank")}
 
 
-def _cells(question: Question, language: str) -> dict[str, object]:
+PICTURE_HEIGHT = 96  # pixels: a row with pictures is this tall, each picture fitted into it
+
+
+def _cells(question: Question, language: str, folder: Path | None = None) -> dict[str, object]:
     """The non-empty cells of a question's row, by field."""
     zh = language != "en"
     cells: dict[str, object] = {
@@ -42,7 +48,9 @@ def _cells(question: Question, language: str) -> dict[str, object]:
         **question.options,
         "answer": tpl.answer_cell(question, language),
     }
-    for name in ("explanation", "source", "media", "unit"):
+    if question.image:
+        cells["image"] = picture_path(question.image, folder)
+    for name in ("explanation", "source", "media", "unit", "alt"):
         if getattr(question, name):
             cells[name] = getattr(question, name)
     for name in ("points", "time_limit", "difficulty"):
@@ -75,8 +83,35 @@ def _problems(question: Question) -> list[str]:
     return keys
 
 
-def bank_to_workbook(bank: Bank) -> tuple[bytes, list[Diagnostic]]:
-    """The bank as XLSX bytes, and warnings about what would not come back unchanged."""
+def _embed(sheet: Any, row: int, columns: dict[str, int], question: Question) -> list[str]:
+    """Put the question's pictures into their cells; the files that could not be read."""
+    from openpyxl.drawing.image import Image
+
+    wanted = [("image", question.image)] if question.image else []
+    wanted += [(letter, file) for letter, (file, _) in question.option_images.items()]
+    failed = []
+    for field, file in wanted:
+        if field not in columns:
+            continue
+        try:
+            picture = Image(file)
+        except Exception:  # deleted or damaged since the bank was loaded
+            failed.append(file)
+            continue
+        scale = PICTURE_HEIGHT / max(1, picture.height)
+        picture.width, picture.height = round(picture.width * scale), PICTURE_HEIGHT
+        cell = sheet.cell(row=row, column=columns[field])
+        sheet.add_image(picture, cell.coordinate)
+    if wanted:
+        sheet.row_dimensions[row].height = PICTURE_HEIGHT * 0.75 + 4  # points
+    return failed
+
+
+def bank_to_workbook(bank: Bank, folder: Path | None = None) -> tuple[bytes, list[Diagnostic]]:
+    """The bank as XLSX bytes, and warnings about what would not come back unchanged.
+
+    ``folder``: where the workbook is written (picture cells name files relative to it).
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -86,7 +121,7 @@ def bank_to_workbook(bank: Bank) -> tuple[bytes, list[Diagnostic]]:
     notes: list[Diagnostic] = []
     rows = []
     for question in bank.questions:
-        cells = _cells(question, language)
+        cells = _cells(question, language, folder)
         rows.append(cells)
         keys = _problems(question)
         texts = [v for v in cells.values() if isinstance(v, str)]
@@ -104,6 +139,12 @@ def bank_to_workbook(bank: Bank) -> tuple[bytes, list[Diagnostic]]:
     sheet.append([tpl.HEADERS[name][column] for name in fields])
     for row in rows:
         sheet.append([_value(row.get(name)) for name in fields])
+    column_of = {name: index for index, name in enumerate(fields, 1)}
+    for number, question in enumerate(bank.questions, 2):
+        for file in _embed(sheet, number, column_of, question):
+            notes.append(Diagnostic(path, question.line, 1, t("export_bank.xlsx_picture_lost",
+                                                              id=question.id, file=file),
+                                    "warning"))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -158,7 +199,7 @@ class XlsxBankExporter:
         return t("export_bank.xlsx_format")
 
     def write(self, data: Bank, path: Path, options: Mapping[str, object]) -> list[Diagnostic]:
-        content, notes = bank_to_workbook(data)
+        content, notes = bank_to_workbook(data, path.parent)
         write_atomically(path, content)
         return notes
 

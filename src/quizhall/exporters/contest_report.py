@@ -140,6 +140,7 @@ class QuestionResult:
     assigned: str | None
     outcome: str
     attempts: tuple[Attempt, ...]
+    image: str = ""  # the question's picture file, if it has one
 
     @property
     def answers(self) -> int:
@@ -553,7 +554,7 @@ class _Builder:
             answer=bank_question.answer_text() if bank_question is not None else "",
             stake=float(stake) if isinstance(stake, int | float) else None,
             assigned=self.team_name(event.get("answerer")), outcome=outcome,
-            attempts=tuple(attempts))
+            attempts=tuple(attempts), image=str(getattr(bank_question, "image", "") or ""))
 
     def progression(self) -> tuple[ProgressPoint, ...]:
         scores = [float(self.plan.base_score)] * len(self.plan.teams)

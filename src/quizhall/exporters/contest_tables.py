@@ -18,6 +18,7 @@ from quizhall.exporters.tables import (
     COLLAPSE,
     NUMBER,
     PERCENT,
+    PICTURE,
     SECONDS,
     SKIP,
     Cell,
@@ -220,7 +221,12 @@ def questions_table(report: ContestReport, round_index: int | None = None) -> Ta
                _column("stem", wide=True), _column("answer", wide=True), _column("team"),
                _column("member"), _column("result"), _column("points", NUMBER),
                _column("question_correct_rate", PERCENT), _column("event", NUMBER))
-    rows = [row for question in report.questions
+    # A picture column only when a question has a picture: other reports keep their shape.
+    pictures = any(question.image for question in report.questions)
+    if pictures:
+        columns += (_column("picture", PICTURE),)
+    rows = [row + ((question.image,) if pictures else ())
+            for question in report.questions
             if round_index is None or question.round == round_index
             for row in question_rows(question)]
     return Table("questions" if round_index is None else f"questions-{round_index + 1}",

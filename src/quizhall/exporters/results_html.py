@@ -1,5 +1,5 @@
-"""The HTML results exporter: one self-contained page (inline CSS and SVG, no script, no
-network) with the ranking, the score chart and every table of the report.
+"""The HTML results exporter: one self-contained page (inline CSS, SVG and pictures, no script,
+no network) with the ranking, the score chart and every table of the report.
 
 Every text goes through :func:`html.escape`, so names and question texts holding HTML
 (``<script>`` …) show as typed and never run.
@@ -7,6 +7,8 @@ Every text goes through :func:`html.escape`, so names and question texts holding
 
 from __future__ import annotations
 
+import base64
+import io
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from quizhall.exporters.tables import (
     COLLAPSE,
     NUMBER,
     PERCENT,
+    PICTURE,
     SECONDS,
     SKIP,
     Document,
@@ -46,6 +49,7 @@ th { background: #eef4fb; text-align: left; position: sticky; top: 0; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.neg { color: #b42318; }
 td.text { white-space: pre-wrap; }
+td img { max-width: 240px; max-height: 160px; }
 tr:nth-child(even) td { background: #fafbfc; }
 .note { color: #555; font-style: italic; }
 aside.warnings { background: #fff8e5; border-left: 4px solid #e6a700; padding: .5rem 1rem; }
@@ -73,6 +77,24 @@ def _text(value: str) -> str:
     return escape(visible(value), quote=True)
 
 
+PICTURE_SIDE = 480  # pixels: a sharp thumbnail that keeps the page small
+
+
+def html_picture(file: str) -> str:
+    """A picture drawn inside the page (decoded and encoded again as PNG, never copied as it
+    came), or its file name where it cannot be read."""
+    from quizhall.bank.pictures import PictureError, decode_picture
+
+    try:
+        image = decode_picture(file, PICTURE_SIDE)
+    except PictureError:
+        return _text(file)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{_text(Path(file).name)}">'
+
+
 def html_table(table: Table) -> str:
     """A table as HTML, every cell escaped."""
     head = "".join(f"<th>{_text(column.title)}</th>" for column in table.columns)
@@ -85,6 +107,9 @@ def html_table(table: Table) -> str:
             if numeric and isinstance(value, int | float) and value < 0:
                 css += " neg"
             attr = f' class="{css.strip()}"' if css.strip() else ""
+            if column.kind == PICTURE and isinstance(value, str) and value:
+                cells.append(f"<td>{html_picture(value)}</td>")
+                continue
             cells.append(f"<td{attr}>{_text(show(value, column.kind))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'

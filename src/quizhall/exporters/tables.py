@@ -24,6 +24,7 @@ NUMBER = "number"      # points and scores: shown without a needless ".0"
 PERCENT = "percent"    # a share between 0 and 1, shown as a percentage
 SECONDS = "seconds"    # elapsed time in seconds
 DATETIME = "datetime"  # a local time written "YYYY-MM-DD HH:MM:SS": a real date in spreadsheets
+PICTURE = "picture"    # a picture's file: HTML draws it, other formats give its path
 
 
 @dataclass(frozen=True, slots=True)

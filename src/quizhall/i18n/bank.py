@@ -26,6 +26,24 @@ MESSAGES = {
                            "option letter {letter} is out of place: expected {expected} "
                            "(options run A, B, C … in order)"),
     "bank.option_named": ("选项 {letter}", "option {letter}"),
+    "bank.picture_missing": ("找不到图片 {path}（路径相对于题库文件所在的文件夹）",
+                             "picture {path} not found (paths are relative to the bank file's folder)"),
+    "bank.picture_unreadable": ("图片 {path} 无法读取：{reason}", "picture {path} cannot be read: {reason}"),
+    "bank.picture_format": ("{path} 不是可用的图片（可用 {formats}）",
+                            "{path} is not a picture quizhall reads (use {formats})"),
+    "bank.picture_too_many_bytes": ("图片 {path} 有 {size}，超过上限 {limit}；请缩小后再用",
+                                    "picture {path} is {size}, above the limit of {limit}; shrink it"),
+    "bank.picture_too_many_pixels": ("图片 {path} 为 {width}×{height} 像素，超过上限 {limit} 像素；请缩小后再用",
+                                     "picture {path} is {width}×{height} pixels, above the limit of "
+                                     "{limit} pixels; shrink it"),
+    "bank.picture_bomb": ("图片 {path} 有 {pixels} 像素，远超上限 {limit} 像素；请缩小后再用",
+                          "picture {path} has {pixels} pixels, far above the limit of {limit} "
+                          "pixels; shrink it"),
+    "bank.alt_without_image": ("alt 是图片的文字说明，需要同时写 image",
+                               "alt describes a picture: give image too"),
+    "bank.option_picture_words": ("图片选项 {letter} 需要 text 或 alt（图片无法显示时读出的文字）",
+                                  "picture option {letter} needs text or alt (the words said "
+                                  "where the picture cannot be drawn)"),
     "bank.single_one_letter": ("单选题只能有一个答案，实际为 {answer}",
                                "a single-choice question has one answer, not {answer}"),
     "bank.use_multiple_hint": ("多个正确答案请用 type: multiple",

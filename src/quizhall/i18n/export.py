@@ -138,6 +138,7 @@ MESSAGES = {
     "export.fact.notebook": ("错题本题数", "Questions in the notebook"),
     # columns
     "export.col.item": ("项目", "Item"),
+    "export.col.picture": ("图片", "Picture"),
     "export.col.value": ("内容", "Value"),
     "export.col.rank": ("名次", "Rank"),
     "export.col.team": ("队伍", "Team"),

@@ -62,6 +62,8 @@ MESSAGES = {
     "export_bank.xlsx_carriage_return": ("{id}：回车符（CR）在 Excel 中会变成换行",
                                          "{id}: a carriage return (CR) becomes a line feed in "
                                          "Excel"),
+    "export_bank.xlsx_picture_lost": ("{id}：图片 {file} 无法读取，未放入工作簿",
+                                      "{id}: picture {file} cannot be read and is not in the workbook"),
     "export_bank.xlsx_control_chars": ("{id}：Excel 不能保存的控制字符已改为可见符号（␁ 等）",
                                        "{id}: control characters Excel cannot hold were written "
                                        "as visible symbols (␁ …)"),

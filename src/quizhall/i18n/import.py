@@ -61,6 +61,19 @@ MESSAGES = {
     "import.too_many_options": ("有 {count} 个选项，题库最多支持 {limit} 个",
                                 "{count} options; a bank holds at most {limit}"),
     "import.empty_option": ("选项 {letter} 是空的", "option {letter} is empty"),
+    "import.picture_option": ("图片 {letter}", "picture {letter}"),
+    "import.picture_extra": ("同一道题（或同一个选项）有不止一张图片，只保留第一张",
+                             "more than one picture for the same question or option: only the first is kept"),
+    "import.picture_dropped": ("图片未导入：{reason}", "picture left out: {reason}"),
+    "import.picture_unanchored": ("工作表 {sheet} 中有一张图片没有放在单元格中，无法判断属于哪道题，已略去",
+                                  "a picture in sheet {sheet} is not placed in a cell, so its question is unknown; "
+                                  "it was left out"),
+    "import.pictures_unreadable": ("工作簿中的图片无法读取，已略去：{reason}",
+                                   "the workbook's pictures cannot be read and were left out: {reason}"),
+    "import.picture_not_beside": ("{src} 不是导入文件旁边的文件（只读取相对路径，不下载网址）",
+                                  "{src} is not a file beside the imported file (only relative paths "
+                                  "are read; addresses are not downloaded)"),
+    "import.pictures_written": ("图片保存在 {path}（{count} 个文件）", "pictures saved in {path} ({count} files)"),
     "import.media_dropped": ("HTML 中的 {count} 个图片或媒体无法导入，已略去：{names}",
                              "{count} pictures or media in the HTML cannot be imported and "
                              "were left out: {names}"),

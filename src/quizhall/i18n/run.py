@@ -9,6 +9,9 @@ MESSAGES = {
                           "no timers (accessibility): a new contest has no time limits; the host judges"),
     "run.no_bell_help": ("不响铃", "no terminal bell"),
     "run.no_motion_help": ("关闭动画（比分名次变化不滑动）", "no motion: rank changes on the scoreboard do not slide"),
+    "run.images_help": ("题目图片的显示方式：auto 询问终端（Kitty 图形协议、Sixel，否则半格色块）；off 只显示图片的文字说明（默认 auto）",
+                        "how question pictures are drawn: auto asks the terminal (Kitty graphics, Sixel, "
+                        "else half-blocks); off shows the pictures' descriptions instead (default auto)"),
     "run.theme_help": ("配色：dark（深色，默认）或 light（浅色）", "colours: dark (default) or light"),
     "run.resume_help": ("直接继续这个竞赛文件最近一场未完成的比赛",
                         "continue the latest unfinished contest from this file directly"),

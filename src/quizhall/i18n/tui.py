@@ -21,6 +21,8 @@ MESSAGES = {
     "tui.kind.numeric": ("数值题", "numeric"),
     "tui.kind.match": ("连线题", "match"),
     "tui.media": ("媒体：", "media:"),
+    "tui.picture": ("〔图〕", "[picture]"),
+    "tui.picture_no_alt": ("（图片没有文字说明）", "(the picture has no description)"),
     "tui.answer": ("答案：", "Answer:"),
     "tui.explanation": ("解析：", "Explanation:"),
     "tui.source": ("出处：", "Source:"),

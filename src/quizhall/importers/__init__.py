@@ -47,6 +47,8 @@ class ImportResult:
     with the file as a whole (unreadable, no header row …): nothing could be read past them.
     ``info`` holds fields of the bank's ``bank:`` block found in the file itself (an XLSX
     export carries them), and ``encoding`` the text encoding a text file was read with.
+    ``pictures`` holds the bytes of the pictures found, by the provisional name a question's
+    ``image`` holds (:func:`quizhall.importers.pictures.keep`).
     """
 
     questions: list[Question] = field(default_factory=list)
@@ -55,6 +57,7 @@ class ImportResult:
     failures: list[Diagnostic] = field(default_factory=list)
     info: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None
+    pictures: dict[str, bytes] = field(default_factory=dict)  # see quizhall.importers.pictures
 
     @property
     def found(self) -> int:

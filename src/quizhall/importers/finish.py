@@ -40,14 +40,16 @@ def bank_info(result: ImportResult, path: Path, options: ImportOptions) -> BankI
     )
 
 
-def make_bank(result: ImportResult, path: Path, options: ImportOptions) -> tuple[Bank, str]:
+def make_bank(result: ImportResult, path: Path, options: ImportOptions,
+              folder: Path | None = None) -> tuple[Bank, str]:
     """The bank to write, and its YAML text, checked by the loader.
 
-    Questions the loader would refuse move to ``result.skipped``.
+    Questions the loader would refuse move to ``result.skipped``. ``folder``: where the bank
+    will be written (its picture paths are relative to it).
     """
     info = bank_info(result, path, options)
     bank = Bank(info, tuple(result.questions))
-    text = dump_bank(bank)
+    text = dump_bank(bank, folder)
     if not result.questions:
         return bank, text
     _, diagnostics = parse_bank(text, "import")
@@ -70,4 +72,4 @@ def make_bank(result: ImportResult, path: Path, options: ImportOptions) -> tuple
     result.questions[:] = kept
     result.skipped.sort(key=lambda d: (d.path, d.line))
     bank = Bank(info, tuple(kept))
-    return bank, dump_bank(bank)
+    return bank, dump_bank(bank, folder)

@@ -3,8 +3,9 @@
 Questions are separated by blank lines; ``//`` lines are comments (``// [id:X]`` and
 ``// [tag:Y]`` in them give an id and tags); ``$CATEGORY:`` sets a tag for the questions that
 follow; ``::title::`` names a question (its id, when unique); ``[html|moodle|plain|markdown]``
-gives a text's format (HTML is turned into plain text). The answer block ``{…}`` decides the
-type the way Moodle does:
+gives a text's format (HTML is turned into plain text; the stem's first ``<img>`` whose
+``src`` is a file beside the GIFT file becomes the question's picture). The answer block
+``{…}`` decides the type the way Moodle does:
 
 =======================================  ===================================================
 GIFT                                     quizhall
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ from quizhall.importers.common import (
     read_text_file,
     slugify,
 )
+from quizhall.importers.pictures import keep, read_beside
 
 BLANK = "____"
 
@@ -90,6 +92,7 @@ class _HtmlToText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.media: list[str] = []  # what each picture or media element links to
+        self.pictures: list[tuple[str, str]] = []  # (src, alt) of each <img>
         self._hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -98,6 +101,8 @@ class _HtmlToText(HTMLParser):
             self.parts.append("\n")
         elif tag in self.MEDIA:
             self.media.append(found.get("src") or found.get("data") or f"<{tag}>")
+            if tag == "img" and found.get("src"):
+                self.pictures.append((found["src"] or "", found.get("alt") or ""))
         elif tag == "a" and (found.get("href") or "").lower().endswith(MEDIA_SUFFIXES):
             self.media.append(found["href"] or "")
         elif tag in self.HIDDEN:
@@ -114,8 +119,9 @@ class _HtmlToText(HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(html: str) -> tuple[str, list[str]]:
-    """Plain text from HTML, and what the pictures, media and media links dropped linked to."""
+def html_to_text(html: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """Plain text from HTML, what the pictures, media and media links in it linked to, and the
+    ``src`` and ``alt`` of each picture."""
     parser = _HtmlToText()
     parser.feed(html)
     parser.close()
@@ -124,7 +130,7 @@ def html_to_text(html: str) -> tuple[str, list[str]]:
     for line in lines:
         if line.strip() or (kept and kept[-1].strip()):
             kept.append(line)
-    return "\n".join(kept).strip(), parser.media
+    return "\n".join(kept).strip(), parser.media, parser.pictures
 
 
 @dataclass(slots=True)
@@ -192,8 +198,10 @@ def _category_tag(path: str) -> str | None:
 class _Reader:
     """Reads one GIFT file into a collector."""
 
-    def __init__(self, collector: Collector) -> None:
+    def __init__(self, collector: Collector, folder: Path) -> None:
         self.out = collector
+        self.folder = folder  # pictures are read from beside the GIFT file
+        self.pictures: list[tuple[str, str]] = []  # the current question's, in order
         self.category: str | None = None
         self.number = 0
         self.drafts: list[tuple[Question, str | None, int]] = []
@@ -210,8 +218,9 @@ class _Reader:
             raw = raw[match.end():]
         text = _unprotect(raw).strip()
         if fmt == "html":
-            text, media = html_to_text(text)
+            text, media, pictures = html_to_text(text)
             self.media += media
+            self.pictures += pictures
         return text, fmt
 
     # -- blocks ------------------------------------------------------------------------------
@@ -226,6 +235,7 @@ class _Reader:
             return
         self.number += 1
         self.media = []
+        self.pictures = []
         line = block.line
         meta_id: str | None = None
         tags: list[str] = []
@@ -265,6 +275,7 @@ class _Reader:
             general_raw = answer[split + 4:]
             answer = answer[:split].strip()
         stem, fmt = self.text(stem_raw)
+        stem_pictures = list(self.pictures)
         general, _ = self.text(general_raw, fmt)
         if not stem:
             self.out.skip(line, t("import.no_stem"))
@@ -285,10 +296,23 @@ class _Reader:
             question = self.fill(line, common, general, answer, fmt)
         if question is None:
             return
+        if stem_pictures:
+            question = self.picture(line, question, *stem_pictures[0])
         if self.media:
             self.out.warn(line, t("import.media_dropped", count=len(self.media),
                                   names="、".join(self.media)))
         self.drafts.append((question, wish, self.number))
+
+    def picture(self, line: int, question: Question, src: str, alt: str) -> Question:
+        """The question with the stem's first picture, when it is a file beside the GIFT
+        file (counted as kept); said why otherwise."""
+        data = read_beside(self.folder, src)
+        if src in self.media:  # kept, or reported on its own below
+            self.media.remove(src)
+        if isinstance(data, str):
+            self.out.warn(line, t("import.picture_dropped", reason=data))
+            return question
+        return replace(question, image=keep(self.out.result, data), alt=alt.strip())
 
     # -- types -------------------------------------------------------------------------------
     def essay(self, line: int, common: dict[str, Any], general: str) -> Question:
@@ -492,7 +516,7 @@ def read_gift(path: Path, options: ImportOptions) -> ImportResult:
     source = read_text_file(path, options, collector)
     if source is None:
         return collector.result
-    reader = _Reader(collector)
+    reader = _Reader(collector, path.parent)
     reader.read(source)
     drafts = reader.drafts
     questions = assign_ids([d[0] for d in drafts], [d[1] for d in drafts],

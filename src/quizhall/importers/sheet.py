@@ -24,7 +24,7 @@ import io
 import math
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ from quizhall.importers.common import (
     id_prefix,
     read_bytes,
 )
+from quizhall.importers.pictures import keep, read_beside
 from quizhall.safecell import restore
 from quizhall.yamlsource import suggest
 
@@ -89,6 +90,7 @@ class _Table:
     display: str
     rows: list[tuple[int, list[Cell]]]
     default_type: QuestionType | None = None
+    pictures: dict[tuple[int, int], bytes] = field(default_factory=dict)  # (row, column): bytes
 
 
 def cell_text(value: Cell) -> str:
@@ -171,9 +173,11 @@ def _find_columns(header: list[Cell], column_map: Mapping[str, str]
 class _SheetReader:
     """Turns the rows of one or more tables into questions."""
 
-    def __init__(self, collector: Collector, options: ImportOptions) -> None:
+    def __init__(self, collector: Collector, options: ImportOptions, folder: Path) -> None:
         self.out = collector
         self.options = options
+        self.folder = folder  # where the file is: picture paths in cells are relative to it
+        self.pictures: dict[tuple[int, int], bytes] = {}
         self.drafts: list[tuple[Question, str | None, int]] = []
         self.number = 0
         self.tables_read = 0
@@ -197,6 +201,7 @@ class _SheetReader:
                 self.out.warn(0, problem, column=0, hint=t("import.no_header_hint"))
             return problem
         self.tables_read += 1
+        self.pictures = table.pictures
         if columns.unused:
             self.out.warn(header_row, t("import.unused_columns",
                                         columns="、".join(columns.unused)))
@@ -215,6 +220,10 @@ class _SheetReader:
             skip(number, t("import.row_no_stem"), column=stem_column or 1)
             return
         texts = [columns.cell(row, letter)[0] for letter in OPTION_LETTERS]
+        drawn = self.row_pictures(number, columns)
+        for position, letter in enumerate(OPTION_LETTERS):
+            if letter in drawn and not texts[position]:  # an option that is only a picture
+                texts[position] = t("import.picture_option", letter=letter)
         last = max((i for i, text in enumerate(texts) if text), default=-1)
         for position in range(last):
             if not texts[position]:
@@ -244,11 +253,52 @@ class _SheetReader:
         if answer is None:
             return
         fields = self.extras(number, row, columns, qtype)
+        fields.update(self.pictures_of(number, row, columns, drawn,
+                                       options if qtype in CHOICE_TYPES else {}))
         question = Question(id="", type=qtype, stem=stem, answer=answer,
                             options=options if qtype in CHOICE_TYPES else {},
                             line=number, **fields)
         wish, _ = columns.cell(row, "id")
         self.drafts.append((question, wish or None, self.number))
+
+    def row_pictures(self, number: int, columns: _Columns) -> dict[str, bytes]:
+        """The pictures anchored in a row, by the option letter whose cell holds each (the
+        key ``""`` for the first one in any other cell: the question's picture)."""
+        letter_of = {index + 1: letter for letter in OPTION_LETTERS
+                     for index in columns.by_field.get(letter, ())}
+        found: dict[str, bytes] = {}
+        for (row, column), data in sorted(self.pictures.items()):
+            if row != number:
+                continue
+            key = letter_of.get(column, "")
+            if key in found:
+                self.out.warn(number, t("import.picture_extra"), column=column)
+            else:
+                found[key] = data
+        return found
+
+    def pictures_of(self, number: int, row: list[Cell], columns: _Columns,
+                    drawn: dict[str, bytes], options: dict[str, str]) -> dict[str, object]:
+        """The question's picture fields: pictures in its cells, or a picture file named in
+        the picture column (relative to the spreadsheet)."""
+        fields: dict[str, object] = {}
+        data: bytes | str | None = drawn.get("")
+        named, column = columns.cell(row, "image")
+        if data is None and named:
+            data = read_beside(self.folder, named)
+            if isinstance(data, str):
+                self.out.warn(number, t("import.picture_dropped", reason=data), column=column)
+                data = None
+        if isinstance(data, bytes):
+            fields["image"] = keep(self.out.result, data)
+            alt, _ = columns.cell(row, "alt")
+            if alt:
+                fields["alt"] = alt
+        option_images = {letter: (keep(self.out.result, picture), "")
+                         for letter, picture in drawn.items() if letter in options}
+        if option_images:
+            fields["option_images"] = option_images
+        return fields
 
     def answer(self, number: int, column: int, qtype: QuestionType, text: str,
                options: dict[str, str], stem: str) -> object:
@@ -474,6 +524,7 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
                        t("import.bad_workbook_hint"))
         return []
     tables = []
+    pictures = _xlsx_pictures(path, collector)
     try:
         sheets = [ws for ws in workbook.worksheets
                   if tpl.normalise_header(ws.title) not in INFO_SHEETS]
@@ -489,7 +540,8 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
                 collector.result.info.update(_info(row for _, row in rows))
                 continue
             shown = f"{collector.display}[{ws.title}]" if len(sheets) > 1 else collector.display
-            tables.append(_Table(shown, rows, TYPE_ALIASES.get(ws.title.strip())))
+            tables.append(_Table(shown, rows, TYPE_ALIASES.get(ws.title.strip()),
+                                 pictures.get(ws.title, {})))
     except Exception as exc:  # a damaged sheet inside a readable archive
         collector.fail(t("import.bad_workbook", reason=f"{type(exc).__name__}: {exc}"),
                        t("import.bad_workbook_hint"))
@@ -497,6 +549,37 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
     finally:
         workbook.close()
     return tables
+
+
+def _xlsx_pictures(path: Path, collector: Collector) -> dict[str, dict[tuple[int, int], bytes]]:
+    """The pictures embedded in a workbook's sheets: by sheet title, then by the (row,
+    column) of the cell each is anchored to (1-based)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if not any(name.startswith("xl/media/") for name in archive.namelist()):
+                return {}  # no pictures: the workbook is not read a second time
+    except (OSError, zipfile.BadZipFile):
+        return {}
+    from openpyxl import load_workbook
+
+    found: dict[str, dict[tuple[int, int], bytes]] = {}
+    try:
+        # Only a full (not read-only) load reads drawings; openpyxl has no public accessor
+        # for the pictures it read, so ws._images it is (the list add_image appends to).
+        workbook = load_workbook(path, data_only=True)
+        for ws in workbook.worksheets:
+            for image in getattr(ws, "_images", ()):
+                marker = getattr(image.anchor, "_from", None)  # absolute anchors: no cell
+                data = image.ref.getvalue() if hasattr(image.ref, "getvalue") else None
+                if marker is None or data is None:
+                    collector.warn(0, t("import.picture_unanchored", sheet=ws.title), column=0)
+                    continue
+                found.setdefault(ws.title, {})[(marker.row + 1, marker.col + 1)] = data
+        workbook.close()
+    except Exception as exc:  # the rows were read; a damaged drawing loses only pictures
+        collector.warn(0, t("import.pictures_unreadable", reason=f"{type(exc).__name__}: {exc}"),
+                       column=0)
+    return found
 
 
 def _info(rows: Iterable[tuple[Cell, ...]]) -> dict[str, str]:
@@ -537,7 +620,7 @@ def read_sheet(path: Path, options: ImportOptions, kind: str | None = None) -> I
         tables = _read_csv(path, options, collector)
     if collector.result.failures:
         return collector.result
-    reader = _SheetReader(collector, options)
+    reader = _SheetReader(collector, options, path.parent)
     problems = [problem for table in tables if (problem := reader.table(table))]
     collector.display = display
     if not reader.tables_read:

@@ -28,7 +28,8 @@ from quizhall.bank.model import (
 # Every field a column can hold, in the order an export writes them.
 FIELDS: tuple[str, ...] = ("id", "type", "stem", *OPTION_LETTERS, "answer", "explanation",
                            "points", "difficulty", "tags", "source", "time_limit", "shuffle",
-                           "partial", "strict", "unit", "keywords", "distractors", "media")
+                           "partial", "strict", "unit", "keywords", "distractors", "media",
+                           "image", "alt")
 
 # The header an export writes for each field: (zh-CN, en).
 HEADERS: dict[str, tuple[str, str]] = {
@@ -40,6 +41,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "shuffle": ("乱序", "Shuffle"), "partial": ("部分得分", "Partial"),
     "strict": ("严格匹配", "Strict"), "unit": ("单位", "Unit"), "keywords": ("关键词", "Keywords"),
     "distractors": ("干扰项", "Distractors"), "media": ("媒体", "Media"),
+    "image": ("图片", "Picture"), "alt": ("图片说明", "Picture description"),
 }
 
 # Header spellings met in the wild, normalised by :func:`normalise_header`.
@@ -64,7 +66,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "unit": ("单位", "unit"),
     "keywords": ("关键词", "关键字", "得分点", "keywords", "keyword"),
     "distractors": ("干扰项", "distractors"),
-    "media": ("媒体", "图片", "附件", "media", "image", "picture"),
+    "media": ("媒体", "附件", "视频", "音频", "media", "video", "audio"),
+    "image": ("图片", "图像", "插图", "配图", "image", "picture", "img"),
+    "alt": ("图片说明", "图片描述", "图片文字", "alt", "alttext", "picturedescription"),
 }
 # Headers of columns that number the rows (序号): recognised, and not reported as unused.
 IGNORED_HEADERS = frozenset({"序号", "题号", "行号", "no", "no.", "number", "#", "sn", "index"})

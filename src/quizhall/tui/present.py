@@ -70,10 +70,13 @@ def question_view(view: Any, both_ways: bool = False) -> QuestionView | None:
         options = tuple(sorted(q.options.items()))
     elif q.type is QuestionType.JUDGE:
         options = (("√", t("tui.judge_true")), ("×", t("tui.judge_false")))
+    pictures = tuple((letter, *q.option_images[letter]) for letter, _ in options
+                     if letter in q.option_images)
     return QuestionView(
         number=number, total=total, stem=q.stem, kind=q.type.value, options=options,
-        points=stake, media=q.media, answer=q.answer_text(), explanation=q.explanation,
-        source=q.source, right=right_options(q))
+        points=stake, media=q.media, image=q.image, alt=q.alt, option_images=pictures,
+        answer=q.answer_text(), explanation=q.explanation, source=q.source,
+        right=right_options(q))
 
 
 def right_options(question: Any) -> tuple[str, ...]:

@@ -169,6 +169,7 @@ class Follower:
             if isinstance(levels, dict) else {}
         if not questions and record.source and Path(record.source).is_file():
             questions = self._questions_from_file(record.source)
+        self.questions: dict[str, Any] = questions  # bank questions by key
         self.contest = Contest(self.log, self.clock, questions=questions)
         self.position = 0
         self.apply(self.log.read(0))

@@ -45,6 +45,7 @@ class QuestionPage(Widget):
         message = self.query_one("#question-message", Prose)
         message.display = bool(view.message)
         message.update(literal(view.message, style="bold"))
+        self.query_one(QuestionPanel).set_class(view.audience, "-audience")  # large pictures
         self.query_one(QuestionPanel).show(view.question)
         self.query_one(AnswerPanel).show(view.question, view.revealed, view.audience)
         self.query_one(TimerPanel).show(view.timer, view.time_up, timer_enabled)

@@ -70,6 +70,9 @@ class QuestionView:
     options: tuple[tuple[str, str], ...] = ()  # (letter, text)
     points: str = ""  # e.g. "+10 / −10"
     media: str = ""
+    image: str = ""  # a picture drawn with the stem: its file
+    alt: str = ""  # the picture in words
+    option_images: tuple[tuple[str, str, str], ...] = ()  # (letter, file, alt)
     # Host-only until the reveal:
     answer: str = ""
     explanation: str = ""

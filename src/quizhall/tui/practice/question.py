@@ -32,6 +32,7 @@ from quizhall.practice.notebook import rating_name
 from quizhall.practice.trainee import Outcome
 from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal
+from quizhall.tui.widgets.picture import Picture, PictureOptions, current_protocol
 
 if TYPE_CHECKING:
     from quizhall.tui.practice.app import PracticeApp
@@ -89,8 +90,10 @@ class QuestionScreen(PracticeScreen):
             yield Static(id="q-status")
             yield Static(id="q-side")
         with VerticalScroll(id="q-body", can_focus=False):
+            yield Picture(id="q-picture")
             yield Static(id="q-stem")
             yield Static(id="q-options")
+            yield PictureOptions(id="q-picture-options")
             yield Vertical(id="q-inputs")
             yield Static(id="q-hint", classes="hint")
             yield Static(id="q-error")
@@ -131,6 +134,7 @@ class QuestionScreen(PracticeScreen):
         self.typed = ""
         q = presented.question
         self.query_one("#q-stem", Static).update(literal(q.stem, "bold"))
+        self._show_pictures(presented)
         inputs = self.query_one("#q-inputs", Vertical)
         inputs.remove_children()
         if self._studying():
@@ -177,6 +181,31 @@ class QuestionScreen(PracticeScreen):
                 box.value = text
         elif boxes:
             boxes[0].value = presented.given_text(given)  # type: ignore[arg-type]
+
+    def _show_pictures(self, presented: Presented) -> None:
+        """The question's picture above the stem; picture options in a grid, by shown letter."""
+        q = presented.question
+        picture = self.query_one("#q-picture", Picture)
+        picture.display = bool(q.image)
+        picture.show(q.image, q.alt)
+        options = []
+        if presented.kind in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.ORDER):
+            for (shown, text), original in zip(presented.choices(), presented.order, strict=False):
+                if original in q.option_images:
+                    file, alt = q.option_images[original]
+                    options.append((shown, "" if text == alt else text, file, alt))
+        self.query_one("#q-picture-options", PictureOptions).show(tuple(options))
+
+    @staticmethod
+    def _option_words(presented: Presented, index: int, text: str) -> str:
+        """An option's words in the list: a picture option drawn in the grid, whose only
+        words describe its picture, is named by its picture, not by the description."""
+        q = presented.question
+        if current_protocol() == "off" or presented.kind not in CHOOSE or \
+                index >= len(presented.order):
+            return text
+        picture = q.option_images.get(presented.order[index])
+        return t("tui.picture") if picture is not None and picture[1] == text else text
 
     def _input_boxes(self, presented: Presented) -> list[Input]:
         q = presented.question
@@ -242,6 +271,7 @@ class QuestionScreen(PracticeScreen):
             lines.append(Content(""))
         correct, given = self._marks()
         for index, (letter, text) in enumerate(presented.choices()):
+            text = self._option_words(presented, index, text)
             if kind in CHOOSE and self.phase == "answer":
                 pointer = "›" if index == self.cursor else " "
                 if kind is QuestionType.MULTIPLE:
