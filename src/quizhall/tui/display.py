@@ -29,6 +29,7 @@ from quizhall.tui.present import present
 from quizhall.tui.view import StageView
 from quizhall.tui.widgets.audience import AudiencePanel
 from quizhall.tui.widgets.hall import HallView
+from quizhall.tui.widgets.picture import QuestionPictures, hall_question
 
 
 class AudienceHeader(Static):
@@ -47,6 +48,7 @@ class DisplayScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         app: DisplayApp = self.app  # type: ignore[assignment]
         yield AudienceHeader()
+        yield QuestionPictures(classes="-hall")
         yield HallView(motion=app.motion)
         yield AudiencePanel()
 
@@ -149,6 +151,7 @@ class DisplayApp(ContestApp):
                              both_ways=stake_both_ways(contest, view),
                              levels=getattr(self.follower, "levels", None)).for_audience()
         self._view = stage_view
+        screen.query_one(QuestionPictures).show(hall_question(stage_view))
         screen.query_one(HallView).show(stage_view, self.timers)
         self._show_audience()
         self.signal(stage_view)

@@ -46,6 +46,7 @@ from quizhall.tui.view import Stage, StageView
 from quizhall.tui.widgets.audience import AudiencePanel
 from quizhall.tui.widgets.banner import BuzzBanner
 from quizhall.tui.widgets.hall import HallView, ProjectorPreview
+from quizhall.tui.widgets.picture import QuestionPictures, hall_question
 from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.status import HostStatus
 
@@ -124,6 +125,7 @@ class HostScreen(Screen[None]):
         if app.single_screen:
             # One screen for host and hall: the hall's view, no host lines or key bar (the
             # keys still work; ? lists them).
+            yield QuestionPictures(classes="-hall")
             yield HallView(motion=app.motion)
         else:
             yield ProjectorPreview()
@@ -316,7 +318,9 @@ class HostApp(ContestApp):
             return
         assert screen is not None
         if self.single_screen:
-            screen.query_one(HallView).show(stage_view.for_audience(), self.timers)
+            hall = stage_view.for_audience()
+            screen.query_one(QuestionPictures).show(hall_question(hall))
+            screen.query_one(HallView).show(hall, self.timers)
         else:
             screen.query_one(StageBody).show(stage_view, self.timers)
             screen.query_one(ProjectorPreview).show(stage_view.for_audience(), self.timers)

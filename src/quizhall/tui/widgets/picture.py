@@ -28,6 +28,7 @@ from quizhall.bank.pictures import PictureError, decode_picture
 from quizhall.i18n import t
 from quizhall.tui import PICTURE_PROTOCOLS
 from quizhall.tui.literal import literal
+from quizhall.tui.view import QuestionView, StageView
 from quizhall.tui.widgets.prose import Prose
 
 if TYPE_CHECKING:
@@ -261,3 +262,43 @@ class PictureOptions(Widget):
                 label.append_text(literal(words))
                 cell.query_one(Prose).update(label)
                 cell.query_one(Picture).show(file, alt or words)
+
+
+class QuestionPictures(Widget):
+    """A question's pictures: its own above, picture options in a grid below.
+
+    Small on the host console; with the ``-hall`` class (the projector's pages) large, and
+    only while the hall sees the question itself (not a page the host put up).
+    """
+
+    DEFAULT_CSS = """
+    QuestionPictures { height: auto; }
+    QuestionPictures .question-picture { height: 8; }
+    QuestionPictures.-hall .question-picture { height: 40vh; }
+    QuestionPictures.-hall PictureOptions .picture-option > Picture { height: 30vh; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Picture(classes="question-picture")
+        yield PictureOptions()
+
+    def show(self, question: QuestionView | None) -> None:
+        """Draw ``question``'s pictures (None, or a question without any: nothing)."""
+        picture = self.query_one(".question-picture", Picture)
+        if question is None:
+            picture.display = False
+            self.query_one(PictureOptions).show(())
+            self.display = False
+            return
+        self.display = bool(question.image or question.option_images)
+        picture.display = bool(question.image)
+        picture.show(question.image, question.alt)
+        words = dict(question.options)
+        self.query_one(PictureOptions).show(tuple(
+            (letter, "" if words.get(letter) == alt else words.get(letter, ""), file, alt)
+            for letter, file, alt in question.option_images))
+
+
+def hall_question(view: StageView) -> QuestionView | None:
+    """The question whose pictures the hall sees: none while the host has a page up."""
+    return None if view.projected else view.question

@@ -11,7 +11,7 @@ from quizhall.i18n import t
 from quizhall.tui.literal import literal
 from quizhall.tui.text import named
 from quizhall.tui.view import QuestionView
-from quizhall.tui.widgets.picture import Picture, PictureOptions, current_protocol
+from quizhall.tui.widgets.picture import QuestionPictures, current_protocol
 from quizhall.tui.widgets.prose import Prose
 
 
@@ -50,43 +50,30 @@ def body(question: QuestionView, pictures: bool = False) -> Text:
 
 
 class QuestionPanel(Widget):
-    """The question as everyone sees it: its picture (small for the host, large with the
-    ``-audience`` class on the projector) above the stem, picture options in a grid below."""
+    """The question as the host sees it: the stem and options, the pictures small."""
 
     DEFAULT_CSS = """
     QuestionPanel { height: auto; max-height: 100%; }
     QuestionPanel > .question-header { height: 1; }
     QuestionPanel > VerticalScroll { height: auto; }
-    QuestionPanel .question-picture { height: 8; }
-    QuestionPanel.-audience .question-picture { height: 40vh; }
-    QuestionPanel.-audience PictureOptions .picture-option > Picture { height: 35vh; }
     """
 
     def compose(self) -> ComposeResult:
         yield Prose(classes="question-header")
         with VerticalScroll():
-            yield Picture(classes="question-picture")
             yield Prose(classes="question-body")
-            yield PictureOptions()
+            yield QuestionPictures()
 
     def show(self, question: QuestionView | None) -> None:
         """Show ``question`` (None clears the panel)."""
-        picture = self.query_one(".question-picture", Picture)
+        self.query_one(QuestionPictures).show(question)
         if question is None:
             self.query_one(".question-header", Prose).update("")
             self.query_one(".question-body", Prose).update("")
-            picture.display = False
-            self.query_one(PictureOptions).show(())
             return
         self.query_one(".question-header", Prose).update(header(question))
         drawn = current_protocol() != "off"
         self.query_one(".question-body", Prose).update(body(question, drawn))
-        picture.display = bool(question.image)
-        picture.show(question.image, question.alt)
-        words = dict(question.options)
-        self.query_one(PictureOptions).show(tuple(
-            (letter, "" if words.get(letter) == alt else words.get(letter, ""), file, alt)
-            for letter, file, alt in question.option_images))
 
 
 def answer_text(question: QuestionView, revealed: bool, audience: bool) -> Text | None:
