@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -57,6 +58,92 @@ def test_xlsx_pictures_are_saved_beside_the_bank_and_linked(tmp_path, capsys):
     assert Path(second.option_images["B"][0]).read_bytes() == png("green")
     assert second.options == {"A": "picture A", "B": "picture B"}
     assert f"image: signs-pictures/{first.id}.png" in bank_path.read_text(encoding="utf-8")
+
+
+def wps_workbook(path: Path, cells: dict[str, str], pictures: dict[str, bytes]) -> None:
+    """A workbook as WPS Office saves pictures placed in cells: each named cell holds
+    ``_xlfn.DISPIMG("ID",1)`` with the formula's text as its cached value, and
+    xl/cellimages.xml (with its relationships) names each ID's file in xl/media/."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["题干", "选项A", "选项B", "答案", "图片"])
+    sheet.append(["图中是什么标志？", "禁止吸烟", "安全出口", "A", None])
+    sheet.append(["哪个是绿色？", None, None, "B", None])
+    for ref in cells:
+        sheet[ref] = "PLACEHOLDER-" + ref
+    plain = path.with_suffix(".plain.xlsx")
+    workbook.save(plain)
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+    images = "".join(
+        f'<etc:cellImage><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="{n}" name="{pid}" descr=""/>'
+        f'<xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId{n}"/>'
+        f'</xdr:blipFill></xdr:pic></etc:cellImage>'
+        for n, pid in enumerate(pictures, 1))
+    parts = (
+        '<etc:cellImages xmlns:xdr="' + drawing + '" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData">' + images
+        + "</etc:cellImages>")
+    relations = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/'
+                  f'officeDocument/2006/relationships/image" Target="media/image{n}.png"/>'
+                  for n in range(1, len(pictures) + 1))
+        + "</Relationships>")
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                text = data.decode("utf-8")
+                for ref, pid in cells.items():
+                    placeholder = f'<c r="{ref}" t="inlineStr">'
+                    start = text.index(placeholder)
+                    end = text.index("</c>", start) + len("</c>")
+                    text = (text[:start] + f'<c r="{ref}" t="str"><f>_xlfn.DISPIMG("{pid}",1)'
+                            f'</f><v>=DISPIMG("{pid}",1)</v></c>' + text[end:])
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+        target.writestr("xl/cellimages.xml", parts)
+        target.writestr("xl/_rels/cellimages.xml.rels", relations)
+        for n, data in enumerate(pictures.values(), 1):
+            target.writestr(f"xl/media/image{n}.png", data)
+    plain.unlink()
+
+
+def test_wps_pictures_in_cells_are_read_through_dispimg(tmp_path, capsys):
+    wps_workbook(tmp_path / "wps.xlsx",
+                 {"E2": "ID_STEM", "B3": "ID_RED", "C3": "ID_GREEN"},
+                 {"ID_STEM": png("blue"), "ID_RED": png("red"), "ID_GREEN": png("green")})
+    bank_path = tmp_path / "out" / "wps.yaml"
+    bank_path.parent.mkdir()
+    assert main(["import", str(tmp_path / "wps.xlsx"), "-o", str(bank_path)]) == 0
+    assert "pictures saved in" in capsys.readouterr().out
+    result = load_bank(bank_path, use_cache=False)
+    assert result.ok, [d.format() for d in result.diagnostics]
+    first, second = result.banks[0].questions
+    assert Path(first.image).read_bytes() == png("blue")
+    assert first.options == {"A": "禁止吸烟", "B": "安全出口"}  # no DISPIMG text anywhere
+    assert Path(second.option_images["A"][0]).read_bytes() == png("red")
+    assert Path(second.option_images["B"][0]).read_bytes() == png("green")
+    assert "DISPIMG" not in bank_path.read_text(encoding="utf-8")
+
+
+def test_a_damaged_wps_picture_part_keeps_the_rows_and_warns(tmp_path, capsys):
+    wps_workbook(tmp_path / "wps.xlsx", {"E2": "ID_STEM"}, {"ID_STEM": png("blue")})
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(tmp_path / "wps.xlsx") as source, zipfile.ZipFile(damaged, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            out.writestr(item, b"<etc:cellImages><unclosed" if item.filename ==
+                         "xl/cellimages.xml" else data)
+    bank_path = tmp_path / "damaged.yaml"
+    assert main(["import", str(damaged), "-o", str(bank_path)]) == 0
+    out = capsys.readouterr().out
+    assert "pictures cannot be read" in out and "ParseError" in out
+    result = load_bank(bank_path, use_cache=False)
+    assert [q.stem for q in result.banks[0].questions] == ["图中是什么标志？", "哪个是绿色？"]
+    assert not result.banks[0].questions[0].image
 
 
 def test_a_picture_that_fails_the_check_is_left_out_with_a_warning(tmp_path, capsys):

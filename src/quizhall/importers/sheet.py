@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from quizhall.bank.model import (
     BLANK_RE,
@@ -42,7 +43,7 @@ from quizhall.bank.model import (
 )
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
-from quizhall.importers import ImportOptions, ImportResult
+from quizhall.importers import ImportOptions, ImportResult, wps
 from quizhall.importers import template as tpl
 from quizhall.importers.common import (
     Collector,
@@ -532,7 +533,9 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
             # Some writers record a wrong sheet size; read every row there is instead.
             ws.reset_dimensions()
             numbered = enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS), 1)
-            rows = _capped(((number, list(values)) for number, values in numbered),
+            # A WPS in-cell picture's cached value is its formula's text: the cell is empty.
+            rows = _capped(((number, [None if wps.picture_id(v) else v for v in values])
+                            for number, values in numbered),
                            collector)
             if rows is None:
                 return []
@@ -553,20 +556,27 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
 
 def _xlsx_pictures(path: Path, collector: Collector) -> dict[str, dict[tuple[int, int], bytes]]:
     """The pictures embedded in a workbook's sheets: by sheet title, then by the (row,
-    column) of the cell each is anchored to (1-based)."""
+    column) of the cell each is anchored to (1-based) — pictures floating over cells, and WPS
+    Office's pictures inside cells (``=DISPIMG(…)``, see importers/wps.py)."""
     try:
         with zipfile.ZipFile(path) as archive:
             if not any(name.startswith("xl/media/") for name in archive.namelist()):
                 return {}  # no pictures: the workbook is not read a second time
+            in_cells = wps.cell_pictures(archive)
     except (OSError, zipfile.BadZipFile):
         return {}
+    except (ElementTree.ParseError, KeyError, ValueError) as exc:  # a damaged WPS part
+        collector.warn(0, t("import.pictures_unreadable", reason=f"{type(exc).__name__}: {exc}"),
+                       column=0)
+        in_cells = {}
     from openpyxl import load_workbook
 
     found: dict[str, dict[tuple[int, int], bytes]] = {}
     try:
         # Only a full (not read-only) load reads drawings; openpyxl has no public accessor
         # for the pictures it read, so ws._images it is (the list add_image appends to).
-        workbook = load_workbook(path, data_only=True)
+        # Formulas, not their cached values: a DISPIMG cell may have no cached value.
+        workbook = load_workbook(path, data_only=False)
         for ws in workbook.worksheets:
             for image in getattr(ws, "_images", ()):
                 marker = getattr(image.anchor, "_from", None)  # absolute anchors: no cell
@@ -575,6 +585,12 @@ def _xlsx_pictures(path: Path, collector: Collector) -> dict[str, dict[tuple[int
                     collector.warn(0, t("import.picture_unanchored", sheet=ws.title), column=0)
                     continue
                 found.setdefault(ws.title, {})[(marker.row + 1, marker.col + 1)] = data
+            if in_cells:
+                for row in ws.iter_rows(max_col=MAX_COLUMNS):
+                    for cell in row:
+                        data = in_cells.get(wps.picture_id(cell.value) or "")
+                        if data is not None:
+                            found.setdefault(ws.title, {})[(cell.row, cell.column)] = data
         workbook.close()
     except Exception as exc:  # the rows were read; a damaged drawing loses only pictures
         collector.warn(0, t("import.pictures_unreadable", reason=f"{type(exc).__name__}: {exc}"),
