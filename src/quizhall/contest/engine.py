@@ -19,6 +19,7 @@ import pluggy
 
 from quizhall.contest.clock import Clock
 from quizhall.contest.commands import COMMAND_NAMES, Command, parse_command
+from quizhall.contest.event_log import EventLog
 from quizhall.contest.evolve import (
     NOT_ACTIONS,
     PROJECTOR_PAGES,
@@ -27,7 +28,6 @@ from quizhall.contest.evolve import (
     Projection,
 )
 from quizhall.contest.hooks import (
-    SLOW_SECONDS,
     AnswerContext,
     Answerer,
     CommandContext,
@@ -36,19 +36,15 @@ from quizhall.contest.hooks import (
     PluginCommand,
     TurnContext,
     as_parts,
-    call_each,
-    call_first,
-    call_one,
-    implementations,
     is_plain_data,
     is_score_parts,
 )
-from quizhall.contest.log import EventLog
 from quizhall.contest.plan import MAX_SCORE, Plan, PluginUse
 from quizhall.contest.rounds import Decision, Event, Refused, RoundType
 from quizhall.contest.state import CLOSED, FINISHED, INTRO, QUESTION, READY, State
 from quizhall.i18n import t
 from quizhall.plugins import PLUGIN_ERRORS, is_builtin, plugin_key
+from quizhall.plugins.safecall import SLOW_SECONDS, call_each, call_first, call_one, implementations
 
 MAX_DUE_EVENTS = 64  # a safety bound for one tick
 
@@ -181,7 +177,7 @@ class Contest:
 
         Nothing is appended: it has no log to write to.
         """
-        from quizhall.contest.log import MemoryLog
+        from quizhall.contest.event_log import MemoryLog
 
         contest = cls(MemoryLog(), clock, pm, questions)
         for event in events:

@@ -3,7 +3,7 @@
 A round type turns host commands into events for its kind of round. It never changes the
 state itself: it reads the :class:`Decision` it is given and returns event dicts (without
 ``t``; the engine stamps them), or refuses with a reason through :meth:`Decision.refuse`.
-Built-in types live in :mod:`quizhall.builtins`; plugins register more through
+Built-in types live in :mod:`quizhall.rules`; plugins register more through
 ``quizhall_register_round_types``.
 """
 

@@ -25,28 +25,24 @@ from types import ModuleType
 import pluggy
 
 from quizhall import hookspecs
+from quizhall.plugins.safecall import PLUGIN_ERRORS, call_each, call_one, implementations
 
 ENTRY_POINT_GROUP = "quizhall"
-# What third-party code may raise that must never stop quizhall: any exception, and the
-# BaseExceptions a plugin can raise by itself (sys.exit(), a stray KeyboardInterrupt or
-# GeneratorExit). os._exit() and fatal signals cannot be caught (docs/plugins.md says so).
-PLUGIN_ERRORS: tuple[type[BaseException], ...] = (Exception, SystemExit, KeyboardInterrupt,
-                                                  GeneratorExit)
 
 # Built-in behaviour, registered through the same hooks third parties use.
 DEFAULT_PLUGINS: tuple[str, ...] = (
-    "quizhall.builtins.scoring",
-    "quizhall.builtins.team_modes",
-    "quizhall.builtins.required",
-    "quizhall.builtins.buzz",
-    "quizhall.builtins.risk",
-    "quizhall.builtins.speed",
-    "quizhall.builtins.gate",
-    "quizhall.builtins.tiebreak",
-    "quizhall.builtins.last_standing",
-    "quizhall.builtins.designated",
-    "quizhall.builtins.board",
-    "quizhall.builtins.judges",
+    "quizhall.rules.scoring",
+    "quizhall.rules.team_modes",
+    "quizhall.rules.required",
+    "quizhall.rules.buzz",
+    "quizhall.rules.risk",
+    "quizhall.rules.speed",
+    "quizhall.rules.gate",
+    "quizhall.rules.tiebreak",
+    "quizhall.rules.last_standing",
+    "quizhall.rules.designated",
+    "quizhall.rules.board",
+    "quizhall.rules.judges",
     "quizhall.importers.gift",
     "quizhall.importers.aiken",
     "quizhall.importers.opentriviaqa",
@@ -226,7 +222,6 @@ def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
     A plugin whose hook raises is named in ``warnings`` (by default :data:`WARNINGS`) and
     what it registered before failing is dropped; the others' items are kept.
     """
-    from quizhall.contest.hooks import call_one, implementations
 
     pm = pm or get_plugin_manager()
     warnings = WARNINGS if warnings is None else warnings
@@ -246,7 +241,6 @@ def declared_settings(pm: pluggy.PluginManager, registered: str,
     A declaration that raises or is not a mapping of names to
     :class:`~quizhall.contest.rounds.Setting` is a warning, and counts as none.
     """
-    from quizhall.contest.hooks import call_each
     from quizhall.contest.rounds import Setting
 
     def valid(value: object) -> bool:
