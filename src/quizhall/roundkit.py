@@ -1,9 +1,9 @@
 """The toolkit for writing round types: common settings, one-team answers, buzzing.
 
 Public: the built-in round types (:mod:`quizhall.rules`) and plugin round types build on it
-(docs/plugins.md). Not a plugin itself. :class:`TeamAnswerRound` is a question put to one team (required, risk,
-gate, speed); :class:`BuzzRound` is a question any playing team may buzz for (buzz,
-tiebreak). Both only read the state and return events.
+(docs/plugins.md). Not a plugin itself. :class:`TeamAnswerRound` is a question put to one
+team (required, risk, gate, speed); :class:`BuzzRound` is a question any playing team may buzz
+for (buzz, tiebreak). Both only read the state and return events.
 """
 
 from __future__ import annotations

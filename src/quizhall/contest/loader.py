@@ -397,11 +397,10 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
                                     folder=base_dir))
             files.append(name)
             if load_files:
-                from quizhall.plugins import FAILED, load_plugin_file
+                from quizhall.plugins import failure_of, load_plugin_file
 
-                before = len(FAILED)
                 if load_plugin_file(file, pm) is None:
-                    failure = FAILED[before] if len(FAILED) > before else None
+                    failure = failure_of(file)
                     reader.report(item, t("contestfile.plugin_file_failed", path=name,
                                           error=failure.error if failure else "?"))
                     continue

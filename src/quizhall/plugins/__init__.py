@@ -214,6 +214,12 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
         return None
 
 
+def failure_of(path: str | Path) -> PluginFailure | None:
+    """Why the plugin file at ``path`` failed to load (the latest try), or None."""
+    origin = str(Path(path).resolve())
+    return next((failure for failure in reversed(FAILED) if failure.origin == origin), None)
+
+
 def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
             warnings: list[str] | None = None) -> list[object]:
     """Everything plugins hand to a ``register`` callback hook, in the order pluggy calls

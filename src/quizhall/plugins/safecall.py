@@ -44,10 +44,24 @@ def call_one(impl: Any, hook_name: str, warnings: list[str], kwargs: Mapping[str
 
     A failure or a call slower than :data:`SLOW_SECONDS` becomes a warning naming the plugin.
     """
-    name = impl.plugin_name
+    arguments = {arg: kwargs[arg] for arg in impl.argnames if arg in kwargs}
+    return call_guarded(impl.plugin_name, hook_name, lambda: impl.function(**arguments), (),
+                        warnings, stopwatch)
+
+
+def call_guarded(name: str, hook_name: str, function: Callable[..., Any], args: tuple[Any, ...],
+                 warnings: list[str], stopwatch: Callable[[], float] = time.perf_counter, *,
+                 passthrough: tuple[type[BaseException], ...] = ()) -> tuple[bool, Any]:
+    """Call plugin ``name``'s ``function(*args)``: ``(True, result)``, or ``(False, None)``
+    when it raised (a warning naming the plugin and ``hook_name``); a call slower than
+    :data:`SLOW_SECONDS` is a warning too. Exceptions in ``passthrough`` (a plugin's way of
+    refusing) are raised to the caller.
+    """
     started = stopwatch()
     try:
-        result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames if arg in kwargs})
+        result = function(*args)
+    except passthrough:
+        raise
     except PLUGIN_ERRORS as exc:  # third-party code must never stop a contest
         warnings.append(t("contest.plugin_raised", plugin=name, hook=hook_name,
                           error=f"{type(exc).__name__}: {exc}"))
