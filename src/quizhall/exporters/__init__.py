@@ -32,14 +32,14 @@ class Exporter(Protocol):
 
 
 def exporters(kind: str | None = None) -> dict[str, Exporter]:
-    """Registered exporters of one kind (all kinds when None) by name."""
-    from quizhall.plugins import collect
+    """Registered exporters of one kind (all kinds when None) by name (the registry's rule:
+    the first registration of a name wins)."""
+    from quizhall.plugins import by_name
 
-    found: dict[str, Exporter] = {}
-    for exporter in collect("quizhall_register_exporters"):
-        if kind is None or exporter.kind == kind:  # type: ignore[attr-defined]
-            found[exporter.name] = exporter  # type: ignore[attr-defined]
-    return found
+    found = by_name("quizhall_register_exporters",
+                    key=lambda item: f"{getattr(item, 'kind', '?')} {item.name}")
+    return {exporter.name: exporter for exporter in found.values()  # type: ignore[attr-defined]
+            if kind is None or getattr(exporter, "kind", None) == kind}
 
 
 def _new_file_mode(path: Path) -> int:

@@ -18,9 +18,11 @@ import importlib.metadata
 import importlib.util
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pluggy
 
@@ -238,6 +240,27 @@ def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
         if ok:
             items.extend(registered)
     return items
+
+
+def by_name(hook_name: str, pm: pluggy.PluginManager | None = None,
+            warnings: list[str] | None = None,
+            key: Callable[[Any], str] = lambda item: item.name) -> dict[str, object]:
+    """What plugins hand to a ``register`` hook whose items have a ``name``, by ``key``
+    (the name, or e.g. ``kind name`` where names are unique per kind).
+
+    The registry's rule (:mod:`quizhall.plugins.registry`): the first registration of a key
+    wins, a later one is a warning (by default in :data:`WARNINGS`).
+    """
+    from quizhall.plugins.registry import gather
+
+    found = gather(pm or get_plugin_manager(), hook_name, _named, "an object with a name",
+                   key, "plugins.registered_twice",
+                   WARNINGS if warnings is None else warnings)
+    return {name: item for name, (_, item) in found.items()}
+
+
+def _named(value: object) -> bool:
+    return isinstance(getattr(value, "name", None), str)
 
 
 def declared_settings(pm: pluggy.PluginManager, registered: str,
