@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 from yaml.nodes import Node
 
+from quizhall.bank.model import plain_number
 from quizhall.i18n import t
 
 if TYPE_CHECKING:
@@ -238,9 +239,6 @@ class RoundType:
 def check_partial(d: Decision, points: float | None, stake: float) -> float:
     """Validate the host's partial points against what is at stake."""
     if points is None or not math.isfinite(points) or points < 0 or points > abs(stake):
-        d.refuse("contest.refused.partial_range", stake=_fmt(abs(stake)))
+        d.refuse("contest.refused.partial_range", stake=plain_number(abs(stake)))
     return float(points)
 
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
