@@ -135,7 +135,9 @@ class Question:
             case QuestionType.NUMERIC:
                 n: NumericAnswer = a  # type: ignore[assignment]
                 if n.value is not None:
-                    text = plain_number(n.value) + (f" ± {plain_number(n.tolerance)}" if n.tolerance else "")
+                    text = plain_number(n.value)
+                    if n.tolerance:
+                        text += f" ± {plain_number(n.tolerance)}"
                 else:
                     text = f"{plain_number(n.low)} – {plain_number(n.high)}"
                 return f"{text} {self.unit}".rstrip()
