@@ -120,7 +120,7 @@ async def _run(phones: int, window: float, with_audience: bool = True) -> dict:
     from quizhall.contest.audience import AudienceSettings
     from quizhall.contest.loader import load_contest
     from quizhall.store import open_store
-    from quizhall.tui.clock import HallClock
+    from quizhall.tui.hall_clock import HallClock
     from quizhall.tui.host import HostApp
     from quizhall.tui.session import StoreSession
     from quizhall.tui.widgets.banner import BuzzBanner

@@ -32,8 +32,8 @@ from tinydb.storages import MemoryStorage
 from quizhall.bank.loader import load_bank
 from quizhall.practice import History, Library, ManualClock, Order, PracticeSession, Trainee
 from quizhall.practice.answering import present
+from quizhall.practice.calendar_clock import stamp
 from quizhall.practice.chooser import summarise
-from quizhall.practice.clock import stamp
 from quizhall.practice.notebook import new_scheduler
 
 # shared/ sits beside the checkout (or beside the folder of worktrees holding it).

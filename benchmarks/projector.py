@@ -101,9 +101,9 @@ async def _follow_latency(events: int, fast: bool) -> tuple[list[float], float]:
 
     from quizhall.contest.commands import Command
     from quizhall.store import open_store
-    from quizhall.tui.clock import FrozenClock
+    from quizhall.testing import FrozenClock
     from quizhall.tui.session import Follower
-    from quizhall.tui.view import Stage
+    from quizhall.tui.stage_view import Stage
 
     latencies: list[float] = []
     idle_cpu = 0.0

@@ -36,7 +36,7 @@ def _buzz_app(data_dir: Path):
 
     from quizhall.contest.loader import load_contest
     from quizhall.store import open_store
-    from quizhall.tui.clock import HallClock
+    from quizhall.tui.hall_clock import HallClock
     from quizhall.tui.host import HostApp
     from quizhall.tui.session import StoreSession
     from quizhall.tui.widgets.banner import BuzzBanner
@@ -59,6 +59,21 @@ def _buzz_app(data_dir: Path):
     return TimedHost(session, bell=False), session, events
 
 
+def _time_buzzes(contest) -> list[float]:
+    """Note the moment the engine has taken each buzz, by wrapping the contest's ``execute``."""
+    done: list[float] = []
+    execute = contest.execute
+
+    def timed(command, *args, **kwargs):
+        outcome = execute(command, *args, **kwargs)
+        if command.name == "buzz":
+            done.append(time.monotonic())
+        return outcome
+
+    contest.execute = timed
+    return done
+
+
 async def _buzz_round(size: tuple[int, int], rounds: int) -> tuple[list[float], list[float]]:
     engine_ms: list[float] = []
     frame_ms: list[float] = []
@@ -74,6 +89,7 @@ async def _buzz_round(size: tuple[int, int], rounds: int) -> tuple[list[float], 
             for key in keys:
                 await pilot.press(key)
             await pilot.pause()
+            buzzed = _time_buzzes(app.contest)
             for i in range(rounds):
                 await pilot.press("space")  # next question (or the next round)
                 view = app.contest.view()
@@ -82,14 +98,14 @@ async def _buzz_round(size: tuple[int, int], rounds: int) -> tuple[list[float], 
                 await pilot.press("o")
                 await pilot.pause()
                 app.frame_at = None
-                before = len(app.buzz_log)
+                before = len(buzzed)
                 team_key = app.contest.plan.teams[i % len(app.contest.plan.teams)].key
                 key = events.Key(team_key, team_key)
                 pressed = key.time  # monotonic, stamped when the event is made
                 app.screen.post_message(key)
                 while app.frame_at is None:
                     await asyncio.sleep(0.0005)
-                engine_ms.append((app.buzz_log[before][1] - pressed) * 1000)
+                engine_ms.append((buzzed[before] - pressed) * 1000)
                 frame_ms.append((app.frame_at - pressed) * 1000)
                 await pilot.press("y")
                 await pilot.pause()

@@ -14,7 +14,7 @@ from typing import Any
 from quizhall.contest.commands import Command
 from quizhall.contest.loader import load_contest
 from quizhall.store import open_store
-from quizhall.tui.clock import FrozenClock
+from quizhall.testing import FrozenClock
 from quizhall.tui.session import StoreSession
 
 HERE = Path(__file__).resolve().parent

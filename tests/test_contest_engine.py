@@ -136,7 +136,7 @@ def test_floor_stops_negative_marking():
                   head="floor: 50\n")
     assert scores(result)[0] == 50
     parts = result["ledger"][-1]["parts"]
-    assert [p["plugin"] for p in parts] == ["quizhall.builtins.scoring", "floor"]
+    assert [p["plugin"] for p in parts] == ["quizhall.rules.scoring", "floor"]
     assert sum(p["points"] for p in parts) == -20  # 70 → 50, not 40
 
 

@@ -245,5 +245,5 @@ def test_plugins_command_hides_builtins_unless_all(capsys):
         plugins.reset_plugin_manager()
     report = json.loads(capsys.readouterr().out)
     builtin = {p["name"]: p for p in report["plugins"] if p["origin"] == "builtin"}
-    assert builtin["quizhall.builtins.buzz"]["hooks"] == ["quizhall_register_round_types"]
-    assert builtin["quizhall.builtins.scoring"]["version"]
+    assert builtin["quizhall.rules.buzz"]["hooks"] == ["quizhall_register_round_types"]
+    assert builtin["quizhall.rules.scoring"]["version"]

@@ -12,10 +12,10 @@ from tuikit import TUI_BANK, contest_file, host, press, screen_text
 from quizhall.contest.commands import Command, CommandError, parse_command
 from quizhall.contest.evolve import NOT_ACTIONS
 from quizhall.store import open_store
-from quizhall.tui.clock import FrozenClock
+from quizhall.testing import FrozenClock
 from quizhall.tui.display import DisplayApp
 from quizhall.tui.session import Follower
-from quizhall.tui.view import Stage
+from quizhall.tui.stage_view import Stage
 from quizhall.tui.widgets.hall import HallView
 
 ROUNDS = """\

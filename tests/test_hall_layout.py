@@ -15,7 +15,7 @@ from quizhall import i18n
 from quizhall.tui import bigtext
 from quizhall.tui.hall import hall_page
 from quizhall.tui.present import present
-from quizhall.tui.view import QuestionView, Stage, StageView, TeamView, TimerView
+from quizhall.tui.stage_view import QuestionView, Stage, StageView, TeamView, TimerView
 from quizhall.tui.widgets.banner import spaced
 
 SIZES = [(80, 24), (160, 45), (240, 67)]

@@ -14,7 +14,7 @@ from hallkit import PAGES, played
 
 from quizhall import i18n
 from quizhall.store import open_store
-from quizhall.tui.clock import FrozenClock
+from quizhall.testing import FrozenClock
 from quizhall.tui.display import DisplayApp
 from quizhall.tui.session import Follower
 

@@ -16,7 +16,7 @@ import pytest
 
 import quizhall.i18n as i18n
 from quizhall.bank.model import QuestionType
-from quizhall.cli import COMMANDS
+from quizhall.cli import COMMANDS, command_module
 from quizhall.diagnostics import Severity
 
 SRC = Path(i18n.__file__).resolve().parents[1]
@@ -25,7 +25,7 @@ AREAS = sorted(m.name for m in pkgutil.iter_modules(i18n.__path__))
 KNOWN_DYNAMIC = {
     "bank.type_*": [f"bank.type_{qt.value}" for qt in QuestionType],
     "diag.*": [f"diag.{s}" for s in typing.get_args(Severity)],
-    "*.help": [f"{name.replace('-', '_')}.help" for name in COMMANDS],  # as cli.py
+    "*.help": [f"{command_module(name)}.help" for name in COMMANDS],
 }
 # Key-like strings that are file names, not message keys.
 FILE_SUFFIXES = (".json", ".yaml", ".yml", ".tcss", ".txt", ".csv", ".xlsx", ".py")

@@ -151,11 +151,11 @@ def test_plugin_entries_are_checked_at_their_position(entry, message):
 
 
 def test_a_plugin_listed_twice_is_an_error_and_a_built_in_needs_no_listing():
-    text = contest_text(REQUIRED, head=listing("bonus", "Bonus", "quizhall.builtins.scoring"))
+    text = contest_text(REQUIRED, head=listing("bonus", "Bonus", "quizhall.rules.scoring"))
     loaded = load(text, DATA, plugin_manager([Bonus()]))
     assert [(d.line, d.severity, d.message) for d in loaded.diagnostics] == [
         (6, "error", "plugin Bonus is listed twice; first on line 5"),
-        (7, "warning", "quizhall.builtins.scoring is built in and always on; no need to "
+        (7, "warning", "quizhall.rules.scoring is built in and always on; no need to "
                        "list it"),
     ]
 

@@ -9,7 +9,7 @@ from audience_helpers import settings
 from tuikit import TUI_BANK, contest_file, host, press, screen_text
 
 from quizhall.store import open_store
-from quizhall.tui.clock import FrozenClock
+from quizhall.testing import FrozenClock
 from quizhall.tui.display import DisplayApp
 from quizhall.tui.session import Follower
 from quizhall.web.hall import AudienceHall

@@ -14,7 +14,7 @@ from tuikit import TUI_BANK, contest_file, host, press, screen_text
 
 from quizhall.buzzers.keyboard import KeyboardBuzzer
 from quizhall.buzzers.serial_port import SerialBuzzer
-from quizhall.tui.clock import HallClock
+from quizhall.tui.hall_clock import HallClock
 
 BUZZ = """\
   - type: buzz

@@ -22,7 +22,7 @@ from quizhall.contest.plan import PluginUse
 from quizhall.hookspecs import hookimpl
 from quizhall.plugins import find_plugin, get_plugin_manager
 from quizhall.tui.commandline import CommandHelp, CommandLine, complete, hint
-from quizhall.tui.view import Stage
+from quizhall.tui.stage_view import Stage
 
 CERTAINTY_SOURCE = Path(__file__).resolve().parents[1] / "plugins" / "quizhall-certainty" / "src"
 
@@ -106,7 +106,7 @@ async def test_the_projector_shows_the_stated_certainty_beside_the_team(tmp_path
 
     from quizhall.contest.loader import load_contest
     from quizhall.store import open_store
-    from quizhall.tui.clock import FrozenClock
+    from quizhall.testing import FrozenClock
     from quizhall.tui.display import DisplayApp
     from quizhall.tui.session import Follower, StoreSession
 

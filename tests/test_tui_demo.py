@@ -8,7 +8,7 @@ from tuikit import SAMPLES, host, press, screen_text, squeeze
 
 from quizhall import i18n
 from quizhall.contest.evolve import fold
-from quizhall.tui.view import Stage
+from quizhall.tui.stage_view import Stage
 
 
 def choose_key(app, step: int) -> str:

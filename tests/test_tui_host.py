@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tuikit import TEAMS3, TUI_BANK, contest_file, host, press, screen_text, shown_text
 
-from quizhall.tui.view import Stage
+from quizhall.tui.stage_view import Stage
 
 REQUIRED = """\
   - type: required

@@ -7,7 +7,7 @@ from tuikit import TUI_BANK, contest_file, host, press, screen_text, shown_text
 from quizhall.contest.commands import Command
 from quizhall.contest.loader import load_contest
 from quizhall.store import open_store
-from quizhall.tui.clock import FrozenClock
+from quizhall.testing import FrozenClock
 from quizhall.tui.display import DisplayApp
 from quizhall.tui.session import Follower, StoreSession
 

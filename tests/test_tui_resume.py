@@ -11,7 +11,7 @@ import textwrap
 import pytest
 from tuikit import HERE, TUI_BANK, contest_file, host, press, screen_text
 
-from quizhall.tui.view import Stage
+from quizhall.tui.stage_view import Stage
 
 ROUNDS = """\
   - type: required

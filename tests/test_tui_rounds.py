@@ -5,7 +5,7 @@ from __future__ import annotations
 from tuikit import contest_file, host, press, screen_text, shown_text
 
 from quizhall import i18n
-from quizhall.tui.view import Stage
+from quizhall.tui.stage_view import Stage
 
 RISK = """\
   - type: risk

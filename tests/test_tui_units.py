@@ -14,10 +14,10 @@ from quizhall.exporters.results import ExportError
 from quizhall.testing import start
 from quizhall.tui.dialogs import PickDialog
 from quizhall.tui.export import export_results
-from quizhall.tui.keys import build_keymap, conflicts, key_display, key_name
+from quizhall.tui.host_keys import build_keymap, conflicts, key_display, key_name
 from quizhall.tui.present import notices, prize_name
+from quizhall.tui.stage_view import QuestionView, Stage, StageView
 from quizhall.tui.text import clock, colour_value, contrast, points, signed
-from quizhall.tui.view import QuestionView, Stage, StageView
 from quizhall.tui.wrap import NO_START, wrap
 
 STEM = "劳动关系以实际用工为准，自用工之日起建立；即使用工前已签合同，劳动关系也从用工之日起算。"

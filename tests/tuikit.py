@@ -9,7 +9,7 @@ from typing import Any
 
 from quizhall.contest.loader import load_contest
 from quizhall.store import open_store
-from quizhall.tui.clock import FrozenClock
+from quizhall.testing import FrozenClock
 from quizhall.tui.host import HostApp
 from quizhall.tui.session import StoreSession
 

@@ -52,6 +52,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, t("cli.error", prog=self.prog, message=message) + "\n")
 
 
+# Subcommands whose module is not named like the command (``import`` is a keyword).
+_MODULES = {"import": "import_bank", "export-bank": "export_bank"}
+
+
+def command_module(name: str) -> str:
+    """The module (under ``quizhall.commands``) and message area of the subcommand ``name``."""
+    return _MODULES.get(name, name)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, subcommands included."""
     argparse._ = _argparse_text  # type: ignore[attr-defined]
@@ -63,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_common_options(parser)
     sub = parser.add_subparsers(dest="command", title=t("cli.commands"), parser_class=_Parser)
     for name in COMMANDS:
-        key = name.replace("-", "_")  # export-bank lives in commands/export_bank.py
+        key = command_module(name)
         module = importlib.import_module(f"quizhall.commands.{key}")
         command = sub.add_parser(name, help=t(f"{key}.help"), add_help=False,
                                  description=t(f"{key}.help"))

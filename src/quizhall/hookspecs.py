@@ -3,7 +3,7 @@
 Plugins implement these with ``@hookimpl`` (``from quizhall.hookspecs import hookimpl``)
 and are found through the ``quizhall`` entry-point group, ``--plugin FILE.py``, or a contest
 file's ``plugins:`` list. Built-in behaviour is registered through the same hooks
-(see ``quizhall.builtins``). ``docs/plugins.md`` documents each hook; a test keeps the two
+(see ``quizhall.rules``). ``docs/plugins.md`` documents each hook; a test keeps the two
 in step.
 
 Hooks that decide a contest's outcome (scoring, team modes, plugin commands) are called only
@@ -102,7 +102,7 @@ def quizhall_score_answer(answer: Any, settings: Any) -> Any:
     plugins the contest enables (in the rounds their entry allows), with an
     :class:`~quizhall.contest.hooks.AnswerContext` and the plugin's own ``settings`` from the
     contest file (a dict; empty for built-ins). Every implementation is called and the parts
-    are added up: the built-in scoring plugin (``quizhall.builtins.scoring``) returns the
+    are added up: the built-in scoring plugin (``quizhall.rules.scoring``) returns the
     round's rule points (``answer.base_points``); plugins add bonuses or penalties (speed,
     streaks, certainty, negative marking). The contest's ``floor`` applies to the total. The
     parts are recorded in the event and the ledger, so a replay never calls this hook again.

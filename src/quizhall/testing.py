@@ -24,6 +24,10 @@ The result has the keys of ``quizhall rehearse --json`` (``teams``, ``round``, `
 the like), ``ledger`` (every score change with its parts and event), ``log`` (the recorded
 events) and ``view`` (the full state view as JSON data). :func:`start` gives the live
 :class:`~quizhall.contest.rehearsal.Rehearsal` instead.
+
+:class:`FrozenClock` is a host-console clock that moves only when told to, for a plugin's (or
+quizhall's own) tests of the console and its screens. This module is the documented kit for
+plugin authors' tests (docs/plugins.md), so it ships with quizhall.
 """
 
 from __future__ import annotations
@@ -38,12 +42,13 @@ import pluggy
 
 from quizhall.contest.clock import ManualClock
 from quizhall.contest.engine import Contest
+from quizhall.contest.event_log import MemoryLog
 from quizhall.contest.loader import ContestLoad, load_contest, parse_contest, read_plugin_use
-from quizhall.contest.log import MemoryLog
 from quizhall.contest.plan import PluginUse
 from quizhall.contest.rehearsal import Rehearsal
 from quizhall.diagnostics import Diagnostic
 from quizhall.plugins import new_plugin_manager, plugin_key
+from quizhall.tui.hall_clock import HallClock
 
 Plugins = Sequence[object] | Mapping[Any, Mapping[str, Any] | None]
 
@@ -149,3 +154,19 @@ def rehearse(contest: str | os.PathLike[str], commands: Iterable[str], plugins: 
     result["log"] = engine.log.read()
     result["view"] = engine.view().to_dict()
     return result
+
+
+class FrozenClock(HallClock):
+    """A host-console clock that moves only when told to: a console or screen test, a snapshot."""
+
+    def __init__(self, start: float = 1_750_000_000.0) -> None:
+        self._time = start
+        super().__init__(wall=lambda: self._time, monotonic=lambda: self._time)
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward."""
+        self._time += seconds
+
+    def wall_time(self, monotonic_at: float) -> float:
+        # Key events carry real monotonic times; a frozen clock dates them "now".
+        return self._time

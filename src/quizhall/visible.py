@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, C1 controls, bidi overrides and isolates.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The characters quizhall never lets act: C0 controls except tab and newline, DEL, C1
+# controls, bidi overrides and isolates. The one definition; the YAML reader warns about them.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -25,4 +26,4 @@ def _picture(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every control character replaced by a visible stand-in."""
-    return _CONTROL.sub(_picture, text)
+    return CONTROL.sub(_picture, text)

@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizhall.diagnostics import Diagnostic, Severity
 from quizhall.i18n import t
+from quizhall.visible import CONTROL
 
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -46,8 +47,8 @@ _RAW_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _RAW_CODES = [c for c in range(0xA0) if _RAW_CONTROL.match(chr(c))]
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 _SHELTER_BASES = [*range(0xF0000, 0x10FF00, 0xA0), *range(0xE000, 0xF860, 0xA0)]
-# Text that would misbehave on a terminal: C0/C1 controls (but tab and newline), bidi overrides.
-_SUSPICIOUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Text that would misbehave on a terminal: the characters visible() shows as stand-ins.
+_SUSPICIOUS = CONTROL
 
 # Deeper nesting than any bank needs; past some ten thousand levels libyaml's recursive
 # composer overflows the C stack and takes the process down, so deeper files are refused.

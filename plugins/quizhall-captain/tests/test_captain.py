@@ -178,7 +178,7 @@ async def test_on_the_host_console_m_names_the_member_and_the_status_line_shows_
         loaded, tmp_path):
     from quizhall.contest.loader import load_contest
     from quizhall.store import open_store
-    from quizhall.tui.clock import FrozenClock
+    from quizhall.testing import FrozenClock
     from quizhall.tui.dialogs import PickDialog
     from quizhall.tui.host import HostApp
     from quizhall.tui.session import StoreSession

@@ -60,7 +60,7 @@ def test_a_partly_right_answer_is_scaled_too():
 def test_wrong_answers_are_left_to_the_round_rules():
     final = rehearse(CONTEST, [*TO_RED, "wait 10", "wrong"], plugins=[speed])
     assert final["scores"]["Red"] == 100
-    assert [p["plugin"] for p in final["ledger"][-1]["parts"]] == ["quizhall.builtins.scoring"]
+    assert [p["plugin"] for p in final["ledger"][-1]["parts"]] == ["quizhall.rules.scoring"]
 
 
 def test_in_a_buzz_round_the_time_runs_from_the_buzz_over_the_answer_window():
@@ -75,7 +75,7 @@ def test_the_ledger_says_why_points_were_cut():
     final = rehearse(CONTEST, [*TO_RED, "wait 10", "right"], plugins=[speed])
     parts = final["ledger"][-1]["parts"]
     assert [(p["plugin"], p["points"], p["reason"]) for p in parts] == [
-        ("quizhall.builtins.scoring", 20, "right"),
+        ("quizhall.rules.scoring", 20, "right"),
         ("quizhall-speed-bonus", -5, "answered in 10 s: 75% of the points"),
     ]
 

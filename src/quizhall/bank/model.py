@@ -135,16 +135,19 @@ class Question:
             case QuestionType.NUMERIC:
                 n: NumericAnswer = a  # type: ignore[assignment]
                 if n.value is not None:
-                    text = _fmt(n.value) + (f" ± {_fmt(n.tolerance)}" if n.tolerance else "")
+                    text = plain_number(n.value)
+                    if n.tolerance:
+                        text += f" ± {plain_number(n.tolerance)}"
                 else:
-                    text = f"{_fmt(n.low)} – {_fmt(n.high)}"
+                    text = f"{plain_number(n.low)} – {plain_number(n.high)}"
                 return f"{text} {self.unit}".rstrip()
             case QuestionType.MATCH:
                 return "；".join(f"{left} → {right}" for left, right in a)  # type: ignore[misc]
         return str(a)
 
 
-def _fmt(number: float) -> str:
+def plain_number(number: float) -> str:
+    """A number as people write it: ``110``, ``-10``, ``12.5`` (scores, stakes, answers)."""
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 

@@ -36,12 +36,8 @@ class BuzzerSource(Protocol):
 
 
 def buzzer_sources() -> dict[str, BuzzerSource]:
-    """Every registered buzzer source, by name (the first registered wins a name)."""
-    from quizhall.plugins import collect
+    """Every registered buzzer source, by name (the registry's rule: the first registration
+    of a name wins)."""
+    from quizhall.plugins import by_name
 
-    found: dict[str, BuzzerSource] = {}
-    for source in collect("quizhall_register_buzzer_sources"):
-        name = getattr(source, "name", None)
-        if isinstance(name, str) and name not in found:
-            found[name] = source  # type: ignore[assignment]
-    return found
+    return dict(by_name("quizhall_register_buzzer_sources"))  # type: ignore[arg-type]

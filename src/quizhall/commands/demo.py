@@ -30,7 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def guide(keys: dict[str, str], team_keys: list[str]) -> str:
     """The one-line key guide shown above the demo."""
-    from quizhall.tui.keys import key_display
+    from quizhall.tui.host_keys import key_display
 
     return t("demo.guide", next=key_display(keys["next"]), open=key_display(keys["open"]),
              teams=" ".join(team_keys), right=key_display(keys["right"]),
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.commands.run import audience_factory, choose_buzzers, load_or_report
     from quizhall.store import StoreError, open_store
     from quizhall.tui.host import HostApp
-    from quizhall.tui.keys import build_keymap
+    from quizhall.tui.host_keys import build_keymap
     from quizhall.tui.session import StoreSession
     from quizhall.tui.widgets.picture import prepare as prepare_pictures
 

@@ -202,7 +202,7 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
 
 def _print_stats(args: argparse.Namespace, user: str) -> int:
     from quizhall.practice import History, Notebook, compute_stats
-    from quizhall.practice.clock import system_clock
+    from quizhall.practice.calendar_clock import system_clock
     from quizhall.store import StoreError, open_store
 
     library = load_library(args.banks) if args.banks else None

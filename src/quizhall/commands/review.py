@@ -19,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quizhall.commands.practice import default_user, fail, load_library
     from quizhall.practice import History, Notebook
-    from quizhall.practice.clock import system_clock
+    from quizhall.practice.calendar_clock import system_clock
     from quizhall.store import StoreError, open_store
 
     user = args.user or default_user()

@@ -16,6 +16,7 @@ Pure Python, no screen. The public API::
 from quizhall.contest.clock import Clock, ManualClock, WallClock
 from quizhall.contest.commands import Command, CommandError, parse_command
 from quizhall.contest.engine import Contest, Outcome, collect_round_types
+from quizhall.contest.event_log import EventLog, MemoryLog
 from quizhall.contest.evolve import EvolveError, LedgerEntry, Projection, evolve, fold
 from quizhall.contest.hooks import (
     AnswerContext,
@@ -27,7 +28,6 @@ from quizhall.contest.hooks import (
     TurnContext,
 )
 from quizhall.contest.loader import ContestLoad, is_contest_file, load_contest
-from quizhall.contest.log import EventLog, MemoryLog
 from quizhall.contest.plan import Plan, PluginUse, RoundPlan, Selection, TeamPlan
 from quizhall.contest.rounds import Decision, Refused, RoundType, Setting
 from quizhall.contest.state import State, Timer, open_ties, ranks, standings

@@ -19,6 +19,7 @@ import pluggy
 
 from quizhall.contest.clock import Clock
 from quizhall.contest.commands import COMMAND_NAMES, Command, parse_command
+from quizhall.contest.event_log import EventLog
 from quizhall.contest.evolve import (
     NOT_ACTIONS,
     PROJECTOR_PAGES,
@@ -27,7 +28,6 @@ from quizhall.contest.evolve import (
     Projection,
 )
 from quizhall.contest.hooks import (
-    SLOW_SECONDS,
     AnswerContext,
     Answerer,
     CommandContext,
@@ -36,19 +36,20 @@ from quizhall.contest.hooks import (
     PluginCommand,
     TurnContext,
     as_parts,
-    call_each,
-    call_first,
-    call_one,
-    implementations,
     is_plain_data,
     is_score_parts,
 )
-from quizhall.contest.log import EventLog
 from quizhall.contest.plan import MAX_SCORE, Plan, PluginUse
 from quizhall.contest.rounds import Decision, Event, Refused, RoundType
 from quizhall.contest.state import CLOSED, FINISHED, INTRO, QUESTION, READY, State
 from quizhall.i18n import t
 from quizhall.plugins import PLUGIN_ERRORS, is_builtin, plugin_key
+from quizhall.plugins.registry import gather
+from quizhall.plugins.safecall import (
+    call_each,
+    call_first,
+    call_guarded,
+)
 
 MAX_DUE_EVENTS = 64  # a safety bound for one tick
 
@@ -73,26 +74,15 @@ def collect_round_types(pm: pluggy.PluginManager, warnings: list[str] | None = N
     ``owners``, when given, receives the registering plugin's name for each type.
     """
     warnings = [] if warnings is None else warnings
-    found: dict[str, type[RoundType]] = {}
-    hook = "quizhall_register_round_types"
-    for impl in implementations(pm, hook):
-        items: list[Any] = []
-        ok, _ = call_one(impl, hook, warnings, {"register": items.append})
-        if not ok:
-            continue
-        for item in items:
-            if not (isinstance(item, type) and issubclass(item, RoundType) and item.name):
-                warnings.append(t("contest.plugin_bad_result", plugin=impl.plugin_name,
-                                  hook="quizhall_register_round_types",
-                                  expected="RoundType subclass", got=repr(item)[:60]))
-            elif item.name in found:
-                warnings.append(t("contest.round_type_twice", name=item.name,
-                                  plugin=impl.plugin_name))
-            else:
-                found[item.name] = item
-                if owners is not None:
-                    owners[item.name] = impl.plugin_name
-    return found
+    found = gather(pm, "quizhall_register_round_types", _is_round_type, "RoundType subclass",
+                   lambda item: item.name, "contest.round_type_twice", warnings)
+    if owners is not None:
+        owners.update({name: plugin for name, (plugin, _) in found.items()})
+    return {name: item for name, (_, item) in found.items()}
+
+
+def _is_round_type(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, RoundType) and bool(value.name)
 
 
 def _is_command(value: Any) -> bool:
@@ -181,7 +171,7 @@ class Contest:
 
         Nothing is appended: it has no log to write to.
         """
-        from quizhall.contest.log import MemoryLog
+        from quizhall.contest.event_log import MemoryLog
 
         contest = cls(MemoryLog(), clock, pm, questions)
         for event in events:
@@ -452,23 +442,10 @@ class Contest:
         return {name: command for name, (_, command) in self._commands.items()}
 
     def _collect_commands(self) -> dict[str, tuple[str, PluginCommand]]:
-        found: dict[str, tuple[str, PluginCommand]] = {}
-        hook = "quizhall_register_commands"
-        for impl in implementations(self.pm, hook, self._selector(-1, None)):
-            items: list[Any] = []
-            ok, _ = call_one(impl, hook, self.load_warnings, {"register": items.append},
-                             self.stopwatch)
-            for item in items if ok else []:
-                if not _is_command(item):
-                    self.load_warnings.append(t(
-                        "contest.plugin_bad_result", plugin=impl.plugin_name, hook=hook,
-                        expected="PluginCommand", got=repr(item)[:60]))
-                elif item.name in COMMAND_NAMES or item.name in found:
-                    self.load_warnings.append(t("contest.command_twice", name=item.name,
-                                                plugin=impl.plugin_name))
-                else:
-                    found[item.name] = (impl.plugin_name, item)
-        return found
+        return gather(self.pm, "quizhall_register_commands", _is_command, "PluginCommand",
+                      lambda item: item.name, "contest.command_twice", self.load_warnings,
+                      reserved=COMMAND_NAMES, select=self._selector(-1, None),
+                      stopwatch=self.stopwatch)
 
     def _plugin_command(self, d: Decision, command: Command) -> list[Event]:
         assert self._commands is not None
@@ -487,20 +464,13 @@ class Contest:
             team_names=tuple(team.name for team in state.plan.teams),
             notes=copy.deepcopy({team: dict(notes) for team, notes in state.notes.items()}))
         hook = f"{command.name} (quizhall_register_commands)"
-        started = self.stopwatch()
         try:
-            note = spec.run(context)
+            ok, note = call_guarded(registered, hook, spec.run, (context,), d.warnings,
+                                    self.stopwatch, passthrough=(CommandRefused,))
         except CommandRefused as refusal:
             raise Refused(refusal.reason) from None
-        except PLUGIN_ERRORS as exc:  # third-party code must never stop a contest
-            d.warnings.append(t("contest.plugin_raised", plugin=registered, hook=hook,
-                                error=f"{type(exc).__name__}: {exc}"))
+        if not ok:
             d.refuse("contest.refused.plugin_failed", plugin=registered)
-        finally:
-            took = self.stopwatch() - started
-            if took > SLOW_SECONDS:
-                d.warnings.append(t("contest.plugin_slow", plugin=registered, hook=hook,
-                                    seconds=f"{took:.2f}", limit=SLOW_SECONDS))
         if not (isinstance(note, Note) and isinstance(note.team, int)
                 and not isinstance(note.team, bool) and 0 <= note.team < state.team_count
                 and is_plain_data(note.value)):

@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from quizhall.bank.loader import load_bank
 from quizhall.bank.model import TYPE_ALIASES, Bank, Question
 from quizhall.contest.audience import AudienceSettings
-from quizhall.contest.hooks import call_each, is_plain_data
+from quizhall.contest.hooks import is_plain_data
 from quizhall.contest.plan import (
     DEFAULT_BASE_SCORE,
     DEFAULT_KEYS,
@@ -38,6 +38,7 @@ from quizhall.contest.plan import (
 from quizhall.contest.rounds import RoundType, Setting
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
+from quizhall.plugins.safecall import call_each
 from quizhall.yamlsource import (
     NodeReader,
     compose,
@@ -396,11 +397,10 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
                                     folder=base_dir))
             files.append(name)
             if load_files:
-                from quizhall.plugins import FAILED, load_plugin_file
+                from quizhall.plugins import failure_of, load_plugin_file
 
-                before = len(FAILED)
                 if load_plugin_file(file, pm) is None:
-                    failure = FAILED[before] if len(FAILED) > before else None
+                    failure = failure_of(file)
                     reader.report(item, t("contestfile.plugin_file_failed", path=name,
                                           error=failure.error if failure else "?"))
                     continue

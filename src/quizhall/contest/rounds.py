@@ -3,7 +3,7 @@
 A round type turns host commands into events for its kind of round. It never changes the
 state itself: it reads the :class:`Decision` it is given and returns event dicts (without
 ``t``; the engine stamps them), or refuses with a reason through :meth:`Decision.refuse`.
-Built-in types live in :mod:`quizhall.builtins`; plugins register more through
+Built-in types live in :mod:`quizhall.rules`; plugins register more through
 ``quizhall_register_round_types``.
 """
 
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 from yaml.nodes import Node
 
+from quizhall.bank.model import plain_number
 from quizhall.i18n import t
 
 if TYPE_CHECKING:
@@ -238,9 +239,6 @@ class RoundType:
 def check_partial(d: Decision, points: float | None, stake: float) -> float:
     """Validate the host's partial points against what is at stake."""
     if points is None or not math.isfinite(points) or points < 0 or points > abs(stake):
-        d.refuse("contest.refused.partial_range", stake=_fmt(abs(stake)))
+        d.refuse("contest.refused.partial_range", stake=plain_number(abs(stake)))
     return float(points)
 
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -9,7 +9,6 @@ not hold, so a user learns what a GIFT file, say, leaves out.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,14 +31,14 @@ class Exporter(Protocol):
 
 
 def exporters(kind: str | None = None) -> dict[str, Exporter]:
-    """Registered exporters of one kind (all kinds when None) by name."""
-    from quizhall.plugins import collect
+    """Registered exporters of one kind (all kinds when None) by name (the registry's rule:
+    the first registration of a name wins)."""
+    from quizhall.plugins import by_name
 
-    found: dict[str, Exporter] = {}
-    for exporter in collect("quizhall_register_exporters"):
-        if kind is None or exporter.kind == kind:  # type: ignore[attr-defined]
-            found[exporter.name] = exporter  # type: ignore[attr-defined]
-    return found
+    found = by_name("quizhall_register_exporters",
+                    key=lambda item: f"{getattr(item, 'kind', '?')} {item.name}")
+    return {exporter.name: exporter for exporter in found.values()  # type: ignore[attr-defined]
+            if kind is None or getattr(exporter, "kind", None) == kind}
 
 
 def _new_file_mode(path: Path) -> int:
@@ -58,17 +57,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     The file gets the permissions an ordinary new file would (or keeps those it had), not
     the owner-only ones of the temporary file it is written through.
     """
+    from quizhall.store._files import write_atomic
+
     path = Path(path)
-    mode = _new_file_mode(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle, mode)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, data, mode=_new_file_mode(path))

@@ -176,7 +176,7 @@ def given_text(given: Any) -> str:
 def _local(stamp: str, now: datetime) -> str:
     if not stamp:
         return ""
-    from quizhall.practice.clock import parse_stamp
+    from quizhall.practice.calendar_clock import parse_stamp
 
     try:
         return parse_stamp(stamp).astimezone(now.tzinfo).isoformat(" ", timespec="seconds")
@@ -188,7 +188,7 @@ def practice_report(history: History, user: str, now: datetime,
                     library: Library | None = None) -> PracticeReport:
     """The practice history of ``user`` as of ``now`` (an aware datetime); with ``library``,
     the questions to study and level titles too."""
-    from quizhall.practice.clock import local_day, parse_stamp
+    from quizhall.practice.calendar_clock import local_day, parse_stamp
     from quizhall.practice.notebook import Notebook
     from quizhall.practice.stats import compute_stats
 
@@ -287,7 +287,7 @@ def load_practice_report(store: Store, user: str, now: datetime | None = None,
     """The practice history of ``user`` in the store (raises ``ExportError`` for an unknown
     trainee or unreadable documents); ``library``: the banks to take the questions from."""
     from quizhall.exporters.results import ExportError
-    from quizhall.practice.clock import system_clock
+    from quizhall.practice.calendar_clock import system_clock
     from quizhall.practice.history import History
     from quizhall.store import StoreError
 

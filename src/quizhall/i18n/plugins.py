@@ -18,6 +18,9 @@ MESSAGES = {
     "plugins.origin_registered": ("程序注册", "registered in code"),
     "plugins.hooks": ("钩子：{hooks}", "hooks: {hooks}"),
     "plugins.settings": ("设置（默认值）：{settings}", "settings (defaults): {settings}"),
+    "plugins.registered_twice": ("{name} 已注册过，插件 {plugin} 的同名注册被忽略",
+                                 "{name} is already registered; the one from {plugin} is "
+                                 "ignored"),
     "plugins.failed": ("插件 {name}（{origin}）加载失败：{error}",
                        "plugin {name} ({origin}) failed to load: {error}"),
 }

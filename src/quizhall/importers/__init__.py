@@ -83,13 +83,11 @@ class Importer(Protocol):
 
 
 def importers() -> dict[str, Importer]:
-    """Every registered importer by name; built-ins first, a later plugin overrides a name."""
-    from quizhall.plugins import collect
+    """Every registered importer by name (the registry's rule: the first registration of a
+    name wins, plugins before the built-ins)."""
+    from quizhall.plugins import by_name
 
-    found: dict[str, Importer] = {}
-    for importer in collect("quizhall_register_importers"):
-        found[importer.name] = importer  # type: ignore[attr-defined]
-    return found
+    return dict(by_name("quizhall_register_importers"))  # type: ignore[arg-type]
 
 
 def importer_for(path: Path, format_name: str | None,

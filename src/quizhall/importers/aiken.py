@@ -62,13 +62,13 @@ def read_aiken(path: Path, options: ImportOptions) -> ImportResult:
         if _OPTION_RE.match(line):
             if current is None:
                 found += 1
-                collector.skip(number, t("import.aiken_not_started"))
+                collector.skip(number, t("import_bank.aiken_not_started"))
                 continue
             current.options.append(line[2:].strip())
         elif _ANSWER_RE.match(line):
             if current is None:
                 found += 1
-                collector.skip(number, t("import.aiken_not_started"))
+                collector.skip(number, t("import_bank.aiken_not_started"))
                 continue
             found += 1
             question = _finish(current, line.split(":", 1)[-1].split("：", 1)[-1], number,
@@ -80,11 +80,11 @@ def read_aiken(path: Path, options: ImportOptions) -> ImportResult:
         else:
             if current is not None:
                 found += 1
-                collector.skip(number, t("import.aiken_not_finished", line=current.line))
+                collector.skip(number, t("import_bank.aiken_not_finished", line=current.line))
             current = _Open(number, line)
     if current is not None:
         found += 1
-        collector.skip(current.line, t("import.aiken_no_answer"))
+        collector.skip(current.line, t("import_bank.aiken_no_answer"))
     collector.result.questions.extend(
         assign_ids(drafts, [None] * len(drafts), numbers, id_prefix(path, options),
                    unique_only=True))
@@ -95,15 +95,15 @@ def _finish(current: _Open, answer_text: str, number: int,
             collector: Collector) -> Question | None:
     count = len(current.options)
     if count < 2:
-        collector.skip(number, t("import.aiken_too_few", count=count))
+        collector.skip(number, t("import_bank.aiken_too_few", count=count))
         return None
     if count > len(OPTION_LETTERS):
-        collector.skip(number, t("import.too_many_options", count=count,
+        collector.skip(number, t("import_bank.too_many_options", count=count,
                                  limit=len(OPTION_LETTERS)))
         return None
     if any(not text for text in current.options):
         position = current.options.index("")
-        collector.skip(number, t("import.empty_option", letter=OPTION_LETTERS[position]))
+        collector.skip(number, t("import_bank.empty_option", letter=OPTION_LETTERS[position]))
         return None
     letters = OPTION_LETTERS[:count]
     match = _LETTERS_RE.match(answer_text.strip())
@@ -129,7 +129,7 @@ class AikenImporter:
 
     @property
     def description(self) -> str:
-        return t("import.aiken_format")
+        return t("import_bank.aiken_format")
 
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
         return read_aiken(path, options)

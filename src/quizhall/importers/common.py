@@ -78,12 +78,12 @@ def decode(data: bytes, encoding: str | None, collector: Collector) -> str | Non
         try:
             text = data.decode(encoding)
         except LookupError:
-            collector.fail(t("import.unknown_encoding", encoding=encoding))
+            collector.fail(t("import_bank.unknown_encoding", encoding=encoding))
             return None
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            collector.fail(t("import.wrong_encoding", encoding=encoding, offset=exc.start),
-                           t("import.encoding_hint"), line=line)
+            collector.fail(t("import_bank.wrong_encoding", encoding=encoding, offset=exc.start),
+                           t("import_bank.encoding_hint"), line=line)
             return None
         collector.result.encoding = encoding
     else:
@@ -96,7 +96,7 @@ def decode(data: bytes, encoding: str | None, collector: Collector) -> str | Non
             collector.result.encoding = candidate
             break
         else:
-            collector.fail(t("import.undecodable"), t("import.encoding_hint"))
+            collector.fail(t("import_bank.undecodable"), t("import_bank.encoding_hint"))
             return None
     if b"\0" in data and not collector.result.encoding.lower().startswith("utf-16"):
         collector.fail(t("diag.binary", offset=data.find(b"\0")))

@@ -65,7 +65,7 @@ def make_bank(result: ImportResult, path: Path, options: ImportOptions,
                                               "warning", warning.hint))
         if errors:
             result.skipped.append(Diagnostic(display, question.line, 1,
-                                             t("import.rejected", reason=errors[0].message),
+                                             t("import_bank.rejected", reason=errors[0].message),
                                              "error", errors[0].hint))
         else:
             kept.append(question)

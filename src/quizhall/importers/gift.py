@@ -259,16 +259,18 @@ class _Reader:
         start, finish = text.find("{"), text.find("}")
         if start < 0 and finish < 0:
             # A description is text between questions, not an item: a note, not an error.
-            self.out.warn(line, t("import.gift_description"))
+            self.out.warn(line, t("import_bank.gift_description"))
             return
         if start < 0 or finish < 0 or finish < start:
-            self.out.skip(line, t("import.gift_braces"), hint=t("import.gift_braces_hint"))
+            self.out.skip(line, t("import_bank.gift_braces"),
+                          hint=t("import_bank.gift_braces_hint"))
             return
         answer = text[start + 1:finish].strip()
         after = text[finish + 1:]
         stem_raw = text[:start] + (BLANK + after if after else "")
         if "{" in after:
-            self.out.warn(line, t("import.gift_second_block"), hint=t("import.gift_braces_hint"))
+            self.out.warn(line, t("import_bank.gift_second_block"),
+                          hint=t("import_bank.gift_braces_hint"))
         general_raw = ""
         split = answer.rfind("####")
         if split >= 0:
@@ -278,7 +280,7 @@ class _Reader:
         stem_pictures = list(self.pictures)
         general, _ = self.text(general_raw, fmt)
         if not stem:
-            self.out.skip(line, t("import.no_stem"))
+            self.out.skip(line, t("import_bank.no_stem"))
             return
         wish = meta_id or (slugify(title) if title else None)
         common = {"id": "", "stem": stem, "tags": tuple(tags), "line": line}
@@ -299,7 +301,7 @@ class _Reader:
         if stem_pictures:
             question = self.picture(line, question, *stem_pictures[0])
         if self.media:
-            self.out.warn(line, t("import.media_dropped", count=len(self.media),
+            self.out.warn(line, t("import_bank.media_dropped", count=len(self.media),
                                   names="、".join(self.media)))
         self.drafts.append((question, wish, self.number))
 
@@ -310,14 +312,14 @@ class _Reader:
         if src in self.media:  # kept, or reported on its own below
             self.media.remove(src)
         if isinstance(data, str):
-            self.out.warn(line, t("import.picture_dropped", reason=data))
+            self.out.warn(line, t("import_bank.picture_dropped", reason=data))
             return question
         return replace(question, image=keep(self.out.result, data), alt=alt.strip())
 
     # -- types -------------------------------------------------------------------------------
     def essay(self, line: int, common: dict[str, Any], general: str) -> Question:
         if not general:
-            self.out.warn(line, t("import.no_reference"))
+            self.out.warn(line, t("import_bank.no_reference"))
         return Question(type=QuestionType.SHORT, answer=general, **common)
 
     def true_false(self, common: dict[str, Any], general: str, answer: str,
@@ -341,15 +343,15 @@ class _Reader:
             feedback = self.text(feedback_part, fmt)[0] if feedback_part else ""
             choices.append((text, weight, feedback, marker == "="))
         if len(choices) < 2:
-            self.out.skip(line, t("import.too_few_options", count=len(choices)))
+            self.out.skip(line, t("import_bank.too_few_options", count=len(choices)))
             return None
         if len(choices) > len(OPTION_LETTERS):
-            self.out.skip(line, t("import.too_many_options", count=len(choices),
+            self.out.skip(line, t("import_bank.too_many_options", count=len(choices),
                                   limit=len(OPTION_LETTERS)))
             return None
         for position, (text, *_rest) in enumerate(choices):
             if not text:
-                self.out.skip(line, t("import.empty_option", letter=OPTION_LETTERS[position]))
+                self.out.skip(line, t("import_bank.empty_option", letter=OPTION_LETTERS[position]))
                 return None
         letters = OPTION_LETTERS[: len(choices)]
         options = {letter: c[0] for letter, c in zip(letters, choices, strict=False)}
@@ -361,29 +363,29 @@ class _Reader:
             others = [(letter, c[1]) for letter, c in zip(letters, choices, strict=False)
                       if letter not in full and c[1] != 0]
             for letter, weight in others:
-                key = "import.weight_lost" if weight > 0 else "import.penalty_lost"
+                key = "import_bank.weight_lost" if weight > 0 else "import_bank.penalty_lost"
                 self.out.warn(line, t(key, letter=letter, weight=_percent(weight)))
             if len(full) == 1:
                 return Question(type=QuestionType.SINGLE, answer=full[0], options=options,
                                 explanation=explanation, **common)
-            self.out.warn(line, t("import.any_one_of", letters="".join(full)))
+            self.out.warn(line, t("import_bank.any_one_of", letters="".join(full)))
             return Question(type=QuestionType.MULTIPLE, answer=tuple(full), options=options,
                             explanation=explanation, **common)
         right = [(letter, c[1]) for letter, c in zip(letters, choices, strict=False) if c[1] > 0]
         if not right:
-            self.out.skip(line, t("import.no_right_option"))
+            self.out.skip(line, t("import_bank.no_right_option"))
             return None
         weights = [w for _, w in right]
         if max(weights) - min(weights) > 0.01:
-            self.out.warn(line, t("import.unequal_weights", weights=", ".join(
+            self.out.warn(line, t("import_bank.unequal_weights", weights=", ".join(
                 f"{letter} {_percent(w)}%" for letter, w in right)))
         total = sum(weights)
         if abs(total - 100) > 0.01 * len(weights):
-            self.out.warn(line, t("import.weights_total", total=_percent(round(total, 4))))
+            self.out.warn(line, t("import_bank.weights_total", total=_percent(round(total, 4))))
         mild = [(letter, c[1]) for letter, c in zip(letters, choices, strict=False)
                 if c[1] <= 0 and c[1] > -100]
         if mild:
-            self.out.warn(line, t("import.wrong_choice_costs", options=", ".join(
+            self.out.warn(line, t("import_bank.wrong_choice_costs", options=", ".join(
                 f"{letter} {_percent(w)}%" for letter, w in mild)))
         return Question(type=QuestionType.MULTIPLE, answer=tuple(letter for letter, _ in right),
                         options=options, partial="proportional", explanation=explanation,
@@ -404,14 +406,14 @@ class _Reader:
                 if text not in accepted:
                     accepted.append(text)
             elif weight != 0:
-                self.out.warn(line, t("import.answer_weight_lost", answer=text,
+                self.out.warn(line, t("import_bank.answer_weight_lost", answer=text,
                                       weight=_percent(weight)))
         if not accepted:
-            self.out.skip(line, t("import.no_full_answer"))
+            self.out.skip(line, t("import_bank.no_full_answer"))
             return None
         blanks = len(BLANK_RE.findall(common["stem"]))
         if blanks > 1:
-            self.out.skip(line, t("import.too_many_blanks", count=blanks))
+            self.out.skip(line, t("import_bank.too_many_blanks", count=blanks))
             return None
         return Question(type=QuestionType.FILL, answer=(tuple(accepted),),
                         explanation=_explain(general, notes), **common)
@@ -435,7 +437,7 @@ class _Reader:
                 continue
             number = _numeric_answer(value_text)
             if number is None:
-                self.out.skip(line, t("import.not_a_number", value=value_text))
+                self.out.skip(line, t("import_bank.not_a_number", value=value_text))
                 return None
             if isinstance(number, str):
                 self.out.skip(line, number)
@@ -443,14 +445,14 @@ class _Reader:
             if chosen is None and math.isclose(weight, 100.0):
                 chosen = number
             else:
-                self.out.warn(line, t("import.numeric_dropped", value=value_text,
+                self.out.warn(line, t("import_bank.numeric_dropped", value=value_text,
                                       weight=_percent(weight)))
         if wrong:
             feedback = self.text(wrong.partition("#")[2], fmt)[0]
             if feedback:
                 notes.append(f"×: {feedback}")
         if chosen is None:
-            self.out.skip(line, t("import.no_full_answer"))
+            self.out.skip(line, t("import_bank.no_full_answer"))
             return None
         return Question(type=QuestionType.NUMERIC, answer=chosen,
                         explanation=_explain(general, notes), **common)
@@ -461,23 +463,23 @@ class _Reader:
         distractors: list[str] = []
         for position, (_marker, body) in enumerate(_items(answer, "="), 1):
             if "->" not in body:
-                self.out.skip(line, t("import.match_no_arrow", number=position))
+                self.out.skip(line, t("import_bank.match_no_arrow", number=position))
                 return None
             left_raw, _, right_raw = body.partition("->")
             left = self.text(left_raw, fmt)[0]
             right = _unprotect(right_raw).strip()
             if not right:
-                self.out.skip(line, t("import.match_empty_right", number=position))
+                self.out.skip(line, t("import_bank.match_empty_right", number=position))
                 return None
             if not left:
                 distractors.append(right)
             elif any(left == seen for seen, _ in pairs):
-                self.out.skip(line, t("import.match_duplicate", left=left))
+                self.out.skip(line, t("import_bank.match_duplicate", left=left))
                 return None
             else:
                 pairs.append((left, right))
         if len(pairs) < 2:
-            self.out.skip(line, t("import.match_too_few", count=len(pairs)))
+            self.out.skip(line, t("import_bank.match_too_few", count=len(pairs)))
             return None
         return Question(type=QuestionType.MATCH, answer=tuple(pairs),
                         distractors=tuple(distractors), explanation=general, **common)
@@ -533,7 +535,7 @@ class GiftImporter:
 
     @property
     def description(self) -> str:
-        return t("import.gift_format")
+        return t("import_bank.gift_format")
 
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
         return read_gift(path, options)

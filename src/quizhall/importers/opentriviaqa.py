@@ -88,27 +88,27 @@ def read_opentriviaqa(path: Path, options: ImportOptions) -> ImportResult:
 def _question(record: _Record, collector: Collector) -> Question | None:
     stem = "\n".join(part for part in record.stem if part).strip()
     if not stem:
-        collector.skip(record.line, t("import.otq_no_stem"))
+        collector.skip(record.line, t("import_bank.otq_no_stem"))
         return None
     if record.answer is None:
-        collector.skip(record.line, t("import.otq_no_answer"))
+        collector.skip(record.line, t("import_bank.otq_no_answer"))
         return None
     stray = next((text for letter, text in record.options if not letter), None)
     if stray is not None:
-        collector.skip(record.line, t("import.otq_stray_line", text=stray[:40]))
+        collector.skip(record.line, t("import_bank.otq_stray_line", text=stray[:40]))
         return None
     texts = [text for _, text in record.options]
     if len(texts) < 2:
-        collector.skip(record.line, t("import.aiken_too_few", count=len(texts)))
+        collector.skip(record.line, t("import_bank.aiken_too_few", count=len(texts)))
         return None
     if len(texts) > len(OPTION_LETTERS):
-        collector.skip(record.line, t("import.too_many_options", count=len(texts),
+        collector.skip(record.line, t("import_bank.too_many_options", count=len(texts),
                                       limit=len(OPTION_LETTERS)))
         return None
     wanted = normalize_text(record.answer)
     matches = [i for i, text in enumerate(texts) if normalize_text(text) == wanted]
     if not matches:
-        collector.skip(record.answer_line, t("import.otq_answer_not_option",
+        collector.skip(record.answer_line, t("import_bank.otq_answer_not_option",
                                              answer=record.answer or "∅"))
         return None
     common: dict[str, Any] = {"id": "", "stem": stem, "line": record.line}
@@ -127,7 +127,7 @@ class OpenTriviaQAImporter:
 
     @property
     def description(self) -> str:
-        return t("import.otq_format")
+        return t("import_bank.otq_format")
 
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
         return read_opentriviaqa(path, options)

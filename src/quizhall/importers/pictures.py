@@ -39,7 +39,7 @@ def read_beside(folder: Path, src: str) -> bytes | str:
     parts = urlsplit(src)
     relative = posixpath.normpath(unquote(parts.path)) if parts.path else ""
     if parts.scheme or parts.netloc or not relative or relative.startswith(("/", "..")):
-        return t("import.picture_not_beside", src=src)
+        return t("import_bank.picture_not_beside", src=src)
     path = folder / relative
     try:
         if path.stat().st_size > MAX_BYTES:
@@ -65,7 +65,7 @@ def place_pictures(result: ImportResult, bank_path: Path, display: str) -> dict[
         problem = picture_problem(data, f"{question_id}{suffix}")
         if problem is not None:
             result.warnings.append(Diagnostic(display, line, 1,
-                                              t("import.picture_dropped", reason=problem),
+                                              t("import_bank.picture_dropped", reason=problem),
                                               "warning"))
             return ""
         target = folder / f"{question_id}{suffix}{picture_format(data)}"

@@ -153,7 +153,7 @@ def _find_columns(header: list[Cell], column_map: Mapping[str, str]
         target = tpl.normalise_header(wanted)
         if target not in normalised:
             shown = "、".join(n for n in names if n) or "∅"
-            return None, t("import.map_missing_column", column=wanted, columns=shown)
+            return None, t("import_bank.map_missing_column", column=wanted, columns=shown)
         index = normalised.index(target)
         by_field.setdefault(name, []).append(index)  # type: ignore[arg-type]
         mapped.add(index)
@@ -194,17 +194,17 @@ class _SheetReader:
                 header_row = number
                 break
             if problem is None and any(cell_text(v) for v in row):
-                problem = why or t("import.no_header")
+                problem = why or t("import_bank.no_header")
         if columns is None:
             if problem is None and any(cell_text(v) for _, row in table.rows for v in row):
-                problem = t("import.no_header")
+                problem = t("import_bank.no_header")
             if problem is not None:
-                self.out.warn(0, problem, column=0, hint=t("import.no_header_hint"))
+                self.out.warn(0, problem, column=0, hint=t("import_bank.no_header_hint"))
             return problem
         self.tables_read += 1
         self.pictures = table.pictures
         if columns.unused:
-            self.out.warn(header_row, t("import.unused_columns",
+            self.out.warn(header_row, t("import_bank.unused_columns",
                                         columns="、".join(columns.unused)))
         for number, row in table.rows:
             if number <= header_row or not columns.used(row):
@@ -218,17 +218,17 @@ class _SheetReader:
         skip = self.out.skip
         stem, stem_column = columns.cell(row, "stem")
         if not stem:
-            skip(number, t("import.row_no_stem"), column=stem_column or 1)
+            skip(number, t("import_bank.row_no_stem"), column=stem_column or 1)
             return
         texts = [columns.cell(row, letter)[0] for letter in OPTION_LETTERS]
         drawn = self.row_pictures(number, columns)
         for position, letter in enumerate(OPTION_LETTERS):
             if letter in drawn and not texts[position]:  # an option that is only a picture
-                texts[position] = t("import.picture_option", letter=letter)
+                texts[position] = t("import_bank.picture_option", letter=letter)
         last = max((i for i, text in enumerate(texts) if text), default=-1)
         for position in range(last):
             if not texts[position]:
-                skip(number, t("import.option_gap", letter=OPTION_LETTERS[position],
+                skip(number, t("import_bank.option_gap", letter=OPTION_LETTERS[position],
                                after=OPTION_LETTERS[last]))
                 return
         options = dict(zip(OPTION_LETTERS, texts[: last + 1], strict=False))
@@ -243,13 +243,13 @@ class _SheetReader:
         else:
             qtype = default_type or _infer_type(stem, options, answer_text)
         if not answer_text:
-            skip(number, t("import.row_no_answer"), column=answer_column or 1)
+            skip(number, t("import_bank.row_no_answer"), column=answer_column or 1)
             return
         if qtype in CHOICE_TYPES and len(options) < 2:
             skip(number, t("bank.option_count", count=len(options)))
             return
         if qtype not in CHOICE_TYPES and qtype is not QuestionType.JUDGE and options:
-            self.out.warn(number, t("import.options_ignored", type=t(f"bank.type_{qtype}")))
+            self.out.warn(number, t("import_bank.options_ignored", type=t(f"bank.type_{qtype}")))
         answer = self.answer(number, answer_column, qtype, answer_text, options, stem)
         if answer is None:
             return
@@ -273,7 +273,7 @@ class _SheetReader:
                 continue
             key = letter_of.get(column, "")
             if key in found:
-                self.out.warn(number, t("import.picture_extra"), column=column)
+                self.out.warn(number, t("import_bank.picture_extra"), column=column)
             else:
                 found[key] = data
         return found
@@ -288,7 +288,7 @@ class _SheetReader:
         if data is None and named:
             data = read_beside(self.folder, named)
             if isinstance(data, str):
-                self.out.warn(number, t("import.picture_dropped", reason=data), column=column)
+                self.out.warn(number, t("import_bank.picture_dropped", reason=data), column=column)
                 data = None
         if isinstance(data, bytes):
             fields["image"] = keep(self.out.result, data)
@@ -333,25 +333,25 @@ class _SheetReader:
             blanks = tpl.parse_fill(text, stem)
             if isinstance(blanks, int):
                 fail(t("bank.blank_count", blanks=max(len(BLANK_RE.findall(stem)), 1),
-                       answers=blanks), t("import.fill_hint"))
+                       answers=blanks), t("import_bank.fill_hint"))
                 return None
             return blanks
         if qtype is QuestionType.NUMERIC:
             value = tpl.parse_numeric(text)
             if value is None:
-                fail(t("import.bad_numeric", value=text), t("import.numeric_hint"))
+                fail(t("import_bank.bad_numeric", value=text), t("import_bank.numeric_hint"))
             return value
         if qtype is QuestionType.MATCH:
             pairs = tpl.parse_pairs(text)
             if pairs is None or any(not left or not right for left, right in pairs):
-                fail(t("import.bad_pairs"), t("import.pairs_hint"))
+                fail(t("import_bank.bad_pairs"), t("import_bank.pairs_hint"))
                 return None
             if len(pairs) < 2:
                 fail(t("bank.match_count"))
                 return None
             lefts = [left for left, _ in pairs]
             if len(set(lefts)) != len(lefts):
-                fail(t("import.match_duplicate", left=next(x for x in lefts
+                fail(t("import_bank.match_duplicate", left=next(x for x in lefts
                                                             if lefts.count(x) > 1)))
                 return None
             return tuple(pairs)
@@ -377,7 +377,7 @@ class _SheetReader:
                      else _positive(columns.raw(row, name), tpl.without_points_unit(text)
                                     if name == "points" else text))
             if value is None:
-                self.out.warn(number, t("import.bad_field", field=name, value=text),
+                self.out.warn(number, t("import_bank.bad_field", field=name, value=text),
                               column=column)
             else:
                 fields[name] = value
@@ -388,12 +388,12 @@ class _SheetReader:
             if not text:
                 continue
             if qtype is not wanted:
-                self.out.warn(number, t("import.field_not_for_type", field=name,
+                self.out.warn(number, t("import_bank.field_not_for_type", field=name,
                                         type=t(f"bank.type_{qtype}")), column=column)
                 continue
             value = self._typed(name, text)
             if value is None:
-                self.out.warn(number, t("import.bad_field", field=name, value=text),
+                self.out.warn(number, t("import_bank.bad_field", field=name, value=text),
                               column=column)
             else:
                 fields[name] = value
@@ -401,7 +401,7 @@ class _SheetReader:
         if text:
             value = parse_judge(text)
             if value is None:
-                self.out.warn(number, t("import.bad_field", field="shuffle", value=text),
+                self.out.warn(number, t("import_bank.bad_field", field="shuffle", value=text),
                               column=column)
             else:
                 fields["shuffle"] = value
@@ -474,7 +474,7 @@ def _capped(rows: Iterable[tuple[int, list[Cell]]],
     kept: list[tuple[int, list[Cell]]] = []
     for row in rows:
         if len(kept) == MAX_ROWS:
-            collector.fail(t("import.too_many_rows", limit=f"{MAX_ROWS:,}"),
+            collector.fail(t("import_bank.too_many_rows", limit=f"{MAX_ROWS:,}"),
                            t("diag.too_large_hint"))
             return None
         kept.append(row)
@@ -492,7 +492,7 @@ def _read_csv(path: Path, options: ImportOptions, collector: Collector) -> list[
     try:
         rows = _capped(_csv_rows(text), collector)
     except csv.Error as exc:
-        collector.fail(t("import.bad_csv", reason=exc))
+        collector.fail(t("import_bank.bad_csv", reason=exc))
         return []
     return [] if rows is None else [_Table(collector.display, rows)]
 
@@ -513,7 +513,7 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
         return []
     expanded = _expanded_size(path)
     if expanded > MAX_EXPANDED:
-        collector.fail(t("import.too_expanded", size=round(expanded / 2**20),
+        collector.fail(t("import_bank.too_expanded", size=round(expanded / 2**20),
                          limit=MAX_EXPANDED // 2**20), t("diag.too_large_hint"))
         return []
     from openpyxl import load_workbook
@@ -521,8 +521,8 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        collector.fail(t("import.bad_workbook", reason=f"{type(exc).__name__}: {exc}"),
-                       t("import.bad_workbook_hint"))
+        collector.fail(t("import_bank.bad_workbook", reason=f"{type(exc).__name__}: {exc}"),
+                       t("import_bank.bad_workbook_hint"))
         return []
     tables = []
     pictures = _xlsx_pictures(path, collector)
@@ -546,8 +546,8 @@ def _read_xlsx(path: Path, collector: Collector) -> list[_Table]:
             tables.append(_Table(shown, rows, TYPE_ALIASES.get(ws.title.strip()),
                                  pictures.get(ws.title, {})))
     except Exception as exc:  # a damaged sheet inside a readable archive
-        collector.fail(t("import.bad_workbook", reason=f"{type(exc).__name__}: {exc}"),
-                       t("import.bad_workbook_hint"))
+        collector.fail(t("import_bank.bad_workbook", reason=f"{type(exc).__name__}: {exc}"),
+                       t("import_bank.bad_workbook_hint"))
         return []
     finally:
         workbook.close()
@@ -582,7 +582,7 @@ def _xlsx_pictures(path: Path, collector: Collector) -> dict[str, dict[tuple[int
                 marker = getattr(image.anchor, "_from", None)  # absolute anchors: no cell
                 data = image.ref.getvalue() if hasattr(image.ref, "getvalue") else None
                 if marker is None or data is None:
-                    collector.warn(0, t("import.picture_unanchored", sheet=ws.title), column=0)
+                    collector.warn(0, t("import_bank.picture_unanchored", sheet=ws.title), column=0)
                     continue
                 found.setdefault(ws.title, {})[(marker.row + 1, marker.col + 1)] = data
             if in_cells:
@@ -593,8 +593,8 @@ def _xlsx_pictures(path: Path, collector: Collector) -> dict[str, dict[tuple[int
                             found.setdefault(ws.title, {})[(cell.row, cell.column)] = data
         workbook.close()
     except Exception as exc:  # the rows were read; a damaged drawing loses only pictures
-        collector.warn(0, t("import.pictures_unreadable", reason=f"{type(exc).__name__}: {exc}"),
-                       column=0)
+        reason = f"{type(exc).__name__}: {exc}"
+        collector.warn(0, t("import_bank.pictures_unreadable", reason=reason), column=0)
     return found
 
 
@@ -613,8 +613,8 @@ def _info(rows: Iterable[tuple[Cell, ...]]) -> dict[str, str]:
 def _check_map(column_map: Mapping[str, str], collector: Collector) -> bool:
     for key in column_map:
         if tpl.field_for_key(key) is None:
-            collector.fail(t("import.map_unknown_field", key=key),
-                           t("import.map_fields", fields=", ".join(tpl.FIELDS)))
+            collector.fail(t("import_bank.map_unknown_field", key=key),
+                           t("import_bank.map_fields", fields=", ".join(tpl.FIELDS)))
             return False
     return True
 
@@ -628,7 +628,7 @@ def read_sheet(path: Path, options: ImportOptions, kind: str | None = None) -> I
     suffix = path.suffix.lower()
     kind = kind or ("xlsx" if suffix in (".xlsx", ".xlsm") else "csv")
     if suffix == ".xls":
-        collector.fail(t("import.xls_unsupported"), t("import.bad_workbook_hint"))
+        collector.fail(t("import_bank.xls_unsupported"), t("import_bank.bad_workbook_hint"))
         tables = []
     elif kind == "xlsx":
         tables = _read_xlsx(path, collector)
@@ -641,15 +641,15 @@ def read_sheet(path: Path, options: ImportOptions, kind: str | None = None) -> I
     collector.display = display
     if not reader.tables_read:
         collector.result.warnings.clear()
-        collector.fail(problems[0] if problems else t("import.no_header"),
-                       t("import.no_header_hint"))
+        collector.fail(problems[0] if problems else t("import_bank.no_header"),
+                       t("import_bank.no_header_hint"))
         return collector.result
     drafts = reader.drafts
     questions = assign_ids([d[0] for d in drafts], [d[1] for d in drafts],
                            [d[2] for d in drafts], id_prefix(path, options), unique_only=False)
     for question, (_, wish, _) in zip(questions, drafts, strict=True):
         if wish and question.id != wish:
-            collector.warn(question.line, t("import.duplicate_id", id=wish, new=question.id))
+            collector.warn(question.line, t("import_bank.duplicate_id", id=wish, new=question.id))
     collector.result.questions.extend(questions)
     return collector.result
 
@@ -663,7 +663,7 @@ class SheetImporter:
 
     @property
     def description(self) -> str:
-        return t(f"import.{self.name}_format")
+        return t(f"import_bank.{self.name}_format")
 
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
         return read_sheet(path, options, self.name)

@@ -1,12 +1,12 @@
 """Self-test for trainees: practice, mock exams, 闯关 levels, the mistake notebook, stats.
 
 Pure Python (no Textual): sessions are driven by a screen or a test alike, with an injected
-clock (:mod:`quizhall.practice.clock`) and random source. History lives in TinyDB documents
+clock (:mod:`quizhall.practice.calendar_clock`) and random source. History lives in TinyDB documents
 (:mod:`quizhall.practice.history`).
 """
 
 from quizhall.practice.answering import Answer, AnswerInputError, Presented, present
-from quizhall.practice.clock import Clock, ManualClock, system_clock
+from quizhall.practice.calendar_clock import Clock, ManualClock, system_clock
 from quizhall.practice.exam import ExamSession, ExamSpec, ExamSpecError, parse_quotas
 from quizhall.practice.history import AnswerRecord, History
 from quizhall.practice.levels import LevelSession, LevelStatus, level_map, stars_for

@@ -21,7 +21,7 @@ from typing import Any
 from quizhall.bank.model import TYPE_ALIASES, Grade, QuestionType
 from quizhall.i18n import t
 from quizhall.practice.answering import Answer, Presented, present
-from quizhall.practice.clock import parse_stamp, stamp
+from quizhall.practice.calendar_clock import parse_stamp, stamp
 from quizhall.practice.library import QuestionRef
 from quizhall.practice.session import Session, SessionError, SessionResult
 from quizhall.practice.trainee import Outcome, Trainee

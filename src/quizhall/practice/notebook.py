@@ -28,7 +28,7 @@ from typing import Any
 
 from fsrs import Card, Rating, Scheduler
 
-from quizhall.practice.clock import end_of_day, stamp, to_utc
+from quizhall.practice.calendar_clock import end_of_day, stamp, to_utc
 from quizhall.practice.history import History
 
 # A wrong answer is due again this many minutes later.

@@ -21,8 +21,8 @@ from fsrs import Rating
 
 from quizhall.bank.model import QuestionType
 from quizhall.practice.answering import Presented, present
+from quizhall.practice.calendar_clock import stamp
 from quizhall.practice.chooser import Chooser, summarise
-from quizhall.practice.clock import stamp
 from quizhall.practice.library import QuestionRef
 from quizhall.practice.notebook import RATINGS
 from quizhall.practice.trainee import Outcome, Trainee

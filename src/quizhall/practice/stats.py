@@ -2,7 +2,8 @@
 study-day streak and the exam history.
 
 Computed from stored answers alone (each records its tags and levels), so stats need no bank
-loaded. Days are calendar days in the time zone of ``now`` (see :mod:`quizhall.practice.clock`).
+loaded. Days are calendar days in the time zone of ``now`` (see
+:mod:`quizhall.practice.calendar_clock`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from quizhall.bank.model import QuestionType
-from quizhall.practice.clock import local_day, parse_stamp
+from quizhall.practice.calendar_clock import local_day, parse_stamp
 from quizhall.practice.history import AnswerRecord
 from quizhall.practice.notebook import Notebook
 

@@ -15,7 +15,7 @@ from typing import Any
 from fsrs import Rating
 
 from quizhall.practice.answering import Answer, Given, Presented
-from quizhall.practice.clock import Clock, stamp
+from quizhall.practice.calendar_clock import Clock, stamp
 from quizhall.practice.history import AnswerRecord, History
 from quizhall.practice.library import Filter, Library, QuestionRef
 from quizhall.practice.notebook import Change, Notebook, rating_name

@@ -14,8 +14,8 @@ from typing import ClassVar
 from textual.app import App
 from textual.screen import Screen
 
+from quizhall.tui.stage_view import StageView
 from quizhall.tui.theme import THEMES
-from quizhall.tui.view import StageView
 
 CSS_FILE = Path(__file__).with_name("theme.tcss")
 

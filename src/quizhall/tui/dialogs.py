@@ -14,8 +14,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
+from quizhall.tui.stage_view import TeamView
 from quizhall.tui.text import team_label
-from quizhall.tui.view import TeamView
 from quizhall.tui.widgets.prose import Prose
 
 

@@ -4,7 +4,7 @@ It folds the host's event log as it grows and shows the audience's view of it, l
 the screen by :class:`~quizhall.tui.widgets.hall.HallView`: question, options, timer, who
 buzzed, the reveal, the pages the host puts on the projector and the final podium. It never
 records anything (the log is opened as a reader), and it renders only
-:meth:`~quizhall.tui.view.StageView.for_audience`, so no answer appears before the reveal.
+:meth:`~quizhall.tui.stage_view.StageView.for_audience`, so no answer appears before the reveal.
 
 Keys are for the host's window: a key typed here is not recorded, so the projector says so
 at once, large, instead of dropping it silently; ``q`` and ``Esc`` ask before closing.
@@ -26,7 +26,7 @@ from quizhall.tui.app import ContestApp
 from quizhall.tui.dialogs import ConfirmDialog
 from quizhall.tui.host import buzz_round, stake_both_ways
 from quizhall.tui.present import present
-from quizhall.tui.view import StageView
+from quizhall.tui.stage_view import StageView
 from quizhall.tui.widgets.audience import AudiencePanel
 from quizhall.tui.widgets.hall import HallView
 from quizhall.tui.widgets.picture import QuestionPictures, hall_question

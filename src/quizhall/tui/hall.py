@@ -1,6 +1,6 @@
 """The projector's pages laid out for the screen they are on, text as large as fits.
 
-:func:`hall_page` turns a :class:`~quizhall.tui.view.StageView` (already made fit for the
+:func:`hall_page` turns a :class:`~quizhall.tui.stage_view.StageView` (already made fit for the
 audience) into exactly ``height`` lines of at most ``width`` cells: title card, team
 introduction, round card, question (with buzz lock, countdown and reveal), scoreboard and
 podium. Texts that matter from the back row (stem, options, explanation, team names, scores,
@@ -24,8 +24,8 @@ from quizhall.i18n import get_language, t
 from quizhall.tui.bigtext import BigFont
 from quizhall.tui.literal import visible
 from quizhall.tui.present import prize_name
+from quizhall.tui.stage_view import QuestionView, Stage, StageView, TeamView
 from quizhall.tui.text import clock, contrast, named, points
-from quizhall.tui.view import QuestionView, Stage, StageView, TeamView
 from quizhall.tui.wrap import break_points
 
 MAX_ROWS = 12  # no text line taller than this: a 240×67 screen would otherwise shout

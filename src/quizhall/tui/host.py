@@ -27,7 +27,6 @@ from textual.screen import Screen
 from quizhall.i18n import t
 from quizhall.plugins import PLUGIN_ERRORS
 from quizhall.tui.app import ContestApp
-from quizhall.tui.clock import HallClock
 from quizhall.tui.dialogs import (
     AdjustDialog,
     ConfirmDialog,
@@ -36,13 +35,14 @@ from quizhall.tui.dialogs import (
     NumberDialog,
     PickDialog,
 )
+from quizhall.tui.hall_clock import HallClock
+from quizhall.tui.host_keys import KeyMap, build_keymap, conflicts, key_display, key_name
 from quizhall.tui.keybar import KeyBar
-from quizhall.tui.keys import KeyMap, build_keymap, conflicts, key_display, key_name
 from quizhall.tui.literal import literal
 from quizhall.tui.present import present
 from quizhall.tui.stage import StageBody
+from quizhall.tui.stage_view import Stage, StageView
 from quizhall.tui.text import team_label
-from quizhall.tui.view import Stage, StageView
 from quizhall.tui.widgets.audience import AudiencePanel
 from quizhall.tui.widgets.banner import BuzzBanner
 from quizhall.tui.widgets.hall import HallView, ProjectorPreview
@@ -180,7 +180,6 @@ class HostApp(ContestApp):
         self._warned: dict[str, int] = {}  # warning → log position it was last toasted at
         self._standing: frozenset[str] = frozenset()  # the state view's warnings on show
         self.command_history: list[str] = []  # lines typed on the command line, newest last
-        self.buzz_log: list[tuple[float, float]] = []  # (key time, engine done), benchmarks
         # ``audience(contest)`` makes the AudienceHall (quizhall.web.hall) once a contest is open.
         self._audience_factory = audience
         self.audience: Any = None
@@ -514,7 +513,6 @@ class HostApp(ContestApp):
                 continue
             with self.clock.at(self.clock.wall_time(moment)):
                 outcome = self.contest.execute(Command("buzz", team=team - 1))
-            self.buzz_log.append((moment, time.monotonic()))
             if outcome.accepted or outcome.due:
                 changed = True
                 self._announce(outcome)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from quizhall.tui.keys import key_display
+from quizhall.tui.host_keys import key_display
 from quizhall.tui.widgets.prose import Prose
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from quizhall.bank.model import CHOICE_TYPES, QuestionType
 from quizhall.i18n import get_language, t
+from quizhall.tui.stage_view import QuestionView, Stage, StageView, TeamView, TimerView, team_colour
 from quizhall.tui.text import colour_value, named, points, signed
-from quizhall.tui.view import QuestionView, Stage, StageView, TeamView, TimerView, team_colour
 
 # Phases of the engine (quizhall.contest.state), named here to keep this module import-light.
 READY, INTRO, QUESTION, CLOSED, FINISHED = "ready", "intro", "question", "closed", "finished"

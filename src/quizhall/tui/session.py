@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from quizhall.tui.clock import HallClock
+from quizhall.tui.hall_clock import HallClock
 
 # How often the projector looks whether the host's log file grew (well within a 60 Hz frame).
 WATCH_SECONDS = 0.002

@@ -1,8 +1,8 @@
 """The stage: the page of the contest now showing, shared by the host console and the projector.
 
 :class:`StageBody` switches between the title, teams, round, question, scores and final pages
-and hands each the :class:`~quizhall.tui.view.StageView` to render. It renders what it is given:
-the audience screens pass ``view.for_audience()``, so nothing host-only reaches them.
+and hands each the :class:`~quizhall.tui.stage_view.StageView` to render. It renders what it is
+given: the audience screens pass ``view.for_audience()``, so nothing host-only reaches them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from quizhall.tui.literal import literal
-from quizhall.tui.view import Stage, StageView
+from quizhall.tui.stage_view import Stage, StageView
 from quizhall.tui.widgets.banner import BuzzBanner
 from quizhall.tui.widgets.pages import FinalPage, RoundPage, ScoresPage, TeamsPage, TitlePage
 from quizhall.tui.widgets.prose import Prose

@@ -6,15 +6,12 @@ import math
 
 from rich.text import Text
 
+from quizhall.bank.model import plain_number
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
 
-
-def points(value: float) -> str:
-    """A score as people write it: ``110``, ``-10``, ``12.5``."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:g}"
+# A score as people write it: ``110``, ``-10``, ``12.5``.
+points = plain_number
 
 
 def signed(value: float) -> str:

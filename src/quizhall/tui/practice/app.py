@@ -31,9 +31,9 @@ from quizhall.practice import (
     Session,
     Trainee,
 )
-from quizhall.practice.clock import Clock, system_clock
+from quizhall.practice.calendar_clock import Clock, system_clock
 from quizhall.practice.papers import Paper
-from quizhall.tui.practice.keys import Localized
+from quizhall.tui.practice.bindings import Localized
 from quizhall.visible import visible
 
 MODES = ("practice", "exam", "levels", "review", "stats")

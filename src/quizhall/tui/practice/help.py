@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from quizhall.i18n import t
-from quizhall.tui.practice.keys import PracticeModal
+from quizhall.tui.practice.bindings import PracticeModal
 from quizhall.tui.practice.literal import join, pad
 
 KEYS = ("choose", "toggle", "typed", "fill", "order", "match", "short", "submit", "rate",

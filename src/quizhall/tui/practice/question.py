@@ -30,7 +30,7 @@ from quizhall.practice import (
 from quizhall.practice.exam import ExamTimeUp
 from quizhall.practice.notebook import rating_name
 from quizhall.practice.trainee import Outcome
-from quizhall.tui.practice.keys import PracticeScreen
+from quizhall.tui.practice.bindings import PracticeScreen
 from quizhall.tui.practice.literal import join, literal
 from quizhall.tui.widgets.picture import Picture, PictureOptions, current_protocol
 

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from quizhall.i18n import t
 from quizhall.practice import ExamSession, LevelSession, Outcome, Session, SessionResult
 from quizhall.tui.literal import literal as rich_literal
-from quizhall.tui.practice.keys import PracticeScreen
+from quizhall.tui.practice.bindings import PracticeScreen
 from quizhall.tui.practice.literal import join, literal, stars
 from quizhall.tui.widgets.prose import Prose
 

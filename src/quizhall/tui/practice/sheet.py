@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from quizhall.i18n import t
 from quizhall.practice import ExamSession
-from quizhall.tui.practice.keys import PracticeModal
+from quizhall.tui.practice.bindings import PracticeModal
 from quizhall.tui.practice.literal import join
 
 PER_ROW = 10  # questions in a row of the sheet

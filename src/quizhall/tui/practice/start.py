@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from quizhall.i18n import t
 from quizhall.practice import Filter, Order, Stats, compute_stats, level_map
-from quizhall.tui.practice.keys import PracticeScreen
+from quizhall.tui.practice.bindings import PracticeScreen
 from quizhall.tui.practice.literal import join, literal, pad, stars
 
 if TYPE_CHECKING:

@@ -13,10 +13,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from quizhall.i18n import t
 from quizhall.practice import compute_stats
-from quizhall.practice.clock import parse_stamp
+from quizhall.practice.calendar_clock import parse_stamp
 from quizhall.practice.stats import ExamEntry, Tally
+from quizhall.tui.practice.bindings import PracticeScreen
 from quizhall.tui.practice.chart import accuracy_style, day_bars, ratio_bar
-from quizhall.tui.practice.keys import PracticeScreen
 from quizhall.tui.practice.literal import join, literal, stars, visible
 
 if TYPE_CHECKING:

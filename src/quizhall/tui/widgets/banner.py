@@ -11,8 +11,8 @@ from textual.widgets import Digits
 from quizhall.i18n import t
 from quizhall.tui.bigtext import wide
 from quizhall.tui.literal import literal
+from quizhall.tui.stage_view import TeamView
 from quizhall.tui.text import contrast
-from quizhall.tui.view import TeamView
 from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.scoreboard import FixedDigits, set_digits
 

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from quizhall.i18n import t
 from quizhall.tui.bigtext import BigFont, big_font
 from quizhall.tui.hall import Item, Motion, Palette, hall_page, layout_items, stack
-from quizhall.tui.view import Stage, StageView
+from quizhall.tui.stage_view import Stage, StageView
 
 MOTION_SECONDS = 0.4  # a rank change slides this long (the issue allows half a second)
 MOTION_STEP = 1 / 30

@@ -9,8 +9,8 @@ from textual.widget import Widget
 
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
+from quizhall.tui.stage_view import StageView, TeamView
 from quizhall.tui.text import named, points, swatch, team_label
-from quizhall.tui.view import StageView, TeamView
 from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.scoreboard import Scoreboard
 

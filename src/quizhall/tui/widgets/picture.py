@@ -28,7 +28,7 @@ from quizhall.bank.pictures import PictureError, decode_picture
 from quizhall.i18n import t
 from quizhall.tui import PICTURE_PROTOCOLS
 from quizhall.tui.literal import literal
-from quizhall.tui.view import QuestionView, StageView
+from quizhall.tui.stage_view import QuestionView, StageView
 from quizhall.tui.widgets.prose import Prose
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from textual.widget import Widget
 
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
+from quizhall.tui.stage_view import QuestionView
 from quizhall.tui.text import named
-from quizhall.tui.view import QuestionView
 from quizhall.tui.widgets.picture import QuestionPictures, current_protocol
 from quizhall.tui.widgets.prose import Prose
 

@@ -10,8 +10,8 @@ from textual.widgets import Digits
 
 from quizhall.i18n import t
 from quizhall.tui.literal import visible
+from quizhall.tui.stage_view import TeamView
 from quizhall.tui.text import points, team_label
-from quizhall.tui.view import TeamView
 from quizhall.tui.widgets.prose import Prose
 
 

@@ -6,8 +6,8 @@ from rich.text import Text
 
 from quizhall.i18n import t
 from quizhall.tui.literal import literal
+from quizhall.tui.stage_view import StageView, TeamView
 from quizhall.tui.text import clock, team_label
-from quizhall.tui.view import StageView, TeamView
 from quizhall.tui.widgets.prose import Prose
 
 

@@ -8,8 +8,8 @@ from textual.widget import Widget
 from textual.widgets import Digits
 
 from quizhall.i18n import t
+from quizhall.tui.stage_view import TimerView
 from quizhall.tui.text import clock
-from quizhall.tui.view import TimerView
 from quizhall.tui.widgets.prose import Prose
 from quizhall.tui.widgets.scoreboard import FixedDigits, set_digits
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizhall.builtins.answering import (
+from quizhall.contest.rounds import Decision, Event, Setting
+from quizhall.contest.state import CLOSED, INTRO
+from quizhall.hookspecs import hookimpl
+from quizhall.i18n import t
+from quizhall.roundkit import (
     POINTS,
     TIME_LIMIT,
     TIMEOUT,
@@ -18,10 +22,6 @@ from quizhall.builtins.answering import (
     failed,
     next_index,
 )
-from quizhall.contest.rounds import Decision, Event, Setting
-from quizhall.contest.state import CLOSED, INTRO
-from quizhall.hookspecs import hookimpl
-from quizhall.i18n import t
 
 
 class LastStandingRound(TeamAnswerRound):

@@ -1,8 +1,9 @@
-"""Shared pieces of the built-in round types: common settings, one-team answers, buzzing.
+"""The toolkit for writing round types: common settings, one-team answers, buzzing.
 
-Not a plugin itself. :class:`TeamAnswerRound` is a question put to one team (required, risk,
-gate, speed); :class:`BuzzRound` is a question any playing team may buzz for (buzz,
-tiebreak). Both only read the state and return events.
+Public: the built-in round types (:mod:`quizhall.rules`) and plugin round types build on it
+(docs/plugins.md). Not a plugin itself. :class:`TeamAnswerRound` is a question put to one
+team (required, risk, gate, speed); :class:`BuzzRound` is a question any playing team may buzz
+for (buzz, tiebreak). Both only read the state and return events.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizhall.builtins.answering import BuzzRound
 from quizhall.hookspecs import hookimpl
+from quizhall.roundkit import BuzzRound
 
 
 class BuzzInRound(BuzzRound):

@@ -39,18 +39,3 @@ class HallClock:
         finally:
             self._pinned = previous
 
-
-class FrozenClock(HallClock):
-    """A clock that moves only when told to: tests, snapshots and benchmarks."""
-
-    def __init__(self, start: float = 1_750_000_000.0) -> None:
-        self._time = start
-        super().__init__(wall=lambda: self._time, monotonic=lambda: self._time)
-
-    def advance(self, seconds: float) -> None:
-        """Move time forward."""
-        self._time += seconds
-
-    def wall_time(self, monotonic_at: float) -> float:
-        # Key events carry real monotonic times; a frozen clock dates them "now".
-        return self._time

@@ -14,11 +14,11 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node
 
-from quizhall.builtins.answering import by_number_or_name, fmt, next_index
 from quizhall.contest.rounds import Decision, Event, RoundType, Setting
 from quizhall.contest.state import CLOSED, INTRO, QUESTION
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
+from quizhall.roundkit import by_number_or_name, fmt, next_index
 from quizhall.yamlsource import NodeReader
 
 

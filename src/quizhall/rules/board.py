@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from quizhall.builtins.answering import TIME_LIMIT, TeamAnswerRound, by_number_or_name, fmt
 from quizhall.contest.plan import Selection
 from quizhall.contest.rounds import Decision, Event, Setting, check_partial
 from quizhall.contest.state import CLOSED, INTRO
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
+from quizhall.roundkit import TIME_LIMIT, TeamAnswerRound, by_number_or_name, fmt
 
 
 class BoardRound(TeamAnswerRound):

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizhall.builtins.answering import TIME_LIMIT, fmt
-from quizhall.builtins.risk import RiskRound
 from quizhall.contest.rounds import Decision, Event, Setting
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
+from quizhall.roundkit import TIME_LIMIT, fmt
+from quizhall.rules.risk import RiskRound
 
 
 class DesignatedRound(RiskRound):

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizhall.builtins.answering import (
+from quizhall.contest.plan import RoundPlan
+from quizhall.contest.rounds import Decision, Event, Setting
+from quizhall.contest.state import CLOSED, INTRO
+from quizhall.hookspecs import hookimpl
+from quizhall.i18n import t
+from quizhall.roundkit import (
     ANSWERER,
     POINTS,
     TIME_LIMIT,
@@ -20,11 +25,6 @@ from quizhall.builtins.answering import (
     TeamAnswerRound,
     next_index,
 )
-from quizhall.contest.plan import RoundPlan
-from quizhall.contest.rounds import Decision, Event, Setting
-from quizhall.contest.state import CLOSED, INTRO
-from quizhall.hookspecs import hookimpl
-from quizhall.i18n import t
 
 
 class RequiredRound(TeamAnswerRound):

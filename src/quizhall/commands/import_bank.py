@@ -20,17 +20,17 @@ EXIT_NOTHING_WRITTEN = 2
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help=t("import.file_help"))
+    parser.add_argument("file", metavar="FILE", help=t("import_bank.file_help"))
     parser.add_argument("-o", "--output", metavar="BANK.yaml", required=True,
-                        help=t("import.output_help"))
+                        help=t("import_bank.output_help"))
     parser.add_argument("--format", metavar="F",
-                        help=t("import.format_help", formats="gift, aiken, xlsx, csv"))
+                        help=t("import_bank.format_help", formats="gift, aiken, xlsx, csv"))
     parser.add_argument("--map", metavar="FIELD=COLUMN,…", action="append", default=[],
-                        help=t("import.map_help"))
-    parser.add_argument("--encoding", metavar="E", help=t("import.encoding_help"))
-    parser.add_argument("--id", metavar="ID", help=t("import.id_help"))
-    parser.add_argument("--title", metavar="T", help=t("import.title_help"))
-    parser.add_argument("--language", choices=("zh-CN", "en"), help=t("import.language_help"))
+                        help=t("import_bank.map_help"))
+    parser.add_argument("--encoding", metavar="E", help=t("import_bank.encoding_help"))
+    parser.add_argument("--id", metavar="ID", help=t("import_bank.id_help"))
+    parser.add_argument("--title", metavar="T", help=t("import_bank.title_help"))
+    parser.add_argument("--language", choices=("zh-CN", "en"), help=t("import_bank.language_help"))
 
 
 def parse_map(values: list[str]) -> dict[str, str] | str:
@@ -60,24 +60,24 @@ def run(args: argparse.Namespace) -> int:
 
     mapping = parse_map(args.map)
     if isinstance(mapping, str):
-        return fail(t("import.bad_map", item=mapping))
+        return fail(t("import_bank.bad_map", item=mapping))
     path, output = Path(args.file), Path(args.output)
     available = importers()
     names = ", ".join(available)
     if args.format and args.format not in available:
-        return fail(t("import.unknown_format", format=args.format, formats=names))
+        return fail(t("import_bank.unknown_format", format=args.format, formats=names))
     importer = importer_for(path, args.format, available)
     if importer is None:
-        return fail(t("import.cannot_tell_format", formats=names))
+        return fail(t("import_bank.cannot_tell_format", formats=names))
     if output.exists() and path.exists() and output.resolve() == path.resolve():
-        return fail(t("import.same_file"))
+        return fail(t("import_bank.same_file"))
     options = ImportOptions(format=importer.name, column_map=mapping, encoding=args.encoding,
                             bank_id=args.id, title=args.title, language=args.language,
                             display=args.file)
     try:
         result = importer.read(path, options)
     except PLUGIN_ERRORS as exc:  # a third-party importer must not end in a traceback
-        return fail(t("import.importer_failed", name=importer.name,
+        return fail(t("import_bank.importer_failed", name=importer.name,
                       error=f"{type(exc).__name__}: {exc}"))
     for failure in result.failures:
         print(failure.format(), file=sys.stderr)
@@ -92,11 +92,11 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(warning.format())
     if result.encoding and result.encoding != "utf-8-sig":
-        print(t("import.read_as", encoding=result.encoding))
-    print(t("import.summary", found=result.found, imported=result.imported,
+        print(t("import_bank.read_as", encoding=result.encoding))
+    print(t("import_bank.summary", found=result.found, imported=result.imported,
             skipped=len(result.skipped)))
     if not result.questions:
-        print(t("import.nothing_imported"), file=sys.stderr)
+        print(t("import_bank.nothing_imported"), file=sys.stderr)
         return EXIT_NOTHING_WRITTEN
     try:
         for file, data in pictures.items():  # first, so the bank never names a missing file
@@ -104,9 +104,9 @@ def run(args: argparse.Namespace) -> int:
             write_atomically(file, data)
         write_atomically(output, text.encode("utf-8"))
     except OSError as exc:
-        return fail(t("import.cannot_write", path=output, reason=exc.strerror or exc))
+        return fail(t("import_bank.cannot_write", path=output, reason=exc.strerror or exc))
     if pictures:
-        print(t("import.pictures_written", path=next(iter(pictures)).parent,
+        print(t("import_bank.pictures_written", path=next(iter(pictures)).parent,
                 count=len(pictures)))
-    print(t("import.written", path=output))
+    print(t("import_bank.written", path=output))
     return EXIT_SOME_SKIPPED if result.skipped else EXIT_ALL_IMPORTED

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizhall.builtins.answering import POINTS, WRONG, TeamAnswerRound, fmt, signed
 from quizhall.contest.plan import RoundPlan
 from quizhall.contest.rounds import Decision, Event, Setting, timer
 from quizhall.contest.state import CLOSED, INTRO, QUESTION
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
+from quizhall.roundkit import POINTS, WRONG, TeamAnswerRound, fmt, signed
 
 
 class SpeedRound(TeamAnswerRound):

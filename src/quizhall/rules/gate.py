@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from quizhall.builtins.answering import (
+from quizhall.contest.plan import Selection
+from quizhall.contest.rounds import Decision, Event, Setting
+from quizhall.contest.state import CLOSED, INTRO
+from quizhall.hookspecs import hookimpl
+from quizhall.i18n import t
+from quizhall.roundkit import (
     POINTS,
     TIME_LIMIT,
     TIMEOUT,
@@ -19,11 +24,6 @@ from quizhall.builtins.answering import (
     failed,
     fmt,
 )
-from quizhall.contest.plan import Selection
-from quizhall.contest.rounds import Decision, Event, Setting
-from quizhall.contest.state import CLOSED, INTRO
-from quizhall.hookspecs import hookimpl
-from quizhall.i18n import t
 
 
 class GateRound(TeamAnswerRound):

@@ -18,35 +18,33 @@ import importlib.metadata
 import importlib.util
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pluggy
 
 from quizhall import hookspecs
+from quizhall.plugins.safecall import PLUGIN_ERRORS, call_each, call_one, implementations
 
 ENTRY_POINT_GROUP = "quizhall"
-# What third-party code may raise that must never stop quizhall: any exception, and the
-# BaseExceptions a plugin can raise by itself (sys.exit(), a stray KeyboardInterrupt or
-# GeneratorExit). os._exit() and fatal signals cannot be caught (docs/plugins.md says so).
-PLUGIN_ERRORS: tuple[type[BaseException], ...] = (Exception, SystemExit, KeyboardInterrupt,
-                                                  GeneratorExit)
 
 # Built-in behaviour, registered through the same hooks third parties use.
 DEFAULT_PLUGINS: tuple[str, ...] = (
-    "quizhall.builtins.scoring",
-    "quizhall.builtins.team_modes",
-    "quizhall.builtins.required",
-    "quizhall.builtins.buzz",
-    "quizhall.builtins.risk",
-    "quizhall.builtins.speed",
-    "quizhall.builtins.gate",
-    "quizhall.builtins.tiebreak",
-    "quizhall.builtins.last_standing",
-    "quizhall.builtins.designated",
-    "quizhall.builtins.board",
-    "quizhall.builtins.judges",
+    "quizhall.rules.scoring",
+    "quizhall.rules.team_modes",
+    "quizhall.rules.required",
+    "quizhall.rules.buzz",
+    "quizhall.rules.risk",
+    "quizhall.rules.speed",
+    "quizhall.rules.gate",
+    "quizhall.rules.tiebreak",
+    "quizhall.rules.last_standing",
+    "quizhall.rules.designated",
+    "quizhall.rules.board",
+    "quizhall.rules.judges",
     "quizhall.importers.gift",
     "quizhall.importers.aiken",
     "quizhall.importers.opentriviaqa",
@@ -218,6 +216,12 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
         return None
 
 
+def failure_of(path: str | Path) -> PluginFailure | None:
+    """Why the plugin file at ``path`` failed to load (the latest try), or None."""
+    origin = str(Path(path).resolve())
+    return next((failure for failure in reversed(FAILED) if failure.origin == origin), None)
+
+
 def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
             warnings: list[str] | None = None) -> list[object]:
     """Everything plugins hand to a ``register`` callback hook, in the order pluggy calls
@@ -226,7 +230,6 @@ def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
     A plugin whose hook raises is named in ``warnings`` (by default :data:`WARNINGS`) and
     what it registered before failing is dropped; the others' items are kept.
     """
-    from quizhall.contest.hooks import call_one, implementations
 
     pm = pm or get_plugin_manager()
     warnings = WARNINGS if warnings is None else warnings
@@ -239,6 +242,27 @@ def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
     return items
 
 
+def by_name(hook_name: str, pm: pluggy.PluginManager | None = None,
+            warnings: list[str] | None = None,
+            key: Callable[[Any], str] = lambda item: item.name) -> dict[str, object]:
+    """What plugins hand to a ``register`` hook whose items have a ``name``, by ``key``
+    (the name, or e.g. ``kind name`` where names are unique per kind).
+
+    The registry's rule (:mod:`quizhall.plugins.registry`): the first registration of a key
+    wins, a later one is a warning (by default in :data:`WARNINGS`).
+    """
+    from quizhall.plugins.registry import gather
+
+    found = gather(pm or get_plugin_manager(), hook_name, _named, "an object with a name",
+                   key, "plugins.registered_twice",
+                   WARNINGS if warnings is None else warnings)
+    return {name: item for name, (_, item) in found.items()}
+
+
+def _named(value: object) -> bool:
+    return isinstance(getattr(value, "name", None), str)
+
+
 def declared_settings(pm: pluggy.PluginManager, registered: str,
                       warnings: list[str]) -> dict[str, object] | None:
     """The settings a plugin declares (``quizhall_declare_settings``), or None if it does not.
@@ -246,7 +270,6 @@ def declared_settings(pm: pluggy.PluginManager, registered: str,
     A declaration that raises or is not a mapping of names to
     :class:`~quizhall.contest.rounds.Setting` is a warning, and counts as none.
     """
-    from quizhall.contest.hooks import call_each
     from quizhall.contest.rounds import Setting
 
     def valid(value: object) -> bool:

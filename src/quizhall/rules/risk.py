@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizhall.builtins.answering import TIME_LIMIT, TeamAnswerRound, fmt, next_index
 from quizhall.contest.rounds import Decision, Event, Setting, check_partial
 from quizhall.contest.state import CLOSED, INTRO
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
+from quizhall.roundkit import TIME_LIMIT, TeamAnswerRound, fmt, next_index
 
 
 def _bump(values: list[Any], index: int) -> list[Any]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizhall.builtins.answering import BuzzRound
 from quizhall.contest.rounds import Decision, Event, Setting
 from quizhall.contest.state import CLOSED, INTRO, open_ties
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
+from quizhall.roundkit import BuzzRound
 
 
 class TiebreakRound(BuzzRound):
