@@ -19,8 +19,8 @@ import pluggy
 
 from quizhall.contest.clock import Clock
 from quizhall.contest.commands import COMMAND_NAMES, Command, parse_command
+from quizhall.contest.events import definition, is_action
 from quizhall.contest.evolve import (
-    NOT_ACTIONS,
     PROJECTOR_PAGES,
     EvolveError,
     LedgerEntry,
@@ -699,7 +699,7 @@ class Contest:
         for event in events:
             item = {"type": event["type"], "t": at,
                     **{k: v for k, v in event.items() if k not in ("type", "t")}}
-            if event["type"] not in NOT_ACTIONS:
+            if is_action(event["type"]):
                 if action_started:
                     item["cont"] = True
                 action_started = True
@@ -722,6 +722,7 @@ class Contest:
         views: list[Any] = []
         try:
             for item in stamped:
+                _check_fields(item)
                 projection.apply(item)
                 if observed:
                     views.append(self.view(at))
@@ -746,3 +747,12 @@ class Contest:
                       per_plugin=self._own_settings(None), stopwatch=self.stopwatch,
                       event=copy.deepcopy(item), state=view)
         return stamped
+
+
+def _check_fields(event: Mapping[str, Any]) -> None:
+    """Raise EvolveError when ``event``'s fields do not match its type's definition."""
+    found = definition(str(event.get("type")))
+    problems = [f"unknown event type {event.get('type')!r}"] if found is None else \
+        found.check(event)
+    if problems:
+        raise EvolveError("; ".join(problems))
