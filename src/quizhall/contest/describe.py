@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from quizhall.contest.events import definition
+from quizhall.contest.folds import LedgerEntry
 from quizhall.contest.names import member_name, team_name, who
 from quizhall.contest.plan import Plan
 
@@ -23,4 +24,10 @@ def describe_event(plan: Plan, event: Mapping[str, Any]) -> str:
     return kind if found is None else found.describe(plan, event)
 
 
-__all__ = ["describe_event", "member_name", "team_name", "who"]
+def describe_reason(entry: LedgerEntry) -> str:
+    """Why a ledger entry changed the score, as its event type's definition reads it."""
+    found = definition(entry.event)
+    return entry.reason if found is None else found.reason(entry.reason)
+
+
+__all__ = ["describe_event", "describe_reason", "member_name", "team_name", "who"]

@@ -20,6 +20,7 @@ import pluggy
 from quizhall.contest.clock import Clock
 from quizhall.contest.commands import COMMAND_NAMES, Command, parse_command
 from quizhall.contest.events import definition, is_action
+from quizhall.contest.events import register as register_event_type
 from quizhall.contest.evolve import (
     PROJECTOR_PAGES,
     EvolveError,
@@ -88,11 +89,27 @@ def collect_round_types(pm: pluggy.PluginManager, warnings: list[str] | None = N
             elif item.name in found:
                 warnings.append(t("contest.round_type_twice", name=item.name,
                                   plugin=impl.plugin_name))
+            elif clash := _register_event_types(item):
+                warnings.append(t("contest.event_type_twice", name=clash, type=item.name,
+                                  plugin=impl.plugin_name))
             else:
                 found[item.name] = item
                 if owners is not None:
                     owners[item.name] = impl.plugin_name
     return found
+
+
+def _register_event_types(round_type: type[RoundType]) -> str | None:
+    """Register a round type's own event types; the name of one already defined otherwise
+    (then none are registered), or None."""
+    own = tuple(round_type.EVENT_TYPES)
+    for each in own:
+        found = definition(each.name)
+        if found is not None and found is not each:
+            return each.name
+    for each in own:
+        register_event_type(each)
+    return None
 
 
 def _is_command(value: Any) -> bool:
@@ -752,7 +769,7 @@ class Contest:
 def _check_fields(event: Mapping[str, Any]) -> None:
     """Raise EvolveError when ``event``'s fields do not match its type's definition."""
     found = definition(str(event.get("type")))
-    problems = [f"unknown event type {event.get('type')!r}"] if found is None else \
+    problems = [f"unknown type {event.get('type')!r}"] if found is None else \
         found.check(event)
     if problems:
         raise EvolveError("; ".join(problems))

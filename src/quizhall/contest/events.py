@@ -30,6 +30,8 @@ from quizhall.i18n import t
 Fold = Callable[[State, Mapping[str, Any], float, list[folds.LedgerEntry], int], None]
 # describe(plan, event): the event as one sentence.
 Describe = Callable[[Plan, Mapping[str, Any]], str]
+# reason(ledger reason): how a change of score this event made reads in the ledger.
+Reason = Callable[[str], str]
 # notice(event, team name, signed points formatter): what the hall is told, or None.
 Notice = Callable[[Mapping[str, Any], str, Callable[[float], str]], "str | None"]
 
@@ -55,7 +57,9 @@ class Field:
 class EventType:
     """One event type. ``action``: undo takes it back (and it takes the hall's projector
     page off); ``fold`` None: the undo machinery itself (``contest_started``, ``undo``,
-    ``redo``), which :func:`~quizhall.contest.evolve.evolve` handles."""
+    ``redo``), which :func:`~quizhall.contest.evolve.evolve` handles; ``notice``: what the
+    hall is told (None: nothing); ``reason``: how the ledger reads a change of score the
+    fold made (by default the reason is a verdict: ``contest.verdict.<reason>``)."""
 
     name: str
     doc: str
@@ -64,6 +68,7 @@ class EventType:
     describe: Describe
     action: bool = True
     notice: Notice | None = None
+    reason: Reason = lambda reason: t(f"contest.verdict.{reason}")
 
     def check(self, event: Mapping[str, Any]) -> list[str]:
         """What is wrong with ``event``'s declared fields (empty when nothing)."""
@@ -86,7 +91,10 @@ _REGISTRY: dict[str, EventType] = {}
 
 
 def register(definition: EventType) -> None:
-    """Add an event type; a name already defined raises ValueError."""
+    """Add an event type; a name already defined otherwise raises ValueError (registering
+    the same definition again does nothing)."""
+    if _REGISTRY.get(definition.name) is definition:
+        return
     if definition.name in _REGISTRY:
         raise ValueError(f"event type {definition.name!r} is already defined")
     unknown = [item.kind for item in definition.fields if item.kind not in KINDS]
@@ -98,6 +106,11 @@ def register(definition: EventType) -> None:
 def unregister(name: str) -> None:
     """Remove an event type a plugin added (a test's throwaway type, say)."""
     _REGISTRY.pop(name, None)
+
+
+def literal(reason: str) -> str:
+    """A ledger reason shown as written (the jury's or the rules' own words)."""
+    return reason
 
 
 def definition(name: str) -> EventType | None:
@@ -359,11 +372,11 @@ _BUILT_IN = (
     EventType("points_awarded", "the round's rules give a team points",
               (_TEAM, Field("points", "number", "the points", True),
                Field("reason", "str", "why, as the ledger shows it"), _TIEBREAK),
-              folds.points_awarded, _with_reason),
+              folds.points_awarded, _with_reason, reason=literal),
     EventType("score_adjusted", "the jury adjusts a team's score",
               (_TEAM, Field("points", "number", "the points", True),
                Field("reason", "str", "why, as the ledger shows it")),
-              folds.score_adjusted, _with_reason,
+              folds.score_adjusted, _with_reason, reason=literal,
               notice=lambda event, team, signed: t(
                   "tui.notice.adjusted", team=team, points=signed(float(event.get("points", 0))),
                   reason=str(event.get("reason", "")))),
@@ -390,5 +403,5 @@ _BUILT_IN = (
 for _each in _BUILT_IN:
     register(_each)
 
-__all__ = ["KINDS", "EventType", "Field", "definition", "event_types", "is_action", "register",
-           "unregister", "vocabulary_markdown"]
+__all__ = ["KINDS", "EventType", "Field", "definition", "event_types", "is_action", "literal",
+           "register", "unregister", "vocabulary_markdown"]

@@ -47,14 +47,6 @@ class LedgerEntry:
     tiebreak: bool = False
     member: int | None = None
 
-    def describe(self) -> str:
-        """Why the score changed, as a person reads it (translated for rule events)."""
-        if self.event in ("score_adjusted", "points_awarded"):
-            return self.reason
-        from quizhall.i18n import t
-
-        return t(f"contest.verdict.{self.reason}")
-
     def to_dict(self) -> dict[str, Any]:
         return {"seq": self.seq, "t": self.t, "team": self.team, "points": self.points,
                 "reason": self.reason, "event": self.event, "round": self.round,

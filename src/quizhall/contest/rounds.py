@@ -19,6 +19,7 @@ from yaml.nodes import Node
 from quizhall.i18n import t
 
 if TYPE_CHECKING:
+    from quizhall.contest.events import EventType
     from quizhall.contest.plan import RoundPlan, Selection
     from quizhall.contest.state import State
     from quizhall.yamlsource import NodeReader
@@ -140,6 +141,9 @@ class RoundType:
     name: ClassVar[str] = ""
     SETTINGS: ClassVar[dict[str, Setting]] = {}
     REQUIRED: ClassVar[tuple[str, ...]] = ()  # settings a contest file must give
+    # Event types of its own the round emits (quizhall.contest.events.EventType), registered
+    # with it; the built-in ones need no listing.
+    EVENT_TYPES: ClassVar[tuple[EventType, ...]] = ()
 
     def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings

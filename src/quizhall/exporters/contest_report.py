@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from quizhall.contest.audience import AudienceBoard
-from quizhall.contest.describe import describe_event, member_name, team_name
+from quizhall.contest.describe import describe_event, describe_reason, member_name, team_name
 from quizhall.contest.events import is_action
 from quizhall.contest.evolve import LedgerEntry
 from quizhall.exporters.tables import joined, plain, plain_numbers
@@ -283,8 +283,8 @@ def undone_events(events: Sequence[Mapping[str, Any]]
 
     Mirrors :func:`quizhall.contest.evolve.evolve`: an action (an event whose type's
     definition says it is one, with its ``cont`` follow-ups) goes on the undo stack;
-    ``undo`` moves the last one to the redo stack, ``redo`` moves it back; the next action makes every action on
-    the redo stack final. Returns the undone positions and, for each undo or redo event,
+    ``undo`` moves the last one to the redo stack, ``redo`` moves it back; the next action
+    makes every action on the redo stack final. Returns the undone positions and, for each undo or redo event,
     ``("undo" | "redo", first position of the action)``.
     """
     done: list[list[int]] = []
@@ -628,7 +628,7 @@ class _Builder:
 def _reasons(entry: LedgerEntry) -> str:
     """How an entry's points were made up: ``答对 +10; 速度加分 +2`` (or its reason)."""
     if not entry.parts:
-        return entry.describe()
+        return describe_reason(entry)
     parts = []
     for part in entry.parts:
         text = f"{part.get('reason', '')} {plain(float(part.get('points', 0))):+}"
