@@ -284,8 +284,8 @@ def undone_events(events: Sequence[Mapping[str, Any]]
     Mirrors :func:`quizhall.contest.evolve.evolve`: an action (an event whose type's
     definition says it is one, with its ``cont`` follow-ups) goes on the undo stack;
     ``undo`` moves the last one to the redo stack, ``redo`` moves it back; the next action
-    makes every action on the redo stack final. Returns the undone positions and, for each undo or redo event,
-    ``("undo" | "redo", first position of the action)``.
+    makes every action on the redo stack final. Returns the undone positions and, for each
+    undo or redo event, ``("undo" | "redo", first position of the action)``.
     """
     done: list[list[int]] = []
     undone_stack: list[list[int]] = []
