@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from contest_helpers import DATA, contest_text
 
 from quizhall.contest import Decision, RoundType, Setting, folds
 from quizhall.contest.events import (
@@ -28,8 +29,6 @@ from quizhall.exporters.contest_report import contest_report
 from quizhall.hookspecs import hookimpl
 from quizhall.testing import start
 from quizhall.tui.present import notices
-
-from contest_helpers import DATA, contest_text
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "plugins.md"
 BEGIN, END = "<!-- event types: begin -->\n", "<!-- event types: end -->\n"
