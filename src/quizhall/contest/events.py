@@ -53,6 +53,13 @@ class Field:
     required: bool = False
 
 
+# Fields any event may carry (evolve applies them after the event's own fold).
+GENERIC_FIELDS = (
+    Field("data", "dict", "the round's own bookkeeping, merged into `state.data`"),
+    Field("timer", "dict", "`{duration, kind}` starts a clock; null stops it"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class EventType:
     """One event type. ``action``: undo takes it back (and it takes the hall's projector
@@ -71,9 +78,9 @@ class EventType:
     reason: Reason = lambda reason: t(f"contest.verdict.{reason}")
 
     def check(self, event: Mapping[str, Any]) -> list[str]:
-        """What is wrong with ``event``'s declared fields (empty when nothing)."""
+        """What is wrong with ``event``'s declared and generic fields (empty when nothing)."""
         problems = []
-        for item in self.fields:
+        for item in (*self.fields, *GENERIC_FIELDS):
             value = event.get(item.name)
             if value is None:
                 if item.required:
@@ -131,7 +138,9 @@ def is_action(name: str) -> bool:
 
 def vocabulary_markdown() -> str:
     """The list of event types for ``docs/plugins.md``."""
-    lines = []
+    lines = ["- any event (fields every type may carry):"]
+    lines.extend(f"  - `{each.name}` ({each.kind}, optional): {each.doc}"
+                 for each in GENERIC_FIELDS)
     for item in _REGISTRY.values():
         tags = [] if item.action else ["not undone"]
         if item.notice is not None:
@@ -254,8 +263,6 @@ _TEAM = Field("team", "int", "the team (0-based index in the plan)", True)
 _POINTS = Field("points", "number", "points (negative for a penalty)")
 _TIEBREAK = Field("tiebreak", "bool", "the points count only to break a tie")
 _MEMBER = Field("member", "int", "the answering member's seat (0-based)")
-_DATA = Field("data", "dict", "the round's own bookkeeping, merged into `state.data`")
-_TIMER = Field("timer", "dict", "`{duration, kind}` starts a clock; null stops it")
 _LOSE = Field("lose_right", "bool", "the team may not answer this question again")
 
 _BUILT_IN = (
@@ -286,7 +293,7 @@ _BUILT_IN = (
                Field("answerer", "int", "the team it is asked to"),
                _MEMBER,
                Field("tiebreak_group", "int", "the tie-break level it decides"),
-               Field("keep_timer", "bool", "the running clock goes on"), _DATA, _TIMER),
+               Field("keep_timer", "bool", "the running clock goes on")),
               folds.question_shown, _question_shown),
     EventType("member_named", "the member who answers for a team is named",
               (_TEAM, Field("member", "int", "the member's seat (0-based)", True)),
@@ -295,13 +302,12 @@ _BUILT_IN = (
                                     member=member_name(plan, event.get("team"),
                                                        event.get("member")) or "")),
     EventType("buzz_opened", "the buzzers are open",
-              (Field("second_chance", "bool", "opened again after a wrong answer"), _DATA,
-               _TIMER),
+              (Field("second_chance", "bool", "opened again after a wrong answer"),),
               folds.buzz_opened,
               lambda plan, event: t("export.event.buzz_opened_again"
                                     if event.get("second_chance")
                                     else "export.event.buzz_opened")),
-    EventType("buzz", "a team buzzed first and answers", (_TEAM, _DATA, _TIMER), folds.buzz,
+    EventType("buzz", "a team buzzed first and answers", (_TEAM,), folds.buzz,
               _team_only("export.event.buzz")),
     EventType("early_buzz", "a team buzzed before the buzzers opened (a penalty)",
               (_TEAM, Field("offence", "int", "how many times this round (1 = first)"),
@@ -321,11 +327,11 @@ _BUILT_IN = (
               (_TEAM, Field("verdict", "str", "right, wrong, partial or timeout", True),
                _POINTS, Field("parts", "list", "how the points were made up: "
                                              "`[{points, reason, plugin}]`"),
-               _MEMBER, _TIEBREAK, _DATA, _TIMER),
+               _MEMBER, _TIEBREAK),
               folds.answer_judged, _answer_judged),
     EventType("question_closed", "the question is over; its answer may be shown",
               (Field("audience", "bool", "nobody got it; it goes to the audience"),
-               Field("turn_over", "bool", "the team's turn is over"), _DATA, _TIMER),
+               Field("turn_over", "bool", "the team's turn is over")),
               folds.question_closed, _question_closed),
     EventType("note_recorded", "a plugin command's note on a team for this question",
               (_TEAM, Field("command", "str", "the plugin command", True),
@@ -338,25 +344,25 @@ _BUILT_IN = (
                Field("for_team", "int", "the team the wager is for")),
               folds.wager_set, _wager_set),
     EventType("question_assigned", "a question is given to a team",
-              (_TEAM, Field("chooser", "int", "the team that chose"), _DATA, _TIMER),
+              (_TEAM, Field("chooser", "int", "the team that chose")),
               folds.nothing,
               lambda plan, event: t("export.event.question_assigned", team=_team(plan, event),
                                     chooser=team_name(plan, event.get("chooser")) or "")),
     EventType("cell_picked", "a team picks a board cell",
               (_TEAM, Field("name", "str", "the topic"), Field("value", "number", "its value"),
-               _DATA, _TIMER),
+              ),
               folds.nothing,
               lambda plan, event: t("export.event.cell_picked", team=_team(plan, event),
                                     topic=event.get("name", ""),
                                     value=plain_number(event.get("value")))),
     EventType("judge_scored", "a judge gives a team a score",
               (_TEAM, Field("name", "str", "the judge"), Field("score", "number", "the score"),
-               _DATA, _TIMER),
+              ),
               folds.nothing,
               lambda plan, event: t("export.event.judge_scored", judge=event.get("name", ""),
                                     team=_team(plan, event),
                                     score=plain_number(event.get("score")))),
-    EventType("timer_started", "a clock starts (or the answer time begins)", (_DATA, _TIMER),
+    EventType("timer_started", "a clock starts (or the answer time begins)", (),
               folds.nothing, _timer_started),
     EventType("life_lost", "a team loses a life",
               (_TEAM, Field("lives", "int", "the lives it has left", True)), folds.life_lost,
@@ -367,7 +373,7 @@ _BUILT_IN = (
     EventType("team_eliminated", "a team is out of the round", (_TEAM,),
               folds.team_eliminated, _team_only("export.event.team_eliminated"),
               notice=lambda event, team, signed: t("tui.notice.eliminated", team=team)),
-    EventType("question_passed", "a team passes the question", (_TEAM, _DATA, _TIMER),
+    EventType("question_passed", "a team passes the question", (_TEAM,),
               folds.nothing, _team_only("export.event.question_passed")),
     EventType("points_awarded", "the round's rules give a team points",
               (_TEAM, Field("points", "number", "the points", True),
@@ -403,5 +409,5 @@ _BUILT_IN = (
 for _each in _BUILT_IN:
     register(_each)
 
-__all__ = ["KINDS", "EventType", "Field", "definition", "event_types", "is_action", "literal",
-           "register", "unregister", "vocabulary_markdown"]
+__all__ = ["GENERIC_FIELDS", "KINDS", "EventType", "Field", "definition", "event_types",
+           "is_action", "literal", "register", "unregister", "vocabulary_markdown"]
