@@ -31,7 +31,7 @@ def undo_moves(events: list[dict]) -> list[tuple[int, dict]]:
 
 def run(args: argparse.Namespace) -> int:
     from quizhall.commands.rehearse import print_standings
-    from quizhall.contest.describe import describe_event, member_name, who
+    from quizhall.contest.describe import describe_event, describe_reason, member_name, who
     from quizhall.contest.rehearsal import plain_number, summary
     from quizhall.contest.stored import StoredContestError, replay_stored
     from quizhall.store import StoreError, open_store
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         teams = contest.plan.teams
         for entry in ledger:
             parts = "; ".join(f"{p['reason']} {plain_number(p['points']):+}"
-                              for p in entry.parts) or entry.describe()
+                              for p in entry.parts) or describe_reason(entry)
             member = member_name(contest.plan, entry.team, entry.member)
             print(visible(t("results.ledger_line", seq=entry.seq,
                             team=who(teams[entry.team].name, member),

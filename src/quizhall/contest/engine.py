@@ -20,8 +20,9 @@ import pluggy
 from quizhall.contest.clock import Clock
 from quizhall.contest.commands import COMMAND_NAMES, Command, parse_command
 from quizhall.contest.event_log import EventLog
+from quizhall.contest.events import definition, is_action
+from quizhall.contest.events import register as register_event_type
 from quizhall.contest.evolve import (
-    NOT_ACTIONS,
     PROJECTOR_PAGES,
     EvolveError,
     LedgerEntry,
@@ -76,13 +77,32 @@ def collect_round_types(pm: pluggy.PluginManager, warnings: list[str] | None = N
     warnings = [] if warnings is None else warnings
     found = gather(pm, "quizhall_register_round_types", _is_round_type, "RoundType subclass",
                    lambda item: item.name, "contest.round_type_twice", warnings)
-    if owners is not None:
-        owners.update({name: plugin for name, (plugin, _) in found.items()})
-    return {name: item for name, (_, item) in found.items()}
+    kept: dict[str, type[RoundType]] = {}
+    for name, (plugin, item) in found.items():
+        if clash := _register_event_types(item):
+            warnings.append(t("contest.event_type_twice", name=clash, type=name, plugin=plugin))
+            continue
+        kept[name] = item
+        if owners is not None:
+            owners[name] = plugin
+    return kept
 
 
 def _is_round_type(value: Any) -> bool:
     return isinstance(value, type) and issubclass(value, RoundType) and bool(value.name)
+
+
+def _register_event_types(round_type: type[RoundType]) -> str | None:
+    """Register a round type's own event types; the name of one already defined otherwise
+    (then none are registered), or None."""
+    own = tuple(round_type.EVENT_TYPES)
+    for each in own:
+        found = definition(each.name)
+        if found is not None and found is not each:
+            return each.name
+    for each in own:
+        register_event_type(each)
+    return None
 
 
 def _is_command(value: Any) -> bool:
@@ -669,7 +689,7 @@ class Contest:
         for event in events:
             item = {"type": event["type"], "t": at,
                     **{k: v for k, v in event.items() if k not in ("type", "t")}}
-            if event["type"] not in NOT_ACTIONS:
+            if is_action(event["type"]):
                 if action_started:
                     item["cont"] = True
                 action_started = True
@@ -692,6 +712,7 @@ class Contest:
         views: list[Any] = []
         try:
             for item in stamped:
+                _check_fields(item)
                 projection.apply(item)
                 if observed:
                     views.append(self.view(at))
@@ -716,3 +737,12 @@ class Contest:
                       per_plugin=self._own_settings(None), stopwatch=self.stopwatch,
                       event=copy.deepcopy(item), state=view)
         return stamped
+
+
+def _check_fields(event: Mapping[str, Any]) -> None:
+    """Raise EvolveError when ``event``'s fields do not match its type's definition."""
+    found = definition(str(event.get("type")))
+    problems = [f"unknown type {event.get('type')!r}"] if found is None else \
+        found.check(event)
+    if problems:
+        raise EvolveError("; ".join(problems))

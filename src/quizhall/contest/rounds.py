@@ -20,6 +20,7 @@ from quizhall.bank.model import plain_number
 from quizhall.i18n import t
 
 if TYPE_CHECKING:
+    from quizhall.contest.events import EventType
     from quizhall.contest.plan import RoundPlan, Selection
     from quizhall.contest.state import State
     from quizhall.yamlsource import NodeReader
@@ -141,6 +142,9 @@ class RoundType:
     name: ClassVar[str] = ""
     SETTINGS: ClassVar[dict[str, Setting]] = {}
     REQUIRED: ClassVar[tuple[str, ...]] = ()  # settings a contest file must give
+    # Event types of its own the round emits (quizhall.contest.events.EventType), registered
+    # with it; the built-in ones need no listing.
+    EVENT_TYPES: ClassVar[tuple[EventType, ...]] = ()
 
     def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings

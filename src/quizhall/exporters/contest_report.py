@@ -16,9 +16,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
-from quizhall.contest.audience import AUDIENCE_EVENTS, AudienceBoard
-from quizhall.contest.describe import describe_event, member_name, team_name
-from quizhall.contest.evolve import NOT_ACTIONS, LedgerEntry
+from quizhall.contest.audience import AudienceBoard
+from quizhall.contest.describe import describe_event, describe_reason, member_name, team_name
+from quizhall.contest.events import is_action
+from quizhall.contest.evolve import LedgerEntry
 from quizhall.exporters.tables import joined, plain, plain_numbers
 from quizhall.i18n import t
 
@@ -280,11 +281,11 @@ def undone_events(events: Sequence[Mapping[str, Any]]
                   ) -> tuple[set[int], dict[int, tuple[str, int]]]:
     """Which events an undo took back, and what each ``undo`` and ``redo`` event did.
 
-    Mirrors :func:`quizhall.contest.evolve.evolve`: an action (any event outside
-    ``NOT_ACTIONS``, with its ``cont`` follow-ups) goes on the undo stack; ``undo`` moves the
-    last one to the redo stack, ``redo`` moves it back; the next action makes every action on
-    the redo stack final. Returns the undone positions and, for each undo or redo event,
-    ``("undo" | "redo", first position of the action)``.
+    Mirrors :func:`quizhall.contest.evolve.evolve`: an action (an event whose type's
+    definition says it is one, with its ``cont`` follow-ups) goes on the undo stack;
+    ``undo`` moves the last one to the redo stack, ``redo`` moves it back; the next action
+    makes every action on the redo stack final. Returns the undone positions and, for each
+    undo or redo event, ``("undo" | "redo", first position of the action)``.
     """
     done: list[list[int]] = []
     undone_stack: list[list[int]] = []
@@ -302,7 +303,7 @@ def undone_events(events: Sequence[Mapping[str, Any]]
             if undone_stack:
                 done.append(undone_stack.pop())
                 undos[seq] = ("redo", done[-1][0])
-        elif kind in NOT_ACTIONS:
+        elif not is_action(str(kind)):
             continue
         elif event.get("cont") and done:
             done[-1].append(seq)
@@ -613,24 +614,21 @@ class _Builder:
         return tuple(entries)
 
     def describe(self, seq: int, event: Mapping[str, Any]) -> str:
-        """What an event did, as a sentence (an undo or redo names the action it moved)."""
+        """What an event did, as a sentence (an undo or redo names the action it moved, as
+        this log's walk found it)."""
         kind = event.get("type")
         if kind in ("undo", "redo") and seq in self.undos:
-            action = self.undos[seq]
-            return t(f"export.event.{action[0]}", seq=action[1])
-        if kind in AUDIENCE_EVENTS:
-            return t(f"export.event.{kind}", **{k: v for k, v in event.items()
-                                                if k in ("device", "nickname", "choice",
-                                                         "count", "seed", "url")})
-        if kind == "undo":
-            return t("export.event.undo_nothing")
+            moved = "undone" if kind == "undo" else "redone"
+            event = {"type": kind, moved: self.undos[seq][1]}
+        elif kind == "undo":
+            event = {"type": kind}  # it found nothing to take back
         return describe_event(self.plan, event)
 
 
 def _reasons(entry: LedgerEntry) -> str:
     """How an entry's points were made up: ``答对 +10; 速度加分 +2`` (or its reason)."""
     if not entry.parts:
-        return entry.describe()
+        return describe_reason(entry)
     parts = []
     for part in entry.parts:
         text = f"{part.get('reason', '')} {plain(float(part.get('points', 0))):+}"

@@ -36,6 +36,9 @@ MESSAGES = {
     "contest.round_type_twice": ("题型 {name} 已注册过，插件 {plugin} 的同名题型被忽略",
                                  "round type {name} is already registered; the one from "
                                  "{plugin} is ignored"),
+    "contest.event_type_twice": ("事件类型 {name} 已有另一定义，插件 {plugin} 的题型 {type} 被忽略",
+                                 "event type {name} is already defined otherwise; round type "
+                                 "{type} from {plugin} is ignored"),
     "contest.floor_reason": ("保底分 {floor}", "score floor {floor}"),
     "contest.verdict.right": ("答对", "right"),
     "contest.verdict.wrong": ("答错", "wrong"),

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from quizhall.bank.model import CHOICE_TYPES, QuestionType
+from quizhall.contest.events import definition
 from quizhall.i18n import get_language, t
 from quizhall.tui.stage_view import QuestionView, Stage, StageView, TeamView, TimerView, team_colour
 from quizhall.tui.text import colour_value, named, points, signed
@@ -256,31 +257,18 @@ def present(view: Any, stage: Stage | None = None, buzz_round: bool = False,
 def notices(events: list[dict], team_names: list[str]) -> list[str]:
     """What the hall should be told about events no page shows by itself.
 
-    Early buzzes, shout-outs, voided simultaneous buzzes, jury adjustments (with their
-    reason), lives lost, eliminations, undos and redos.
+    Each event type's definition (:mod:`quizhall.contest.events`) says whether and how it
+    is told (early buzzes, shout-outs, voided buzzes, jury adjustments, lives lost,
+    eliminations, undos and redos).
     """
     said = []
     for event in events:
-        kind = event.get("type")
+        found = definition(str(event.get("type")))
+        if found is None or found.notice is None:
+            continue
         team = event.get("team")
         name = team_names[team] if isinstance(team, int) and 0 <= team < len(team_names) else ""
-        if kind == "early_buzz" and event.get("repeat"):
-            continue
-        if kind == "early_buzz":
-            key = "tui.notice.early_buzz_lose" if event.get("lose_right") else \
-                "tui.notice.early_buzz"
-            said.append(t(key, team=name, points=signed(float(event.get("points", 0)))))
-        elif kind == "score_adjusted":
-            said.append(t("tui.notice.adjusted", team=name,
-                          points=signed(float(event.get("points", 0))),
-                          reason=str(event.get("reason", ""))))
-        elif kind == "life_lost":
-            said.append(t("tui.notice.life_lost", team=name, lives=event.get("lives", 0)))
-        elif kind == "team_eliminated":
-            said.append(t("tui.notice.eliminated", team=name))
-        elif kind == "shouted_out":
-            said.append(t("tui.notice.shouted_out", team=name,
-                          points=signed(float(event.get("points", 0)))))
-        elif kind in ("undo", "redo", "buzz_voided"):
-            said.append(t(f"tui.notice.{kind}"))
+        text = found.notice(event, name, signed)
+        if text is not None:
+            said.append(text)
     return said
