@@ -2,10 +2,11 @@
 
 :func:`start_stored` records a new contest in the store and starts it; :func:`resume_stored`
 continues an unfinished one from its log (the host console and ``quizhall rehearse`` both
-go through them). :func:`replay_stored` reads a stored contest's log (as a reader: a contest still being run,
-or one killed mid-way, reads as far as its last whole event) and folds it into a read-only
-:class:`~quizhall.contest.engine.Contest`. Folding needs neither the contest file nor its
-banks; :func:`stored_questions` finds the bank questions when a caller wants their texts.
+go through them). :func:`replay_stored` reads a stored contest's log (as a reader: a contest
+still being run, or one killed mid-way, reads as far as its last whole event) and folds it
+into a read-only :class:`~quizhall.contest.engine.Contest`. Folding needs neither the
+contest file nor its banks; :func:`stored_questions` finds the bank questions when a caller
+wants their texts.
 """
 
 from __future__ import annotations
