@@ -502,18 +502,20 @@ def test_built_in_results_exporters_are_registered_plugins():
 
 
 def test_the_host_console_can_export_its_live_contest(tmp_path):
-    """The TUI's export key hands the first contest exporter the live contest."""
+    """The TUI's export key hands the first contest exporter the live contest's report."""
     from quizhall.exporters.results import write_results
     from quizhall.report.contest import contest_report
     from quizhall.testing import start as start_contest
+    from quizhall.tui.export import export_results
 
     rehearsal = start_contest(_contest_file(tmp_path))
     rehearsal.run(["next", "next", "right", "adjust 2 -5 迟到"])
     contest = rehearsal.contest
     first = next(iter(exporters("contest").values()))
     assert first.name == "xlsx"
-    first.write(contest, tmp_path / "live.xlsx", {"contest_id": "hall-0"})
-    book = openpyxl.load_workbook(tmp_path / "live.xlsx")
+    message, ok = export_results(contest, "hall-0", [first], tmp_path)
+    assert ok, message
+    book = openpyxl.load_workbook(tmp_path / "hall-0-results.xlsx")
     assert ("Id", "hall-0") in list(book["Summary"].iter_rows(max_col=2, values_only=True))
     scores = [row[3] for row in book["Ranking"].iter_rows(min_row=2, max_row=4,
                                                           values_only=True)]

@@ -6,9 +6,8 @@ loaded from the store with :func:`~quizhall.report.contest.load_contest_report` 
 host console's export key (:mod:`quizhall.tui.export`, a report of the contest it runs). The
 report (:mod:`quizhall.report`) is built once, before; exporters only render it.
 
-- :func:`write_results` (``data, format, path``): the exporter a format name (or the file's
-  suffix, :func:`format_for`) asks for writes a report, or a live
-  :class:`~quizhall.contest.engine.Contest`.
+- :func:`write_results` (``report, format, path``): the exporter a format name (or the
+  file's suffix, :func:`format_for`) asks for writes a report.
 - :func:`write_report` (``report, exporter, path``): one exporter writes one report; a
   failure becomes an :class:`ExportError` with a message for the user.
 
@@ -49,7 +48,7 @@ class ExportError(ReportError):
 
 class ResultsExporter:
     """One built-in results format for one kind of data. ``render(report, path)`` writes
-    the file; the report is built from whatever ``write`` is given."""
+    the file from the report it is given (it builds nothing)."""
 
     def __init__(self, name: str, kind: str, suffix: str, description_key: str,
                  render: Callable[[Any, Path], None]) -> None:
@@ -64,23 +63,12 @@ class ResultsExporter:
         return t(self._description_key, what=t(f"export.kind.{self.kind}"))
 
     def write(self, data: Any, path: Path, options: Mapping[str, object]) -> list[Diagnostic]:
-        """Write ``data`` (a report of this kind, or a live contest: then
-        ``options["contest_id"]`` names it) to ``path``."""
-        self._render(as_report(data, self.kind, str(options.get("contest_id") or "")),
-                     Path(path))
+        """Render ``data`` (a report of this kind) to ``path``."""
+        self._render(data, Path(path))
         return []
 
     def __repr__(self) -> str:
         return f"ResultsExporter({self.name!r}, {self.kind!r})"
-
-
-def as_report(data: Any, kind: str, contest_id: str = "") -> Any:
-    """The report an exporter of ``kind`` renders, from a report or a live contest."""
-    from quizhall.report.contest import ContestReport, contest_report
-
-    if kind == CONTEST and not isinstance(data, ContestReport) and hasattr(data, "projection"):
-        return contest_report(data, contest_id=contest_id)
-    return data
 
 
 def document_of(report: ContestReport | PracticeReport) -> Document:
