@@ -20,8 +20,8 @@ from pathlib import Path
 import yaml
 
 from quizhall.contest import Contest, ManualClock
-from quizhall.exporters.contest_report import contest_report
 from quizhall.exporters.results import write_results
+from quizhall.report.contest import contest_report
 from quizhall.testing import plugin_manager, start
 
 TEAMS = 30

@@ -174,8 +174,8 @@ def test_undo_leaves_the_audience_answers_in_place():
 # -- the export --------------------------------------------------------------------------------
 
 def test_the_export_has_an_audience_sheet_with_the_draw_as_recorded():
-    from quizhall.exporters.contest_report import contest_report
     from quizhall.exporters.contest_tables import contest_document
+    from quizhall.report.contest import contest_report
 
     contest = demo_on_question()
     contest.record_audience([

@@ -25,8 +25,8 @@ from quizhall.contest.events import (
     vocabulary_markdown,
 )
 from quizhall.contest.evolve import fold
-from quizhall.exporters.contest_report import contest_report
 from quizhall.hookspecs import hookimpl
+from quizhall.report.contest import contest_report
 from quizhall.testing import start
 from quizhall.tui.present import notices
 

@@ -6,7 +6,7 @@ from contest_helpers import DATA, contest_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizhall.exporters.contest_report import contest_report, undone_events
+from quizhall.report.contest import contest_report, undone_events
 from quizhall.testing import start
 
 ROUNDS = ("  - type: required\n    questions: {count: 4}\n    wrong: -5\n"

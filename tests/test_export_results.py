@@ -20,13 +20,21 @@ from quizhall import i18n
 from quizhall.cli import main
 from quizhall.contest.stored import replay_stored
 from quizhall.exporters import exporters
-from quizhall.exporters.contest_report import undone_events
-from quizhall.exporters.results import ExportError, export_contest, load_contest_report
+from quizhall.exporters.results import CONTEST, write_results
+from quizhall.report import ReportError
+from quizhall.report.contest import load_contest_report, undone_events
 from quizhall.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "question_banks"
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_contest(store, contest_id, format_name, path):
+    """What ``quizhall export ID -o PATH`` does: the stored report, written; returns it."""
+    report = load_contest_report(store, contest_id)
+    write_results(report, format_name, path, CONTEST)
+    return report
 
 # The demo contest with team names that are HTML, a formula and a Markdown emphasis.
 TEAMS = {"第一代表队": "<script>alert(1)</script>队", "第二代表队": "=HYPERLINK(\"x\")",
@@ -326,8 +334,8 @@ def test_markdown_shows_names_literally(folded, exported):
 
 @pytest.mark.parametrize("start", DANGEROUS)
 def test_no_exported_cell_starts_a_formula(start, tmp_path):
-    from quizhall.exporters.contest_report import contest_report
     from quizhall.exporters.results import write_results
+    from quizhall.report.contest import contest_report
     from quizhall.testing import start as start_contest
 
     teams = "teams:\n" + "".join(
@@ -480,10 +488,10 @@ def test_missing_contest_file_exports_without_question_texts(tmp_path):
     assert len(report.warnings) == 1 and "contest file" in report.warnings[0]
 
 
-def test_unreadable_log_is_an_export_error(tmp_path):
+def test_unreadable_log_is_a_report_error(tmp_path):
     with open_store(tmp_path / "data") as store:
         contest_id = store.create_contest("empty", {"teams": []})
-        with pytest.raises(ExportError, match=f"log of contest {contest_id}"):
+        with pytest.raises(ReportError, match=f"log of contest {contest_id}"):
             load_contest_report(store, contest_id)
 
 
@@ -494,18 +502,20 @@ def test_built_in_results_exporters_are_registered_plugins():
 
 
 def test_the_host_console_can_export_its_live_contest(tmp_path):
-    """The TUI's export key hands the first contest exporter the live contest."""
-    from quizhall.exporters.contest_report import contest_report
+    """The TUI's export key hands the first contest exporter the live contest's report."""
     from quizhall.exporters.results import write_results
+    from quizhall.report.contest import contest_report
     from quizhall.testing import start as start_contest
+    from quizhall.tui.export import export_results
 
     rehearsal = start_contest(_contest_file(tmp_path))
     rehearsal.run(["next", "next", "right", "adjust 2 -5 迟到"])
     contest = rehearsal.contest
     first = next(iter(exporters("contest").values()))
     assert first.name == "xlsx"
-    first.write(contest, tmp_path / "live.xlsx", {"contest_id": "hall-0"})
-    book = openpyxl.load_workbook(tmp_path / "live.xlsx")
+    message, ok = export_results(contest, "hall-0", [first], tmp_path)
+    assert ok, message
+    book = openpyxl.load_workbook(tmp_path / "hall-0-results.xlsx")
     assert ("Id", "hall-0") in list(book["Summary"].iter_rows(max_col=2, values_only=True))
     scores = [row[3] for row in book["Ranking"].iter_rows(min_row=2, max_row=4,
                                                           values_only=True)]
@@ -535,8 +545,8 @@ def test_the_report_holds_the_settings_of_the_plugins_the_contest_lists():
     from contest_helpers import DATA, contest_text
 
     from quizhall.contest import Setting
-    from quizhall.exporters.contest_report import contest_report
     from quizhall.hookspecs import hookimpl
+    from quizhall.report.contest import contest_report
     from quizhall.testing import start
 
     class Organiser:
@@ -549,3 +559,29 @@ def test_the_report_holds_the_settings_of_the_plugins_the_contest_lists():
     report = contest_report(rehearsal.contest)
     assert report.plugin_settings == {"test-plugin-0": {"organiser": "市总工会"}}
     assert report.to_dict()["plugin_settings"] == {"test-plugin-0": {"organiser": "市总工会"}}
+
+
+# -- one export flow: the CLI and the host console write the same files --------------------------
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".md", ".html"])
+def test_cli_and_host_console_exports_are_byte_identical(finished, tmp_path, suffix):
+    from quizhall.contest.clock import ManualClock
+    from quizhall.contest.stored import resume_stored, stored_questions
+    from quizhall.tui.export import export_path, export_results
+
+    data, contest_id = finished
+    i18n.set_language("en")
+    cli = tmp_path / f"cli{suffix}"
+    assert main(["export", contest_id, "-o", str(cli), "--data-dir", str(data)]) == 0
+    exporter = next(e for e in exporters("contest").values() if e.suffix == suffix)
+    with open_store(data) as store:
+        # The host console's contest: resumed from its log, as the console does (a finished
+        # contest records nothing more), with the questions it was run with.
+        questions, _ = stored_questions(store.contest(contest_id))
+        contest = resume_stored(store, contest_id, ManualClock, questions=questions)
+        assert contest.state.phase == "finished"
+        message, ok = export_results(contest, contest_id, [exporter], tmp_path)
+    assert ok, message
+    host = export_path(exporter, contest_id, tmp_path)
+    assert host.read_bytes() == cli.read_bytes()

@@ -17,7 +17,8 @@ from PIL import Image
 
 from quizhall.bank.loader import load_bank
 from quizhall.cli import main
-from quizhall.exporters.results import export_contest
+from quizhall.exporters.results import CONTEST, write_results
+from quizhall.report.contest import load_contest_report
 from quizhall.store import open_store
 
 SIGNS = Path(__file__).resolve().parents[1] / "question_banks" / "pictures"
@@ -233,8 +234,9 @@ rounds:
 def test_the_html_report_draws_the_pictures_inside_the_page(played, tmp_path):
     data, contest_id = played
     with open_store(data) as store:
-        export_contest(store, contest_id, None, tmp_path / "report.html")
-        export_contest(store, contest_id, None, tmp_path / "report.csv")
+        report = load_contest_report(store, contest_id)
+    write_results(report, None, tmp_path / "report.html", CONTEST)
+    write_results(report, None, tmp_path / "report.csv", CONTEST)
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     # Two questions with pictures, in the questions table and in the round's.
     assert page.count('<img src="data:image/png;base64,') == 4

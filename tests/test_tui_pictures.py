@@ -189,8 +189,7 @@ async def test_graphics_protocols_draw_through_textual_image(tmp_path, monkeypat
 
 def test_the_projector_finds_pictures_from_the_banks_kept_with_the_contest(tmp_path):
     from quizhall.contest.loader import load_contest
-    from quizhall.contest.stored import questions_from_texts
-    from quizhall.tui.session import used_banks
+    from quizhall.contest.stored import questions_from_texts, used_banks
 
     load = load_contest(signs_contest(tmp_path))
     kept = questions_from_texts(used_banks(load))

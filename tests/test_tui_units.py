@@ -9,8 +9,8 @@ from rich.text import Text
 from tuikit import TUI_BANK, contest_file, host, press
 
 from quizhall import i18n
-from quizhall.exporters.contest_report import ContestReport
 from quizhall.exporters.results import ExportError
+from quizhall.report.contest import ContestReport
 from quizhall.testing import start
 from quizhall.tui.dialogs import PickDialog
 from quizhall.tui.export import export_results

@@ -44,8 +44,8 @@ def quizhall_register_exporters(register: Any) -> None:
     ``description``, and ``write(data, path, options)``, which returns None or a list of
     warning :class:`~quizhall.diagnostics.Diagnostic` saying what the format could not hold
     (see :mod:`quizhall.exporters`). ``data`` is a :class:`~quizhall.bank.model.Bank` for
-    ``bank``, a :class:`~quizhall.exporters.contest_report.ContestReport` for ``contest``
-    and a :class:`~quizhall.exporters.practice_report.PracticeReport` for ``practice``.
+    ``bank``, a :class:`~quizhall.report.contest.ContestReport` for ``contest``
+    and a :class:`~quizhall.report.practice.PracticeReport` for ``practice``.
     Exporters are offered in the order pluggy calls them: the plugin registered last first.
     """
 

@@ -11,7 +11,6 @@ from practice_answers import submit
 from practice_bank import make_bank
 
 from quizhall.cli import main
-from quizhall.exporters.practice_report import practice_report
 from quizhall.practice import (
     ExamSession,
     ExamSpec,
@@ -24,6 +23,7 @@ from quizhall.practice import (
     Trainee,
     compute_stats,
 )
+from quizhall.report.practice import practice_report
 from quizhall.store import open_store
 
 WRONG = ("s2", "m1")

@@ -1,9 +1,11 @@
 """``quizhall export ID -o FILE`` (or ``--user NAME``): write results in a registered format.
 
-A contest is folded from its stored log exactly as ``quizhall results`` does, finished or
-stopped mid-way; ``--user`` exports a trainee's practice history instead (with ``--bank``, the
-questions to study: text, options, answers, explanations, sources). The format comes
-from ``--format`` or the output's suffix. Exit status: 0 when the file was written, 1 when
+A contest's report is folded from its stored log exactly as ``quizhall results`` does,
+finished or stopped mid-way (:mod:`quizhall.report`), and written through the export flow the
+host console's export key takes too (:func:`quizhall.exporters.results.write_report`);
+``--user`` exports a trainee's practice history instead (with ``--bank``, the questions to
+study: text, options, answers, explanations, sources). The format comes from ``--format`` or
+the output's suffix. Exit status: 0 when the file was written, 1 when
 the contest or trainee cannot be read or the file cannot be written, 2 for wrong options.
 """
 
@@ -37,16 +39,10 @@ def _fail(message: str, status: int) -> int:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from quizhall.exporters.practice_report import load_practice_report
-    from quizhall.exporters.results import (
-        CONTEST,
-        PRACTICE,
-        ExportError,
-        available,
-        format_for,
-        load_contest_report,
-        write_results,
-    )
+    from quizhall.exporters.results import CONTEST, PRACTICE, available, format_for, write_results
+    from quizhall.report import ReportError
+    from quizhall.report.contest import load_contest_report
+    from quizhall.report.practice import load_practice_report
     from quizhall.store import StoreError, open_store
 
     if (args.id is None) == (args.user is None):
@@ -78,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
                 for warning in store.warnings:  # damage met while reading, if any
                     print(warning, file=sys.stderr)
         notes = write_results(report, name, output, kind)
-    except (ExportError, StoreError) as exc:
+    except (ReportError, StoreError) as exc:  # ExportError is a ReportError
         return _fail(str(exc), 1)
     if kind == CONTEST and not report.finished:
         print(t("export.still_running", id=args.id), file=sys.stderr)

@@ -30,10 +30,10 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from quizhall.contest.clock import ManualClock
-    from quizhall.contest.engine import Contest
     from quizhall.contest.evolve import EvolveError
     from quizhall.contest.loader import load_contest
     from quizhall.contest.rehearsal import Rehearsal
+    from quizhall.contest.stored import resume_stored, same_contest, start_stored
     from quizhall.plugins import FAILED, get_plugin_manager, load_plugin_file
     from quizhall.store import StoreError, open_store
     from quizhall.yamlsource import read_text
@@ -57,33 +57,29 @@ def run(args: argparse.Namespace) -> int:
         return _json_errors(args, problems)
     try:
         with open_store() as store:
+            plan = loaded.plan
             if args.resume:
                 contest_id = args.resume
                 record = store.contest(contest_id)
                 if record is None:
                     print(t("results.no_contest", id=contest_id), file=sys.stderr)
                     return 1
-                plan = loaded.plan
-                if (record.title, record.teams) != (plan.title, [team.name for team in
-                                                                   plan.teams]):
-                    # The log holds the rules; the file gives the question texts (and a
-                    # question's own points): a different contest's file would be wrong.
+                if not same_contest(record, plan):
                     print(visible(t("rehearse.other_contest", id=contest_id,
                                     source=record.source or "-", path=args.contest)),
                           file=sys.stderr)
                     return 1
-                log = store.open_log(contest_id, writer=True)
-                events = log.read()
-                last = float(events[-1].get("t", 0.0)) if events else 0.0
-                clock = ManualClock(max(time.time(), last))
-                contest = Contest.resume(log, clock, pm, loaded.questions)
+                # The manual clock goes on from the last event (or now, if later).
+                contest = resume_stored(store, contest_id,
+                                        lambda last: ManualClock(max(time.time(), last)),
+                                        pm, loaded.questions)
+                assert isinstance(contest.clock, ManualClock)
+                clock = contest.clock
             else:
-                plan = loaded.plan
-                contest_id = store.create_contest(plan.title, plan.to_dict(),
-                                                  str(Path(args.contest).resolve()))
-                log = store.open_log(contest_id, writer=True)
                 clock = ManualClock(time.time())
-                contest = Contest.start(plan, log, clock, pm, loaded.questions)
+                contest_id, contest = start_stored(store, plan, clock,
+                                                   str(Path(args.contest).resolve()), pm,
+                                                   loaded.questions)
             rehearsal = Rehearsal(contest, clock)
             for number, line in enumerate(script.splitlines(), start=1):
                 before = len(rehearsal.refused)

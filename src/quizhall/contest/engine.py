@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -51,6 +51,9 @@ from quizhall.plugins.safecall import (
     call_first,
     call_guarded,
 )
+
+if TYPE_CHECKING:
+    from quizhall.contest.available import Available
 
 MAX_DUE_EVENTS = 64  # a safety bound for one tick
 
@@ -232,6 +235,13 @@ class Contest:
         from quizhall.contest.view import build_view
 
         return build_view(self, self.clock.now() if now is None else now)
+
+    def available_commands(self) -> dict[str, Available]:
+        """The built-in host commands the rules accept now, with the teams they may name
+        (see :func:`quizhall.contest.available.available_commands`)."""
+        from quizhall.contest.available import available_commands
+
+        return available_commands(self)
 
     # -- acting -------------------------------------------------------------------------
     def parse(self, line: str) -> Command:

@@ -1,6 +1,6 @@
 """A contest report laid out as sheets of tables and a chart, with translated headings.
 
-:func:`contest_document` turns a :class:`~quizhall.exporters.contest_report.ContestReport`
+:func:`contest_document` turns a :class:`~quizhall.report.contest.ContestReport`
 into the :class:`~quizhall.exporters.tables.Document` the XLSX, CSV, Markdown and HTML
 exporters render: the ranking, one sheet per round played, the questions (one row per
 answer), the score progression, the audit trail and a summary.
@@ -8,12 +8,6 @@ answer), the score progression, the audit trail and a summary.
 
 from __future__ import annotations
 
-from quizhall.exporters.contest_report import (
-    NOT_PLAYED,
-    ContestReport,
-    QuestionResult,
-    RoundResult,
-)
 from quizhall.exporters.tables import (
     COLLAPSE,
     NUMBER,
@@ -31,6 +25,12 @@ from quizhall.exporters.tables import (
     plain,
 )
 from quizhall.i18n import get_language, t
+from quizhall.report.contest import (
+    NOT_PLAYED,
+    ContestReport,
+    QuestionResult,
+    RoundResult,
+)
 
 _CHINESE_NUMERALS = "一二三四五六七八九十"
 

@@ -1,6 +1,6 @@
 """A practice history laid out as sheets of tables and an accuracy chart, translated.
 
-:func:`practice_document` turns a :class:`~quizhall.exporters.practice_report.PracticeReport`
+:func:`practice_document` turns a :class:`~quizhall.report.practice.PracticeReport`
 into the :class:`~quizhall.exporters.tables.Document` the XLSX, CSV, Markdown and HTML
 exporters render: the questions to study (when the banks were given), every answer, tallies
 by tag, level, question type and day, mock exams, the notebook.
@@ -8,7 +8,6 @@ by tag, level, question type and day, mock exams, the notebook.
 
 from __future__ import annotations
 
-from quizhall.exporters.practice_report import PracticeReport, TallyRow
 from quizhall.exporters.tables import (
     COLLAPSE,
     DATETIME,
@@ -25,6 +24,7 @@ from quizhall.exporters.tables import (
     plain,
 )
 from quizhall.i18n import t
+from quizhall.report.practice import PracticeReport, TallyRow
 
 MAX_MARKS = 8
 

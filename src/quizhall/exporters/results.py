@@ -1,14 +1,15 @@
-"""Results exporters: contest results and practice histories written in any registered format.
+"""Results exports: contest results and practice histories written in any registered format.
 
-The entry points other parts call:
+Every results export goes through :func:`write_report`: the ``export`` command (a report
+loaded from the store with :func:`~quizhall.report.contest.load_contest_report` or
+:func:`~quizhall.report.practice.load_practice_report`, then :func:`write_results`) and the
+host console's export key (:mod:`quizhall.tui.export`, a report of the contest it runs). The
+report (:mod:`quizhall.report`) is built once, before; exporters only render it.
 
-- :func:`export_contest` (``store, contest_id, format, path``): fold a stored contest the
-  way ``quizhall results`` does and write its report. The ``export`` command uses it.
-- :func:`write_results` (``data, format, path``): write a
-  :class:`~quizhall.exporters.contest_report.ContestReport`, a
-  :class:`~quizhall.exporters.practice_report.PracticeReport`, or a live
-  :class:`~quizhall.contest.engine.Contest` (the host console's export key).
-- :func:`format_for` (``path, kind``): the format a file name asks for.
+- :func:`write_results` (``report, format, path``): the exporter a format name (or the
+  file's suffix, :func:`format_for`) asks for writes a report.
+- :func:`write_report` (``report, exporter, path``): one exporter writes one report; a
+  failure becomes an :class:`ExportError` with a message for the user.
 
 Each built-in format is a :class:`ResultsExporter` registered through
 ``quizhall_register_exporters`` (one for contests, one for practice histories); third-party
@@ -24,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
 from quizhall.plugins import PLUGIN_ERRORS
+from quizhall.report import ReportError
 
 if TYPE_CHECKING:
-    from quizhall.exporters.contest_report import ContestReport
-    from quizhall.exporters.practice_report import PracticeReport
     from quizhall.exporters.tables import Document
-    from quizhall.store import Store
+    from quizhall.report.contest import ContestReport
+    from quizhall.report.practice import PracticeReport
 
 CONTEST = "contest"
 PRACTICE = "practice"
@@ -37,7 +38,7 @@ PRACTICE = "practice"
 SUFFIX_ALIASES = {".htm": "html", ".markdown": "md"}
 
 
-class ExportError(Exception):
+class ExportError(ReportError):
     """An export that cannot be made (a translated message, ready for the user).
 
     An exporter plugin may raise it from ``write`` to tell the user why it wrote nothing (or
@@ -47,7 +48,7 @@ class ExportError(Exception):
 
 class ResultsExporter:
     """One built-in results format for one kind of data. ``render(report, path)`` writes
-    the file; the report is built from whatever ``write`` is given."""
+    the file from the report it is given (it builds nothing)."""
 
     def __init__(self, name: str, kind: str, suffix: str, description_key: str,
                  render: Callable[[Any, Path], None]) -> None:
@@ -62,23 +63,12 @@ class ResultsExporter:
         return t(self._description_key, what=t(f"export.kind.{self.kind}"))
 
     def write(self, data: Any, path: Path, options: Mapping[str, object]) -> list[Diagnostic]:
-        """Write ``data`` (a report of this kind, or a live contest: then
-        ``options["contest_id"]`` names it) to ``path``."""
-        self._render(as_report(data, self.kind, str(options.get("contest_id") or "")),
-                     Path(path))
+        """Render ``data`` (a report of this kind) to ``path``."""
+        self._render(data, Path(path))
         return []
 
     def __repr__(self) -> str:
         return f"ResultsExporter({self.name!r}, {self.kind!r})"
-
-
-def as_report(data: Any, kind: str, contest_id: str = "") -> Any:
-    """The report an exporter of ``kind`` renders, from a report or a live contest."""
-    from quizhall.exporters.contest_report import ContestReport, contest_report
-
-    if kind == CONTEST and not isinstance(data, ContestReport) and hasattr(data, "projection"):
-        return contest_report(data, contest_id=contest_id)
-    return data
 
 
 def document_of(report: ContestReport | PracticeReport) -> Document:
@@ -131,47 +121,26 @@ def write_results(data: Any, format_name: str | None, path: str | Path,
     exporter = found.get(format_name.lower())
     if exporter is None:
         raise ExportError(t("export.unknown_format", format=format_name, formats=names))
+    return write_report(data, exporter, path)
+
+
+def write_report(report: Any, exporter: Any, path: str | Path,
+                 options: Mapping[str, object] | None = None) -> list[Diagnostic]:
+    """Have ``exporter`` write ``report`` to ``path``; its warnings (what the format could
+    not hold).
+
+    Raises :class:`ExportError` for a file that cannot be written or an exporter plugin that
+    fails (each message names the exporter), or one that raises ExportError itself.
+    """
+    path = Path(path)
+    name = getattr(exporter, "name", "?")
     try:
-        return list(exporter.write(data, path, {}) or [])
+        return list(exporter.write(report, path, dict(options or {})) or [])
     except ExportError:
         raise  # an exporter's own message for the user (e.g. "no Chinese font found")
     except OSError as exc:
-        raise ExportError(t("export.cannot_write", path=path,
+        raise ExportError(t("export.cannot_write", name=name, path=path,
                             reason=exc.strerror or exc)) from exc
     except PLUGIN_ERRORS as exc:  # a plugin's failure is reported by name, never raised
-        raise ExportError(t("export.failed", name=format_name,
+        raise ExportError(t("export.failed", name=name,
                             error=f"{type(exc).__name__}: {exc}")) from exc
-
-
-def load_contest_report(store: Store, contest_id: str) -> ContestReport:
-    """The report of a stored contest, finished or not (raises :class:`ExportError`)."""
-    from quizhall.contest.stored import StoredContestError, replay_stored
-    from quizhall.exporters.contest_report import contest_report
-
-    try:
-        stored = replay_stored(store, contest_id, with_questions=True)
-    except StoredContestError as exc:
-        raise ExportError(str(exc)) from exc
-    return contest_report(stored.contest, stored.events, contest_id, stored.warnings)
-
-
-def export_contest(store: Store, contest_id: str, format_name: str | None,
-                   path: str | Path) -> ContestReport:
-    """Fold the stored contest ``contest_id`` and write its results to ``path``.
-
-    Returns the report written (its ``warnings`` say what it could not include). Raises
-    :class:`ExportError` with a message for the user.
-    """
-    report = load_contest_report(store, contest_id)
-    write_results(report, format_name, path, CONTEST)
-    return report
-
-
-def export_practice(store: Store, user: str, format_name: str | None,
-                    path: str | Path) -> PracticeReport:
-    """Write the practice history of trainee ``user`` to ``path`` (raises ExportError)."""
-    from quizhall.exporters.practice_report import load_practice_report
-
-    report = load_practice_report(store, user)
-    write_results(report, format_name, path, PRACTICE)
-    return report

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from quizhall.exporters import write_atomically
-from quizhall.exporters.tables import Cell, Document, cell_text, plain
+from quizhall.exporters.tables import Cell, Document, cell_text
 from quizhall.hookspecs import hookimpl
+from quizhall.report.values import plain
 
 
 def _value(value: Cell) -> str | int | float:

@@ -12,7 +12,8 @@ import math
 import re
 from html import escape as _html_escape
 
-from quizhall.exporters.tables import Chart, display_width, plain
+from quizhall.exporters.tables import Chart, display_width
+from quizhall.report.values import plain
 from quizhall.visible import visible
 
 # Distinct colours for lines without a colour of their own (colour-blind-friendly first).

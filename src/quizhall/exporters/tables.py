@@ -10,9 +10,9 @@ This module also holds the small text helpers those formats share.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from quizhall.report.values import plain
 from quizhall.safecell import neutralise
 from quizhall.visible import visible
 
@@ -67,23 +67,6 @@ class Sheet:
     text: str = SHOW
 
 
-def plain(value: float) -> int | float:
-    """110.0 → 110; other numbers unchanged (rounded to 6 places against float noise)."""
-    value = round(float(value), 6)
-    return int(value) if value.is_integer() else value
-
-
-def plain_numbers(value: object) -> object:
-    """JSON data with every float made :func:`plain` (110.0 → 110), at any depth."""
-    if isinstance(value, dict):
-        return {key: plain_numbers(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain_numbers(item) for item in value]
-    if isinstance(value, float):
-        return plain(value)
-    return value
-
-
 def show(value: Cell, kind: str = TEXT) -> str:
     """A cell as text for people (Markdown, HTML): numbers without noise, shares as %."""
     if value is None:
@@ -110,11 +93,6 @@ def display_width(text: str) -> int:
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else
                0 if unicodedata.combining(ch) else 1 for ch in text)
-
-
-def joined(parts: Sequence[str], separator: str = "; ") -> str:
-    """Non-empty parts joined."""
-    return separator.join(part for part in parts if part)
 
 
 @dataclass(frozen=True, slots=True)

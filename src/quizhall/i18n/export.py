@@ -19,7 +19,8 @@ MESSAGES = {
     "export.cannot_tell_format": ("无法从文件名 {path} 判断格式，请用 --format 指定（{formats}）",
                                   "cannot tell the format from {path}; name it with --format "
                                   "({formats})"),
-    "export.cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "export.cannot_write": ("导出插件“{name}”无法写入 {path}：{reason}",
+                            "exporter \"{name}\" cannot write {path}: {reason}"),
     "export.written": ("已导出到 {path}", "exported to {path}"),
     "export.warning": ("注意：{message}", "warning: {message}"),
     "export.no_user": ("没有名为 {user} 的学员记录（已有：{users}）",

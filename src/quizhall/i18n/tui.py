@@ -207,7 +207,6 @@ MESSAGES = {
     "tui.export_title": ("导出为哪种格式？", "Export in which format?"),
     "tui.no_exporter": ("没有可用的成绩导出插件。", "No results exporter is installed."),
     "tui.exported": ("已用“{name}”导出成绩：{path}", "Results exported with \"{name}\": {path}"),
-    "tui.export_failed": ("导出插件“{name}”出错：{error}", "exporter \"{name}\" failed: {error}"),
     "tui.keys_clash_actions": ("按键 {key} 同时用于“{first}”和“{second}”", "key {key} is used for both \"{first}\" and \"{second}\""),
     "tui.keys_clash_team": ("{team} 号队的抢答键 {key} 与主持人按键“{action}”冲突", "team {team}'s buzzer key {key} is also the host key for \"{action}\""),
     "tui.keys_clash_teams": ("{first} 号队和 {second} 号队的抢答键都是 {key}", "teams {first} and {second} both have buzzer key {key}"),

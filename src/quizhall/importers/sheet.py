@@ -566,8 +566,8 @@ def _xlsx_pictures(path: Path, collector: Collector) -> dict[str, dict[tuple[int
     except (OSError, zipfile.BadZipFile):
         return {}
     except (ElementTree.ParseError, KeyError, ValueError) as exc:  # a damaged WPS part
-        collector.warn(0, t("import_bank.pictures_unreadable", reason=f"{type(exc).__name__}: {exc}"),
-                       column=0)
+        reason = f"{type(exc).__name__}: {exc}"
+        collector.warn(0, t("import_bank.pictures_unreadable", reason=reason), column=0)
         in_cells = {}
     from openpyxl import load_workbook
 

@@ -1,7 +1,9 @@
 """The host's export key: hand the finished contest to a results exporter plugin, if any.
 
 Exporters register through ``quizhall_register_exporters``; those of ``kind == "contest"``
-export results and receive the contest's report (``ContestReport``), as the hook documents.
+export results and receive the contest's report (:class:`~quizhall.report.contest.
+ContestReport`), written through the same :func:`~quizhall.exporters.results.write_report`
+as ``quizhall export``.
 The host picks one (the console offers a choice when there are several); it writes
 ``<contest id>-results<suffix>`` in the current directory, or, for an exporter that writes a
 directory (an empty ``suffix``, such as certificates), ``<contest id>-<name>``. With none
@@ -15,15 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from quizhall.i18n import t
-from quizhall.plugins import PLUGIN_ERRORS
 
 
 def contest_exporters() -> list[Any]:
     """Registered exporters that export contest results."""
-    from quizhall.plugins import collect
+    from quizhall.exporters import exporters
+    from quizhall.exporters.results import CONTEST
 
-    return [e for e in collect("quizhall_register_exporters")
-            if getattr(e, "kind", None) == "contest"]
+    return list(exporters(CONTEST).values())
 
 
 def export_path(exporter: Any, contest_id: str, directory: Path | None = None) -> Path:
@@ -44,14 +45,12 @@ def export_results(contest: Any, contest_id: str, exporters: Sequence[Any] | Non
     exporter = found[0]
     name = getattr(exporter, "name", "?")
     path = export_path(exporter, contest_id, directory)
-    from quizhall.exporters.contest_report import contest_report
-    from quizhall.exporters.results import ExportError
+    from quizhall.exporters.results import ExportError, write_report
+    from quizhall.report.contest import contest_report
 
     report = contest_report(contest, contest_id=contest_id)
     try:
-        exporter.write(report, path, {"contest_id": contest_id})
-    except ExportError as exc:  # the exporter's own message for the host
+        write_report(report, exporter, path, {"contest_id": contest_id})
+    except ExportError as exc:  # the exporter's own message, or the plugin named
         return str(exc), False
-    except PLUGIN_ERRORS as exc:  # a plugin's failure is reported by name, never raised
-        return t("tui.export_failed", name=name, error=f"{type(exc).__name__}: {exc}"), False
     return t("tui.exported", name=name, path=str(path)), True

@@ -2,7 +2,7 @@
 
 It holds no rules. Each key is a :class:`~quizhall.contest.commands.Command` for the engine;
 what the engine refuses appears in a toast and changes nothing. The footer lists the keys
-the engine would accept now (asked with ``Contest.preview``, which records nothing); ``:``
+the engine would accept now (``Contest.available_commands``, which records nothing); ``:``
 opens a command line for any host command, plugin ones included
 (:mod:`quizhall.tui.commandline`). Buzzer presses, from the keyboard or any buzzer source
 plugin, are dated when the key event was read and handed to the engine in the order they
@@ -381,49 +381,11 @@ class HostApp(ContestApp):
 
     # -- which keys apply -----------------------------------------------------------------
     def _work_out_available(self, view: Any) -> set[str]:
-        from quizhall.contest.commands import Command
-
-        contest = self.contest
-        available = set(ALWAYS)
-
-        def accepts(command: Command) -> bool:
-            return contest.preview(command)[1] is None
-
-        simple = {"next": "next", "open": "open", "right": "right", "wrong": "wrong",
-                  "reveal": "reveal", "undo": "undo", "redo": "redo", "pass": "pass",
-                  "timeout": "timeout", "end": "end"}
-        for action, name in simple.items():
-            if accepts(Command(name)):
-                available.add(action)
+        """The actions whose keys apply now: what the engine says it accepts, and the
+        console's own actions."""
+        available = set(ALWAYS) | (self.contest.available_commands().keys() - {"buzz"})
         if view.phase == "ready":
             available.add("next")
-        if accepts(Command(self._pause_command())):
-            available.add("pause")
-        if accepts(Command("partial", points=0.0)):
-            available.add("partial")
-        teams = range(len(view.teams))
-        values = ["pass", *(view.details.get("values_left") or [])] if isinstance(
-            view.details, dict) else ["pass"]
-        if any(accepts(Command("wager", team=i, value=v)) for i in teams for v in values):
-            available.add("wager")
-        if any(accepts(Command("assign", team=i)) for i in teams):
-            available.add("assign")
-        if any(accepts(Command("shout", team=i)) for i in teams):
-            available.add("shout")
-        details = view.details if isinstance(view.details, dict) else {}
-        if any(accepts(Command("pick", points=float(value), args=(str(topic),)))
-               for topic, value in (details.get("cells_left") or [])[:1]):
-            available.add("pick")
-        if any(accepts(Command("mark", points=float(details.get("min_score", 0)),
-                               args=(str(judge),)))
-               for judge in (details.get("waiting") or [])[:1]):
-            available.add("mark")
-        if view.answerer is not None:
-            members = view.teams[view.answerer].members
-            if any(accepts(Command("member", member=m)) for m in range(len(members))):
-                available.add("member")
-        if accepts(Command("adjust", team=0, points=1.0, reason="?")):
-            available.add("adjust")
         if view.finished:
             available.add("export")
         if self.audience is not None:

@@ -1,7 +1,8 @@
 """Contests for the screens: start or resume one in the store, or follow one read-only.
 
 :class:`StoreSession` gives the host console its contest: a new one recorded in the store, or
-an unfinished one from the same contest file, resumed from its log. The questions a contest
+an unfinished one from the same contest file, resumed from its log (both through
+:mod:`quizhall.contest.stored`, the path ``quizhall rehearse`` takes too). The questions a contest
 draws are kept in the store beside it (as bank YAML), so :class:`Follower` (the projector)
 can show them from the contest id alone, whatever happens to the files afterwards.
 
@@ -17,30 +18,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from quizhall.contest.stored import level_titles, resume_stored, start_stored, used_banks
 from quizhall.tui.hall_clock import HallClock
 
 # How often the projector looks whether the host's log file grew (well within a 60 Hz frame).
 WATCH_SECONDS = 0.002
-
-
-def used_banks(load: Any) -> list[str]:
-    """The banks' questions the plan draws, as bank YAML texts (one per bank)."""
-    from quizhall.bank.dump import dump_bank
-    from quizhall.bank.model import Bank
-
-    keys = {key for round_plan in load.plan.rounds for key in round_plan.questions}
-    texts = []
-    for bank in load.banks:
-        questions = tuple(q for q in bank.questions if f"{bank.info.id}/{q.id}" in keys)
-        if questions:
-            texts.append(dump_bank(Bank(bank.info, questions)))
-    return texts
-
-
-def level_titles(load: Any) -> dict[str, str]:
-    """The title of each 闯关 level of the contest's banks, by level id (gate rounds show
-    titles, not ids)."""
-    return {level.id: level.title for bank in load.banks for level in bank.levels}
 
 
 def without_time_limits(plan: Any, round_types: Mapping[str, type]) -> Any:
@@ -105,24 +87,23 @@ class StoreSession:
 
     def open(self, resume: str | None) -> Any:
         """Start a new contest (``resume`` None) or continue the stored one; returns it."""
-        from quizhall.contest.engine import Contest, collect_round_types
+        from quizhall.contest.engine import collect_round_types
         from quizhall.plugins import get_plugin_manager
 
         questions = self.load.questions
         if resume is not None:
-            log = self.store.open_log(resume, writer=True)
-            self.contest = Contest.resume(log, self.clock, questions=questions)
+            self.contest = resume_stored(self.store, resume, lambda _last: self.clock,
+                                         questions=questions)
             self.contest_id = resume
             self.resumed = True
             return self.contest
         plan = self.load.plan
         if not self.timers:
             plan = without_time_limits(plan, collect_round_types(get_plugin_manager()))
-        # The plan, as rehearse stores it, plus the drawn questions for the projector.
-        config = {**plan.to_dict(), "banks": used_banks(self.load), "levels": self.levels}
-        self.contest_id = self.store.create_contest(plan.title, config, source=str(self.path))
-        log = self.store.open_log(self.contest_id, writer=True)
-        self.contest = Contest.start(plan, log, self.clock, questions=questions)
+        # The drawn questions and level titles are kept for the projector.
+        self.contest_id, self.contest = start_stored(
+            self.store, plan, self.clock, str(self.path), questions=questions,
+            keep={"banks": used_banks(self.load), "levels": self.levels})
         return self.contest
 
     def sync_status(self) -> None:

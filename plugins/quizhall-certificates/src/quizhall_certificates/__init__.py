@@ -4,7 +4,7 @@
 prize-winning team (or, with ``per_member: true``, per member), named ``01-TEAM.pdf`` …, and
 ``certificates.html`` with all of them, one per printed page. Each gives the contest's title,
 the team and its members, the rank and prize, the organiser and the date, in Chinese or
-English. The exporter reads only the :class:`~quizhall.exporters.contest_report.ContestReport`
+English. The exporter reads only the :class:`~quizhall.report.contest.ContestReport`
 every contest exporter gets; its settings come from the contest file's ``plugins:`` entry
 (recorded in the report), or the defaults when the contest does not list the plugin.
 """

@@ -1,6 +1,6 @@
 """Who gets a certificate and what it says, read from the contest report alone.
 
-:func:`awards` turns a :class:`~quizhall.exporters.contest_report.ContestReport` and the
+:func:`awards` turns a :class:`~quizhall.report.contest.ContestReport` and the
 plugin's settings into :class:`Certificate` values: one per prize-winning team (or, with
 ``per_member``, one per member of each), with every line already written in the chosen
 language. The PDF and HTML writers only lay these lines out.

@@ -6,7 +6,8 @@ table per round, each question with who answered it and how, the score of every 
 each change of score, and the audit trail of every event (undone ones marked) with the
 reasons behind each change. Scores, ranks and prizes are the engine's own (its view and its
 ledger), never recomputed, so a report always agrees with ``quizhall results``.
-Exporters of ``kind == "contest"`` are handed a ContestReport.
+Exporters of ``kind == "contest"`` are handed a ContestReport; :func:`load_contest_report`
+builds one for a contest kept in the store.
 """
 
 from __future__ import annotations
@@ -14,14 +15,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from quizhall.contest.audience import AudienceBoard
 from quizhall.contest.describe import describe_event, describe_reason, member_name, team_name
 from quizhall.contest.events import is_action
 from quizhall.contest.evolve import LedgerEntry
-from quizhall.exporters.tables import joined, plain, plain_numbers
 from quizhall.i18n import t
+from quizhall.report import ReportError
+from quizhall.report.values import joined, plain, plain_numbers
+
+if TYPE_CHECKING:
+    from quizhall.store import Store
 
 # Round status values.
 PLAYED = "played"
@@ -327,6 +332,18 @@ def contest_report(contest: Any, events: Sequence[Mapping[str, Any]] | None = No
     if events is None:
         events = contest.log.read()
     return _Builder(contest, events).build(contest_id, tuple(warnings))
+
+
+def load_contest_report(store: Store, contest_id: str) -> ContestReport:
+    """The report of a stored contest, finished or not, folded the way ``quizhall results``
+    folds it (raises :class:`~quizhall.report.ReportError`)."""
+    from quizhall.contest.stored import StoredContestError, replay_stored
+
+    try:
+        stored = replay_stored(store, contest_id, with_questions=True)
+    except StoredContestError as exc:
+        raise ReportError(str(exc)) from exc
+    return contest_report(stored.contest, stored.events, contest_id, stored.warnings)
 
 
 class _Builder:

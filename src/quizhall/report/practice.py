@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizhall.exporters.tables import plain_numbers
 from quizhall.i18n import t
+from quizhall.report import ReportError
+from quizhall.report.values import plain_numbers
 
 if TYPE_CHECKING:
     from quizhall.practice.history import AnswerRecord, History
@@ -284,9 +285,9 @@ def study_rows(records: list[AnswerRecord], notebook: Notebook, library: Library
 
 def load_practice_report(store: Store, user: str, now: datetime | None = None,
                          library: Library | None = None) -> PracticeReport:
-    """The practice history of ``user`` in the store (raises ``ExportError`` for an unknown
-    trainee or unreadable documents); ``library``: the banks to take the questions from."""
-    from quizhall.exporters.results import ExportError
+    """The practice history of ``user`` in the store (raises
+    :class:`~quizhall.report.ReportError` for an unknown trainee or unreadable documents);
+    ``library``: the banks to take the questions from."""
     from quizhall.practice.calendar_clock import system_clock
     from quizhall.practice.history import History
     from quizhall.store import StoreError
@@ -296,9 +297,9 @@ def load_practice_report(store: Store, user: str, now: datetime | None = None,
         users = history.users()
         if user not in users:
             if not users:
-                raise ExportError(t("export.no_users"))
-            raise ExportError(t("export.no_user", user=user,
+                raise ReportError(t("export.no_users"))
+            raise ReportError(t("export.no_user", user=user,
                                 users=t("export.list_separator").join(users)))
         return practice_report(history, user, now or system_clock(), library)
     except StoreError as exc:
-        raise ExportError(str(exc)) from exc
+        raise ReportError(str(exc)) from exc
