@@ -146,7 +146,7 @@ class QuestionScreen(PracticeScreen):
         else:
             self.set_focus(None)
         count = len(presented.choices())
-        hint = t(f"practice.hint_{q.type.value}", count=count,
+        hint = t(f"practice.hint_{str(q.type)}", count=count,
                  last=OPTION_LETTERS[max(0, count - 1)])
         if q.unit:
             hint = t("practice.unit", unit=q.unit) + "  " + hint
@@ -213,7 +213,7 @@ class QuestionScreen(PracticeScreen):
             return [Input(placeholder=t("practice.blank_n", n=i), classes="answer-box")
                     for i in range(1, q.blanks + 1)]
         if q.type in TYPED:
-            return [Input(placeholder=t(f"practice.placeholder_{q.type.value}"),
+            return [Input(placeholder=t(f"practice.placeholder_{str(q.type)}"),
                           classes="answer-box")]
         return []
 
@@ -226,7 +226,7 @@ class QuestionScreen(PracticeScreen):
             parts += [" ", (session.level.title, "bold")]
         parts.append(f"  {t('practice.position', n=session.position, total=session.total)}")
         if q is not None:
-            parts.append(f"  {t('bank.type_' + q.type.value)}")
+            parts.append(f"  {t('bank.type_' + str(q.type))}")
             if presented and presented.ref.key in session.trainee.history.bookmarks(
                     session.trainee.user):
                 parts.append(("  ★ " + t("practice.bookmarked"), "bold yellow"))
