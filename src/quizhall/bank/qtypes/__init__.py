@@ -9,7 +9,9 @@ model can ask the registry while the built-ins import the model.
 """
 
 from quizhall.bank.qtypes.registry import (
+    AnswerInputError,
     Drawing,
+    Given,
     QuestionKind,
     all_kinds,
     kind_of,
@@ -19,5 +21,5 @@ from quizhall.bank.qtypes.registry import (
     unregister,
 )
 
-__all__ = ["Drawing", "QuestionKind", "all_kinds", "kind_of", "lookup", "register",
-           "type_names", "unregister"]
+__all__ = ["AnswerInputError", "Drawing", "Given", "QuestionKind", "all_kinds", "kind_of",
+           "lookup", "register", "type_names", "unregister"]

@@ -16,6 +16,7 @@ from quizhall.bank.dump import Flow, FlowMap, plain_number
 from quizhall.bank.model import (
     BLANK_RE,
     NEEDS_JUDGE,
+    OPTION_LETTERS,
     Grade,
     NumericAnswer,
     Question,
@@ -26,7 +27,18 @@ from quizhall.bank.model import (
     parse_letters,
     parse_number,
 )
-from quizhall.bank.qtypes.registry import Drawing, QuestionKind, register
+from quizhall.bank.qtypes.registry import AnswerInputError, Drawing, Given, QuestionKind, register
+from quizhall.bank.qtypes.typed import (
+    MATCH_LETTERS,
+    as_text,
+    judge_value,
+    original_letter,
+    read_pairs,
+    shown_letter,
+    shown_letters,
+    strip_unit,
+    tidy_fill,
+)
 from quizhall.i18n import t
 from quizhall.yamlsource import NodeReader
 
@@ -67,6 +79,32 @@ class ChoiceKind(QuestionKind):
     def answer_to_data(self, question: Question) -> object:
         return "".join(question.answer)  # type: ignore[arg-type]
 
+    def pick_from(self, question: Question) -> tuple[str, ...]:
+        return tuple(question.options)
+
+    def choices(self, question: Question, order: tuple[str, ...]) -> list[tuple[str, str]]:
+        return [(OPTION_LETTERS[i], question.options[letter]) for i, letter in enumerate(order)]
+
+    def read_typed(self, question: Question, order: tuple[str, ...], raw: str | list[str],
+                   judged: bool | None) -> tuple[Given, Grade]:
+        originals = [original_letter(order, letter)
+                     for letter in shown_letters(as_text(raw), len(order))]
+        given = self.given_letters(originals, order)
+        return given, self.grade(question, given)
+
+    def given_letters(self, originals: list[str], order: tuple[str, ...]) -> str:
+        """The original letters picked, as stored; raises when they cannot be an answer."""
+        raise NotImplementedError
+
+    def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
+        return "".join(shown_letter(order, x) for x in question.answer)  # type: ignore[union-attr]
+
+    def shown_given(self, question: Question, order: tuple[str, ...], given: Given) -> str:
+        if not isinstance(given, str):
+            return super().shown_given(question, order, given)
+        shown = [shown_letter(order, x) for x in given if x in order]
+        return "".join(sorted(shown) if self.drawing.multi_select else shown)
+
 
 class Single(ChoiceKind):
     name = QuestionType.SINGLE
@@ -96,6 +134,15 @@ class Single(ChoiceKind):
 
     def valid_answer(self, question: Question) -> bool:
         return isinstance(question.answer, str) and question.answer in question.options
+
+    def given_letters(self, originals: list[str], order: tuple[str, ...]) -> str:
+        if len(originals) != 1:
+            raise AnswerInputError(t("practice.input_single"))
+        return originals[0]
+
+    def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
+        letter: str = question.answer  # type: ignore[assignment]
+        return f"{shown_letter(order, letter)}. {question.options[letter]}"
 
 
 class Multiple(ChoiceKind):
@@ -132,6 +179,14 @@ class Multiple(ChoiceKind):
         if question.partial == "proportional":
             return Grade(False, len(chosen) / len(right))
         return Grade(False, float(question.partial))
+
+    def given_letters(self, originals: list[str], order: tuple[str, ...]) -> str:
+        if not originals or len(set(originals)) != len(originals):
+            raise AnswerInputError(t("practice.input_multiple"))
+        return "".join(sorted(originals))
+
+    def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
+        return "".join(sorted(shown_letter(order, x) for x in question.answer))  # type: ignore[union-attr]
 
     def extra_data(self, question: Question) -> dict[str, object]:
         partial = question.partial
@@ -174,12 +229,18 @@ class Order(ChoiceKind):
         except TypeError:
             return Grade.of(False)
 
+    def given_letters(self, originals: list[str], order: tuple[str, ...]) -> str:
+        if sorted(originals) != sorted(order):
+            raise AnswerInputError(t("practice.input_order", count=len(order)))
+        return "".join(originals)
+
 
 class Judge(QuestionKind):
     name = QuestionType.JUDGE
     aliases = ("判断", "判断题")
     drawing = Drawing("judge")
     pace_seconds = 4.0
+    guessable = True
 
     def read_answer(self, reader: NodeReader, node: Node, fields: dict[str, Node],
                     options: dict[str, str], stem: str) -> object:
@@ -196,6 +257,22 @@ class Judge(QuestionKind):
 
     def answer_to_data(self, question: Question) -> object:
         return bool(question.answer)
+
+    def choices(self, question: Question, order: tuple[str, ...]) -> list[tuple[str, str]]:
+        return [("A", t("practice.judge_true")), ("B", t("practice.judge_false"))]
+
+    def read_typed(self, question: Question, order: tuple[str, ...], raw: str | list[str],
+                   judged: bool | None) -> tuple[Given, Grade]:
+        value = judge_value(as_text(raw))
+        if value is None:
+            raise AnswerInputError(t("practice.input_judge_choice"))
+        return value, self.grade(question, value)
+
+    def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
+        return t("practice.judge_true") if question.answer else t("practice.judge_false")
+
+    def shown_given(self, question: Question, order: tuple[str, ...], given: Given) -> str:
+        return t("practice.judge_true") if given else t("practice.judge_false")
 
     def valid_answer(self, question: Question) -> bool:
         return isinstance(question.answer, bool)
@@ -253,6 +330,16 @@ class Fill(QuestionKind):
     def extra_data(self, question: Question) -> dict[str, object]:
         return {"strict": True} if question.strict else {}
 
+    def read_typed(self, question: Question, order: tuple[str, ...], raw: str | list[str],
+                   judged: bool | None) -> tuple[Given, Grade]:
+        texts = [raw] if isinstance(raw, str) else list(raw)
+        if len(texts) != question.blanks or not any(text.strip() for text in texts):
+            raise AnswerInputError(t("practice.input_fill", count=question.blanks))
+        found = self.grade(question, texts)
+        if not found.correct:
+            found = self.grade(question, [tidy_fill(text) for text in texts])
+        return texts, found
+
     def valid_answer(self, question: Question) -> bool:
         a = question.answer
         return isinstance(a, tuple) and bool(a) and all(is_texts(x, True) for x in a)
@@ -272,6 +359,12 @@ class Short(QuestionKind):
 
     def grade(self, question: Question, response: object) -> Grade:
         return NEEDS_JUDGE
+
+    def read_typed(self, question: Question, order: tuple[str, ...], raw: str | list[str],
+                   judged: bool | None) -> tuple[Given, Grade]:
+        if judged is None:
+            raise AnswerInputError(t("practice.input_judge"))
+        return as_text(raw), Grade.of(judged)
 
     def extra_data(self, question: Question) -> dict[str, object]:
         return {"keywords": Flow(question.keywords)} if question.keywords else {}
@@ -320,6 +413,14 @@ class Numeric(QuestionKind):
     def grade(self, question: Question, response: object) -> Grade:
         number = parse_number(response)
         return Grade.of(number is not None and question.answer.accepts(number))  # type: ignore[union-attr]
+
+    def read_typed(self, question: Question, order: tuple[str, ...], raw: str | list[str],
+                   judged: bool | None) -> tuple[Given, Grade]:
+        text = as_text(raw)
+        number = strip_unit(text, question.unit)
+        if parse_number(number) is None:
+            raise AnswerInputError(t("practice.input_number"))
+        return text.strip(), self.grade(question, number)
 
     def answer_text(self, question: Question) -> str:
         n: NumericAnswer = question.answer  # type: ignore[assignment]
@@ -401,6 +502,36 @@ class Match(QuestionKind):
 
     def extra_data(self, question: Question) -> dict[str, object]:
         return {"distractors": Flow(question.distractors)} if question.distractors else {}
+
+    def pick_from(self, question: Question) -> tuple[str, ...]:
+        rights = [right for _, right in question.answer]  # type: ignore[union-attr]
+        return tuple(dict.fromkeys([*rights, *question.distractors]))
+
+    def choices(self, question: Question, order: tuple[str, ...]) -> list[tuple[str, str]]:
+        return [(MATCH_LETTERS[i], text) for i, text in enumerate(order)]
+
+    def read_typed(self, question: Question, order: tuple[str, ...], raw: str | list[str],
+                   judged: bool | None) -> tuple[Given, Grade]:
+        pairs = read_pairs(as_text(raw), _lefts(question), order)
+        return pairs, self.grade(question, pairs)
+
+    def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
+        return "  ".join(f"{i}{MATCH_LETTERS[order.index(right)]}"
+                         for i, (_, right) in enumerate(question.answer, 1))  # type: ignore[arg-type]
+
+    def shown_given(self, question: Question, order: tuple[str, ...], given: Given) -> str:
+        if not isinstance(given, dict):
+            return super().shown_given(question, order, given)
+        lefts = _lefts(question)
+        return "  ".join(f"{lefts.index(left) + 1}{MATCH_LETTERS[order.index(right)]}"
+                         for left, right in given.items() if left in lefts and right in order)
+
+    def pace_texts(self, question: Question) -> list[str]:
+        return [f"{left}{right}" for left, right in question.answer]  # type: ignore[misc]
+
+
+def _lefts(question: Question) -> list[str]:
+    return [left for left, _ in question.answer]  # type: ignore[union-attr]
 
     def valid_answer(self, question: Question) -> bool:
         a = question.answer

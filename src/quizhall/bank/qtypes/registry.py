@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from quizhall.i18n import t
+
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
@@ -20,6 +22,14 @@ if TYPE_CHECKING:
 # How a question is answered on screen: pick options, say true/false, type one text per blank,
 # pair numbered items with lettered ones, or type one text.
 Input = Literal["options", "judge", "blanks", "pairs", "text"]
+
+
+class AnswerInputError(ValueError):
+    """What the trainee typed cannot be read as an answer; the message says why."""
+
+
+# A JSON-friendly answer as stored: letters as a string, a bool, texts, or left → right.
+Given = str | bool | list[str] | dict[str, str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +60,7 @@ class QuestionKind:
     empty_answer: ClassVar[object] = None  # what ``answer: ~`` means; None: an error
     drawing: ClassVar[Drawing] = Drawing()
     pace_seconds: ClassVar[float] = 10.0  # a fair time to answer, for the practice pace
+    guessable: ClassVar[bool] = False  # a quick right answer may be a lucky guess
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -93,6 +104,42 @@ class QuestionKind:
     def from_cache(self, data: object) -> object:
         """The answer back from :meth:`to_cache`'s data."""
         return data
+
+
+    # -- answering by keys (practice) -----------------------------------------------------
+    # ``order`` is what the trainee picks from as shown: original option letters, right-hand
+    # texts, or () when nothing is picked.
+
+    def pick_from(self, question: Question) -> tuple[str, ...]:
+        """What is picked from, in bank order (shuffled for showing unless ``shuffle: false``)."""
+        return ()
+
+    def choices(self, question: Question, order: tuple[str, ...]) -> list[tuple[str, str]]:
+        """``(shown letter, text)`` for each thing a key can pick, in shown order."""
+        return []
+
+    def read_typed(self, question: Question, order: tuple[str, ...], raw: str | list[str],
+                   judged: bool | None) -> tuple[Given, Grade]:
+        """What was typed as the stored answer and its grade; raises
+        :class:`AnswerInputError` when it cannot be an answer."""
+        text = (raw if isinstance(raw, str) else " ".join(raw)).strip()
+        if not text:
+            raise AnswerInputError(t("practice.input_text"))
+        return text, self.grade(question, text)
+
+    def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
+        """The correct answer as the trainee sees it (letters as shown)."""
+        return question.answer_text() or t("practice.no_reference")
+
+    def shown_given(self, question: Question, order: tuple[str, ...], given: Given) -> str:
+        """A stored (non-None) answer as the trainee sees it."""
+        if isinstance(given, list):
+            return "；".join(given)
+        return str(given)
+
+    def pace_texts(self, question: Question) -> list[str]:
+        """Texts beyond the stem and options a trainee reads before answering."""
+        return []
 
 
 _KINDS: dict[str, QuestionKind] = {}
