@@ -62,6 +62,20 @@ class QuestionKind:
     pace_seconds: ClassVar[float] = 10.0  # a fair time to answer, for the practice pace
     guessable: ClassVar[bool] = False  # a quick right answer may be a lucky guess
 
+    # -- words (a plugin's type overrides these with its own catalog's messages) -----------
+
+    def title(self) -> str:
+        """The type's name as people read it (单选题 …)."""
+        return t(f"bank.type_{self.name}")
+
+    def hint(self, count: int, last: str) -> str:
+        """How to answer, under the question: ``count`` options, the last one's letter."""
+        return t(f"practice.hint_{self.name}", count=count, last=last)
+
+    def placeholder(self) -> str:
+        """What an empty answer box says."""
+        return t(f"practice.placeholder_{self.name}")
+
     # -- loading ---------------------------------------------------------------------------
 
     def read_answer(self, reader: NodeReader, node: Node, fields: dict[str, Node],
