@@ -284,6 +284,7 @@ class Fill(QuestionKind):
     extra_keys = ("strict",)
     drawing = Drawing("blanks")
     pace_seconds = 8.0
+    claimable = True
 
     def read_answer(self, reader: NodeReader, node: Node, fields: dict[str, Node],
                     options: dict[str, str], stem: str) -> object:
@@ -375,6 +376,7 @@ class Numeric(QuestionKind):
     aliases = ("数值", "数值题")
     extra_keys = ("tolerance", "unit")
     pace_seconds = 15.0
+    claimable = True
 
     def read_answer(self, reader: NodeReader, node: Node, fields: dict[str, Node],
                     options: dict[str, str], stem: str) -> object:

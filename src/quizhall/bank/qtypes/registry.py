@@ -61,6 +61,7 @@ class QuestionKind:
     drawing: ClassVar[Drawing] = Drawing()
     pace_seconds: ClassVar[float] = 10.0  # a fair time to answer, for the practice pace
     guessable: ClassVar[bool] = False  # a quick right answer may be a lucky guess
+    claimable: ClassVar[bool] = False  # a typed answer marked wrong may be claimed right
 
     # -- words (a plugin's type overrides these with its own catalog's messages) -----------
 
