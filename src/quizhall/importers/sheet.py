@@ -83,6 +83,9 @@ INFO_LABELS: dict[str, tuple[str, str]] = {
 Cell = Any  # what openpyxl or csv hands over: str, int, float, bool, datetime or None
 
 
+_BUILT_IN = frozenset(QuestionType)
+
+
 @dataclass(frozen=True, slots=True)
 class _Table:
     """One sheet: where messages point, its rows with their numbers, a type from its name."""
@@ -238,6 +241,10 @@ class _SheetReader:
             if qtype is None:
                 skip(number, t("bank.unknown_type", type=type_text), column=type_column,
                      hint=suggest(type_text, TYPE_ALIASES) or t("bank.types_hint"))
+                return
+            if qtype not in _BUILT_IN:  # a plugin's type: its cells' meaning is unknown here
+                skip(number, t("import.type_not_importable", type=type_text),
+                     column=type_column)
                 return
         else:
             qtype = default_type or _infer_type(stem, options, answer_text)
