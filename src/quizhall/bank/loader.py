@@ -249,7 +249,7 @@ def _read_question(reader: NodeReader, node: Node, pictures: Path | None) -> Que
         return None
     type_node = _last_value(node, "type")
     kind = _read_type(reader, type_node) if type_node is not None else None
-    allowed = COMMON_KEYS + kind.extra_keys if kind else _all_question_keys()
+    allowed = COMMON_KEYS + kind.extra_keys if kind else all_question_keys()
     fields = reader.mapping(node, t("bank.a_question"), allowed,
                             required=("id", "type", "stem", "answer"))
     if fields is None or kind is None:
@@ -299,7 +299,7 @@ def _read_question(reader: NodeReader, node: Node, pictures: Path | None) -> Que
                     **kwargs)  # type: ignore[arg-type]
 
 
-def _all_question_keys() -> tuple[str, ...]:
+def all_question_keys() -> tuple[str, ...]:
     """Every key some question type accepts (for a question whose type is not known)."""
     return tuple(dict.fromkeys(COMMON_KEYS + sum((k.extra_keys for k in all_kinds()), ())))
 
