@@ -86,7 +86,7 @@ _Dumper.add_representer(Flow, _represent_flow)
 _Dumper.add_representer(FlowMap, _represent_flow_map)
 
 
-def plain_number(value: float | int) -> float | int:
+def yaml_number(value: float | int) -> float | int:
     """A number as YAML should show it: whole floats without ``.0``."""
     if isinstance(value, float) and value.is_integer() and abs(value) < _INT_LIMIT:
         return int(value)
@@ -138,7 +138,7 @@ def question_to_data(q: Question, folder: Path | None = None) -> dict[str, objec
         if name == "tags":
             value = Flow(value)
         elif name in ("points", "time_limit"):
-            value = plain_number(value)
+            value = yaml_number(value)
         elif name == "image":
             value = picture_path(value, folder)
         data[name] = value
@@ -163,7 +163,7 @@ def _level_to_data(level: Level) -> dict[str, object]:
     if level.question_ids:
         data["questions"] = Flow(level.question_ids)
     if level.pass_ratio != _DEFAULT_PASS:
-        data["pass"] = plain_number(level.pass_ratio)
+        data["pass"] = yaml_number(level.pass_ratio)
     if level.count is not None:
         data["count"] = level.count
     return data

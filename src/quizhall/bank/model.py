@@ -112,8 +112,8 @@ class Question:
         return kind_of(self.type).answer_text(self)
 
 
-def fmt_number(number: float) -> str:
-    """A number as people write it: no ``.0`` on whole numbers."""
+def plain_number(number: float) -> str:
+    """A number as people write it: ``110``, ``-10``, ``12.5`` (scores, stakes, answers)."""
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizhall.bank.cache import is_finite, is_texts
-from quizhall.bank.dump import Flow, FlowMap, plain_number
+from quizhall.bank.dump import Flow, FlowMap, yaml_number
 from quizhall.bank.model import (
     BLANK_RE,
     NEEDS_JUDGE,
@@ -21,7 +21,7 @@ from quizhall.bank.model import (
     NumericAnswer,
     Question,
     QuestionType,
-    fmt_number,
+    plain_number,
     normalize_text,
     parse_judge,
     parse_letters,
@@ -192,7 +192,7 @@ class Multiple(ChoiceKind):
         partial = question.partial
         if not partial:
             return {}
-        return {"partial": partial if isinstance(partial, str) else plain_number(partial)}
+        return {"partial": partial if isinstance(partial, str) else yaml_number(partial)}
 
 
 def _read_partial(reader: NodeReader, node: Node) -> float | str:
@@ -427,22 +427,22 @@ class Numeric(QuestionKind):
     def answer_text(self, question: Question) -> str:
         n: NumericAnswer = question.answer  # type: ignore[assignment]
         if n.value is not None:
-            text = fmt_number(n.value) + (f" ± {fmt_number(n.tolerance)}" if n.tolerance else "")
+            text = plain_number(n.value) + (f" ± {plain_number(n.tolerance)}" if n.tolerance else "")
         else:
-            text = f"{fmt_number(n.low)} – {fmt_number(n.high)}"
+            text = f"{plain_number(n.low)} – {plain_number(n.high)}"
         return f"{text} {question.unit}".rstrip()
 
     def answer_to_data(self, question: Question) -> object:
         n: NumericAnswer = question.answer  # type: ignore[assignment]
         if n.value is None:
-            return FlowMap(min=plain_number(n.low), max=plain_number(n.high))
-        return plain_number(n.value)
+            return FlowMap(min=yaml_number(n.low), max=yaml_number(n.high))
+        return yaml_number(n.value)
 
     def extra_data(self, question: Question) -> dict[str, object]:
         n: NumericAnswer = question.answer  # type: ignore[assignment]
         data: dict[str, object] = {}
         if n.value is not None and n.tolerance:
-            data["tolerance"] = plain_number(n.tolerance)
+            data["tolerance"] = yaml_number(n.tolerance)
         if question.unit:
             data["unit"] = question.unit
         return data
