@@ -32,7 +32,7 @@ def undo_moves(events: list[dict]) -> list[tuple[int, dict]]:
 def run(args: argparse.Namespace) -> int:
     from quizhall.commands.rehearse import print_standings
     from quizhall.contest.describe import describe_event, member_name, who
-    from quizhall.contest.rehearsal import yaml_number, summary
+    from quizhall.contest.rehearsal import plain_number, summary
     from quizhall.contest.stored import StoredContestError, replay_stored
     from quizhall.store import StoreError, open_store
 
@@ -58,12 +58,12 @@ def run(args: argparse.Namespace) -> int:
     if args.ledger:
         teams = contest.plan.teams
         for entry in ledger:
-            parts = "; ".join(f"{p['reason']} {yaml_number(p['points']):+}"
+            parts = "; ".join(f"{p['reason']} {plain_number(p['points']):+}"
                               for p in entry.parts) or entry.describe()
             member = member_name(contest.plan, entry.team, entry.member)
             print(visible(t("results.ledger_line", seq=entry.seq,
                             team=who(teams[entry.team].name, member),
-                            points=f"{yaml_number(entry.points):+}", why=parts)))
+                            points=f"{plain_number(entry.points):+}", why=parts)))
         for seq, event in undo_moves(stored.events):
             print(visible(t("results.ledger_move", seq=seq,
                             what=describe_event(contest.plan, event))))

@@ -14,7 +14,7 @@ from typing import Any
 from quizhall.contest.clock import ManualClock
 from quizhall.contest.commands import CommandError
 from quizhall.contest.engine import Contest, Outcome
-from quizhall.contest.view import yaml_number
+from quizhall.contest.view import plain_number
 from quizhall.i18n import t
 
 
@@ -93,7 +93,7 @@ def summary(contest: Contest, refused: Iterable[Refusal] = ()) -> dict[str, Any]
     """
     view = contest.view()
     return {
-        "teams": [{"name": team.name, "score": yaml_number(team.score), "rank": team.rank}
+        "teams": [{"name": team.name, "score": plain_number(team.score), "rank": team.rank}
                   for team in view.teams],
         "round": None if view.round is None else view.round + 1,
         "question": view.question,

@@ -106,7 +106,7 @@ class StateView:
 SCORING = frozenset({"answer_judged", "early_buzz", "points_awarded", "score_adjusted"})
 
 
-def yaml_number(value: float) -> float | int:
+def plain_number(value: float) -> float | int:
     """110.0 → 110, for output people read."""
     return int(value) if float(value).is_integer() else value
 
@@ -189,7 +189,7 @@ def action_text(plan: Any, action: Any) -> str | None:
     what = describe_event(plan, action)
     points = action.get("points")
     if action.get("type") in SCORING and isinstance(points, int | float):
-        return t("contest.action_points", what=what, points=f"{yaml_number(points):+}")
+        return t("contest.action_points", what=what, points=f"{plain_number(points):+}")
     return what
 
 

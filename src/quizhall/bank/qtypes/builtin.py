@@ -21,11 +21,11 @@ from quizhall.bank.model import (
     NumericAnswer,
     Question,
     QuestionType,
-    plain_number,
     normalize_text,
     parse_judge,
     parse_letters,
     parse_number,
+    plain_number,
 )
 from quizhall.bank.qtypes.registry import AnswerInputError, Drawing, Given, QuestionKind, register
 from quizhall.bank.qtypes.typed import (
@@ -427,7 +427,9 @@ class Numeric(QuestionKind):
     def answer_text(self, question: Question) -> str:
         n: NumericAnswer = question.answer  # type: ignore[assignment]
         if n.value is not None:
-            text = plain_number(n.value) + (f" ± {plain_number(n.tolerance)}" if n.tolerance else "")
+            text = plain_number(n.value)
+            if n.tolerance:
+                text += f" ± {plain_number(n.tolerance)}"
         else:
             text = f"{plain_number(n.low)} – {plain_number(n.high)}"
         return f"{text} {question.unit}".rstrip()
