@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import cast
 
 from quizhall.bank.model import Grade, Question
 from quizhall.bank.qtypes import AnswerInputError, Given, QuestionKind, kind_of
@@ -57,7 +58,8 @@ class Presented:
         """The left-hand items of a question answered in pairs, numbered from 1 in this order."""
         if self.definition.drawing.input != "pairs":
             return []
-        return [left for left, _ in self.ref.question.answer]  # type: ignore[union-attr]
+        pairs = cast(tuple[tuple[str, str], ...], self.ref.question.answer)
+        return [left for left, _ in pairs]
 
     def shown_letter(self, original: str) -> str:
         """Where an original option letter is shown."""

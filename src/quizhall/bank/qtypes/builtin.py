@@ -7,7 +7,7 @@ written back and cached, and its drawing described. Importing this module regist
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -97,7 +97,7 @@ class ChoiceKind(QuestionKind):
         raise NotImplementedError
 
     def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
-        return "".join(shown_letter(order, x) for x in question.answer)  # type: ignore[union-attr]
+        return "".join(shown_letter(order, x) for x in _letters(question))
 
     def shown_given(self, question: Question, order: tuple[str, ...], given: Given) -> str:
         if not isinstance(given, str):
@@ -186,7 +186,7 @@ class Multiple(ChoiceKind):
         return "".join(sorted(originals))
 
     def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
-        return "".join(sorted(shown_letter(order, x) for x in question.answer))  # type: ignore[union-attr]
+        return "".join(sorted(shown_letter(order, x) for x in _letters(question)))
 
     def extra_data(self, question: Question) -> dict[str, object]:
         partial = question.partial
@@ -494,21 +494,20 @@ class Match(QuestionKind):
         if not isinstance(response, dict):
             return Grade.of(False)
         given = {normalize_text(str(k)): normalize_text(str(v)) for k, v in response.items()}
-        wanted = {normalize_text(k): normalize_text(v)
-                  for k, v in question.answer}  # type: ignore[misc]
+        wanted = {normalize_text(k): normalize_text(v) for k, v in _pairs(question)}
         return Grade.of(given == wanted)
 
     def answer_text(self, question: Question) -> str:
-        return "；".join(f"{left} → {right}" for left, right in question.answer)  # type: ignore[misc]
+        return "；".join(f"{left} → {right}" for left, right in _pairs(question))
 
     def answer_to_data(self, question: Question) -> object:
-        return {left: right for left, right in question.answer}  # type: ignore[misc]
+        return dict(_pairs(question))
 
     def extra_data(self, question: Question) -> dict[str, object]:
         return {"distractors": Flow(question.distractors)} if question.distractors else {}
 
     def pick_from(self, question: Question) -> tuple[str, ...]:
-        rights = [right for _, right in question.answer]  # type: ignore[union-attr]
+        rights = [right for _, right in _pairs(question)]
         return tuple(dict.fromkeys([*rights, *question.distractors]))
 
     def choices(self, question: Question, order: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -521,7 +520,7 @@ class Match(QuestionKind):
 
     def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
         return "  ".join(f"{i}{MATCH_LETTERS[order.index(right)]}"
-                         for i, (_, right) in enumerate(question.answer, 1))  # type: ignore[arg-type]
+                         for i, (_, right) in enumerate(_pairs(question), 1))
 
     def shown_given(self, question: Question, order: tuple[str, ...], given: Given) -> str:
         if not isinstance(given, dict):
@@ -531,11 +530,19 @@ class Match(QuestionKind):
                          for left, right in given.items() if left in lefts and right in order)
 
     def pace_texts(self, question: Question) -> list[str]:
-        return [f"{left}{right}" for left, right in question.answer]  # type: ignore[misc]
+        return [f"{left}{right}" for left, right in _pairs(question)]
+
+
+def _pairs(question: Question) -> tuple[tuple[str, str], ...]:
+    return cast(tuple[tuple[str, str], ...], question.answer)
 
 
 def _lefts(question: Question) -> list[str]:
-    return [left for left, _ in question.answer]  # type: ignore[union-attr]
+    return [left for left, _ in _pairs(question)]
+
+
+def _letters(question: Question) -> tuple[str, ...]:
+    return cast(tuple[str, ...], question.answer)
 
     def valid_answer(self, question: Question) -> bool:
         a = question.answer
