@@ -17,6 +17,8 @@ from quizhall.bank.dump import dump_bank
 from quizhall.bank.loader import parse_bank
 from quizhall.bank.model import Grade, Question, grade, parse_number
 from quizhall.bank.qtypes import Drawing, QuestionKind, register, unregister
+from quizhall.importers import ImportOptions
+from quizhall.importers.sheet import read_sheet
 from quizhall.practice import History, Library, ManualClock, present
 from quizhall.tui.practice.app import PracticeApp, PracticeSettings
 from quizhall.tui.practice.question import QuestionScreen
@@ -194,3 +196,13 @@ async def test_a_registered_type_is_drawn_and_answered_on_the_practice_screen(es
     assert [(r.key, r.given, r.credit) for r in records if r.key == "est/e1"] == [
         ("est/e1", "21000", 0.5)]
     db.close()
+
+
+def test_a_spreadsheet_row_of_a_registered_type_is_skipped_with_its_reason(estimate, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("题型,题干,A,B,答案\n估算题,长城多长？,,,21196\n单选,一年几个月？,十,十二,B\n",
+                    encoding="utf-8")
+    result = read_sheet(path, ImportOptions())
+    assert [(d.line, d.column) for d in result.skipped] == [(2, 1)]
+    assert "估算题" in result.skipped[0].message
+    assert result.imported == 1
