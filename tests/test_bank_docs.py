@@ -3,8 +3,9 @@
 import re
 from pathlib import Path
 
-from quizhall.bank.loader import COMMON_KEYS, EXTRA_KEYS, INFO_KEYS, LEVEL_KEYS, parse_bank
+from quizhall.bank.loader import COMMON_KEYS, INFO_KEYS, LEVEL_KEYS, parse_bank
 from quizhall.bank.model import TYPE_ALIASES, QuestionType
+from quizhall.bank.qtypes import kind_of
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "bank-format.md").read_text(encoding="utf-8")
 
@@ -41,4 +42,4 @@ def test_types_table_matches_the_model():
         aliases = [a.strip() for a in row[1].split(",")]
         assert all(TYPE_ALIASES[a] is qtype for a in aliases), row
         extras = set(re.findall(r"`(\w+)`", row[3]))
-        assert extras == set(EXTRA_KEYS[qtype]), row
+        assert extras == set(kind_of(qtype).extra_keys), row

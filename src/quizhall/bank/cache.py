@@ -30,15 +30,13 @@ from quizhall.bank.model import (
     Level,
     NumericAnswer,
     Question,
-    QuestionType,
 )
+from quizhall.bank.qtypes.registry import kind_of
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import get_language
 
 FORMAT = 2
-_NUMERIC = QuestionType.NUMERIC
 _QUESTION_FIELDS = len(Question.__slots__)
-_TYPES = {qt.value: qt for qt in QuestionType}
 # Rows are stored by position: a change to any model's fields must not read old entries.
 _SCHEMA = zlib.crc32(repr([[f.name for f in fields(cls)] for cls in (
     Question, NumericAnswer, Level, BankInfo, Diagnostic)]).encode())
@@ -71,39 +69,18 @@ def read(key: str) -> tuple[Bank, list[Diagnostic]] | None:
     return None  # (an altered entry too: the bank is parsed again)
 
 
-def _strs(value: object, non_empty: bool = False) -> bool:
+def is_texts(value: object, non_empty: bool = False) -> bool:
+    """Whether a cached value is a tuple of texts (a non-empty one if asked)."""
     return (isinstance(value, tuple) and all(isinstance(item, str) for item in value)
             and (bool(value) or not non_empty))
 
 
-def _number(value: object, optional: bool = True) -> bool:
+def is_finite(value: object, optional: bool = True) -> bool:
+    """Whether a cached value is a finite number (or None, when optional)."""
     if value is None:
         return optional
     return (isinstance(value, int | float) and not isinstance(value, bool)
             and math.isfinite(value))
-
-
-def _valid_answer(q: Question) -> bool:
-    a, options = q.answer, q.options
-    match q.type:
-        case QuestionType.SINGLE:
-            return isinstance(a, str) and a in options
-        case QuestionType.MULTIPLE | QuestionType.ORDER:
-            return _strs(a, non_empty=True) and all(x in options for x in a)  # type: ignore
-        case QuestionType.JUDGE:
-            return isinstance(a, bool)
-        case QuestionType.FILL:
-            return isinstance(a, tuple) and bool(a) and all(_strs(x, True) for x in a)
-        case QuestionType.SHORT:
-            return isinstance(a, str)
-        case QuestionType.NUMERIC:
-            return (isinstance(a, NumericAnswer) and _number(a.low, False)
-                    and _number(a.high, False) and a.low <= a.high and _number(a.value)
-                    and _number(a.tolerance, False))
-        case QuestionType.MATCH:
-            return isinstance(a, tuple) and bool(a) and all(
-                _strs(pair) and len(pair) == 2 for pair in a)  # type: ignore[arg-type]
-    return False
 
 
 def _valid_question(q: Question) -> bool:
@@ -112,12 +89,12 @@ def _valid_question(q: Question) -> bool:
             and isinstance(q.options, dict)
             and all(isinstance(k, str) and k in OPTION_LETTERS and isinstance(v, str)
                     for k, v in q.options.items())
-            and _strs(q.tags) and _strs(q.keywords) and _strs(q.distractors)
+            and is_texts(q.tags) and is_texts(q.keywords) and is_texts(q.distractors)
             and (q.difficulty is None or type(q.difficulty) is int)
-            and _number(q.points) and _number(q.time_limit)
+            and is_finite(q.points) and is_finite(q.time_limit)
             and isinstance(q.shuffle, bool) and isinstance(q.strict, bool)
-            and (q.partial == "proportional" or _number(q.partial, False))
-            and type(q.line) is int and _valid_answer(q))
+            and (q.partial == "proportional" or is_finite(q.partial, False))
+            and type(q.line) is int and kind_of(q.type).valid_answer(q))
 
 
 def _valid_bank(bank: Bank) -> bool:
@@ -127,8 +104,8 @@ def _valid_bank(bank: Bank) -> bool:
     ids = [q.id for q in bank.questions]
     if len(set(ids)) != len(ids) or not all(map(_valid_question, bank.questions)):
         return False
-    return all(isinstance(lv.id, str) and isinstance(lv.title, str) and _strs(lv.tags)
-               and _strs(lv.question_ids) and _number(lv.pass_ratio, False)
+    return all(isinstance(lv.id, str) and isinstance(lv.title, str) and is_texts(lv.tags)
+               and is_texts(lv.question_ids) and is_finite(lv.pass_ratio, False)
                and 0 < lv.pass_ratio <= 1 and (lv.count is None or type(lv.count) is int)
                for lv in bank.levels)
 
@@ -182,9 +159,8 @@ def _encode(bank: Bank, diagnostics: list[Diagnostic]) -> tuple:
     questions = []
     for q in bank.questions:
         row = [getattr(q, f) for f in Question.__slots__]
-        row[1] = q.type.value
-        if q.type is _NUMERIC:
-            row[3] = astuple(q.answer)  # type: ignore[arg-type]
+        row[1] = str(q.type)
+        row[3] = kind_of(q.type).to_cache(q.answer)
         questions.append(tuple(row))
     return (
         FORMAT,
@@ -199,11 +175,10 @@ def _decode(payload: tuple) -> tuple[Bank, list[Diagnostic]]:
     fmt, info, questions, levels, diagnostics = payload
     if fmt != FORMAT:
         raise ValueError("cache format")
-    types = _TYPES
     decoded = []
     for row in questions:
-        qtype = types[row[1]]
-        answer = NumericAnswer(*row[3]) if qtype is _NUMERIC else row[3]
+        kind = kind_of(row[1])  # a type no longer registered: a miss
+        qtype, answer = kind.name, kind.from_cache(row[3])
         if len(row) != _QUESTION_FIELDS:
             raise ValueError("cache row")
         decoded.append(Question(row[0], qtype, row[2], answer, *row[4:]))

@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from quizhall.bank.model import Bank, BankInfo, Level, NumericAnswer, Question, QuestionType
+from quizhall.bank.model import Bank, BankInfo, Level, Question
+from quizhall.bank.qtypes.registry import kind_of
 
 # Optional question fields in output order, with the value that makes each one default.
 _TRAILING_FIELDS: tuple[tuple[str, object], ...] = (
@@ -43,11 +44,11 @@ _DEFAULT_PASS = 0.8
 _INT_LIMIT = 1e15
 
 
-class _Flow(list):
+class Flow(list):
     """A short list of texts written inline: ``[a, b]``."""
 
 
-class _FlowMap(dict):
+class FlowMap(dict):
     """A small mapping written inline: ``{min: 1, max: 2}``."""
 
 
@@ -72,49 +73,24 @@ def _represent_str(dumper: Any, data: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if block else None)
 
 
-def _represent_flow(dumper: Any, data: _Flow) -> yaml.Node:
+def _represent_flow(dumper: Any, data: Flow) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", list(data), flow_style=True)
 
 
-def _represent_flow_map(dumper: Any, data: _FlowMap) -> yaml.Node:
+def _represent_flow_map(dumper: Any, data: FlowMap) -> yaml.Node:
     return dumper.represent_mapping("tag:yaml.org,2002:map", dict(data), flow_style=True)
 
 
 _Dumper.add_representer(str, _represent_str)
-_Dumper.add_representer(_Flow, _represent_flow)
-_Dumper.add_representer(_FlowMap, _represent_flow_map)
+_Dumper.add_representer(Flow, _represent_flow)
+_Dumper.add_representer(FlowMap, _represent_flow_map)
 
 
-def _number(value: float | int) -> float | int:
+def yaml_number(value: float | int) -> float | int:
+    """A number as YAML should show it: whole floats without ``.0``."""
     if isinstance(value, float) and value.is_integer() and abs(value) < _INT_LIMIT:
         return int(value)
     return value
-
-
-def _letters(letters: tuple[str, ...] | str) -> str:
-    return "".join(letters)
-
-
-def _answer_to_data(q: Question) -> object:
-    a: Any = q.answer
-    match q.type:
-        case QuestionType.SINGLE | QuestionType.SHORT:
-            return a
-        case QuestionType.MULTIPLE | QuestionType.ORDER:
-            return _letters(a)
-        case QuestionType.JUDGE:
-            return bool(a)
-        case QuestionType.FILL:
-            entries = [alts[0] if len(alts) == 1 else _Flow(alts) for alts in a]
-            return entries[0] if len(entries) == 1 and isinstance(entries[0], str) else entries
-        case QuestionType.NUMERIC:
-            n: NumericAnswer = a
-            if n.value is None:
-                return _FlowMap(min=_number(n.low), max=_number(n.high))
-            return _number(n.value)
-        case QuestionType.MATCH:
-            return {left: right for left, right in a}
-    return a
 
 
 def picture_path(file: str, folder: Path | None) -> str:
@@ -139,7 +115,7 @@ def _options_to_data(q: Question, folder: Path | None) -> dict[str, object]:
         option["image"] = picture_path(file, folder)
         if alt:
             option["alt"] = alt
-        data[letter] = _FlowMap(option)
+        data[letter] = FlowMap(option)
     return data
 
 
@@ -149,32 +125,20 @@ def question_to_data(q: Question, folder: Path | None = None) -> dict[str, objec
     Picture paths are written relative to ``folder`` (where the bank will be saved) when
     given, and as the question holds them otherwise.
     """
-    data: dict[str, object] = {"id": q.id, "type": q.type.value, "stem": q.stem}
+    data: dict[str, object] = {"id": q.id, "type": str(q.type), "stem": q.stem}
     if q.options:
         data["options"] = _options_to_data(q, folder)
-    data["answer"] = _answer_to_data(q)
-    if q.type is QuestionType.MULTIPLE and q.partial:
-        data["partial"] = q.partial if isinstance(q.partial, str) else _number(q.partial)
-    if q.type is QuestionType.FILL and q.strict:
-        data["strict"] = True
-    if q.type is QuestionType.NUMERIC:
-        n: NumericAnswer = q.answer  # type: ignore[assignment]
-        if n.value is not None and n.tolerance:
-            data["tolerance"] = _number(n.tolerance)
-        if q.unit:
-            data["unit"] = q.unit
-    if q.type is QuestionType.SHORT and q.keywords:
-        data["keywords"] = _Flow(q.keywords)
-    if q.type is QuestionType.MATCH and q.distractors:
-        data["distractors"] = _Flow(q.distractors)
+    kind = kind_of(q.type)
+    data["answer"] = kind.answer_to_data(q)
+    data.update(kind.extra_data(q))
     for name, default in _TRAILING_FIELDS:
         value = getattr(q, name)
         if value == default:
             continue
         if name == "tags":
-            value = _Flow(value)
+            value = Flow(value)
         elif name in ("points", "time_limit"):
-            value = _number(value)
+            value = yaml_number(value)
         elif name == "image":
             value = picture_path(value, folder)
         data[name] = value
@@ -195,11 +159,11 @@ def _info_to_data(info: BankInfo) -> dict[str, object]:
 def _level_to_data(level: Level) -> dict[str, object]:
     data: dict[str, object] = {"id": level.id, "title": level.title}
     if level.tags:
-        data["tags"] = _Flow(level.tags)
+        data["tags"] = Flow(level.tags)
     if level.question_ids:
-        data["questions"] = _Flow(level.question_ids)
+        data["questions"] = Flow(level.question_ids)
     if level.pass_ratio != _DEFAULT_PASS:
-        data["pass"] = _number(level.pass_ratio)
+        data["pass"] = yaml_number(level.pass_ratio)
     if level.count is not None:
         data["count"] = level.count
     return data

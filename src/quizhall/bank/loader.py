@@ -8,7 +8,6 @@ and all diagnostics. Results of error-free files are cached by content (see
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,21 +16,9 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizhall.bank import cache
-from quizhall.bank.model import (
-    BLANK_RE,
-    CHOICE_TYPES,
-    OPTION_LETTERS,
-    TYPE_ALIASES,
-    Bank,
-    BankInfo,
-    Level,
-    NumericAnswer,
-    Question,
-    QuestionType,
-    parse_judge,
-    parse_letters,
-)
+from quizhall.bank.model import OPTION_LETTERS, TYPE_ALIASES, Bank, BankInfo, Level, Question
 from quizhall.bank.pictures import picture_problem, pictures_digest
+from quizhall.bank.qtypes.registry import QuestionKind, all_kinds, kind_of, lookup
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
 from quizhall.yamlsource import (
@@ -54,17 +41,6 @@ LEVEL_KEYS = ("id", "title", "tags", "questions", "pass", "count")
 COMMON_KEYS = ("id", "type", "stem", "answer", "explanation", "source", "tags", "difficulty",
                "points", "time_limit", "shuffle", "media", "image", "alt")
 OPTION_KEYS = ("text", "image", "alt")  # an option written as a mapping: a picture option
-EXTRA_KEYS: dict[QuestionType, tuple[str, ...]] = {
-    QuestionType.SINGLE: ("options",),
-    QuestionType.MULTIPLE: ("options", "partial"),
-    QuestionType.JUDGE: (),
-    QuestionType.FILL: ("strict",),
-    QuestionType.SHORT: ("keywords",),
-    QuestionType.ORDER: ("options",),
-    QuestionType.NUMERIC: ("tolerance", "unit"),
-    QuestionType.MATCH: ("distractors",),
-}
-ALL_QUESTION_KEYS = tuple(dict.fromkeys(COMMON_KEYS + sum(EXTRA_KEYS.values(), ())))
 
 
 @dataclass(slots=True)
@@ -272,11 +248,11 @@ def _read_question(reader: NodeReader, node: Node, pictures: Path | None) -> Que
     if not reader.merge(node):
         return None
     type_node = _last_value(node, "type")
-    qtype = _read_type(reader, type_node) if type_node is not None else None
-    allowed = COMMON_KEYS + EXTRA_KEYS[qtype] if qtype else ALL_QUESTION_KEYS
+    kind = _read_type(reader, type_node) if type_node is not None else None
+    allowed = COMMON_KEYS + kind.extra_keys if kind else all_question_keys()
     fields = reader.mapping(node, t("bank.a_question"), allowed,
                             required=("id", "type", "stem", "answer"))
-    if fields is None or qtype is None:
+    if fields is None or kind is None:
         return None
     text = reader.text
     qid = text(fields["id"], "id") if "id" in fields else None
@@ -305,34 +281,39 @@ def _read_question(reader: NodeReader, node: Node, pictures: Path | None) -> Que
                 kwargs[key] = value
     options: dict[str, str] = {}
     option_images: dict[str, tuple[str, str]] = {}
-    if qtype in CHOICE_TYPES:
+    if kind.has_options:
         if "options" in fields:
             options = _read_options(reader, fields["options"], pictures, option_images) or {}
         else:
             reader.report(node, t("diag.missing_key", key="options"))
     answer = None
-    if "answer" in fields and (options or qtype not in CHOICE_TYPES):
-        answer = _read_answer(reader, qtype, fields, options, stem or "")
-    if qtype is QuestionType.MULTIPLE and "partial" in fields:
-        kwargs["partial"] = _read_partial(reader, fields["partial"])
+    if "answer" in fields and (options or not kind.has_options):
+        answer = _read_answer(reader, kind, fields, options, stem or "")
+    kwargs.update(kind.read_extras(reader, fields))
     if any(d.severity == "error" for d in reader.diagnostics[before:]):
         return None
     if qid is None or stem is None or answer is None:
         return None
-    return Question(id=qid, type=qtype, stem=stem, answer=answer, options=options,
+    return Question(id=qid, type=kind.name, stem=stem, answer=answer, options=options,
                     option_images=option_images, line=node.start_mark.line + 1,
                     **kwargs)  # type: ignore[arg-type]
 
 
-def _read_type(reader: NodeReader, node: Node) -> QuestionType | None:
+def all_question_keys() -> tuple[str, ...]:
+    """Every key some question type accepts (for a question whose type is not known)."""
+    return tuple(dict.fromkeys(COMMON_KEYS + sum((k.extra_keys for k in all_kinds()), ())))
+
+
+def _read_type(reader: NodeReader, node: Node) -> QuestionKind | None:
     name = reader.text(node, "type")
     if name is None:
         return None
-    qtype = TYPE_ALIASES.get(name.strip()) or TYPE_ALIASES.get(name.strip().lower())
-    if qtype is None:
+    canonical = lookup(name)
+    if canonical is None:
         reader.report(node, t("bank.unknown_type", type=name),
                       suggest(name, TYPE_ALIASES) or t("bank.types_hint"))
-    return qtype
+        return None
+    return kind_of(canonical)
 
 
 def _read_picture(reader: NodeReader, node: Node, folder: Path | None) -> str | None:
@@ -402,156 +383,16 @@ def _read_options(reader: NodeReader, node: Node, folder: Path | None = None,
     return options
 
 
-def _read_answer(reader: NodeReader, qtype: QuestionType, fields: dict[str, Node],
+def _read_answer(reader: NodeReader, kind: QuestionKind, fields: dict[str, Node],
                  options: dict[str, str], stem: str) -> object:
     node = fields["answer"]
     if not reader.tag_ok(node):  # a refused tag, whatever the question's type
         return None
-    if qtype is QuestionType.SHORT:  # a short answer may have no reference answer
-        return "" if reader.is_null(node) else reader.text(node, "answer", allow_empty=True)
     if reader.is_null(node):
-        reader.report(node, t("diag.empty_text", what="answer"))
-        return None
-    if qtype is QuestionType.SINGLE:
-        letters = _answer_letters(reader, node, options)
-        if letters is not None and len(letters) != 1:
-            reader.report(node, t("bank.single_one_letter", answer="".join(letters)),
-                          t("bank.use_multiple_hint"))
-            return None
-        return letters[0] if letters else None
-    if qtype is QuestionType.MULTIPLE:
-        letters = _answer_letters(reader, node, options)
-        if letters is None:
-            return None
-        if len(set(letters)) != len(letters):
-            reader.report(node, t("bank.repeated_letter"))
-            return None
-        return tuple(sorted(letters))
-    if qtype is QuestionType.ORDER:
-        letters = _answer_letters(reader, node, options)
-        if letters is not None and sorted(letters) != sorted(options):
-            reader.report(node, t("bank.order_permutation", letters="".join(options)))
-            return None
-        return letters
-    if qtype is QuestionType.JUDGE:
-        value = parse_judge(node.value) if isinstance(node, ScalarNode) else None
-        if value is None:
-            reader.report(node, t("bank.judge_answer"), t("bank.judge_hint"))
-        return value
-    if qtype is QuestionType.FILL:
-        return _read_fill_answer(reader, node, stem)
-    if qtype is QuestionType.NUMERIC:
-        return _read_numeric_answer(reader, node, fields)
-    if qtype is QuestionType.MATCH:
-        pairs = reader.mapping(node, "answer")
-        if pairs is None:
-            return None
-        if len(pairs) < 2:
-            reader.report(node, t("bank.match_count"))
-            return None
-        result = []
-        for left, right_node in pairs.items():
-            if not left.strip():
-                key_node = next(k for k, v in node.value if v is right_node)
-                reader.report(key_node, t("diag.empty_text", what=t("bank.match_left")))
-                return None
-            right = reader.text(right_node, left)
-            if right is None:
-                return None
-            result.append((left, right))
-        return tuple(result)
-    return None
-
-
-def _answer_letters(reader: NodeReader, node: Node,
-                    options: dict[str, str]) -> tuple[str, ...] | None:
-    if isinstance(node, SequenceNode):
-        raw = reader.text_list(node, "answer")
-        if raw is None:
-            return None
-        letters = parse_letters(list(raw))
-    elif isinstance(node, ScalarNode):
-        letters = parse_letters(node.value)
-    else:
-        reader.report(node, t("diag.expected_text", what="answer"))
-        return None
-    unknown = [x for x in letters if x not in options]
-    if unknown or not letters:
-        reader.report(node, t("bank.answer_not_option", answer="".join(unknown) or node.value,
-                              letters="".join(options)))
-        return None
-    return letters
-
-
-def _read_fill_answer(reader: NodeReader, node: Node, stem: str) -> tuple | None:
-    if isinstance(node, SequenceNode):
-        blanks = []
-        for item in node.value:
-            accepted = reader.text_list(item, "answer")
-            if accepted is None:
-                return None
-            blanks.append(accepted)
-    else:
-        single = reader.text(node, "answer")
-        if single is None:
-            return None
-        blanks = [(single,)]
-    if not blanks:
-        reader.report(node, t("diag.empty_list", what="answer"))
-        return None
-    markers = len(BLANK_RE.findall(stem))
-    if len(blanks) != max(markers, 1):
-        reader.report(node, t("bank.blank_count", blanks=markers, answers=len(blanks)),
-                      t("bank.blank_hint"))
-        return None
-    return tuple(blanks)
-
-
-def _read_numeric_answer(reader: NodeReader, node: Node,
-                         fields: dict[str, Node]) -> NumericAnswer | None:
-    tolerance: float | None = 0.0
-    if "tolerance" in fields:
-        value = reader.number(fields["tolerance"], "tolerance")
-        if value is not None and value < 0:
-            reader.report(fields["tolerance"], t("diag.negative", what="tolerance"))
-            tolerance = None  # the answer is still checked: every error at once
-        else:
-            tolerance = float(value or 0)
-    if isinstance(node, MappingNode):
-        bounds = reader.mapping(node, "answer", ("min", "max"), required=("min", "max"))
-        if not bounds or "min" not in bounds or "max" not in bounds:
-            return None
-        low, high = reader.number(bounds["min"], "min"), reader.number(bounds["max"], "max")
-        if low is None or high is None:
-            return None
-        if low > high:
-            reader.report(node, t("bank.range_reversed", low=low, high=high))
-            return None
-        if "tolerance" in fields:
-            reader.report(fields["tolerance"], t("bank.tolerance_with_range"))
-            return None
-        return NumericAnswer(float(low), float(high))
-    value = reader.number(node, "answer")
-    if value is None or tolerance is None:
-        return None
-    answer = NumericAnswer.around(float(value), tolerance)
-    if not math.isfinite(answer.low) or not math.isfinite(answer.high):
-        reader.report(fields.get("tolerance", node), t("diag.number_too_large", what="tolerance"))
-        return None
-    return answer
-
-
-def _read_partial(reader: NodeReader, node: Node) -> float | str:
-    if isinstance(node, ScalarNode) and node.value == "proportional":
-        return "proportional"
-    value = reader.number(node, "partial")
-    if value is None:
-        return 0
-    if not 0 <= value <= 1:
-        reader.report(node, t("diag.out_of_range", what="partial", low=0, high=1, value=value),
-                      t("bank.partial_hint"))
-        return 0
-    return float(value)
+        if kind.empty_answer is None:
+            reader.report(node, t("diag.empty_text", what="answer"))
+        return kind.empty_answer
+    return kind.read_answer(reader, node, fields, options, stem)
 
 
 def _read_levels(reader: NodeReader, node: Node, questions: list[Question]) -> list[Level]:

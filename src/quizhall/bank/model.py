@@ -11,9 +11,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from quizhall.bank.qtypes.registry import ALIASES, kind_of
+
 
 class QuestionType(StrEnum):
-    """The kinds of question a bank can hold."""
+    """The names of the built-in question types (defined in :mod:`quizhall.bank.qtypes`)."""
 
     SINGLE = "single"
     MULTIPLE = "multiple"
@@ -25,23 +27,10 @@ class QuestionType(StrEnum):
     MATCH = "match"
 
 
-# Chinese names people write in 题库 spreadsheets and rule sheets.
-TYPE_ALIASES: dict[str, QuestionType] = {
-    **{qt.value: qt for qt in QuestionType},
-    "单选": QuestionType.SINGLE, "单选题": QuestionType.SINGLE, "单项选择题": QuestionType.SINGLE,
-    "多选": QuestionType.MULTIPLE, "多选题": QuestionType.MULTIPLE,
-    "多项选择题": QuestionType.MULTIPLE, "不定项选择题": QuestionType.MULTIPLE,
-    "判断": QuestionType.JUDGE, "判断题": QuestionType.JUDGE,
-    "填空": QuestionType.FILL, "填空题": QuestionType.FILL,
-    "简答": QuestionType.SHORT, "简答题": QuestionType.SHORT,
-    "问答": QuestionType.SHORT, "问答题": QuestionType.SHORT,
-    "排序": QuestionType.ORDER, "排序题": QuestionType.ORDER,
-    "数值": QuestionType.NUMERIC, "数值题": QuestionType.NUMERIC,
-    "连线": QuestionType.MATCH, "连线题": QuestionType.MATCH,
-    "匹配": QuestionType.MATCH, "匹配题": QuestionType.MATCH,
-}
+# Every name a bank may write for a type → its canonical name; filled as types register
+# (the built-ins in quizhall.bank.qtypes.builtin, plugins' through the registry).
+TYPE_ALIASES = ALIASES
 
-CHOICE_TYPES = frozenset({QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.ORDER})
 OPTION_LETTERS = "ABCDEFGH"
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "对", "正确", "是", "√", "✓", "✔", "1"})
@@ -79,13 +68,13 @@ Answer = str | tuple[str, ...] | bool | tuple[tuple[str, ...], ...] | NumericAns
 class Question:
     """One question.
 
-    ``answer`` by type: single → ``"A"``; multiple → ``("A", "B")`` (sorted); judge → bool;
+    ``answer`` by built-in type: single → ``"A"``; multiple → ``("A", "B")`` (sorted); judge → bool;
     fill → one tuple of accepted texts per blank; short → reference text; order → letters in
     the right order; numeric → :class:`NumericAnswer`; match → ``((left, right), …)``.
     """
 
     id: str
-    type: QuestionType
+    type: str  # a QuestionType for the built-ins, a registered plugin type's name otherwise
     stem: str
     answer: Answer
     options: dict[str, str] = field(default_factory=dict)
@@ -120,30 +109,7 @@ class Question:
 
     def answer_text(self) -> str:
         """The correct answer as a person reads it."""
-        a = self.answer
-        match self.type:
-            case QuestionType.SINGLE:
-                return f"{a}. {self.options.get(a, '')}"  # type: ignore[arg-type]
-            case QuestionType.MULTIPLE | QuestionType.ORDER:
-                return "".join(a)  # type: ignore[arg-type]
-            case QuestionType.JUDGE:
-                return "√" if a else "×"
-            case QuestionType.FILL:
-                return "；".join(" / ".join(alts) for alts in a)  # type: ignore[union-attr]
-            case QuestionType.SHORT:
-                return str(a)
-            case QuestionType.NUMERIC:
-                n: NumericAnswer = a  # type: ignore[assignment]
-                if n.value is not None:
-                    text = plain_number(n.value)
-                    if n.tolerance:
-                        text += f" ± {plain_number(n.tolerance)}"
-                else:
-                    text = f"{plain_number(n.low)} – {plain_number(n.high)}"
-                return f"{text} {self.unit}".rstrip()
-            case QuestionType.MATCH:
-                return "；".join(f"{left} → {right}" for left, right in a)  # type: ignore[misc]
-        return str(a)
+        return kind_of(self.type).answer_text(self)
 
 
 def plain_number(number: float) -> str:
@@ -270,67 +236,15 @@ def parse_number(value: object) -> float | None:
 
 
 def grade(question: Question, response: object) -> Grade:
-    """How much credit ``response`` earns for ``question``.
+    """How much credit ``response`` earns for ``question`` (its type's definition says how).
 
-    Responses by type: single → a letter; multiple → letters (any form of
+    Responses by built-in type: single → a letter; multiple → letters (any form of
     :func:`parse_letters`); judge → bool or a word like 对/错; fill → a list of texts, one per
     blank (a single text for one blank); short → anything (a person judges); order → letters
     in order; numeric → a number or numeric text; match → a mapping left → right.
     A response that cannot be read earns nothing; grading never raises.
     """
-    qt = question.type
-    answer = question.answer
+    kind = kind_of(question.type)
     if response is None:
-        return NEEDS_JUDGE if qt is QuestionType.SHORT else Grade.of(False)
-    if qt is QuestionType.SINGLE:
-        letters = parse_letters(response) if isinstance(response, str) else ()
-        return Grade.of(letters == (answer,))
-    if qt is QuestionType.MULTIPLE:
-        return _grade_multiple(question, response)
-    if qt is QuestionType.JUDGE:
-        return Grade.of(parse_judge(response) is answer)
-    if qt is QuestionType.FILL:
-        return _grade_fill(question, response)
-    if qt is QuestionType.SHORT:
-        return NEEDS_JUDGE
-    if qt is QuestionType.ORDER:
-        try:
-            return Grade.of(parse_letters(response) == answer)
-        except TypeError:
-            return Grade.of(False)
-    if qt is QuestionType.NUMERIC:
-        number = parse_number(response)
-        return Grade.of(number is not None and answer.accepts(number))  # type: ignore[union-attr]
-    if qt is QuestionType.MATCH:
-        if not isinstance(response, dict):
-            return Grade.of(False)
-        given = {normalize_text(str(k)): normalize_text(str(v)) for k, v in response.items()}
-        wanted = {normalize_text(k): normalize_text(v) for k, v in answer}  # type: ignore[misc]
-        return Grade.of(given == wanted)
-    return Grade.of(False)
-
-
-def _grade_multiple(question: Question, response: object) -> Grade:
-    try:
-        chosen = set(parse_letters(response))
-    except TypeError:
-        return Grade.of(False)
-    right = set(question.answer)  # type: ignore[arg-type]
-    if chosen == right:
-        return Grade.of(True)
-    if not chosen or not chosen <= right or not question.partial:
-        return Grade.of(False)
-    if question.partial == "proportional":
-        return Grade(False, len(chosen) / len(right))
-    return Grade(False, float(question.partial))
-
-
-def _grade_fill(question: Question, response: object) -> Grade:
-    given = [response] if isinstance(response, str) else response
-    if not isinstance(given, list | tuple) or len(given) != len(question.answer):  # type: ignore[arg-type]
-        return Grade.of(False)
-    fold = str.strip if question.strict else normalize_text
-    for text, accepted in zip(given, question.answer, strict=True):  # type: ignore[arg-type]
-        if fold(str(text)) not in {fold(a) for a in accepted}:
-            return Grade.of(False)
-    return Grade.of(True)
+        return NEEDS_JUDGE if kind.drawing.self_judged else Grade.of(False)
+    return kind.grade(question, response)

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
                 seen.add(diagnostic)
                 result.diagnostics.append(diagnostic)
     questions = [q for bank in result.banks for q in bank.questions]
-    by_type = Counter(q.type.value for q in questions)
+    by_type = Counter(str(q.type) for q in questions)
     by_tag = Counter(tag for q in questions for tag in q.tags)
     by_difficulty = Counter(str(q.difficulty) for q in questions if q.difficulty)
     by_level = {f"{bank.info.id}/{level.id}": len(level.pool(bank.questions))

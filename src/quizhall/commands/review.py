@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             "streak": entry.streak, "lapses": entry.lapses, "right_days": len(entry.days)}
         ref = library.get(entry.key) if library else None
         if ref is not None:
-            row.update(type=ref.question.type.value, stem=ref.question.stem,
+            row.update(type=str(ref.question.type), stem=ref.question.stem,
                        answer=ref.question.answer_text(), tags=list(ref.question.tags))
         rows.append(row)
     if args.json:

@@ -834,7 +834,7 @@ def matches(question: Question, bank: Bank, selection: Selection) -> bool:
             return False
     if selection.difficulty and question.difficulty not in selection.difficulty:
         return False
-    return not (selection.types and question.type.value not in selection.types)
+    return not (selection.types and str(question.type) not in selection.types)
 
 
 def draw_selection(selection: Selection, index: Index,

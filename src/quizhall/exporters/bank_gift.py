@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from quizhall.bank.model import Bank, NumericAnswer, Question, QuestionType
+from quizhall.bank.qtypes import kind_of
 from quizhall.diagnostics import Diagnostic
 from quizhall.exporters import write_atomically
 from quizhall.hookspecs import hookimpl
@@ -141,7 +142,7 @@ class _Writer:
                                for left, right in pairs)
                 body += "".join(f"\t= -> {escape(extra, False)}\n" for extra in q.distractors)
                 return "{\n" + body + general + "}"
-        self.note(q, "export_bank.gift_type", type=t(f"bank.type_{q.type}"))
+        self.note(q, "export_bank.gift_type", type=kind_of(q.type).title())
         return None
 
 

@@ -163,6 +163,9 @@ MESSAGES = {
                          "separate blanks with ； (or ;) and alternatives for one blank with |"),
     "import_bank.bad_numeric": ("数值答案 {value} 无法识别", "cannot read the numeric answer {value}"),
     "import_bank.numeric_hint": ("写成 42、42±0.5 或 40..44", "write 42, 42±0.5 or 40..44"),
+    "import_bank.type_not_importable": ("表格导入尚不支持题型“{type}”（插件题型）",
+                                        "spreadsheet import does not support the type {type} "
+                                        "(a plugin's type) yet"),
     "import_bank.bad_pairs": ("连线题答案应为每行一对“左 → 右”",
                          "a match answer takes one “left → right” pair per line"),
     "import_bank.pairs_hint": ("每对写成 左 → 右，各对之间换行或用“；”分隔",

@@ -14,6 +14,7 @@ MESSAGES = {
     "practice.input_pair": ("无法识别的配对：{pair}", "no such pair: {pair}"),
     "practice.input_match": ("请为全部 {count} 项配对，例如 1B 2A", "pair all {count} items, for example 1B 2A"),
     "practice.input_letter": ("没有选项 {letter}（可选 A–{last}）", "there is no option {letter} (A–{last})"),
+    "practice.input_text": ("请输入答案", "type an answer"),
     # mock exam
     "practice.bad_quota": ("无法识别的题型配额：{part}（例如 single=20,multiple=10,judge=10）",
                            "cannot read the quota {part} (for example single=20,multiple=10,judge=10)"),

@@ -31,7 +31,6 @@ from xml.etree import ElementTree
 
 from quizhall.bank.model import (
     BLANK_RE,
-    CHOICE_TYPES,
     OPTION_LETTERS,
     TYPE_ALIASES,
     Question,
@@ -41,6 +40,7 @@ from quizhall.bank.model import (
     parse_letters,
     parse_number,
 )
+from quizhall.bank.qtypes import kind_of, lookup
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
 from quizhall.importers import ImportOptions, ImportResult, wps
@@ -82,6 +82,9 @@ INFO_LABELS: dict[str, tuple[str, str]] = {
 }
 
 Cell = Any  # what openpyxl or csv hands over: str, int, float, bool, datetime or None
+
+
+_BUILT_IN = frozenset(QuestionType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,29 +238,33 @@ class _SheetReader:
         answer_text, answer_column = columns.cell(row, "answer")
         type_text, type_column = columns.cell(row, "type")
         if type_text:
-            qtype = TYPE_ALIASES.get(type_text) or TYPE_ALIASES.get(type_text.lower())
+            qtype = lookup(type_text)
             if qtype is None:
                 skip(number, t("bank.unknown_type", type=type_text), column=type_column,
                      hint=suggest(type_text, TYPE_ALIASES) or t("bank.types_hint"))
+                return
+            if qtype not in _BUILT_IN:  # a plugin's type: its cells' meaning is unknown here
+                skip(number, t("import_bank.type_not_importable", type=type_text),
+                     column=type_column)
                 return
         else:
             qtype = default_type or _infer_type(stem, options, answer_text)
         if not answer_text:
             skip(number, t("import_bank.row_no_answer"), column=answer_column or 1)
             return
-        if qtype in CHOICE_TYPES and len(options) < 2:
+        if kind_of(qtype).has_options and len(options) < 2:
             skip(number, t("bank.option_count", count=len(options)))
             return
-        if qtype not in CHOICE_TYPES and qtype is not QuestionType.JUDGE and options:
+        if not kind_of(qtype).has_options and qtype is not QuestionType.JUDGE and options:
             self.out.warn(number, t("import_bank.options_ignored", type=t(f"bank.type_{qtype}")))
         answer = self.answer(number, answer_column, qtype, answer_text, options, stem)
         if answer is None:
             return
         fields = self.extras(number, row, columns, qtype)
         fields.update(self.pictures_of(number, row, columns, drawn,
-                                       options if qtype in CHOICE_TYPES else {}))
+                                       options if kind_of(qtype).has_options else {}))
         question = Question(id="", type=qtype, stem=stem, answer=answer,
-                            options=options if qtype in CHOICE_TYPES else {},
+                            options=options if kind_of(qtype).has_options else {},
                             line=number, **fields)
         wish, _ = columns.cell(row, "id")
         self.drafts.append((question, wish or None, self.number))
@@ -307,7 +314,7 @@ class _SheetReader:
             self.out.skip(number, message, column=column or 1, hint=hint)
 
         letters_known = "".join(options)
-        if qtype in CHOICE_TYPES:
+        if kind_of(qtype).has_options:
             letters = _letters(text, options)
             if letters is None:
                 fail(t("bank.answer_not_option", answer=text, letters=letters_known))

@@ -136,7 +136,7 @@ class Library:
                 if (not scoped or tags.intersection(ref.question.tags)
                     or levels.intersection(self.levels_of(ref.key)))
                 and (not difficulties or ref.question.difficulty in difficulties)
-                and (not types or ref.question.type.value in types)]
+                and (not types or str(ref.question.type) in types)]
 
     def types(self) -> list[str]:
         """The question types the banks hold, in the usual exam order."""

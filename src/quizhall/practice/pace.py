@@ -11,17 +11,14 @@ from __future__ import annotations
 
 from fsrs import Rating
 
-from quizhall.bank.model import Question, QuestionType
+from quizhall.bank.model import Question
+from quizhall.bank.qtypes import kind_of
 
 # Reading speed: CJK characters and other characters (letters, digits, spaces) per second.
 CJK_PER_SECOND = 8.0
 OTHER_PER_SECOND = 20.0
-# Thinking, choosing and typing, by type (seconds); fill-in adds BLANK_SECONDS per blank.
-BASE_SECONDS = {
-    QuestionType.JUDGE: 4.0, QuestionType.SINGLE: 8.0, QuestionType.MULTIPLE: 15.0,
-    QuestionType.ORDER: 15.0, QuestionType.MATCH: 20.0, QuestionType.NUMERIC: 15.0,
-    QuestionType.FILL: 8.0, QuestionType.SHORT: 45.0,
-}
+# Thinking, choosing and typing: a base by type (its pace_seconds); fill-in adds
+# BLANK_SECONDS per blank.
 BLANK_SECONDS = 10.0
 # A right answer within FAST_SHARE of the deserved time is Easy; beyond SLOW_FACTOR times
 # it, Hard; in between, Good.
@@ -42,9 +39,9 @@ def deserved_seconds(question: Question) -> float:
     if question.time_limit:
         return question.time_limit / 2
     texts = [question.stem, *question.options.values(), *question.distractors]
-    if question.type is QuestionType.MATCH:
-        texts += [f"{left}{right}" for left, right in question.answer]  # type: ignore[misc]
-    base = BASE_SECONDS.get(question.type, 10.0) + BLANK_SECONDS * question.blanks
+    kind = kind_of(question.type)
+    texts += kind.pace_texts(question)
+    base = kind.pace_seconds + BLANK_SECONDS * question.blanks
     return base + sum(reading_seconds(text) for text in texts)
 
 
@@ -58,7 +55,7 @@ def rating_for(question: Question, correct: bool, seconds: float,
     deserved = deserved_seconds(question)
     if doubtful or seconds > SLOW_FACTOR * deserved:
         return Rating.Hard
-    if seconds <= FAST_SHARE * deserved and question.type is not QuestionType.JUDGE:
+    if seconds <= FAST_SHARE * deserved and not kind_of(question.type).guessable:
         return Rating.Easy
     return Rating.Good
 

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from fsrs import Rating
 
-from quizhall.bank.model import QuestionType
+from quizhall.bank.qtypes import kind_of
 from quizhall.practice.answering import Presented, present
 from quizhall.practice.calendar_clock import stamp
 from quizhall.practice.chooser import Chooser, summarise
@@ -219,8 +219,7 @@ class Session(ABC):
         """Whether "I was right" applies: a typed fill-in or numeric answer marked wrong."""
         return (self.feedback and bool(self.outcomes) and not self.awaiting_answer
                 and not self.outcomes[-1].correct
-                and self.outcomes[-1].ref.question.type in (QuestionType.FILL,
-                                                            QuestionType.NUMERIC))
+                and kind_of(self.outcomes[-1].ref.question.type).claimable)
 
     def claim_right(self) -> Outcome:
         """"I was right": the last answer (a fill-in or numeric one marked wrong) counts as

@@ -65,7 +65,7 @@ class Trainee:
         self.history.add_answer(AnswerRecord(
             user=self.user, key=ref.key, bank=ref.bank.info.id, question=ref.question.id,
             mode=mode, given=answer.given, correct=correct, credit=answer.grade.credit,
-            seconds=seconds, at=stamp(at), type=ref.question.type.value,
+            seconds=seconds, at=stamp(at), type=str(ref.question.type),
             tags=ref.question.tags, levels=self.library.levels_of(ref.key), session=session))
         outcome = Outcome(presented, answer.given, correct, answer.grade.credit, seconds, at)
         return self.to_notebook(outcome)

@@ -269,10 +269,10 @@ def study_rows(records: list[AnswerRecord], notebook: Notebook, library: Library
         q = ref.question
         entry = notebook.entries.get(key)
         options = "\n".join(f"{letter}. {text}" for letter, text in q.options.items())
-        if q.type.value == "match":
+        if str(q.type) == "match":
             options = "\n".join(f"{left} → ?" for left, _ in q.answer)  # type: ignore[misc]
         rows.append(StudyRow(
-            key=key, bank=ref.bank.info.title, type=t(f"bank.type_{q.type.value}"),
+            key=key, bank=ref.bank.info.title, type=t(f"bank.type_{str(q.type)}"),
             stem=q.stem, options=options,
             given=given_text(last[key].given) if key in last else "",
             answer=q.answer_text() or t("export.no_reference"),

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from quizhall.bank.model import CHOICE_TYPES, QuestionType
+from quizhall.bank.qtypes import kind_of
 from quizhall.contest.events import definition
 from quizhall.i18n import get_language, t
 from quizhall.tui.stage_view import QuestionView, Stage, StageView, TeamView, TimerView, team_colour
@@ -67,14 +67,15 @@ def question_view(view: Any, both_ways: bool = False) -> QuestionView | None:
     if q is None:
         return QuestionView(number, total, view.question_key, points=stake)
     options: tuple[tuple[str, str], ...] = ()
-    if q.type in CHOICE_TYPES:
+    kind = kind_of(q.type)
+    if kind.has_options:
         options = tuple(sorted(q.options.items()))
-    elif q.type is QuestionType.JUDGE:
+    elif kind.drawing.input == "judge":
         options = (("√", t("tui.judge_true")), ("×", t("tui.judge_false")))
     pictures = tuple((letter, *q.option_images[letter]) for letter, _ in options
                      if letter in q.option_images)
     return QuestionView(
-        number=number, total=total, stem=q.stem, kind=q.type.value, options=options,
+        number=number, total=total, stem=q.stem, kind=str(q.type), options=options,
         points=stake, media=q.media, image=q.image, alt=q.alt, option_images=pictures,
         answer=q.answer_text(), explanation=q.explanation, source=q.source,
         right=right_options(q))
@@ -82,11 +83,10 @@ def question_view(view: Any, both_ways: bool = False) -> QuestionView | None:
 
 def right_options(question: Any) -> tuple[str, ...]:
     """The letters (or √/×) of the options that are right, for the reveal to mark."""
-    if question.type is QuestionType.SINGLE:
-        return (str(question.answer),)
-    if question.type is QuestionType.MULTIPLE:
+    drawing = kind_of(question.type).drawing
+    if drawing.input == "options":  # picked options (single, multiple): the answer's letters
         return tuple(str(letter) for letter in question.answer)
-    if question.type is QuestionType.JUDGE:
+    if drawing.input == "judge":
         return ("√",) if question.answer else ("×",)
     return ()
 

@@ -17,7 +17,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
-from quizhall.bank.model import OPTION_LETTERS, QuestionType
+from quizhall.bank.model import OPTION_LETTERS
+from quizhall.bank.qtypes import Drawing, kind_of
 from quizhall.i18n import t
 from quizhall.practice import (
     AnswerInputError,
@@ -37,9 +38,18 @@ from quizhall.tui.widgets.picture import Picture, PictureOptions, current_protoc
 if TYPE_CHECKING:
     from quizhall.tui.practice.app import PracticeApp
 
-CHOOSE = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.JUDGE)
-TYPED = (QuestionType.FILL, QuestionType.NUMERIC, QuestionType.ORDER, QuestionType.MATCH,
-         QuestionType.SHORT)
+# How each kind of drawing (quizhall.bank.qtypes.Drawing.input) is answered here: picked with
+# the cursor or letter keys from the option list, or typed into one box (or one per blank).
+CHOOSE = ("options", "judge")
+
+
+def _drawing(presented: Presented) -> Drawing:
+    return presented.definition.drawing
+
+
+def _chosen(presented: Presented) -> bool:
+    """Whether the question is answered by picking from its option list."""
+    return _drawing(presented).input in CHOOSE
 
 
 def clock_text(seconds: float) -> str:
@@ -146,8 +156,7 @@ class QuestionScreen(PracticeScreen):
         else:
             self.set_focus(None)
         count = len(presented.choices())
-        hint = t(f"practice.hint_{q.type.value}", count=count,
-                 last=OPTION_LETTERS[max(0, count - 1)])
+        hint = presented.definition.hint(count, OPTION_LETTERS[max(0, count - 1)])
         if q.unit:
             hint = t("practice.unit", unit=q.unit) + "  " + hint
         self.query_one("#q-hint", Static).update(literal(hint))
@@ -171,12 +180,12 @@ class QuestionScreen(PracticeScreen):
         """Show the answer already on an exam's sheet, to be changed or kept."""
         if given is None:
             return
-        kind = presented.kind
-        if kind is QuestionType.JUDGE:
+        drawn = _drawing(presented).input
+        if drawn == "judge":
             self.selected = ["A" if given else "B"]
-        elif kind in CHOOSE:
+        elif drawn == "options":
             self.selected = [presented.shown_letter(x) for x in str(given)]
-        elif kind is QuestionType.FILL and isinstance(given, list):
+        elif drawn == "blanks" and isinstance(given, list):
             for box, text in zip(boxes, given, strict=False):
                 box.value = text
         elif boxes:
@@ -189,7 +198,7 @@ class QuestionScreen(PracticeScreen):
         picture.display = bool(q.image)
         picture.show(q.image, q.alt)
         options = []
-        if presented.kind in (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.ORDER):
+        if presented.definition.has_options:
             for (shown, text), original in zip(presented.choices(), presented.order, strict=False):
                 if original in q.option_images:
                     file, alt = q.option_images[original]
@@ -201,7 +210,7 @@ class QuestionScreen(PracticeScreen):
         """An option's words in the list: a picture option drawn in the grid, whose only
         words describe its picture, is named by its picture, not by the description."""
         q = presented.question
-        if current_protocol() == "off" or presented.kind not in CHOOSE or \
+        if current_protocol() == "off" or not _chosen(presented) or \
                 index >= len(presented.order):
             return text
         picture = q.option_images.get(presented.order[index])
@@ -209,13 +218,13 @@ class QuestionScreen(PracticeScreen):
 
     def _input_boxes(self, presented: Presented) -> list[Input]:
         q = presented.question
-        if q.type is QuestionType.FILL:
+        drawn = _drawing(presented).input
+        if drawn == "blanks":
             return [Input(placeholder=t("practice.blank_n", n=i), classes="answer-box")
                     for i in range(1, q.blanks + 1)]
-        if q.type in TYPED:
-            return [Input(placeholder=t(f"practice.placeholder_{q.type.value}"),
-                          classes="answer-box")]
-        return []
+        if drawn in CHOOSE:
+            return []
+        return [Input(placeholder=presented.definition.placeholder(), classes="answer-box")]
 
     def _render_status(self) -> None:
         session = self.session
@@ -226,7 +235,7 @@ class QuestionScreen(PracticeScreen):
             parts += [" ", (session.level.title, "bold")]
         parts.append(f"  {t('practice.position', n=session.position, total=session.total)}")
         if q is not None:
-            parts.append(f"  {t('bank.type_' + q.type.value)}")
+            parts.append(f"  {kind_of(q.type).title()}")
             if presented and presented.ref.key in session.trainee.history.bookmarks(
                     session.trainee.user):
                 parts.append(("  ★ " + t("practice.bookmarked"), "bold yellow"))
@@ -264,17 +273,17 @@ class QuestionScreen(PracticeScreen):
             widget.update("")
             return
         lines: list[Content] = []
-        kind = presented.kind
-        if kind is QuestionType.MATCH:
+        drawing = _drawing(presented)
+        if drawing.input == "pairs":
             for number, left in enumerate(presented.lefts(), 1):
                 lines.append(join(f"  {number}. ", left))
             lines.append(Content(""))
         correct, given = self._marks()
         for index, (letter, text) in enumerate(presented.choices()):
             text = self._option_words(presented, index, text)
-            if kind in CHOOSE and self.phase == "answer":
+            if drawing.input in CHOOSE and self.phase == "answer":
                 pointer = "›" if index == self.cursor else " "
-                if kind is QuestionType.MULTIPLE:
+                if drawing.multi_select:
                     box = "[✓]" if letter in self.selected else "[ ]"
                 else:
                     box = "(●)" if letter in self.selected else "( )"
@@ -283,7 +292,7 @@ class QuestionScreen(PracticeScreen):
                                   (text, style) if style else text))
             else:
                 mark, style, note = "   ", "", ""
-                missed = (kind is QuestionType.MULTIPLE and letter in correct
+                missed = (drawing.multi_select and letter in correct
                           and letter not in given and self.phase == "feedback")
                 if missed:
                     mark, style = " ◌ ", "bold yellow"
@@ -303,17 +312,18 @@ class QuestionScreen(PracticeScreen):
         if presented is None or self.phase == "answer":
             return set(), set()
         q = presented.question
+        drawn = _drawing(presented).input
         if self.phase in ("study", "shown"):
-            if q.type is QuestionType.JUDGE:
+            if drawn == "judge":
                 return {"A" if q.answer else "B"}, set()
-            if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+            if drawn == "options":
                 return {presented.shown_letter(x) for x in q.answer}, set()
             return set(), set()
         if self.phase != "feedback" or outcome is None:
             return set(), set()
-        if q.type is QuestionType.JUDGE:
+        if drawn == "judge":
             return {"A" if q.answer else "B"}, {"A" if outcome.given else "B"}
-        if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        if drawn == "options":
             return ({presented.shown_letter(x) for x in q.answer},
                     {presented.shown_letter(x) for x in str(outcome.given or "")})
         return set(), set()
@@ -327,7 +337,7 @@ class QuestionScreen(PracticeScreen):
             event.stop()
             self._judge(event.character.lower() == "y")
             return
-        if self.phase != "answer" or self.presented.kind not in CHOOSE:
+        if self.phase != "answer" or not _chosen(self.presented):
             return
         count = len(self.presented.choices())
         char = (event.character or "").upper()
@@ -347,7 +357,7 @@ class QuestionScreen(PracticeScreen):
     def _choose(self, index: int) -> None:
         letter = OPTION_LETTERS[index]
         self.cursor = index
-        if self.presented is not None and self.presented.kind is QuestionType.MULTIPLE:
+        if self.presented is not None and _drawing(self.presented).multi_select:
             if letter in self.selected:
                 self.selected.remove(letter)
             else:
@@ -468,9 +478,9 @@ class QuestionScreen(PracticeScreen):
         boxes = list(self.query(".answer-box").results(Input))
         presented = self.presented
         assert presented is not None
-        if presented.kind in CHOOSE:
+        if _chosen(presented):
             return "".join(sorted(self.selected))
-        if presented.kind is QuestionType.FILL:
+        if _drawing(presented).input == "blanks":
             return [box.value for box in boxes]
         return boxes[0].value if boxes else ""
 
@@ -479,10 +489,10 @@ class QuestionScreen(PracticeScreen):
         if presented is None:
             return
         raw = self._raw()
-        if presented.kind in CHOOSE and not raw:
+        if _chosen(presented) and not raw:
             self._error(t("practice.choose_first"))
             return
-        if presented.kind is QuestionType.SHORT:
+        if _drawing(presented).self_judged:
             self.session.reveal()
             self.typed = str(raw)
             self.phase = "judge"
@@ -564,7 +574,7 @@ class QuestionScreen(PracticeScreen):
             else:
                 lines.append(join(("✘ " + t("practice.wrong"), "bold red")))
             lines.append(join((t("practice.correct_answer"), "bold"), presented.answer_text()))
-            if not outcome.correct and q.type is not QuestionType.SHORT:
+            if not outcome.correct and not _drawing(presented).self_judged:
                 lines.append(join((t("practice.your_answer"), "bold"),
                                   presented.given_text(outcome.given)))
         if not reference_only:

@@ -114,7 +114,7 @@ class ResultsScreen(PracticeScreen):
         if lefts:
             lines.append(Text.assemble("   ", rich_literal("  ".join(
                 f"{n}. {left}" for n, left in enumerate(lefts, 1)))))
-        if presented.choices() and q.type.value != "judge":
+        if presented.choices() and presented.definition.drawing.input != "judge":
             lines.append(Text.assemble("   ", rich_literal("  ".join(
                 f"{letter}. {text}" for letter, text in presented.choices()))))
         given = (t("practice.unanswered") if outcome.given is None

@@ -188,7 +188,7 @@ class PracticeSetupScreen(PracticeScreen):
                                "level:" + key, key in chosen.levels))
         counts: dict[str, int] = {}
         for ref in library.refs:
-            counts[ref.question.type.value] = counts.get(ref.question.type.value, 0) + 1
+            counts[str(ref.question.type)] = counts.get(str(ref.question.type), 0) + 1
         for name in library.types():
             scopes.append((literal(t("practice.scope_type", type=t(f"bank.type_{name}"),
                                      count=counts[name])), "type:" + name,
