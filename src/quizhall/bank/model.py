@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import cast
 
 
 class QuestionType(StrEnum):
@@ -118,6 +120,24 @@ class Question:
         """How many blanks a fill-in question has."""
         return len(self.answer) if self.type is QuestionType.FILL else 0  # type: ignore[arg-type]
 
+    @property
+    def letters(self) -> tuple[str, ...]:
+        """The right option letters: single → one, multiple → sorted, order → in order; else ()."""
+        a = self.answer
+        if self.type is QuestionType.SINGLE and isinstance(a, str):
+            return (a,)
+        if self.type in (QuestionType.MULTIPLE, QuestionType.ORDER) and isinstance(a, tuple):
+            return tuple(str(letter) for letter in a)
+        return ()
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """A match question's ``(left, right)`` pairs in order; () for other types."""
+        if self.type is not QuestionType.MATCH:
+            return ()
+        # The loaders build a match answer as pairs of texts (see the class docstring).
+        return cast(tuple[tuple[str, str], ...], self.answer)
+
     def answer_text(self) -> str:
         """The correct answer as a person reads it."""
         a = self.answer
@@ -140,7 +160,7 @@ class Question:
                     text = f"{_fmt(n.low)} – {_fmt(n.high)}"
                 return f"{text} {self.unit}".rstrip()
             case QuestionType.MATCH:
-                return "；".join(f"{left} → {right}" for left, right in a)  # type: ignore[misc]
+                return "；".join(f"{left} → {right}" for left, right in self.pairs)
         return str(a)
 
 
@@ -248,8 +268,10 @@ def parse_letters(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         items: list[str] = [c for c in unicodedata.normalize("NFKC", value).upper()
                             if not c.isspace() and c not in ",，、;；/"]
+    elif isinstance(value, Iterable):
+        items = [normalize_text(str(v)).upper() for v in value]
     else:
-        items = [normalize_text(str(v)).upper() for v in value]  # type: ignore[union-attr]
+        raise TypeError(f"not option letters: {value!r}")
     return tuple(items)
 
 
@@ -302,7 +324,7 @@ def grade(question: Question, response: object) -> Grade:
         if not isinstance(response, dict):
             return Grade.of(False)
         given = {normalize_text(str(k)): normalize_text(str(v)) for k, v in response.items()}
-        wanted = {normalize_text(k): normalize_text(v) for k, v in answer}  # type: ignore[misc]
+        wanted = {normalize_text(k): normalize_text(v) for k, v in question.pairs}
         return Grade.of(given == wanted)
     return Grade.of(False)
 

@@ -269,7 +269,7 @@ def study_rows(records: list[AnswerRecord], notebook: Notebook, library: Library
         entry = notebook.entries.get(key)
         options = "\n".join(f"{letter}. {text}" for letter, text in q.options.items())
         if q.type.value == "match":
-            options = "\n".join(f"{left} → ?" for left, _ in q.answer)  # type: ignore[misc]
+            options = "\n".join(f"{left} → ?" for left, _ in q.pairs)
         rows.append(StudyRow(
             key=key, bank=ref.bank.info.title, type=t(f"bank.type_{q.type.value}"),
             stem=q.stem, options=options,

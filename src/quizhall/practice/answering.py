@@ -80,7 +80,7 @@ class Presented:
         """The left-hand items of a match question, numbered from 1 in this order."""
         if self.kind is not QuestionType.MATCH:
             return []
-        return [left for left, _ in self.ref.question.answer]  # type: ignore[union-attr]
+        return [left for left, _ in self.ref.question.pairs]
 
     def shown_letter(self, original: str) -> str:
         """Where an original option letter is shown."""
@@ -162,11 +162,12 @@ class Presented:
         q = self.ref.question
         kind = self.kind
         if kind is QuestionType.SINGLE:
-            return f"{self.shown_letter(q.answer)}. {q.options[q.answer]}"  # type: ignore[index]
+            (letter,) = q.letters
+            return f"{self.shown_letter(letter)}. {q.options[letter]}"
         if kind is QuestionType.MULTIPLE:
-            return "".join(sorted(self.shown_letter(x) for x in q.answer))  # type: ignore[union-attr]
+            return "".join(sorted(self.shown_letter(x) for x in q.letters))
         if kind is QuestionType.ORDER:
-            return "".join(self.shown_letter(x) for x in q.answer)  # type: ignore[union-attr]
+            return "".join(self.shown_letter(x) for x in q.letters)
         if kind is QuestionType.JUDGE:
             return t("practice.judge_true") if q.answer else t("practice.judge_false")
         if kind is QuestionType.MATCH:
@@ -200,7 +201,7 @@ def present(ref: QuestionRef, rng: random.Random) -> Presented:
     if q.type in CHOICES:
         letters = list(q.options)
     elif q.type is QuestionType.MATCH:
-        rights = [right for _, right in q.answer]  # type: ignore[union-attr]
+        rights = [right for _, right in q.pairs]
         letters = list(dict.fromkeys([*rights, *q.distractors]))
     else:
         return Presented(ref)

@@ -43,7 +43,7 @@ def deserved_seconds(question: Question) -> float:
         return question.time_limit / 2
     texts = [question.stem, *question.options.values(), *question.distractors]
     if question.type is QuestionType.MATCH:
-        texts += [f"{left}{right}" for left, right in question.answer]  # type: ignore[misc]
+        texts += [f"{left}{right}" for left, right in question.pairs]
     base = BASE_SECONDS.get(question.type, 10.0) + BLANK_SECONDS * question.blanks
     return base + sum(reading_seconds(text) for text in texts)
 

@@ -307,14 +307,14 @@ class QuestionScreen(PracticeScreen):
             if q.type is QuestionType.JUDGE:
                 return {"A" if q.answer else "B"}, set()
             if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
-                return {presented.shown_letter(x) for x in q.answer}, set()
+                return {presented.shown_letter(x) for x in q.letters}, set()
             return set(), set()
         if self.phase != "feedback" or outcome is None:
             return set(), set()
         if q.type is QuestionType.JUDGE:
             return {"A" if q.answer else "B"}, {"A" if outcome.given else "B"}
         if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
-            return ({presented.shown_letter(x) for x in q.answer},
+            return ({presented.shown_letter(x) for x in q.letters},
                     {presented.shown_letter(x) for x in str(outcome.given or "")})
         return set(), set()
 
