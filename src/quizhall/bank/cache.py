@@ -102,7 +102,7 @@ def _valid_answer(q: Question) -> bool:
                     and _number(a.tolerance, False))
         case QuestionType.MATCH:
             return isinstance(a, tuple) and bool(a) and all(
-                _strs(pair) and len(pair) == 2 for pair in a)  # type: ignore[arg-type]
+                _strs(pair) and len(pair) == 2 for pair in a)
     return False
 
 

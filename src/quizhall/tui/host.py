@@ -447,9 +447,10 @@ class HostApp(ContestApp):
                 description = t(f"tui.key.{action}")
                 if action == "pause" and self.contest is not None:
                     description = t(f"tui.key.{self._pause_command()}")
-                if action in ("undo", "redo") and self._named.get(action):
+                named = self._named.get(action) if action in ("undo", "redo") else None
+                if named:
                     description = t(f"tui.key.{action}_what",
-                                    what=shortened(self._named[action], UNDO_NAME_WIDTH))
+                                    what=shortened(named, UNDO_NAME_WIDTH))
                 if action == "scoreboard" and self._projecting("scores"):
                     description = t("tui.key.back")
                 items.append((self.keymap.actions[action], description))
