@@ -22,6 +22,7 @@ from quizhall.bank.model import (
     CHOICE_TYPES,
     OPTION_LETTERS,
     TYPE_ALIASES,
+    Answer,
     Bank,
     BankInfo,
     Level,
@@ -105,15 +106,15 @@ def load_bank(path: str | Path, display: str | None = None, use_cache: bool = Tr
     if text is None:
         result.diagnostics.extend(problems)
         return result
-    bank, diagnostics = parse_bank(text, shown, folder)
+    parsed, diagnostics = parse_bank(text, shown, folder)
     result.diagnostics.extend(diagnostics)
-    if bank is not None:
-        result.banks.append(bank)
+    if parsed is not None:
+        result.banks.append(parsed)
         if use_cache:
-            pictures = list(bank.pictures)
+            pictures = list(parsed.pictures)
             if pictures:
                 cache.write_list(text_key.hexdigest(), pictures)
-            cache.write(_cache_key(text_key.hexdigest(), pictures), bank, diagnostics)
+            cache.write(_cache_key(text_key.hexdigest(), pictures), parsed, diagnostics)
     return result
 
 
@@ -215,13 +216,14 @@ def _read_info(reader: NodeReader, node: Node) -> BankInfo | None:
     if "language" in fields and values["language"] not in ("zh-CN", "en", None):
         reader.report(fields["language"], t("bank.bad_language", value=values["language"]),
                       suggest(values["language"] or "", ("zh-CN", "en")))
-    if values.get("id") is not None and not BANK_ID_RE.fullmatch(values["id"]):
-        reader.report(fields["id"], t("bank.bad_bank_id", id=values["id"]))
+    bank_id, title = values.get("id"), values.get("title")
+    if bank_id is not None and not BANK_ID_RE.fullmatch(bank_id):
+        reader.report(fields["id"], t("bank.bad_bank_id", id=bank_id))
         return None
-    if values.get("id") is None or values.get("title") is None:
+    if bank_id is None or title is None:
         return None
     return BankInfo(
-        id=values["id"], title=values["title"], language=language,
+        id=bank_id, title=title, language=language,
         version=values.get("version") or "", description=values.get("description") or "",
         author=values.get("author") or "", license=values.get("license") or "",
     )
@@ -238,7 +240,7 @@ def _read_questions(reader: NodeReader, node: Node, pictures: Path | None) -> li
         # even when one of the two questions has other errors.
         raw_id = _raw_id(item) if not isinstance(item, MappingNode) or reader.merge(item) else None
         duplicate = raw_id is not None and raw_id in first_line
-        if duplicate:
+        if raw_id is not None and duplicate:
             reader.report(item, t("bank.duplicate_id", id=raw_id, line=first_line[raw_id]))
         elif raw_id is not None:
             first_line[raw_id] = item.start_mark.line + 1
@@ -403,7 +405,7 @@ def _read_options(reader: NodeReader, node: Node, folder: Path | None = None,
 
 
 def _read_answer(reader: NodeReader, qtype: QuestionType, fields: dict[str, Node],
-                 options: dict[str, str], stem: str) -> object:
+                 options: dict[str, str], stem: str) -> Answer | None:
     node = fields["answer"]
     if not reader.tag_ok(node):  # a refused tag, whatever the question's type
         return None
@@ -449,7 +451,7 @@ def _read_answer(reader: NodeReader, qtype: QuestionType, fields: dict[str, Node
         if len(pairs) < 2:
             reader.report(node, t("bank.match_count"))
             return None
-        result = []
+        result: list[tuple[str, str]] = []
         for left, right_node in pairs.items():
             if not left.strip():
                 key_node = next(k for k, v in node.value if v is right_node)
