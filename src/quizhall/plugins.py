@@ -21,10 +21,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from quizhall import hookspecs
+
+if TYPE_CHECKING:
+    from quizhall.contest.rounds import Setting
 
 ENTRY_POINT_GROUP = "quizhall"
 # What third-party code may raise that must never stop quizhall: any exception, and the
@@ -240,7 +244,7 @@ def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
 
 
 def declared_settings(pm: pluggy.PluginManager, registered: str,
-                      warnings: list[str]) -> dict[str, object] | None:
+                      warnings: list[str]) -> dict[str, Setting] | None:
     """The settings a plugin declares (``quizhall_declare_settings``), or None if it does not.
 
     A declaration that raises or is not a mapping of names to
@@ -270,7 +274,7 @@ def describe(pm: pluggy.PluginManager | None = None) -> list[PluginInfo]:
         settings: tuple[tuple[str, str, object], ...] = ()
         if "quizhall_declare_settings" in hooks:
             declared = declared_settings(pm, name, WARNINGS) or {}
-            settings = tuple((key, item.kind, item.default)  # type: ignore[attr-defined]
+            settings = tuple((key, item.kind, item.default)
                              for key, item in declared.items())
         infos.append(PluginInfo(name, origin, version, hooks, source, settings))
     return sorted(infos, key=lambda info: (info.origin != "builtin", info.name))
