@@ -80,7 +80,11 @@ class Session(Protocol):
     """Where the console gets its contest: new, or resumed from the store."""
 
     contest_id: str
-    resumable: Sequence[Resumable]
+
+    @property
+    def resumable(self) -> Sequence[Resumable]:
+        """The unfinished contests the host may continue."""
+        ...
 
     def open(self, resume: str | None) -> Any:
         """Start a new contest (``resume`` None) or continue the stored one; returns it."""
