@@ -267,7 +267,7 @@ def _first_too_deep(text: str, loader: type) -> tuple[int, int] | None:
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > MAX_DEPTH:
+            if depth > MAX_DEPTH and event.start_mark is not None:
                 return event.start_mark.line + 1, event.start_mark.column + 1
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1

@@ -55,7 +55,7 @@ class FlowMap(dict):
 _BaseDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+class _Dumper(_BaseDumper):
     """The safe dumper, with inline short lists and multi-line text as literal blocks."""
 
 

@@ -10,9 +10,13 @@ import argparse
 import json
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from quizhall.i18n import t
 from quizhall.visible import visible
+
+if TYPE_CHECKING:
+    from quizhall.contest.loader import ContestLoad
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -118,7 +122,7 @@ def _split(paths: list[str]) -> tuple[list[str], list[str]]:
     return banks, contests
 
 
-def _check_contest(path: str) -> object:
+def _check_contest(path: str) -> ContestLoad:
     from quizhall.contest.loader import load_contest
 
     return load_contest(path, load_plugin_files=False)

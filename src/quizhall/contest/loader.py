@@ -139,8 +139,8 @@ def parse_contest(text: str, shown: str, base_dir: Path,
         reader.report(root, t("diag.not_a_top_mapping", kind=top_mapping_kind(root)))
         result.diagnostics.extend(reader.diagnostics)
         return result
-    keys = top_keys(root)
-    if "questions" in keys and "rounds" not in keys:
+    written = top_keys(root)
+    if "questions" in written and "rounds" not in written:
         reader.report(root, t("contestfile.is_a_bank"), t("contestfile.is_a_bank_hint"))
         result.diagnostics.extend(reader.diagnostics)
         return result
@@ -456,18 +456,18 @@ def _plugin_settings(reader: NodeReader, pm: pluggy.PluginManager, name: str,
     schema = declared_settings(pm, registered, warnings) if registered else None
     settings: dict[str, Any] = {}
     nodes: dict[str, Node] = {}
-    given = node is not None and not reader.is_null(node)
+    given = node if node is not None and not reader.is_null(node) else None
     if schema is None:
-        if given:
-            settings = reader.plain(node, "settings")
+        if given is not None:
+            settings = reader.plain(given, "settings")
             if settings is None:  # too big to read: reported
                 return {}
-            if isinstance(node, MappingNode):
-                nodes = _value_nodes(node)
+            if isinstance(given, MappingNode):
+                nodes = _value_nodes(given)
     else:
         settings = {key: copy.deepcopy(setting.default) for key, setting in schema.items()}
-        fields = reader.mapping(node, t("contestfile.plugin_settings", name=name)) \
-            if given else None
+        fields = (reader.mapping(given, t("contestfile.plugin_settings", name=name))
+                  if given is not None else None) or {}
         for key, key_node in _key_nodes(node).items() if fields else ():
             if key not in schema:
                 reader.report(key_node, t("contestfile.plugin_unknown_setting", key=key,

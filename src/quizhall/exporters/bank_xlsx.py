@@ -114,6 +114,8 @@ def bank_to_workbook(bank: Bank, folder: Path | None = None) -> tuple[bytes, lis
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     language = bank.info.language if bank.info.language in _SHEET_TITLES else "zh-CN"
     column = 0 if language != "en" else 1
@@ -135,6 +137,7 @@ def bank_to_workbook(bank: Bank, folder: Path | None = None) -> tuple[bytes, lis
     fields = [name for name in tpl.FIELDS if name in _BASE_FIELDS or name in used]
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     sheet.title = _SHEET_TITLES[language][0]
     sheet.append([tpl.HEADERS[name][column] for name in fields])
     for row in rows:
@@ -151,8 +154,7 @@ def bank_to_workbook(bank: Bank, folder: Path | None = None) -> tuple[bytes, lis
     widths = {"id": 14, "type": 10, "stem": 48, "answer": 16, "explanation": 36, "tags": 18,
               "source": 20}
     for index, name in enumerate(fields, 1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = widths.get(name, 14)
+        sheet.column_dimensions[get_column_letter(index)].width = widths.get(name, 14)
     wrap = Alignment(wrap_text=True, vertical="top")
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:

@@ -110,7 +110,8 @@ def write_results(data: Any, format_name: str | None, path: str | Path,
     a file that cannot be written, an exporter plugin that fails, or one that raises
     ExportError itself.
     """
-    kind = kind or getattr(data, "KIND", CONTEST)
+    if not kind:
+        kind = str(getattr(data, "KIND", CONTEST))
     path = Path(path)
     found = available(kind)
     names = ", ".join(found)

@@ -116,9 +116,10 @@ def write_document(document: Document, path: Path) -> None:
                 tall = any(wrapped[i] and isinstance(value, str)
                            and display_width(value) > widths[i][0] for i, value in enumerate(row))
                 cells: list[Any] = []
-                for index, value in enumerate(row):
-                    if table.columns[index].kind == DATETIME and isinstance(value, str):
-                        value = _datetime(value)
+                for index, raw in enumerate(row):
+                    value: Cell | datetime = raw
+                    if table.columns[index].kind == DATETIME and isinstance(raw, str):
+                        value = _datetime(raw)
                     number_format = (formats[index]
                                      if isinstance(value, int | float | datetime) else None)
                     if not (tall or number_format):

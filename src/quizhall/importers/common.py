@@ -145,7 +145,7 @@ def assign_ids(questions: Sequence[Question], preferred: Sequence[str | None],
     taken: set[str] = set()
     chosen: list[str | None] = []
     for wish in preferred:
-        ok = bool(wish) and (counts[wish] == 1 or not unique_only) and wish not in taken
+        ok = bool(wish and (counts[wish] == 1 or not unique_only) and wish not in taken)
         chosen.append(wish if ok else None)
         if ok:
             taken.add(wish)  # type: ignore[arg-type]

@@ -284,6 +284,7 @@ class _Reader:
             return
         wish = meta_id or (slugify(title) if title else None)
         common = {"id": "", "stem": stem, "tags": tuple(tags), "line": line}
+        question: Question | None
         if answer == "":
             question = self.essay(line, common, general)
         elif answer.startswith("#"):

@@ -22,12 +22,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from quizhall import hookspecs
 from quizhall.plugins.safecall import PLUGIN_ERRORS, call_each, call_one, implementations
+
+if TYPE_CHECKING:
+    from quizhall.contest.rounds import Setting
 
 ENTRY_POINT_GROUP = "quizhall"
 
@@ -264,7 +267,7 @@ def _named(value: object) -> bool:
 
 
 def declared_settings(pm: pluggy.PluginManager, registered: str,
-                      warnings: list[str]) -> dict[str, object] | None:
+                      warnings: list[str]) -> dict[str, Setting] | None:
     """The settings a plugin declares (``quizhall_declare_settings``), or None if it does not.
 
     A declaration that raises or is not a mapping of names to
@@ -293,7 +296,7 @@ def describe(pm: pluggy.PluginManager | None = None) -> list[PluginInfo]:
         settings: tuple[tuple[str, str, object], ...] = ()
         if "quizhall_declare_settings" in hooks:
             declared = declared_settings(pm, name, WARNINGS) or {}
-            settings = tuple((key, item.kind, item.default)  # type: ignore[attr-defined]
+            settings = tuple((key, item.kind, item.default)
                              for key, item in declared.items())
         infos.append(PluginInfo(name, origin, version, hooks, source, settings))
     return sorted(infos, key=lambda info: (info.origin != "builtin", info.name))

@@ -288,7 +288,7 @@ class ExamSession(Session):
                        round(self.spent.get(index, 0.0), 3), found.at)
 
     @property
-    def outcomes(self) -> list[Outcome]:  # type: ignore[override]
+    def outcomes(self) -> list[Outcome]:
         """The answers on the sheet, in question order."""
         return [self._outcome(i) for i in sorted(self.sheet)]
 

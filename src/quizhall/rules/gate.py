@@ -73,7 +73,9 @@ class GateRound(TeamAnswerRound):
     def after_judged(self, d: Decision, verdict: str, judged: Event) -> list[Event]:
         if verdict in ("right", "partial"):
             return [{"type": "question_closed"}]
-        return [*failed(d, d.state.answerer), {"type": "question_closed"}]
+        team = d.state.answerer
+        assert team is not None  # a verdict is given on a team's answer
+        return [*failed(d, team), {"type": "question_closed"}]
 
     def progress(self, d: Decision) -> tuple[int, int]:
         return int(d.state.data.get("gate", 0)) + 1, len(self.settings.get("gates") or ())

@@ -64,7 +64,9 @@ class LastStandingRound(TeamAnswerRound):
     def after_judged(self, d: Decision, verdict: str, judged: Event) -> list[Event]:
         if verdict in ("right", "partial"):
             return [{"type": "question_closed"}]
-        return [*failed(d, d.state.answerer), {"type": "question_closed"}]
+        team = d.state.answerer
+        assert team is not None  # a verdict is given on a team's answer
+        return [*failed(d, team), {"type": "question_closed"}]
 
     def details(self, d: Decision) -> dict[str, Any]:
         state = d.state

@@ -9,7 +9,6 @@ time runs out (:meth:`ContestApp.signal`).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from textual.app import App
 from textual.screen import Screen
@@ -24,8 +23,8 @@ class ContestApp(App[int]):
     """Common ground of the host console and the projector display."""
 
     CSS_PATH = str(CSS_FILE)
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (36, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, theme: str = "dark", bell: bool = True) -> None:

@@ -133,9 +133,10 @@ class BigFont:
             draw.text((0, round(em * BASELINE_EM)), character, font=self._font, fill=255,
                       anchor="ls")
         small = image.resize((cells * 2, rows * 2), Image.Resampling.BOX)
-        pixels = small.load()
+        pixels = small.tobytes()  # mode "L": one byte a pixel, row after row
         limit = INK_THRESHOLD * 255
-        grid = [[pixels[x, y] > limit for x in range(cells * 2)] for y in range(rows * 2)]
+        width = cells * 2
+        grid = [[pixels[y * width + x] > limit for x in range(width)] for y in range(rows * 2)]
         return cells, grid
 
 

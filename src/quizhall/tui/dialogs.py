@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -218,7 +219,7 @@ class PickDialog(ModalScreen[object | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str, options: list[tuple[Text, object]]) -> None:
+    def __init__(self, title: str, options: Sequence[tuple[Text, object]]) -> None:
         super().__init__()
         self._title = title
         self._options = options

@@ -80,7 +80,11 @@ class Session(Protocol):
     """Where the console gets its contest: new, or resumed from the store."""
 
     contest_id: str
-    resumable: Sequence[Resumable]
+
+    @property
+    def resumable(self) -> Sequence[Resumable]:
+        """The unfinished contests the host may continue."""
+        ...
 
     def open(self, resume: str | None) -> Any:
         """Start a new contest (``resume`` None) or continue the stored one; returns it."""
@@ -408,9 +412,10 @@ class HostApp(ContestApp):
                 description = t(f"tui.key.{action}")
                 if action == "pause" and self.contest is not None:
                     description = t(f"tui.key.{self._pause_command()}")
-                if action in ("undo", "redo") and self._named.get(action):
+                named = self._named.get(action) if action in ("undo", "redo") else None
+                if named:
                     description = t(f"tui.key.{action}_what",
-                                    what=shortened(self._named[action], UNDO_NAME_WIDTH))
+                                    what=shortened(named, UNDO_NAME_WIDTH))
                 if action == "scoreboard" and self._projecting("scores"):
                     description = t("tui.key.back")
                 items.append((self.keymap.actions[action], description))

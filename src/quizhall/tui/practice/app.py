@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -60,7 +59,7 @@ class PracticeApp(Localized, App[None]):
     TITLE = "quizhall"
     # Screens get -narrow below 120 columns, -wide from there (the stats tables sit side
     # by side only when both fit).
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "practice.key_quit", priority=True)]
 

@@ -7,7 +7,6 @@ has replaced each control character (``\\x1b`` shows as ``␛``).
 
 from __future__ import annotations
 
-from rich.style import Style
 from textual.content import Content
 
 from quizhall.tui.literal import visible
@@ -15,7 +14,7 @@ from quizhall.tui.literal import visible
 __all__ = ["join", "literal", "pad", "stars", "visible"]
 
 
-def literal(text: str, style: str | Style = "") -> Content:
+def literal(text: str, style: str = "") -> Content:
     """Content showing ``text`` exactly as written, in one style."""
     return Content.styled(visible(text), style) if style else Content(visible(text))
 

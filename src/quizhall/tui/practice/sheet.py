@@ -67,9 +67,9 @@ class AnswerSheetScreen(PracticeModal):
                 cells += [(f"{index + 1:>3}{mark}{flag}", style), " "]
             rows.append(join(*cells))
         self.query_one("#sheet-grid", Static).update(Content("\n").join(rows))
-        answered = exam.total - exam.unanswered
+        answered_count = exam.total - exam.unanswered
         self.query_one("#sheet-legend", Static).update(join(
-            ("● " + t("practice.sheet_answered", n=answered), "green"), "   ",
+            ("● " + t("practice.sheet_answered", n=answered_count), "green"), "   ",
             ("○ " + t("practice.sheet_empty", n=exam.unanswered), "dim"), "   ",
             ("⚑ " + t("practice.sheet_flagged", n=len(exam.flags)), "yellow")))
 

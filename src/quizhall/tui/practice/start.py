@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import (
     Button,
     Footer,
@@ -178,9 +179,9 @@ class PracticeSetupScreen(PracticeScreen):
             yield Button(t("practice.start_button"), id="setup-start", variant="primary")
         yield Footer()
 
-    def _scopes(self, chosen: Filter) -> list[tuple[object, str, bool]]:
+    def _scopes(self, chosen: Filter) -> list[tuple[Content, str, bool]]:
         library = _app(self).library
-        scopes: list[tuple[object, str, bool]] = []
+        scopes: list[tuple[Content, str, bool]] = []
         for bank in library.banks:
             for level in bank.levels:
                 key = f"{bank.info.id}/{level.id}"

@@ -57,7 +57,7 @@ def choose_protocol(setting: str) -> str:
 
     if setting == "auto":
         setting = {detected.SixelImage: "sixel", detected.TGPImage: "kitty"}.get(
-            detected.Image, "halfcell")  # type: ignore[call-overload]
+            detected.Image, "halfcell")
     _protocol = setting
     return _protocol
 

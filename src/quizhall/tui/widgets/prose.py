@@ -57,7 +57,7 @@ class Prose(Widget):
         elif self.WRAP:
             lines = wrap(text, width, self.BREAK_CJK)
         else:
-            lines = text.split("\n", allow_blank=True)
+            lines = list(text.split("\n", allow_blank=True))
             for line in lines:
                 line.truncate(max(1, width), overflow="ellipsis")
         if text is self._text:

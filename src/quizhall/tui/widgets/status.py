@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 
 from quizhall.i18n import t
@@ -119,7 +121,7 @@ class HostStatus(Prose):
     """
     WRAP = False
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._shown: tuple[StageView, bool] | None = None
 
