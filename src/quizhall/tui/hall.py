@@ -526,12 +526,30 @@ def _fit_question(question: QuestionView | None, revealed: bool, width: int, hei
                 if columns > 1 and any(b.height > max(blocks[1].height, 1)
                                        for b in blocks[1:1 + options]):
                     continue  # an option wraps: one column reads better
-                blocks = _options_in_columns(items, blocks, columns, width, options)
-                if sum(b.height for b in blocks) + len(blocks) - 1 <= height:
-                    return blocks, 2 if big_stem else 1
+                fitted = _options_in_columns(items, blocks, columns, width, options)
+                if sum(b.height for b in fitted) + len(fitted) - 1 <= height:
+                    grown = _grow_options(font, items, blocks[:1], columns, width, height,
+                                          options, rows) if big_stem else None
+                    return grown or fitted, 2 if big_stem else 1
     items = question_items(question, revealed, width, palette, layouts[0])
     blocks = blocks_at(None, items, width, 1) or []
     return _options_in_columns(items, blocks, layouts[0], width, options), 0
+
+
+def _grow_options(font: BigFont | None, items: list[Item], stem: list[Block], columns: int,
+                  width: int, height: int, options: int, rows: int) -> list[Block] | None:
+    """The page with the stem as fitted and the items below it larger than ``rows``, as
+    large as still fits (short options read better larger than a long stem), or None."""
+    for larger in range(min(MAX_ROWS, height), rows, -1):
+        rest = blocks_at(font, items[1:], width, larger)
+        if rest is None:
+            continue
+        if columns > 1 and any(b.height > max(rest[0].height, 1) for b in rest[:options]):
+            continue
+        blocks = _options_in_columns(items, stem + rest, columns, width, options)
+        if sum(b.height for b in blocks) + len(blocks) - 1 <= height:
+            return blocks
+    return None
 
 
 def question_page(view: StageView, width: int, height: int, font: BigFont | None,
@@ -545,12 +563,13 @@ def question_page(view: StageView, width: int, height: int, font: BigFont | None
     room = height - 3  # header, a blank line, the scores strip
     # The stem comes first: on a small screen the clock and the banner shrink to let it be
     # drawn large, if that is enough.
-    best: tuple[int, tuple[Block, Block, Block, list[Block], int, list[Block]]] | None = None
+    best: tuple[int, tuple[int, Block, Block, Block, list[Block], int, list[Block]]] | None \
+        = None
+    clocked = (view.timer is not None or view.time_up or not timers) and not view.revealed
     for compact in (False, True):
         clock_rows = 3 if compact else max(3, min(10, height // 6))
         timer_block = countdown(view, inner, clock_rows, font, palette, timers) \
-            if (view.timer is not None or view.time_up or not timers) and not view.revealed \
-            else Block()
+            if clocked else Block()
         banner = buzz_banner(view, width, 2 if compact else max(4, min(6, height // 9)),
                              font, palette)
         message = Block([_align(Text(visible(view.message), style=f"bold {palette.accent}"),
@@ -559,11 +578,18 @@ def question_page(view: StageView, width: int, height: int, font: BigFont | None
         left = room - sum(b.height for b in fixed) - len(fixed)
         blocks, large = _question_blocks(view, inner, max(0, left), font, palette)
         if best is None or large > best[0]:
-            best = (large, (timer_block, banner, message, fixed, left, blocks))
+            best = (large, (clock_rows, timer_block, banner, message, fixed, left, blocks))
         if large == 2 or font is None:
             break
     assert best is not None
-    timer_block, banner, message, fixed, left, blocks = best[1]
+    clock_rows, timer_block, banner, message, fixed, left, blocks = best[1]
+    spare = left - sum(b.height for b in blocks) - max(0, len(blocks) - 1)
+    if clocked and timers and spare > 0:
+        # The countdown takes what the question leaves: as large as the page allows.
+        grown = countdown(view, inner, clock_rows + spare, font, palette, timers)
+        if 0 < grown.height - timer_block.height <= spare:
+            left -= grown.height - timer_block.height
+            fixed = [grown if b is timer_block else b for b in fixed]
     body: list[Text] = []
     for block in fixed:
         if block is banner:
