@@ -171,6 +171,7 @@ class JudgesRound(RoundType):
         facts: dict[str, Any] = {
             "judges": [j["name"] for j in judges],
             "min_score": float(self.settings.get("min_score", 0)),
+            "max_score": float(self.settings.get("max_score", 10)),
             "marks": {judges[int(i)]["name"]: score for i, score in marks.items()},
             "waiting": [judges[i]["name"] for i in self.scorers(team)
                         if str(i) not in marks] if team is not None else [],

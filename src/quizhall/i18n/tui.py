@@ -40,6 +40,7 @@ MESSAGES = {
     "tui.buzz_open_line": ("抢答器已开启", "the buzzers are open"),
     # Pages.
     "tui.buzzer_key": ("抢答键", "buzzer key"),
+    "tui.judge_score_refused": ("插件 {plugin} 提供的评委分未被接受：{reason}", "a judge's score from plugin {plugin} was not taken: {reason}"),
     "tui.board_title": ("题板", "The board"),
     "tui.board_picks": ("{team} 选题", "{team} picks a cell"),
     "tui.judges_for": ("评委打分 · {team}", "Judges' scores · {team}"),

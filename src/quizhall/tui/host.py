@@ -311,12 +311,34 @@ class HostApp(ContestApp):
                 self._announce(outcome)
                 self.refresh_state()
                 return
+        if self._judge_scores_from_plugins():
+            return
         state = self.contest.state
         if state.timer is not None and state.timer.running:
             self.refresh_state(availability=False)
         elif self.audience is not None and self.audience.board.current is not None \
                 and not self.audience.board.current.closed:
             self._show_audience()  # the audience's time left
+
+    def _judge_scores_from_plugins(self) -> bool:
+        """Record the judges' scores plugins supplied, as if typed; True when any were."""
+        commands, warnings = self.contest.plugin_judge_scores()
+        self._warn(warnings)
+        recorded = False
+        for plugin, command in commands:
+            outcome = self.contest.execute(command)
+            self._warn(outcome.warnings)
+            if outcome.accepted:
+                self._announce(outcome)
+                recorded = True
+            else:
+                self.notify(t("tui.judge_score_refused", plugin=plugin,
+                              reason=outcome.reason or ""), severity="warning", markup=False,
+                            timeout=8)
+        if recorded:
+            self.session.sync_status()
+            self.refresh_state()
+        return recorded
 
     # -- rendering -------------------------------------------------------------------------
     def refresh_state(self, availability: bool = True) -> None:
