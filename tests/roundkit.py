@@ -61,6 +61,7 @@ TITLES = {"zh-CN": {"title": "规则演示赛", "board": "题板题", "designate
 PAGES = {
     "board": ("board", ["next", "pick 1 30", "right", "pick 2 20", "wrong", "project round"]),
     "designated": ("designated", ["next", "wager 1 30"]),
+    "designated_question": ("designated", ["next", "wager 1 30", "next"]),
     "judges_scoring": ("judges", ["next", "next", "mark 张评委 9", "mark 李评委 8.5"]),
     "judges": ("judges", ["next", "next", "mark 张评委 9", "mark 李评委 8.5", "mark 赵评委 7",
                           "mark 陈评委 9.6"]),

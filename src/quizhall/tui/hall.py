@@ -2,8 +2,9 @@
 
 :func:`hall_page` turns a :class:`~quizhall.tui.view.StageView` (already made fit for the
 audience) into exactly ``height`` lines of at most ``width`` cells: title card, team
-introduction, round card, question (with buzz lock, countdown and reveal), scoreboard and
-podium. Texts that matter from the back row (stem, options, explanation, team names, scores,
+introduction, round card (for a question board round: the board), question (with buzz lock,
+countdown, reveal, and what the round type adds: judges' scores, who is still in, who chose
+the value for whom), scoreboard and podium. Texts that matter from the back row (stem, options, explanation, team names, scores,
 the countdown) are drawn with :mod:`quizhall.tui.bigtext` at the largest size that lets the
 page fit; the rest is plain text. Without a font, or where even the smallest legible size
 does not fit, a text falls back to plain type. It is a pure function of its arguments, so the

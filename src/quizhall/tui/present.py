@@ -160,6 +160,11 @@ def round_panel(view: Any) -> RoundPanel | None:
     if "standing" in facts and "eliminated" in facts:
         return StandingView(standing=tuple(int(i) + 1 for i in facts["standing"]),
                             out=tuple(int(i) + 1 for i in facts["eliminated"]))
+    if facts.get("chosen_by") is not None and facts.get("for_team") is not None:
+        return DesignationView(chooser=int(facts["chosen_by"]) + 1,
+                               target=int(facts["for_team"]) + 1,
+                               value=_number(facts["value"]) if facts.get("value")
+                               is not None else "")
     if facts.get("for_team") is not None and facts.get("picker") is not None:
         pending = facts.get("pending") or {}
         return DesignationView(chooser=int(facts["picker"]) + 1,
