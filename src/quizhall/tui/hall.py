@@ -8,8 +8,8 @@ the value for whom), scoreboard and podium. Texts that matter from the back row 
 options, explanation, team names, scores, the countdown) are drawn with
 :mod:`quizhall.tui.bigtext` at the largest size that lets the page fit; the rest is plain
 text. The countdown takes the rows the question leaves. Without a font, or where even the
-smallest legible size does not fit, a text falls back to plain type. It is a pure function of its arguments, so the
-benchmarks measure it and the tests pin it without a terminal.
+smallest legible size does not fit, a text falls back to plain type. It is a pure function
+of its arguments, so the benchmarks measure it and the tests pin it without a terminal.
 """
 
 from __future__ import annotations
