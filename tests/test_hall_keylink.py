@@ -101,7 +101,7 @@ def test_malformed_datagrams_are_ignored():
 def test_a_socket_left_by_a_crashed_console_is_replaced(tmp_path):
     got: list[tuple] = []
     path = keylink.socket_path("crashed-20251124-abcd")
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    keylink.private_dir(path.parent)
     path.write_bytes(b"")  # what a console killed with -9 leaves behind
     listener = keylink.KeyListener("crashed-20251124-abcd", lambda *key: got.append(key))
     listener.start()
@@ -116,3 +116,15 @@ def test_a_socket_left_by_a_crashed_console_is_replaced(tmp_path):
         listener.stop()
     assert not path.exists()
     assert not keylink.KeySender("crashed-20251124-abcd").send("y", "y", 3.0)
+
+
+def test_a_directory_open_to_others_is_refused(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    try:
+        keylink.private_dir(shared)
+    except PermissionError as error:
+        assert "not private" in str(error)
+    else:
+        raise AssertionError("a world-writable directory was accepted")

@@ -34,6 +34,15 @@ def runtime_dir() -> Path:
     return Path(tempfile.gettempdir()) / f"quizhall-{uid}"
 
 
+def private_dir(path: Path) -> None:
+    """Make ``path`` for this user only; OSError when it exists and is another user's or
+    open to others (someone else could then read the keys or pose as the console)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = path.stat()
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o077):
+        raise PermissionError(f"{path} is not private to this user")
+
+
 def socket_path(contest_id: str) -> Path:
     """Where the host console of ``contest_id`` listens for forwarded keys."""
     return runtime_dir() / f"{contest_id}.keys"
@@ -55,7 +64,7 @@ class KeyListener:
 
     def start(self) -> None:
         """Listen (in a thread of its own); raises OSError when the socket cannot be made."""
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()  # left by a console that crashed: nobody listens there
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
