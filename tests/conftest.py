@@ -1,5 +1,7 @@
 """Shared fixtures: a fixed language, private cache and data directories for every test."""
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -29,9 +31,15 @@ def _isolated(tmp_path_factory, monkeypatch):
     # Large text needs a font; tests that draw it choose one (tests/hallkit.py), the rest
     # see plain text on every machine.
     monkeypatch.setenv("QUIZHALL_FONT", "none")
+    # Host consoles listen for the projector's keys in $XDG_RUNTIME_DIR/quizhall: a short
+    # private directory per test (a socket's path is limited to about 100 bytes), so tests
+    # run side by side never meet.
+    runtime = Path(tempfile.mkdtemp(prefix="qh-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     i18n.set_language("en")
     yield
     i18n.set_language(None)
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture

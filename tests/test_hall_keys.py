@@ -132,7 +132,7 @@ async def test_help_lists_the_projector_keys(tmp_path):
     session.close()
 
 
-async def test_a_key_in_the_projector_window_is_said_large_not_dropped(tmp_path):
+async def test_q_on_the_projector_asks_before_closing(tmp_path):
     app, session = host(contest_file(tmp_path, ROUNDS, bank=TUI_BANK), tmp_path / "data")
     async with app.run_test(size=(100, 30)):
         pass
@@ -140,9 +140,6 @@ async def test_a_key_in_the_projector_window_is_said_large_not_dropped(tmp_path)
     display = DisplayApp(Follower(store, session.contest_id, FrozenClock()), bell=False,
                          follow=False)
     async with display.run_test(size=(100, 30)) as pilot:
-        await press(pilot, "1")
-        assert display.screen.query_one(HallView).warning
-        assert "KEYBOARD IS ON THE PROJECTOR" in screen_text(display)
         await press(pilot, "q")
         assert "Close the projector?" in screen_text(display)
         await press(pilot, "escape")

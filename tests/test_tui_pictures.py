@@ -179,8 +179,9 @@ async def test_graphics_protocols_draw_through_textual_image(tmp_path, monkeypat
             shown = app.screen.query_one(".question-picture")
             drawing = shown.query_one(".picture-graphics")
             assert drawing.image is not None
-            # Square sign, 16 rows of 40vh, cells of 10×20 pixels (no terminal to ask): 32×16.
-            assert (drawing.size.width, drawing.size.height) == (32, 16)
+            # Square sign beside the page (120 columns: wide), 24 rows of 60vh, cells of
+            # 10×20 pixels (no terminal to ask): 48×24.
+            assert (drawing.size.width, drawing.size.height) == (48, 24)
             if protocol == "kitty":
                 assert "\x1b_G" in terminal_out.getvalue()  # the picture went to the terminal
     finally:
@@ -196,3 +197,28 @@ def test_the_projector_finds_pictures_from_the_banks_kept_with_the_contest(tmp_p
     picture = kept["safety-signs/sign-001"].image
     assert picture == str(tmp_path / "pictures" / "signs" / "no-smoking.png")
     assert kept["safety-signs/sign-002"].option_images["B"][0].endswith("electric-shock.png")
+
+
+@pytest.mark.parametrize(("size", "beside"), [((160, 45), True), ((80, 40), False)])
+async def test_the_stem_is_drawn_large_beside_or_below_the_picture(tmp_path, monkeypatch,
+                                                                   hall_font, size, beside):
+    from hallkit import stem_rows
+
+    from quizhall.tui.widgets.hall import HallView
+    from quizhall.tui.widgets.picture import QuestionPictures
+
+    app, session = console(tmp_path, monkeypatch, audience=True)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await press(pilot, *SHOW_FIRST)
+            pictures = app.screen.query_one(QuestionPictures)
+            hall = app.screen.query_one(HallView)
+            assert pictures.display
+            if beside:  # a wide screen: the picture at the left, the page beside it
+                assert pictures.region.right <= hall.region.x
+            else:  # a narrow one: the picture above the page
+                assert pictures.region.bottom <= hall.region.y
+            lines = hall.render().split("\n")
+            assert stem_rows(lines, hall_font, app.view.question.stem) >= 3
+    finally:
+        session.close()

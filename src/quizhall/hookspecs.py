@@ -156,6 +156,22 @@ def quizhall_register_commands(register: Any) -> None:
 
 
 @hookspec
+def quizhall_judge_scores(request: Any, settings: Any) -> Any:
+    """Judges' scores (评委打分) from outside the keyboard: scoring pads, a judges' app.
+
+    Called by the host console about ten times a second while a ``judges`` round waits for
+    scores (keep it quick: read what arrived, never wait), for the plugins the contest
+    enables, in the rounds their entry allows. Gets a
+    :class:`~quizhall.contest.hooks.JudgeRequest` (the team on stage, the judges still to
+    score, the score range) and the plugin's own ``settings``. Returns None, or a dict of
+    judge name → score for the scores that came in. Each is recorded exactly as if the host
+    had typed ``mark JUDGE SCORE`` (a ``judge_scored`` event in the log and the export), so
+    a replay never calls this hook again; a score the round refuses (a judge already scored,
+    out of range, the judge's own team) is a warning naming the plugin, and ignored.
+    """
+
+
+@hookspec
 def quizhall_event_recorded(event: dict, state: Any, settings: Any) -> None:
     """Observe the contest: called after each event is recorded and applied.
 

@@ -33,10 +33,12 @@ from quizhall.contest.hooks import (
     Answerer,
     CommandContext,
     CommandRefused,
+    JudgeRequest,
     Note,
     PluginCommand,
     TurnContext,
     as_parts,
+    is_judge_scores,
     is_plain_data,
     is_score_parts,
 )
@@ -50,6 +52,7 @@ from quizhall.plugins.safecall import (
     call_each,
     call_first,
     call_guarded,
+    implementations,
 )
 
 if TYPE_CHECKING:
@@ -463,6 +466,36 @@ class Contest:
                            turn=context, member=member)
         if found:
             raise Refused(found[1])
+
+    # -- judges' scores from plugins ----------------------------------------------------------
+    def plugin_judge_scores(self) -> tuple[list[tuple[str, Command]], list[str]]:
+        """The scores enabled plugins give (``quizhall_judge_scores``) for the judges still
+        to score the team on stage, as (plugin, ``mark`` command) for the host to execute,
+        and the warnings calling them gave; nothing when no judges' round waits."""
+        state = self.state
+        if state.phase != QUESTION or state.round < 0 or state.answerer is None:
+            return [], []
+        select = self._selector(state.round, state.plan.rounds[state.round].type)
+        if not implementations(self.pm, "quizhall_judge_scores", select):
+            return [], []
+        view = self.view()
+        facts = view.details if isinstance(view.details, dict) else {}
+        waiting = tuple(str(name) for name in facts.get("waiting") or ())
+        if not waiting:
+            return [], []
+        team = state.answerer
+        request = JudgeRequest(team=team, team_name=state.plan.teams[team].name,
+                               question_key=state.question_key, waiting=waiting,
+                               min_score=float(facts.get("min_score", 0)),
+                               max_score=float(facts.get("max_score", 10)))
+        warnings: list[str] = []
+        found = call_each(self.pm, "quizhall_judge_scores", is_judge_scores,
+                          "dict of judge name → score", warnings,
+                          select=select, per_plugin=self._own_settings(), stopwatch=self.stopwatch,
+                          request=request)
+        commands = [(plugin, Command("mark", points=float(score), args=(name,)))
+                    for plugin, scores in found for name, score in scores.items()]
+        return commands, warnings
 
     # -- plugin commands --------------------------------------------------------------------
     def plugin_commands(self) -> dict[str, PluginCommand]:

@@ -165,6 +165,25 @@ class PluginCommand:
     run: Callable[[CommandContext], Note]
 
 
+@dataclass(frozen=True, slots=True)
+class JudgeRequest:
+    """A judges' round waiting for scores: ``team`` (0-based) and its name, the question on
+    stage, the judges who still have to score it (names), and the allowed range."""
+
+    team: int
+    team_name: str
+    question_key: str | None
+    waiting: tuple[str, ...]
+    min_score: float
+    max_score: float
+
+
+def is_judge_scores(value: Any) -> bool:
+    """A dict of judge name → finite number."""
+    return isinstance(value, dict) and all(
+        isinstance(name, str) and is_finite_number(score) for name, score in value.items())
+
+
 def is_finite_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 

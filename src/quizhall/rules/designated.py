@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from quizhall.contest.rounds import Decision, Event, Setting
+from quizhall.contest.state import QUESTION
 from quizhall.hookspecs import hookimpl
 from quizhall.i18n import t
 from quizhall.roundkit import TIME_LIMIT, fmt
@@ -58,8 +59,14 @@ class DesignatedRound(RiskRound):
     def details(self, d: Decision) -> dict[str, Any]:
         details = super().details(d)
         picker = details.get("picker")
+        state = d.state
         if picker is not None:
             details["for_team"] = self.target(d, picker)
+        elif state.phase == QUESTION and state.chooser is not None \
+                and state.answerer is not None:
+            # The question on stage: who chose its value for whom.
+            details.update(chosen_by=state.chooser, for_team=state.answerer,
+                           value=state.stake)
         return details
 
     def after_judged(self, d: Decision, verdict: str, judged: Event) -> list[Event]:

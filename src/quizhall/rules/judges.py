@@ -115,7 +115,8 @@ class JudgesRound(RoundType):
         teams = state.round_teams
         return [{"type": "question_shown", "question": index, "key": d.round.questions[index],
                  "answerer": teams[index % len(teams)], "member": None,
-                 "players": [teams[index % len(teams)]], "data": {"marks": {}}}]
+                 "players": [teams[index % len(teams)]],
+                 "data": {"marks": {}, "team": teams[index % len(teams)]}}]
 
     def mark(self, d: Decision, judge: str, score: float) -> list[Event]:
         state = d.state
@@ -140,7 +141,7 @@ class JudgesRound(RoundType):
         marks[str(index)] = score
         events: list[Event] = [{"type": "judge_scored", "team": team, "judge": index,
                                 "name": names[index], "score": score,
-                                "data": {"marks": marks}}]
+                                "data": {"marks": marks, "team": team}}]
         scorers = self.scorers(team)
         if all(str(i) in marks for i in scorers):
             scores = [float(marks[str(i)]) for i in scorers]
@@ -166,11 +167,26 @@ class JudgesRound(RoundType):
         team = state.answerer
         marks = state.data.get("marks") or {}
         judges = self.judges()
-        return {"judges": [j["name"] for j in judges],
-                "min_score": float(self.settings.get("min_score", 0)),
-                "marks": {judges[int(i)]["name"]: score for i, score in marks.items()},
-                "waiting": [judges[i]["name"] for i in self.scorers(team)
-                            if str(i) not in marks] if team is not None else []}
+        shown = team if team is not None else state.data.get("team")
+        facts: dict[str, Any] = {
+            "judges": [j["name"] for j in judges],
+            "min_score": float(self.settings.get("min_score", 0)),
+            "max_score": float(self.settings.get("max_score", 10)),
+            "marks": {judges[int(i)]["name"]: score for i, score in marks.items()},
+            "waiting": [judges[i]["name"] for i in self.scorers(team)
+                        if str(i) not in marks] if team is not None else [],
+            "team": shown, "scorers": [judges[i]["name"] for i in self.scorers(shown)]
+            if shown is not None else [], "dropped": [], "mean": None}
+        scorers = self.scorers(shown) if shown is not None else []
+        if scorers and all(str(i) in marks for i in scorers):
+            low, high = (int(self.settings.get("drop_lowest", 1)),
+                         int(self.settings.get("drop_highest", 1)))
+            ranked = sorted(scorers, key=lambda i: (float(marks[str(i)]), i))
+            dropped = ranked[:low] + ranked[len(ranked) - high:]
+            facts["dropped"] = [judges[i]["name"] for i in dropped]
+            facts["mean"] = judged_mean([float(marks[str(i)]) for i in scorers], high, low,
+                                        int(self.settings.get("decimals", 2)))[0]
+        return facts
 
     def rules(self) -> list[str]:
         s = self.settings

@@ -6,8 +6,10 @@ buzzed, the reveal, the pages the host puts on the projector and the final podiu
 records anything (the log is opened as a reader), and it renders only
 :meth:`~quizhall.tui.stage_view.StageView.for_audience`, so no answer appears before the reveal.
 
-Keys are for the host's window: a key typed here is not recorded, so the projector says so
-at once, large, instead of dropping it silently; ``q`` and ``Esc`` ask before closing.
+Keys typed here are handed to the host console (:mod:`quizhall.tui.keylink`), which handles
+them as if typed there and stays the only writer of the log; buzzer keys keep their key-event
+times. When no host console listens the projector says so at once, large, instead of dropping
+the key silently. ``q`` and ``Esc`` ask before closing.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from textual.widgets import Static
 
 from quizhall.contest.audience import AudienceBoard
 from quizhall.i18n import t
+from quizhall.tui import keylink
 from quizhall.tui.app import ContestApp
 from quizhall.tui.dialogs import ConfirmDialog
 from quizhall.tui.host import buzz_round, stake_both_ways
@@ -65,7 +68,10 @@ class DisplayScreen(Screen[None]):
                 ConfirmDialog(t("tui.display_quit_title"), t("tui.display_quit_body")),
                 lambda yes: self.app.exit(0) if yes else None)
         else:
-            self.query_one(HallView).warn_wrong_window()
+            app: DisplayApp = self.app  # type: ignore[assignment]
+            if not app.forward_key(event.key, event.character, event.time):
+                self.query_one(HallView).warn_wrong_window(
+                    "tui.host_not_listening" if keylink.supported() else "tui.wrong_window")
 
 
 class DisplayApp(ContestApp):
@@ -81,10 +87,15 @@ class DisplayApp(ContestApp):
         self._tick = tick
         self._follow = follow
         self._view: StageView | None = None
+        self._keys = keylink.KeySender(follower.contest_id)
         self.audience = AudienceBoard.fold(follower.log.read(0)[:follower.position])
 
     def get_default_screen(self) -> Screen:
         return DisplayScreen()
+
+    def forward_key(self, key: str, character: str | None, at: float) -> bool:
+        """Hand a key typed here to the host console; False when none takes it."""
+        return self._keys.send(key, character, at)
 
     def screen_ready(self) -> None:
         """The screen is built: show the contest and start following it."""

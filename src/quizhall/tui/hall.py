@@ -2,12 +2,14 @@
 
 :func:`hall_page` turns a :class:`~quizhall.tui.stage_view.StageView` (already made fit for the
 audience) into exactly ``height`` lines of at most ``width`` cells: title card, team
-introduction, round card, question (with buzz lock, countdown and reveal), scoreboard and
-podium. Texts that matter from the back row (stem, options, explanation, team names, scores,
-the countdown) are drawn with :mod:`quizhall.tui.bigtext` at the largest size that lets the
-page fit; the rest is plain text. Without a font, or where even the smallest legible size
-does not fit, a text falls back to plain type. It is a pure function of its arguments, so the
-benchmarks measure it and the tests pin it without a terminal.
+introduction, round card (for a question board round: the board), question (with buzz lock,
+countdown, reveal, and what the round type adds: judges' scores, who is still in, who chose
+the value for whom), scoreboard and podium. Texts that matter from the back row (stem,
+options, explanation, team names, scores, the countdown) are drawn with
+:mod:`quizhall.tui.bigtext` at the largest size that lets the page fit; the rest is plain
+text. The countdown takes the rows the question leaves. Without a font, or where even the
+smallest legible size does not fit, a text falls back to plain type. It is a pure function
+of its arguments, so the benchmarks measure it and the tests pin it without a terminal.
 """
 
 from __future__ import annotations
@@ -24,7 +26,16 @@ from quizhall.i18n import get_language, t
 from quizhall.tui.bigtext import BigFont
 from quizhall.tui.literal import visible
 from quizhall.tui.present import prize_name
-from quizhall.tui.stage_view import QuestionView, Stage, StageView, TeamView
+from quizhall.tui.stage_view import (
+    BoardView,
+    DesignationView,
+    JudgesView,
+    QuestionView,
+    Stage,
+    StageView,
+    StandingView,
+    TeamView,
+)
 from quizhall.tui.text import clock, contrast, named, points
 from quizhall.tui.wrap import break_points
 
@@ -305,6 +316,8 @@ def hall_page(view: StageView, width: int, height: int, font: BigFont | None,
         lines = title_page(view, width, height, font, palette)
     elif stage is Stage.TEAMS:
         lines = teams_page(view, width, height, font, palette)
+    elif stage is Stage.ROUND and isinstance(view.panel, BoardView):
+        lines = board_page(view, view.panel, width, height, font, palette)
     elif stage is Stage.ROUND:
         lines = round_page(view, width, height, font, palette)
     elif stage is Stage.SCORES:
@@ -378,10 +391,153 @@ def round_page(view: StageView, width: int, height: int, font: BigFont | None,
     rules.truncate(inner, overflow="ellipsis")
     tail = [Block([_align(Text(visible(kind), style=f"bold {palette.muted}"), inner,
                           "center")]), Block([_align(rules, inner, "center")])]
-    if view.message:
+    panel = panel_block(view, inner, max(3, min(6, height // 8)), font, palette)
+    if panel.height:
+        tail.append(panel)
+    elif view.message:
         tail.append(Block([_align(Text(visible(view.message), style="bold"), inner,
                                   "center")]))
     return _indent(stack(blocks + tail, height, inner, gap=1), 2)
+
+
+def board_page(view: StageView, board: BoardView, width: int, height: int,
+               font: BigFont | None, palette: Palette) -> list[Text]:
+    """The question board: a column per topic, a cell per value, picked cells gone, and
+    whose pick it is."""
+    inner = width - 4
+    top = header(view, width, palette, t("tui.board_title"))
+    picker = view.team(board.picker)
+    foot = Block([_align(Text(visible(t("tui.board_picks", team=picker.name)),
+                              style=f"bold {palette.accent}"), inner, "center")]) \
+        if picker is not None else Block()
+    columns = max(1, len(board.topics))
+    gap = 2 if inner >= 40 else 1
+    column = max(1, (inner - gap * (columns - 1)) // columns)
+    room = height - 2 - (foot.height + 1 if foot.height else 0)
+    values = max(1, len(board.values))
+    # Topic names share a size (at most a third of a cell row), then the cells take the rest.
+    heads, _ = layout_items(font, [Item(topic, "bold") for topic in board.topics], column,
+                            max(1, room // (values + 3)), gap=0)
+    head_rows = max((b.height for b in heads), default=1)
+    cell = max(1, (room - head_rows - 1) // values)
+    grid: list[Block] = [_columns(heads, column, gap, head_rows)]
+    filled = f"bold {palette.background} on {palette.accent}"
+    for row, value in enumerate(board.values):
+        cells = []
+        for topic in range(columns):
+            taken = topic >= len(board.taken) or row >= len(board.taken[topic]) \
+                or board.taken[topic][row]
+            cells.append(_board_cell("" if taken else value, column, cell, font, filled))
+        grid.append(_columns(cells, column, gap, cell))
+    body = stack(grid, room, inner, gap=0)
+    lines = [top, Text(), *_indent(body, 2)]
+    if foot.height:
+        lines += [Text(), *_indent(foot.lines, 2)]
+    return lines
+
+
+def _board_cell(value: str, width: int, rows: int, font: BigFont | None,
+                style: str) -> Block:
+    """One cell of the board: its value large on a filled box, or nothing once picked;
+    the last line is left blank between rows."""
+    box = max(1, rows - 1) if rows > 1 else 1
+    if not value:
+        return Block([Text() for _ in range(rows)])
+    blocks, _ = layout_items(font, [Item(value, "")], width - 2, box, max_rows=box, gap=0)
+    drawn = blocks[0].lines if blocks else []
+    lines = []
+    for y in range(box):
+        k = y - (box - len(drawn)) // 2
+        piece = _align(drawn[k], width, "center") if 0 <= k < len(drawn) else Text()
+        piece.pad_right(max(0, width - piece.cell_len))
+        piece.truncate(width)
+        piece.stylize(style)
+        lines.append(piece)
+    return Block(lines + [Text() for _ in range(rows - box)])
+
+
+def _columns(blocks: Sequence[Block], width: int, gap: int, rows: int) -> Block:
+    """Blocks side by side, each in a column ``width`` cells wide, ``rows`` lines tall."""
+    lines = []
+    for y in range(rows):
+        line = Text()
+        for i, block in enumerate(blocks):
+            piece = block.lines[y].copy() if y < block.height else Text()
+            piece.truncate(width)
+            piece.pad_right(width - piece.cell_len + (gap if i < len(blocks) - 1 else 0))
+            line.append_text(piece)
+        line.rstrip()
+        lines.append(line)
+    return Block(lines)
+
+
+def panel_block(view: StageView, width: int, rows: int, font: BigFont | None,
+                palette: Palette) -> Block:
+    """What the round type adds to the question page: judges' scores, who is still in, who
+    chose the value for whom; ``rows`` is the size of its large text."""
+    panel = view.panel
+    if isinstance(panel, JudgesView):
+        return judges_block(view, panel, width, rows, font, palette)
+    if isinstance(panel, StandingView):
+        standing = "  ".join(visible(team.name) for number in panel.standing
+                             if (team := view.team(number)) is not None)
+        out = "  ".join(visible(team.name) for number in panel.out
+                        if (team := view.team(number)) is not None)
+        blocks, _ = layout_items(font, [Item(f"{t('tui.standing_in')}  {standing}", "bold")],
+                                 width, rows, max_rows=rows, gap=0)
+        lines = list(blocks[0].lines)
+        if out:
+            gone = Text(f"{t('tui.standing_out')}  ", style=f"bold {palette.error}")
+            gone.append(out, style=f"strike {palette.muted}")
+            lines.append(_align(gone, width, "center"))
+        return Block(lines)
+    if isinstance(panel, DesignationView):
+        chooser, target = view.team(panel.chooser), view.team(panel.target)
+        if chooser is None or target is None:
+            return Block()
+        key = "tui.designated_chosen" if panel.value else "tui.designated_choosing"
+        text = t(key, chooser=chooser.name, target=target.name, value=panel.value)
+        blocks, _ = layout_items(font, [Item(text, f"bold {palette.accent}")], width, rows,
+                                 max_rows=rows, gap=0)
+        return blocks[0]
+    return Block()
+
+
+def judges_block(view: StageView, panel: JudgesView, width: int, rows: int,
+                 font: BigFont | None, palette: Palette) -> Block:
+    """Each judge's score large in a column of its own (the dropped ones said so, in words
+    and dimmed), the mean last once every judge has scored."""
+    team = view.team(panel.team)
+    title = Text(visible(t("tui.judges_for", team=team.name if team else "")),
+                 style=f"bold {palette.muted}")
+    count = len(panel.marks) + (1 if panel.mean else 0)
+    if count == 0:
+        return Block([_align(title, width, "center")])
+    gap = 2 if width >= 40 else 1
+    column = max(1, (width - gap * (count - 1)) // count)
+    items = [Item(mark.score or "–", palette.muted if mark.dropped or not mark.score
+                  else f"bold {palette.accent}") for mark in panel.marks]
+    labels = [(mark.judge, t("tui.judges_dropped") if mark.dropped else
+               "" if mark.score else t("tui.judges_waiting")) for mark in panel.marks]
+    if panel.mean:
+        items.append(Item(panel.mean, f"bold {palette.success}"))
+        labels.append((t("tui.judges_mean"), ""))
+    scores = next((drawn for size in range(min(rows, MAX_ROWS), 1, -1)
+                   if (drawn := blocks_at(font, items, column, size)) is not None
+                   and all(b.height <= rows for b in drawn)), None) \
+        or blocks_at(None, items, column, 1) or []
+    size = max((b.height for b in scores), default=1)
+    cells = []
+    for (name, note), score in zip(labels, scores, strict=True):
+        lines = [_align(Text(visible(name), style="bold"), column, "center")]
+        lines += [_align(line, column, "center") for line in score.lines]
+        lines += [Text() for _ in range(size - score.height)]
+        lines.append(_align(Text(note, style=f"bold {palette.error}" if note ==
+                                 t("tui.judges_dropped") else palette.muted), column,
+                            "center"))
+        cells.append(Block(lines))
+    grid = _columns(cells, column, gap, size + 2)
+    return Block([_align(title, width, "center"), *grid.lines])
 
 
 def countdown(view: StageView, width: int, rows: int, font: BigFont | None,
@@ -526,12 +682,30 @@ def _fit_question(question: QuestionView | None, revealed: bool, width: int, hei
                 if columns > 1 and any(b.height > max(blocks[1].height, 1)
                                        for b in blocks[1:1 + options]):
                     continue  # an option wraps: one column reads better
-                blocks = _options_in_columns(items, blocks, columns, width, options)
-                if sum(b.height for b in blocks) + len(blocks) - 1 <= height:
-                    return blocks, 2 if big_stem else 1
+                fitted = _options_in_columns(items, blocks, columns, width, options)
+                if sum(b.height for b in fitted) + len(fitted) - 1 <= height:
+                    grown = _grow_options(font, items, blocks[:1], columns, width, height,
+                                          options, rows) if big_stem else None
+                    return grown or fitted, 2 if big_stem else 1
     items = question_items(question, revealed, width, palette, layouts[0])
     blocks = blocks_at(None, items, width, 1) or []
     return _options_in_columns(items, blocks, layouts[0], width, options), 0
+
+
+def _grow_options(font: BigFont | None, items: list[Item], stem: list[Block], columns: int,
+                  width: int, height: int, options: int, rows: int) -> list[Block] | None:
+    """The page with the stem as fitted and the items below it larger than ``rows``, as
+    large as still fits (short options read better larger than a long stem), or None."""
+    for larger in range(min(MAX_ROWS, height), rows, -1):
+        rest = blocks_at(font, items[1:], width, larger)
+        if rest is None:
+            continue
+        if columns > 1 and any(b.height > max(rest[0].height, 1) for b in rest[:options]):
+            continue
+        blocks = _options_in_columns(items, stem + rest, columns, width, options)
+        if sum(b.height for b in blocks) + len(blocks) - 1 <= height:
+            return blocks
+    return None
 
 
 def question_page(view: StageView, width: int, height: int, font: BigFont | None,
@@ -545,25 +719,35 @@ def question_page(view: StageView, width: int, height: int, font: BigFont | None
     room = height - 3  # header, a blank line, the scores strip
     # The stem comes first: on a small screen the clock and the banner shrink to let it be
     # drawn large, if that is enough.
-    best: tuple[int, tuple[Block, Block, Block, list[Block], int, list[Block]]] | None = None
+    best: tuple[int, tuple[int, Block, Block, Block, list[Block], int, list[Block]]] | None \
+        = None
+    clocked = (view.timer is not None or view.time_up or not timers) and not view.revealed
     for compact in (False, True):
         clock_rows = 3 if compact else max(3, min(10, height // 6))
         timer_block = countdown(view, inner, clock_rows, font, palette, timers) \
-            if (view.timer is not None or view.time_up or not timers) and not view.revealed \
-            else Block()
+            if clocked else Block()
         banner = buzz_banner(view, width, 2 if compact else max(4, min(6, height // 9)),
                              font, palette)
         message = Block([_align(Text(visible(view.message), style=f"bold {palette.accent}"),
                                 inner, "center")]) if view.message else Block()
-        fixed = [b for b in (timer_block, banner, message) if b.height]
+        panel = panel_block(view, inner, 3 if compact else max(3, min(8, height // 7)), font,
+                            palette)
+        fixed = [b for b in (timer_block, banner, panel, message) if b.height]
         left = room - sum(b.height for b in fixed) - len(fixed)
         blocks, large = _question_blocks(view, inner, max(0, left), font, palette)
         if best is None or large > best[0]:
-            best = (large, (timer_block, banner, message, fixed, left, blocks))
+            best = (large, (clock_rows, timer_block, banner, message, fixed, left, blocks))
         if large == 2 or font is None:
             break
     assert best is not None
-    timer_block, banner, message, fixed, left, blocks = best[1]
+    clock_rows, timer_block, banner, message, fixed, left, blocks = best[1]
+    spare = left - sum(b.height for b in blocks) - max(0, len(blocks) - 1)
+    if clocked and timers and spare > 0:
+        # The countdown takes what the question leaves: as large as the page allows.
+        grown = countdown(view, inner, clock_rows + spare, font, palette, timers)
+        if 0 < grown.height - timer_block.height <= spare:
+            left -= grown.height - timer_block.height
+            fixed = [grown if b is timer_block else b for b in fixed]
     body: list[Text] = []
     for block in fixed:
         if block is banner:

@@ -26,6 +26,7 @@ from textual.screen import Screen
 
 from quizhall.i18n import t
 from quizhall.plugins import PLUGIN_ERRORS
+from quizhall.tui import keylink
 from quizhall.tui.app import ContestApp
 from quizhall.tui.dialogs import (
     AdjustDialog,
@@ -187,6 +188,7 @@ class HostApp(ContestApp):
         # ``audience(contest)`` makes the AudienceHall (quizhall.web.hall) once a contest is open.
         self._audience_factory = audience
         self.audience: Any = None
+        self._projector_keys: keylink.KeyListener | None = None
 
     # -- start and stop -------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -236,8 +238,29 @@ class HostApp(ContestApp):
         guide.display = bool(self.guide)
         guide.update(Text(self.guide))
         self._start_audience()
+        self._listen_to_projector()
         self.refresh_state()
         self.set_interval(self._tick, self._on_tick)
+
+    def _listen_to_projector(self) -> None:
+        """Take keys typed into ``quizhall display``'s window as if typed here."""
+        if self.single_screen or not self.session.contest_id or not keylink.supported():
+            return
+        listener = keylink.KeyListener(self.session.contest_id, self._key_from_projector)
+        try:
+            listener.start()
+        except OSError as exc:
+            self.notify(t("tui.keylink_failed", error=str(exc)), severity="warning",
+                        markup=False, timeout=10)
+            return
+        self._projector_keys = listener
+
+    def _key_from_projector(self, key: str, character: str | None, at: float) -> None:
+        # Called on the listener's thread: the key is handled on the app's, like a typed one.
+        try:
+            self.call_from_thread(self.handle_key, key, character, at)
+        except RuntimeError:  # the app is closing
+            pass
 
     def _start_audience(self) -> None:
         """Serve the phones beside the console, when asked; a failure is said, not fatal."""
@@ -270,6 +293,8 @@ class HostApp(ContestApp):
                 panel.show(self.audience.board, self.contest.clock.now())
 
     def on_unmount(self) -> None:
+        if self._projector_keys is not None:
+            self._projector_keys.stop()
         if self.audience is not None:
             self.audience.stop()
         for source in self._buzzers:
@@ -289,12 +314,34 @@ class HostApp(ContestApp):
                 self._announce(outcome)
                 self.refresh_state()
                 return
+        if self._judge_scores_from_plugins():
+            return
         state = self.contest.state
         if state.timer is not None and state.timer.running:
             self.refresh_state(availability=False)
         elif self.audience is not None and self.audience.board.current is not None \
                 and not self.audience.board.current.closed:
             self._show_audience()  # the audience's time left
+
+    def _judge_scores_from_plugins(self) -> bool:
+        """Record the judges' scores plugins supplied, as if typed; True when any were."""
+        commands, warnings = self.contest.plugin_judge_scores()
+        self._warn(warnings)
+        recorded = False
+        for plugin, command in commands:
+            outcome = self.contest.execute(command)
+            self._warn(outcome.warnings)
+            if outcome.accepted:
+                self._announce(outcome)
+                recorded = True
+            else:
+                self.notify(t("tui.judge_score_refused", plugin=plugin,
+                              reason=outcome.reason or ""), severity="warning", markup=False,
+                            timeout=8)
+        if recorded:
+            self.session.sync_status()
+            self.refresh_state()
+        return recorded
 
     # -- rendering -------------------------------------------------------------------------
     def refresh_state(self, availability: bool = True) -> None:

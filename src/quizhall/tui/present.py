@@ -15,7 +15,20 @@ from typing import Any
 from quizhall.bank.qtypes import kind_of
 from quizhall.contest.events import definition
 from quizhall.i18n import get_language, t
-from quizhall.tui.stage_view import QuestionView, Stage, StageView, TeamView, TimerView, team_colour
+from quizhall.tui.stage_view import (
+    BoardView,
+    DesignationView,
+    JudgeMark,
+    JudgesView,
+    QuestionView,
+    RoundPanel,
+    Stage,
+    StageView,
+    StandingView,
+    TeamView,
+    TimerView,
+    team_colour,
+)
 from quizhall.tui.text import colour_value, named, points, signed
 
 # Phases of the engine (quizhall.contest.state), named here to keep this module import-light.
@@ -116,6 +129,50 @@ def is_time_up(view: Any) -> bool:
 def details(view: Any) -> dict[str, Any]:
     """The round type's own facts for the screen (an empty dict when it gives none)."""
     return view.details if isinstance(view.details, dict) else {}
+
+
+def _number(value: Any) -> str:
+    return points(float(value))
+
+
+def round_panel(view: Any) -> RoundPanel | None:
+    """What the round type itself puts on the page, from its facts (None for most rounds)."""
+    facts = details(view)
+    if facts.get("topics") and "taken" in facts:
+        return BoardView(topics=tuple(str(topic) for topic in facts["topics"]),
+                         values=tuple(_number(v) for v in facts.get("values") or ()),
+                         taken=tuple(tuple(bool(c) for c in column)
+                                     for column in facts["taken"]),
+                         picker=int(facts["picker"]) + 1 if facts.get("picker") is not None
+                         else None)
+    if "scorers" in facts and facts.get("team") is not None:
+        marks = facts.get("marks") or {}
+        dropped = list(facts.get("dropped") or [])
+        shown = []
+        for judge in facts["scorers"]:
+            gone = judge in dropped
+            if gone:
+                dropped.remove(judge)
+            shown.append(JudgeMark(judge, _number(marks[judge]) if judge in marks else "",
+                                   gone))
+        mean = facts.get("mean")
+        return JudgesView(team=int(facts["team"]) + 1, marks=tuple(shown),
+                          mean=_number(mean) if mean is not None else "")
+    if "standing" in facts and "eliminated" in facts:
+        return StandingView(standing=tuple(int(i) + 1 for i in facts["standing"]),
+                            out=tuple(int(i) + 1 for i in facts["eliminated"]))
+    if facts.get("chosen_by") is not None and facts.get("for_team") is not None:
+        return DesignationView(chooser=int(facts["chosen_by"]) + 1,
+                               target=int(facts["for_team"]) + 1,
+                               value=_number(facts["value"]) if facts.get("value")
+                               is not None else "")
+    if facts.get("for_team") is not None and facts.get("picker") is not None:
+        pending = facts.get("pending") or {}
+        return DesignationView(chooser=int(facts["picker"]) + 1,
+                               target=int(pending.get("assigned", facts["for_team"])) + 1,
+                               value=_number(pending["value"]) if pending.get("value")
+                               is not None else "")
+    return None
 
 
 def turn_of(view: Any, buzz_round: bool) -> int | None:
@@ -251,6 +308,7 @@ def present(view: Any, stage: Stage | None = None, buzz_round: bool = False,
         message=message(view, levels),
         finished=view.finished,
         ranking=tuple(teams[i] for i in view.ranking) if view.finished else (),
+        panel=round_panel(view),
     )
 
 

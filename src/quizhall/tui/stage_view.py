@@ -96,6 +96,54 @@ class TimerView:
 
 
 @dataclass(frozen=True, slots=True)
+class BoardView:
+    """A question board (题板题): topics × values, the picked cells gone."""
+
+    topics: tuple[str, ...]
+    values: tuple[str, ...]  # as printed, e.g. "20"
+    taken: tuple[tuple[bool, ...], ...]  # [topic][value]: the cell was picked
+    picker: int | None = None  # team number picking now
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeMark:
+    """One judge's score for the team on stage."""
+
+    judge: str
+    score: str = ""  # "" until given
+    dropped: bool = False  # one of the highest or lowest, left out of the mean
+
+
+@dataclass(frozen=True, slots=True)
+class JudgesView:
+    """Judges' scores (评委打分) for the team on stage, and their mean once all are in."""
+
+    team: int | None  # team number
+    marks: tuple[JudgeMark, ...]
+    mean: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StandingView:
+    """Last one standing (一战到底): who is still in and who is out."""
+
+    standing: tuple[int, ...]  # team numbers
+    out: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DesignationView:
+    """A designated question (指定题): who chooses, for whom, and the value chosen."""
+
+    chooser: int  # team number
+    target: int  # team number
+    value: str = ""  # "" until chosen
+
+
+RoundPanel = BoardView | JudgesView | StandingView | DesignationView
+
+
+@dataclass(frozen=True, slots=True)
 class StageView:
     """Everything one screen of the contest shows at one moment."""
 
@@ -124,6 +172,7 @@ class StageView:
     ranking: tuple[TeamView, ...] = field(default=())  # final ranking, best first
     warnings: tuple[str, ...] = ()  # host only: what went wrong loading plugins
     projected: bool = False  # the page is one the host put on the projector
+    panel: RoundPanel | None = None  # what the round type itself shows (board, judges…)
 
     def team(self, number: int | None) -> TeamView | None:
         """The team with this number, or None."""

@@ -68,6 +68,7 @@ class HallView(Widget):
         self._moves: dict[int, tuple[float, float]] = {}  # team → (from, to) positions
         self._move_start = 0.0
         self._warning_until = 0.0
+        self._warning = "tui.wrong_window"
 
     def on_mount(self) -> None:
         self.font = big_font() if self.large else None
@@ -105,8 +106,12 @@ class HallView(Widget):
             self.set_timer(MOTION_STEP, self._step)
         self.refresh()
 
-    def warn_wrong_window(self, seconds: float = 3.0) -> None:
-        """Cover the page with "the keyboard is on the projector" for ``seconds``."""
+    def warn_wrong_window(self, message: str = "tui.wrong_window",
+                          seconds: float = 3.0) -> None:
+        """Cover the page with a large warning for ``seconds``: ``message`` is the catalog key
+        of its title ("the keyboard is on the projector", "the host console is not
+        running"); the key ``message + "_line"`` is the line under it."""
+        self._warning = message
         self._warning_until = time.monotonic() + seconds
         self.set_timer(seconds + 0.05, self.refresh)
         self.refresh()
@@ -151,7 +156,7 @@ class HallView(Widget):
         return page
 
     def _warning_lines(self, width: int, height: int, palette: Palette) -> list[Text]:
-        items = [Item(t("tui.wrong_window"), f"bold {palette.error}"),
-                 Item(t("tui.wrong_window_line"), "bold", big=False)]
+        items = [Item(t(self._warning), f"bold {palette.error}"),
+                 Item(t(f"{self._warning}_line"), "bold", big=False)]
         blocks, _ = layout_items(self.font, items, width - 4, height - 2)
         return stack(blocks, height, width - 4)

@@ -268,7 +268,9 @@ class QuestionPictures(Widget):
     """A question's pictures: its own above, picture options in a grid below.
 
     Small on the host console; with the ``-hall`` class (the projector's pages) large, and
-    only while the hall sees the question itself (not a page the host put up).
+    only while the hall sees the question itself (not a page the host put up): above the
+    page on a narrow screen, at its left on a wide one (120 columns and more), so the stem
+    keeps the height it needs to be drawn large beside it.
     """
 
     DEFAULT_CSS = """
@@ -276,7 +278,10 @@ class QuestionPictures(Widget):
     QuestionPictures .question-picture { height: 8; }
     QuestionPictures.-hall .question-picture { height: 40vh; }
     QuestionPictures.-hall PictureOptions .picture-option > Picture { height: 30vh; }
+    Screen.-wide QuestionPictures.-hall { dock: left; width: 40%; height: 1fr; }
+    Screen.-wide QuestionPictures.-hall .question-picture { height: 60vh; }
     """
+    SCOPED_CSS = False  # on a wide screen the hall's pictures sit beside the page, not above
 
     def compose(self) -> ComposeResult:
         yield Picture(classes="question-picture")
