@@ -19,7 +19,8 @@ Events (all carry ``t``, stamped by the engine)::
     audience_answered         device, choice, elapsed
     audience_question_closed  (no fields: answers after it are refused)
     audience_draw             scope ("question"/"contest"), key, count, seed, candidates
-    audience_page             page ("board": the hall sees the audience leaderboard; "": not)
+    audience_page             page: the audience's page the hall sees full-screen, one of
+                              AUDIENCE_PAGES, or "" for none (the contest's own page)
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ from typing import Any
 AUDIENCE_EVENTS = frozenset({"audience_server_started", "audience_joined",
                              "audience_question_opened", "audience_answered",
                              "audience_question_closed", "audience_draw", "audience_page"})
+# The audience's full-screen pages on the projector: how to join (QR code, address, code), the
+# current audience question's answers (live counts; the distribution at the reveal), the
+# audience leaderboard, the last prize draw's winners.
+AUDIENCE_PAGES = ("join", "answers", "board", "winners")
 NICKNAME_LIMIT = 12   # characters; the phone page says so literally
 UNIT_LIMIT = 20
 DEFAULT_SECONDS = 20.0
@@ -158,7 +163,7 @@ class AudienceBoard:
     draws: list[Draw] = field(default_factory=list)
     url: str = ""                                                # where phones join
     code: str = ""                                               # the join code
-    page: str = ""                                               # "board" while it is shown
+    page: str = ""                    # the audience page on the projector (AUDIENCE_PAGES)
     winners_shown: bool = False       # a draw came after the latest question: show winners
 
     @classmethod
@@ -195,7 +200,8 @@ class AudienceBoard:
         elif kind == "audience_question_closed" and self.questions:
             self.questions[-1].closed = True
         elif kind == "audience_page":
-            self.page = str(event.get("page") or "")
+            page = str(event.get("page") or "")
+            self.page = page if page in AUDIENCE_PAGES else ""
         elif kind == "audience_draw":
             self.draws.append(Draw(str(event["scope"]), event.get("key"), int(event["count"]),
                                    int(event["seed"]), tuple(event["candidates"])))

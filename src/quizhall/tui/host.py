@@ -24,6 +24,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 
+from quizhall.contest.audience import AUDIENCE_PAGES
 from quizhall.i18n import t
 from quizhall.plugins import PLUGIN_ERRORS
 from quizhall.tui.app import ContestApp
@@ -56,7 +57,8 @@ FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", 
                 "adjust", "scoreboard", "audience", "draw", "audience_board", "export", "command",
                 "help", "quit")
 # Actions there only when the audience plays along (quizhall run --audience).
-AUDIENCE_ACTIONS = frozenset({"audience", "draw", "audience_board"})
+AUDIENCE_ACTIONS = frozenset({"audience", "draw", "audience_board", "audience_join",
+                              "audience_answers", "audience_winners"})
 # How often the phones' answers are recorded (each batch is one disk sync).
 AUDIENCE_FLUSH_SECONDS = 0.03
 # Actions that are always possible (they do not go to the engine themselves).
@@ -130,7 +132,7 @@ class HostScreen(Screen[None]):
         else:
             yield ProjectorPreview()
             yield StageBody()
-        yield AudiencePanel()
+        yield AudiencePanel(hall=app.single_screen)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -263,8 +265,11 @@ class HostApp(ContestApp):
     def _show_audience(self) -> None:
         screen = self._host_screen()
         if self.audience is not None and screen is not None:
+            now = self.contest.clock.now()
             for panel in screen.query(AudiencePanel):  # none while the screen closes
-                panel.show(self.audience.board, self.contest.clock.now())
+                panel.show(self.audience.board, now)
+            for hall in screen.query(HallView):  # the preview, or the --single-screen hall
+                hall.show_audience(self.audience.board, now)
 
     def on_unmount(self) -> None:
         if self.audience is not None:
@@ -319,7 +324,8 @@ class HostApp(ContestApp):
         assert screen is not None
         if self.single_screen:
             hall = stage_view.for_audience()
-            screen.query_one(QuestionPictures).show(hall_question(hall))
+            covered = self.audience is not None and self.audience.board.page in AUDIENCE_PAGES
+            screen.query_one(QuestionPictures).show(None if covered else hall_question(hall))
             screen.query_one(HallView).show(hall, self.timers)
         else:
             screen.query_one(StageBody).show(stage_view, self.timers)
@@ -572,6 +578,8 @@ class HostApp(ContestApp):
             if outcome.due:
                 self.refresh_state()
             return False
+        if self.audience is not None and self.audience.board.page and outcome.events:
+            self.audience.show_page("")  # the host moved on: the contest's page shows again
         self.session.sync_status()
         self.refresh_state()
         return True
@@ -874,11 +882,23 @@ class HostApp(ContestApp):
 
         self.push_screen(PickDialog(t("tui.draw_title"), scopes), scoped)
 
-    def _act_audience_board(self) -> None:
-        """Put the audience leaderboard on the hall's screens, or take it off."""
+    def _audience_page(self, page: str) -> None:
+        """Put one of the audience's pages on the hall's screens full-screen, or take it off."""
         if self.audience is not None:
-            self.audience.show_board(self.audience.board.page != "board")
+            self.audience.toggle_page(page)
             self._show_audience()
+
+    def _act_audience_board(self) -> None:
+        self._audience_page("board")
+
+    def _act_audience_join(self) -> None:
+        self._audience_page("join")
+
+    def _act_audience_answers(self) -> None:
+        self._audience_page("answers")
+
+    def _act_audience_winners(self) -> None:
+        self._audience_page("winners")
 
     def _act_export(self) -> None:
         from quizhall.tui.export import contest_exporters
