@@ -130,11 +130,23 @@ def join_page(board: AudienceBoard, width: int, height: int, font: BigFont | Non
              Item(board.code, f"bold {palette.accent}", align="left"),
              Item(t("audience.panel.members", count=len(board.members)), "", big=False,
                   align="left")]
-    blocks, _ = layout_items(font, items, column, room)
+    blocks = one_line_blocks(font, items, column, room)
     words = stack(blocks, max(len(qr), sum(b.height for b in blocks) + len(blocks)), column)
     body = side_by_side(Block(qr), Block(words), width - 2, qr_width + 4)
     title = top_line(t("audience.page.title"), t("audience.big.join_hint"), width, palette)
     return [title, *stack([body], room + 1, width - 2)]
+
+
+def one_line_blocks(font: BigFont | None, items: Sequence[Item], width: int,
+                    height: int) -> list[Block]:
+    """The items at the largest size that fits ``height`` with each big one on one line (an
+    address or a code broken in two is misread); plain type when none does."""
+    for rows in (range(min(MAX_ROWS, height), 1, -1) if font is not None else ()):
+        blocks = blocks_at(font, items, width, rows)
+        if blocks is not None and sum(b.height for b in blocks) + len(blocks) - 1 <= height \
+                and all(b.height <= rows for b in blocks):
+            return blocks
+    return blocks_at(None, items, width, 1) or []
 
 
 def _row(label: Block, bar: int, bar_style: str, value: Block, width: int,
@@ -164,8 +176,9 @@ def _rows(labels: Sequence[Item], values: Sequence[Item], shares: Sequence[float
     for size in range(min(MAX_ROWS, per_row - 1), 1, -1):
         drawn_labels = blocks_at(font, labels, label_column, size)
         drawn_values = blocks_at(font, values, value_column, size)
+        # Every label and value on one line: a rank, a name or a share never breaks.
         if drawn_labels is not None and drawn_values is not None and all(
-                b.height <= per_row - 1 for b in [*drawn_labels, *drawn_values]):
+                b.height <= min(size, per_row - 1) for b in [*drawn_labels, *drawn_values]):
             break
     else:
         drawn_labels = blocks_at(None, labels, label_column, 1) or []
@@ -249,6 +262,6 @@ def winners_page(board: AudienceBoard, width: int, height: int, font: BigFont | 
         items.append(Item(member.nickname if member else device, f"bold {palette.accent}"))
         if member and member.unit:
             items.append(Item(member.unit, "bold", big=False))
-    blocks, _ = layout_items(font, items, width - 4, height - 2)
-    return [title, *stack(blocks, height - 1, width - 2)]
+    blocks, _ = layout_items(font, items, width - 4, height - 2, gap=2)
+    return [title, *stack(blocks, height - 1, width - 2, gap=2)]
 
