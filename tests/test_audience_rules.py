@@ -7,6 +7,7 @@ from audience_helpers import demo_on_question
 
 from quizhall.contest import Command
 from quizhall.contest.audience import (
+    AUDIENCE_PAGES,
     NICKNAME_LIMIT,
     AudienceBoard,
     draw_winners,
@@ -227,3 +228,13 @@ def test_a_bad_audience_setting_is_reported_at_its_position(tmp_path):
     found = [(d.line, d.column, d.message) for d in load.diagnostics]
     assert (6, 23, "the audience join code 12ab should be 4 to 8 digits") in found
     assert any(line == 6 and "colour" in message for line, _, message in found)
+
+
+def test_the_audience_page_is_one_of_its_pages_or_none():
+    board = AudienceBoard.fold([{"type": "audience_page", "page": "join"}])
+    assert board.page == "join"
+    board.apply({"type": "audience_page", "page": "scores"})  # not the audience's: none up
+    assert board.page == ""
+    for page in AUDIENCE_PAGES:
+        board.apply({"type": "audience_page", "page": page})
+        assert board.page == page
