@@ -132,6 +132,11 @@ class AudienceServer:
                         for name in ("phone.js", "phone.css")}
         self.url = ""
 
+    @property
+    def sockets(self) -> int:
+        """How many phones are listening on a websocket now."""
+        return len(self._sockets)
+
     # -- running ---------------------------------------------------------------------------
     def start(self) -> str:
         """Start serving; returns the address phones open. Raises OSError when the address
