@@ -362,3 +362,19 @@ async def test_a_websocket_message_that_is_not_an_answer_is_refused():
             while "reply" not in (message := await socket.receive_json()):
                 pass
             assert message["reply"]["code"] == "bad_request"
+
+
+async def test_stopping_the_server_closes_the_phones_websockets():
+    hall = new_hall()
+    hall.start()
+    try:
+        async with aiohttp.ClientSession(hall.server.url) as session, \
+                session.ws_connect("/api/ws") as socket:
+            await pushed_state(socket)
+            assert hall.server.sockets == 1
+            stopping = asyncio.ensure_future(asyncio.to_thread(hall.stop))
+            message = await asyncio.wait_for(socket.receive(), 5)
+            assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            await asyncio.wait_for(stopping, 10)
+    finally:
+        hall.stop()

@@ -41,6 +41,7 @@ MAX_BODY = 4096
 HOST_NAME = re.compile(r"[A-Za-z0-9.:\[\]-]{1,100}")  # a Host header fit for a CSP
 POLL_SECONDS = 20.0          # a long poll answers after this long even when nothing changed
 ACK_SECONDS = 10.0           # an answer not recorded by then is reported as not received
+CLOSE_SECONDS = 2.0          # a websocket closing waits this long for the phone's reply
 # Texts the phone page uses, by the name its script knows them by.
 PAGE_TEXTS = ("title", "nickname", "nickname_limit", "unit", "unit_limit", "code", "join",
               "waiting", "sending", "received", "your_answer", "right", "wrong", "closed",
@@ -322,7 +323,9 @@ class AudienceServer:
         token = request.query.get("token", "")[:64]
         if not self._device_allowed(request, token):
             return self._refuse("audience.refused.slow_down", 429)
-        socket_ = web.WebSocketResponse(heartbeat=30, max_msg_size=MAX_BODY)
+        # Small messages: compressing them would cost the host's process more than it saves.
+        socket_ = web.WebSocketResponse(heartbeat=30, max_msg_size=MAX_BODY, compress=False,
+                                        timeout=CLOSE_SECONDS)
         await socket_.prepare(request)
         self._sockets.add(socket_)
         sending = asyncio.Lock()   # the pushes and the answers' replies share the socket
@@ -369,5 +372,7 @@ class AudienceServer:
         return {"reply": reply, "id": data.get("id")}
 
     async def _close_sockets(self, _app: web.Application) -> None:
-        for socket_ in list(self._sockets):
-            await socket_.close(code=WSCloseCode.GOING_AWAY)
+        # All at once, each waiting CLOSE_SECONDS at most: a phone gone silent cannot hold up
+        # the host's quitting.
+        await asyncio.gather(*(socket_.close(code=WSCloseCode.GOING_AWAY)
+                               for socket_ in list(self._sockets)), return_exceptions=True)
