@@ -16,7 +16,8 @@ the same is measured before the phones come, for the ratio.
 
 Printed: answers acknowledged, answer → acknowledged p50/p99 (goal p99 < 200 ms on 2 cores),
 buzz-key → lock frame with and without the phones (goal: within one 60 Hz frame), and the
-host process's memory (the server runs in it) before and after serving them; for each way.
+host process's memory (the server runs in it) before and after serving them; for each way, each
+host in a fresh process so the memory figures are its own.
 
 Run: ``PYTHONPATH=src python benchmarks/audience.py [--phones 500] [--window 4]``.
 """
@@ -242,6 +243,13 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
+def _host(args: argparse.Namespace, transport: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--host-only", transport, "--phones",
+                           str(args.phones), "--window", str(args.window)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=500)
@@ -249,6 +257,7 @@ def main() -> None:
                         help="seconds over which the phones answer")
     parser.add_argument("--phones-at", help=argparse.SUPPRESS)
     parser.add_argument("--transport", choices=TRANSPORTS, help=argparse.SUPPRESS)
+    parser.add_argument("--host-only", choices=[*TRANSPORTS, "none"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not 1 <= args.phones <= MAX_PHONES or not 0 < args.window <= TIME_BOUND_S - 3:
         parser.error(f"--phones 1..{MAX_PHONES}, --window up to {TIME_BOUND_S - 3:g} s")
@@ -256,9 +265,13 @@ def main() -> None:
         print(json.dumps(asyncio.run(_phones(args.phones_at, "4321", args.phones,
                                              args.window, args.transport or "ws"))))
         return
-    alone = asyncio.run(_run(args.phones, args.window, None))["quiet"]
-    results = {transport: asyncio.run(_run(args.phones, args.window, transport))
-               for transport in TRANSPORTS}
+    if args.host_only:
+        transport = None if args.host_only == "none" else args.host_only
+        print(json.dumps(asyncio.run(_run(args.phones, args.window, transport))))
+        return
+    # Each host runs in a fresh process, so its memory figures are its own.
+    alone = _host(args, "none")["quiet"]
+    results = {transport: _host(args, transport) for transport in TRANSPORTS}
     print(f"{args.phones} phones on 127.0.0.1, answering over {args.window:g} s "
           f"(bound {TIME_BOUND_S:g} s each run)")
     buzz = "buzz key -> lock frame"
