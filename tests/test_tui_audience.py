@@ -13,6 +13,7 @@ from quizhall.tui.clock import FrozenClock
 from quizhall.tui.display import DisplayApp
 from quizhall.tui.session import Follower
 from quizhall.tui.widgets.hall import HallView
+from quizhall.tui.widgets.status import on_projector
 from quizhall.web.hall import AudienceHall
 
 ROUNDS = """\
@@ -141,7 +142,9 @@ async def test_each_audience_key_puts_its_page_on_the_projector_and_takes_it_off
         for key, page in (("Q", "join"), ("A", "answers"), ("L", "board"), ("W", "winners")):
             await press(pilot, key)
             assert app.audience.board.page == page
+            assert app.view.audience_page == page  # the host's status line names it
             assert await late_display_page(tmp_path, session) == page
+        assert on_projector(app.view).plain == "▣ projector: prize winners (put up by the host)"
         await press(pilot, "W")  # pressed again: off, the contest's page shows
         assert app.audience.board.page == ""
         assert await late_display_page(tmp_path, session) == ""

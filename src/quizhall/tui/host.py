@@ -317,6 +317,8 @@ class HostApp(ContestApp):
                                                     command=self.display_command()))
         if contest.load_warnings:
             stage_view = replace(stage_view, warnings=tuple(contest.load_warnings))
+        if self.audience is not None and self.audience.board.page in AUDIENCE_PAGES:
+            stage_view = replace(stage_view, audience_page=self.audience.board.page)
         self._view = stage_view
         screen = self._host_screen()
         if not self.showing(screen):
@@ -873,7 +875,7 @@ class HostApp(ContestApp):
             else:
                 self.notify(t("tui.draw_done", names="、".join(winners)), markup=False,
                             timeout=15)
-            self._show_audience()
+            self.refresh_state()  # the winners are up: the status line says so
 
         def scoped(scope: Any) -> None:
             if scope is not None:
@@ -886,7 +888,7 @@ class HostApp(ContestApp):
         """Put one of the audience's pages on the hall's screens full-screen, or take it off."""
         if self.audience is not None:
             self.audience.toggle_page(page)
-            self._show_audience()
+            self.refresh_state()  # the status line names the hall's page
 
     def _act_audience_board(self) -> None:
         self._audience_page("board")

@@ -124,6 +124,7 @@ class StageView:
     ranking: tuple[TeamView, ...] = field(default=())  # final ranking, best first
     warnings: tuple[str, ...] = ()  # host only: what went wrong loading plugins
     projected: bool = False  # the page is one the host put on the projector
+    audience_page: str = ""  # the audience's page over the hall's page (AUDIENCE_PAGES), or ""
 
     def team(self, number: int | None) -> TeamView | None:
         """The team with this number, or None."""
