@@ -378,3 +378,16 @@ async def test_stopping_the_server_closes_the_phones_websockets():
             await asyncio.wait_for(stopping, 10)
     finally:
         hall.stop()
+
+
+async def test_a_device_cannot_hoard_websockets():
+    hall = new_hall(device_rate=100)
+    async with serving(hall), aiohttp.ClientSession(hall.server.url) as session:
+        member = await join(session, "amy")
+        params = {"token": member["token"]}
+        sockets = [await session.ws_connect("/api/ws", params=params) for _ in range(4)]
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect("/api/ws", params=params)
+        assert refused.value.status == 429
+        for socket in sockets:
+            await socket.close()

@@ -42,6 +42,8 @@ HOST_NAME = re.compile(r"[A-Za-z0-9.:\[\]-]{1,100}")  # a Host header fit for a 
 POLL_SECONDS = 20.0          # a long poll answers after this long even when nothing changed
 ACK_SECONDS = 10.0           # an answer not recorded by then is reported as not received
 CLOSE_SECONDS = 2.0          # a websocket closing waits this long for the phone's reply
+MAX_SOCKETS = 4000           # websockets open at once (more phones fall back to polling)
+SOCKETS_EACH = 4             # websockets of one device (or, before joining, one address)
 # Texts the phone page uses, by the name its script knows them by.
 PAGE_TEXTS = ("title", "nickname", "nickname_limit", "unit", "unit_limit", "code", "join",
               "waiting", "sending", "received", "your_answer", "right", "wrong", "closed",
@@ -128,6 +130,7 @@ class AudienceServer:
         self._thread: threading.Thread | None = None
         self._changed: asyncio.Event | None = None
         self._sockets: set[web.WebSocketResponse] = set()
+        self._sockets_of: dict[str, int] = {}   # device token or address → sockets open
         self._page = page_html().encode("utf-8")
         self._assets = {name: files("quizhall.web").joinpath(name).read_bytes()
                         for name in ("phone.js", "phone.css")}
@@ -323,11 +326,15 @@ class AudienceServer:
         token = request.query.get("token", "")[:64]
         if not self._device_allowed(request, token):
             return self._refuse("audience.refused.slow_down", 429)
+        owner = token or f"address {self._address(request)}"
+        if len(self._sockets) >= MAX_SOCKETS or self._sockets_of.get(owner, 0) >= SOCKETS_EACH:
+            return self._refuse("audience.refused.slow_down", 429)  # the page polls instead
         # Small messages: compressing them would cost the host's process more than it saves.
         socket_ = web.WebSocketResponse(heartbeat=30, max_msg_size=MAX_BODY, compress=False,
                                         timeout=CLOSE_SECONDS)
         await socket_.prepare(request)
         self._sockets.add(socket_)
+        self._sockets_of[owner] = self._sockets_of.get(owner, 0) + 1
         sending = asyncio.Lock()   # the pushes and the answers' replies share the socket
         pushing = asyncio.ensure_future(self._push(socket_, token, sending))
         try:
@@ -342,6 +349,9 @@ class AudienceServer:
         finally:
             pushing.cancel()
             self._sockets.discard(socket_)
+            self._sockets_of[owner] -= 1
+            if not self._sockets_of[owner]:
+                del self._sockets_of[owner]
         return socket_
 
     async def _push(self, socket_: web.WebSocketResponse, token: str,
