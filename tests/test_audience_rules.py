@@ -238,3 +238,18 @@ def test_the_audience_page_is_one_of_its_pages_or_none():
     for page in AUDIENCE_PAGES:
         board.apply({"type": "audience_page", "page": page})
         assert board.page == page
+
+
+def test_the_answers_page_shows_option_texts_literally_and_marks_the_right_one():
+    from quizhall.tui.audience_pages import audience_page
+
+    board = AudienceBoard.fold([
+        {"type": "audience_server_started", "url": "http://10.0.0.2:8080/", "code": "1234"},
+        *joined("amy", "bo"), opened(answer="B"),
+        {"type": "audience_answered", "device": "d1", "choice": "B", "elapsed": 2.0},
+        {"type": "audience_question_closed"}, {"type": "audience_page", "page": "answers"}])
+    options = {"A": "[red]一个月", "B": "两个月\x1b[2J", "C": "三个月", "D": "六个月"}
+    text = "\n".join(line.plain for line in audience_page(board, 20.0, 80, 24, None,
+                                                          options=options))
+    assert "[red]一个月" in text and "\x1b" not in text
+    assert "B ✔" in text and "100%" in text

@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizhall.i18n import t
+
 AUDIENCE_EVENTS = frozenset({"audience_server_started", "audience_joined",
                              "audience_question_opened", "audience_answered",
                              "audience_question_closed", "audience_draw", "audience_page"})
@@ -311,6 +313,17 @@ def fold_nickname(nickname: str) -> str:
 def printable(text: str) -> bool:
     """True when ``text`` holds no control, format or private-use characters."""
     return not any(unicodedata.category(ch).startswith("C") for ch in text)
+
+
+def option_texts(question: Any) -> dict[str, str]:
+    """A bank question's option texts as the audience sees them (letter → text); a judge
+    question's two options are 对 / 错 (true / false)."""
+    if question is None:
+        return {}
+    if str(getattr(question, "type", "")) == "judge":
+        return {JUDGE_OPTIONS[0]: t("audience.judge_true"),
+                JUDGE_OPTIONS[1]: t("audience.judge_false")}
+    return {str(k): str(v) for k, v in dict(getattr(question, "options", None) or {}).items()}
 
 
 def question_fields(question: Any) -> tuple[tuple[str, ...], str] | None:

@@ -13,7 +13,7 @@ function of its arguments: the snapshot tests pin it without a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import segno
@@ -34,6 +34,7 @@ from quizhall.tui.hall import (
     side_by_side,
     stack,
 )
+from quizhall.tui.literal import visible
 
 BOARD_LINES = 10  # the leaderboard's rows on the projector
 
@@ -83,15 +84,17 @@ def join_address(board: AudienceBoard) -> str:
 # -- the pages ----------------------------------------------------------------------------------
 
 def audience_page(board: AudienceBoard, now: float, width: int, height: int,
-                  font: BigFont | None, palette: Palette | None = None) -> list[Text] | None:
+                  font: BigFont | None, palette: Palette | None = None,
+                  options: Mapping[str, str] | None = None) -> list[Text] | None:
     """The audience page the host has put up, for a ``width``×``height`` screen; None when
-    none is up (the contest's own page shows)."""
+    none is up (the contest's own page shows). ``options`` are the current audience
+    question's option texts (letter → text), written under the bars."""
     if board.page not in AUDIENCE_PAGES or not board.url:
         return None
     palette = palette or Palette()
     width, height = max(20, width), max(8, height)
     if board.page == "answers" and board.current is not None:
-        lines = answers_page(board, now, width, height, font, palette)
+        lines = answers_page(board, now, width, height, font, palette, options or {})
     elif board.page == "board":
         lines = leaderboard_page(board, width, height, font, palette)
     elif board.page == "winners" and board.draws:
@@ -150,15 +153,27 @@ def one_line_blocks(font: BigFont | None, items: Sequence[Item], width: int,
 
 
 def _row(label: Block, bar: int, bar_style: str, value: Block, width: int,
-         label_width: int) -> Block:
-    """A row: the label, a bar, the value at the right edge."""
+         label_width: int, note: Text) -> Block:
+    """A row: the label, a bar, the value at the right edge; ``note`` under the bar (on the
+    row's last line, when the row has more than one)."""
     value_width = max((line.cell_len for line in value.lines), default=0)
+    height = max(label.height, value.height)
     lines = []
-    for i in range(max(label.height, value.height)):
+    for i in range(height):
         line = Text("  ")
         line.append_text(label.lines[i] if i < label.height else Text())
         line.pad_right(max(0, label_width + 2 - line.cell_len))
-        line.append("█" * bar, style=bar_style)
+        if note and height > 1 and i == height - 1:
+            text = note.copy()
+            text.truncate(max(0, width - value_width - line.cell_len - 2), overflow="ellipsis")
+            line.append_text(text)
+        else:
+            if note and height == 1:  # plain type: the text before a shorter bar
+                text = note.copy()
+                text.truncate(max(0, width // 3), overflow="ellipsis")
+                line.append_text(text + Text(" "))
+                bar = min(bar, max(0, width - value_width - line.cell_len - 2))
+            line.append("█" * bar, style=bar_style)
         line.pad_right(max(0, width - value_width - line.cell_len))
         if i < value.height:
             line.append_text(value.lines[i])
@@ -167,8 +182,10 @@ def _row(label: Block, bar: int, bar_style: str, value: Block, width: int,
 
 
 def _rows(labels: Sequence[Item], values: Sequence[Item], shares: Sequence[float],
-          styles: Sequence[str], width: int, height: int, font: BigFont | None) -> list[Text]:
-    """One row per label, all drawn at the largest size that lets every row fit ``height``."""
+          styles: Sequence[str], width: int, height: int, font: BigFont | None,
+          notes: Sequence[Text] = ()) -> list[Text]:
+    """One row per label, all drawn at the largest size that lets every row fit ``height``
+    (with ``notes`` under the bars)."""
     count = max(1, len(labels))
     per_row = max(1, height // count)
     label_column, value_column = width * 2 // 5, width // 3
@@ -186,16 +203,19 @@ def _rows(labels: Sequence[Item], values: Sequence[Item], shares: Sequence[float
     label_width = max((line.cell_len for b in drawn_labels for line in b.lines), default=0)
     value_width = max((line.cell_len for b in drawn_values for line in b.lines), default=0)
     bar_room = max(0, width - label_width - value_width - 8)
-    rows = [_row(label, round(bar_room * share), style, value, width, label_width + 2)
-            for label, value, share, style in zip(drawn_labels, drawn_values, shares, styles,
-                                                  strict=True)]
+    notes = list(notes) or [Text()] * len(drawn_labels)
+    rows = [_row(label, round(bar_room * share), style, value, width, label_width + 2, note)
+            for label, value, share, style, note in zip(drawn_labels, drawn_values, shares,
+                                                        styles, notes, strict=True)]
     return stack(rows, height, width, gap=1 if per_row > 2 else 0)
 
 
 def answers_page(board: AudienceBoard, now: float, width: int, height: int,
-                 font: BigFont | None, palette: Palette) -> list[Text]:
-    """How many answered and a bar per option, with the time left; at the reveal the
-    distribution in shares, the right option(s) marked ✔ and said in the last line."""
+                 font: BigFont | None, palette: Palette,
+                 options: Mapping[str, str]) -> list[Text]:
+    """How many answered and a bar per option (its text under the bar), with the time left;
+    at the reveal the distribution in shares, the right option(s) marked ✔ and said in the
+    last line."""
     question = board.current
     assert question is not None
     counts = question.counts()
@@ -206,7 +226,7 @@ def answers_page(board: AudienceBoard, now: float, width: int, height: int,
     title = top_line(t("audience.panel.question", number=question.number), status, width,
                      palette)
     largest = max([*counts.values(), 1])
-    labels, values, shares, styles = [], [], [], []
+    labels, values, shares, styles, notes = [], [], [], [], []
     for letter in question.options:
         count = counts.get(letter, 0)
         right = question.closed and letter in question.answer
@@ -218,12 +238,14 @@ def answers_page(board: AudienceBoard, now: float, width: int, height: int,
         shares.append(count / largest)
         styles.append(palette.success if right else palette.accent if not question.closed
                       else palette.muted)
+        notes.append(Text(visible(options.get(letter, "")),
+                          style=f"bold {palette.success}" if right else "bold"))
     footer = Text(t("audience.panel.right_answer", answer=question.answer,
                     count=len(question.right())), style=f"bold {palette.success}") \
         if question.closed else Text(t("audience.big.join_line", address=short_address(
             board.url), code=board.code), style=f"bold {palette.muted}")
     footer.truncate(width - 4, overflow="ellipsis")
-    body = _rows(labels, values, shares, styles, width - 2, height - 4, font)
+    body = _rows(labels, values, shares, styles, width - 2, height - 4, font, notes)
     return [title, Text(), *body, Text(), Text("  ") + footer]
 
 

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quizhall.contest.audience import AUDIENCE_PAGES, AudienceBoard
+from quizhall.contest.audience import AUDIENCE_PAGES, AudienceBoard, option_texts
 from quizhall.i18n import t
 from quizhall.tui.app import ContestApp
 from quizhall.tui.dialogs import ConfirmDialog
@@ -128,12 +128,15 @@ class DisplayApp(ContestApp):
             self._show_audience()  # the audience's time left
 
     def _show_audience(self) -> None:
-        now = self.follower.contest.clock.now()
+        contest = self.follower.contest
+        now = contest.clock.now()
+        current = self.audience.current
+        options = option_texts(contest.question(current.key)) if current is not None else {}
         for screen in self.screen_stack:
             for panel in screen.query(AudiencePanel):  # none while the screen closes
                 panel.show(self.audience, now)
             for hall in screen.query(HallView):  # the audience's full-screen pages
-                hall.show_audience(self.audience, now)
+                hall.show_audience(self.audience, now, options)
 
     def refresh_state(self) -> None:
         """Render the contest as the log says it stands now."""

@@ -266,10 +266,12 @@ class HostApp(ContestApp):
         screen = self._host_screen()
         if self.audience is not None and screen is not None:
             now = self.contest.clock.now()
+            current = self.audience.board.current
+            options = self.audience.question_text(current.key)[1] if current is not None else {}
             for panel in screen.query(AudiencePanel):  # none while the screen closes
                 panel.show(self.audience.board, now)
             for hall in screen.query(HallView):  # the preview, or the --single-screen hall
-                hall.show_audience(self.audience.board, now)
+                hall.show_audience(self.audience.board, now, options)
 
     def on_unmount(self) -> None:
         if self.audience is not None:

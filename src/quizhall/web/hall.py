@@ -15,10 +15,10 @@ from typing import Any
 
 from quizhall.contest.audience import (
     AUDIENCE_PAGES,
-    JUDGE_OPTIONS,
     AudienceBoard,
     AudienceSettings,
     draw_winners,
+    option_texts,
     question_fields,
 )
 from quizhall.i18n import t
@@ -72,10 +72,7 @@ class AudienceHall:
         question = self.contest.question(key)
         if question is None:
             return "", {}
-        if str(question.type) == "judge":
-            return question.stem, {JUDGE_OPTIONS[0]: t("audience.judge_true"),
-                                   JUDGE_OPTIONS[1]: t("audience.judge_false")}
-        return question.stem, dict(question.options)
+        return question.stem, option_texts(question)
 
     # -- the host's actions ---------------------------------------------------------------
     def send(self) -> str | None:

@@ -11,6 +11,7 @@ warning (a key typed into the projector window).
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -75,6 +76,7 @@ class HallView(Widget):
         self._audience: AudienceBoard | None = None
         self._audience_now = 0.0
         self._audience_shape: tuple | None = None
+        self._audience_options: dict[str, str] = {}
 
     def on_mount(self) -> None:
         self.font = big_font() if self.large else None
@@ -105,10 +107,11 @@ class HallView(Widget):
         self._clock_shown = timers
         self.refresh()
 
-    def show_audience(self, board: AudienceBoard | None, now: float) -> None:
+    def show_audience(self, board: AudienceBoard | None, now: float,
+                      options: Mapping[str, str] | None = None) -> None:
         """Follow the audience's ``board`` as it stands at ``now``: while the host has one of
         its pages up, that page is drawn instead of the contest's (redrawn only when what it
-        shows changed)."""
+        shows changed). ``options``: the audience question's option texts."""
         question = board.current if board is not None else None
         shape = None if board is None or board.page not in AUDIENCE_PAGES else (
             board.page, board.url, len(board.members), len(board.questions), len(board.draws),
@@ -116,6 +119,7 @@ class HallView(Widget):
             len(question.answers) if question else 0,
             int(question.remaining(now) + 0.999) if question else 0)
         self._audience, self._audience_now = board, now
+        self._audience_options = dict(options or {})
         if shape != self._audience_shape:
             self._audience_shape = shape
             self.refresh()
@@ -171,7 +175,7 @@ class HallView(Widget):
             lines = self._warning_lines(width, height, palette)
         elif self._audience_shape is not None and self._audience is not None:
             lines = audience_page(self._audience, self._audience_now, width, height, self.font,
-                                  palette) or []
+                                  palette, self._audience_options) or []
         elif self._view is None:
             lines = []
         else:
