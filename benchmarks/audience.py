@@ -2,10 +2,13 @@
 
 The host console runs headless on the demo contest, its store in a temporary directory (every
 event fsync'ed, as in a hall), with the audience server on 127.0.0.1. The console goes to a
-buzz-in question, opens the buzzers and sends the question to the audience (``c``). Then a
+buzz-in question, opens the buzzers and sends the question to the audience (``C``). Then a
 second process simulates the phones (so their work does not share the host's interpreter, as
-real phones would not): each joins, holds a long poll open, and answers once at a random
-moment of the answer window; all within a bounded count and time.
+real phones would not): each joins, listens for pushes, and answers once at a random moment of
+the answer window; all within a bounded count and time. It is run twice, once per way a phone
+talks to the server: over a websocket (what phones use; the answer and its acknowledgement go
+over the socket) and by long polling with ``POST /api/answer`` (the fallback for browsers
+without WebSocket).
 
 Meanwhile the console takes a buzz every 200 ms (a team key event, then undo) and times it
 from the key event to the frame with the lock banner, as ``benchmarks/tui_latency.py`` does;
@@ -13,7 +16,8 @@ the same is measured before the phones come, for the ratio.
 
 Printed: answers acknowledged, answer → acknowledged p50/p99 (goal p99 < 200 ms on 2 cores),
 buzz-key → lock frame with and without the phones (goal: within one 60 Hz frame), and the
-host process's memory before and after serving them.
+host process's memory (the server runs in it) before and after serving them; for each way, each
+host in a fresh process so the memory figures are its own.
 
 Run: ``PYTHONPATH=src python benchmarks/audience.py [--phones 500] [--window 4]``.
 """
@@ -38,21 +42,21 @@ FRAME_TARGET_MS = 1000 / 60
 ACK_TARGET_MS = 200.0
 MAX_PHONES = 2000
 TIME_BOUND_S = 10.0
+TRANSPORTS = {"poll": "long polling + POST /api/answer (before; the fallback now)",
+              "ws": "websocket: pushes and answers on the socket (after)"}
 
 
 # -- the phones (a separate process) ----------------------------------------------------------
 
 async def _phone(session, code: str, number: int, window: float, started: float,
-                 acks: list[float], refusals: list[int]) -> None:
+                 acks: list[float], refusals: list[str]) -> None:
+    """A phone without WebSocket: long polls, answers with ``POST /api/answer``."""
     import aiohttp
 
     await asyncio.sleep(random.uniform(0, 1.0))  # phones arrive over a second
-    async with session.post("/api/join", json={"code": code,
-                                               "nickname": f"phone{number}"}) as reply:
-        if reply.status != 200:
-            refusals.append(reply.status)
-            return
-        token = (await reply.json())["token"]
+    token = await _join(session, code, number, refusals)
+    if token is None:
+        return
     async with session.get("/api/state", params={"token": token, "v": -1}) as reply:
         state = await reply.json()
     poll = asyncio.ensure_future(session.get("/api/state",
@@ -67,21 +71,61 @@ async def _phone(session, code: str, number: int, window: float, started: float,
             if reply.status == 200:
                 acks.append((time.monotonic() - sent) * 1000)
             else:
-                refusals.append(reply.status)
+                refusals.append(f"HTTP {reply.status}")
     except aiohttp.ClientError:
-        refusals.append(0)
+        refusals.append("connection")
     poll.cancel()
 
 
-async def _phones(url: str, code: str, count: int, window: float) -> dict:
+async def _phone_socket(session, code: str, number: int, window: float, started: float,
+                        acks: list[float], refusals: list[str]) -> None:
+    """A phone with WebSocket: state pushed on its socket, its answer sent and acknowledged
+    there."""
     import aiohttp
 
+    await asyncio.sleep(random.uniform(0, 1.0))
+    token = await _join(session, code, number, refusals)
+    if token is None:
+        return
+    try:
+        async with session.ws_connect("/api/ws", params={"token": token}) as socket:
+            state = (await socket.receive_json())["state"]
+            letters = [option[0] for option in state["question"]["options"]]
+            await asyncio.sleep(max(0.0, started + 1.5 + random.uniform(0, window)
+                                    - time.monotonic()))
+            sent = time.monotonic()
+            await socket.send_json({"answer": random.choice(letters), "id": 1})
+            while True:  # pushes may come first
+                message = await socket.receive_json()
+                if "reply" in message:
+                    break
+            if message["reply"].get("ok"):
+                acks.append((time.monotonic() - sent) * 1000)
+            else:
+                refusals.append(str(message["reply"].get("code")))
+    except (aiohttp.ClientError, TypeError, KeyError):
+        refusals.append("connection")
+
+
+async def _join(session, code: str, number: int, refusals: list[str]) -> str | None:
+    async with session.post("/api/join", json={"code": code,
+                                               "nickname": f"phone{number}"}) as reply:
+        if reply.status != 200:
+            refusals.append(f"HTTP {reply.status}")
+            return None
+        return (await reply.json())["token"]
+
+
+async def _phones(url: str, code: str, count: int, window: float, transport: str) -> dict:
+    import aiohttp
+
+    phone = _phone_socket if transport == "ws" else _phone
     acks: list[float] = []
-    refusals: list[int] = []
+    refusals: list[str] = []
     started = time.monotonic()
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(url, connector=connector) as session:
-        tasks = [asyncio.ensure_future(_phone(session, code, i, window, started, acks,
+        tasks = [asyncio.ensure_future(phone(session, code, i, window, started, acks,
                                               refusals)) for i in range(count)]
         done, pending = await asyncio.wait(tasks, timeout=TIME_BOUND_S)
         for task in pending:
@@ -114,7 +158,7 @@ async def _buzzes(app, pilot, events, stop: asyncio.Event, out: list[float]) -> 
         await asyncio.sleep(0.2)
 
 
-async def _run(phones: int, window: float, with_audience: bool = True) -> dict:
+async def _run(phones: int, window: float, transport: str | None) -> dict:
     from textual import events
 
     from quizhall.contest.audience import AudienceSettings
@@ -148,7 +192,7 @@ async def _run(phones: int, window: float, with_audience: bool = True) -> dict:
         load = load_contest(DEMO)
         session = StoreSession(DEMO, load, open_store(Path(tmp)), clock=HallClock())
         rss_before = _rss_mb()
-        app = TimedHost(session, bell=False, audience=audience if with_audience else None)
+        app = TimedHost(session, bell=False, audience=audience if transport else None)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             keys = ["space", "space", "space"]
@@ -161,8 +205,8 @@ async def _run(phones: int, window: float, with_audience: bool = True) -> dict:
             assert app.contest.view().buzz_open, "the benchmark expects open buzzers"
             quiet: list[float] = []
             stop = asyncio.Event()
-            if with_audience:
-                await pilot.press("c")
+            if transport:
+                await pilot.press("C")
                 await pilot.pause()
             rss_served = _rss_mb()
             buzzing = asyncio.ensure_future(_buzzes(app, pilot, events, stop, quiet))
@@ -171,12 +215,13 @@ async def _run(phones: int, window: float, with_audience: bool = True) -> dict:
             await buzzing
             busy: list[float] = []
             out = b"{}"
-            if with_audience:
+            if transport:
                 stop = asyncio.Event()
                 buzzing = asyncio.ensure_future(_buzzes(app, pilot, events, stop, busy))
                 child = await asyncio.create_subprocess_exec(
                     sys.executable, __file__, "--phones-at", app.audience.server.url,
                     "--phones", str(phones), "--window", str(window),
+                    "--transport", transport,
                     stdout=subprocess.PIPE, env={"PYTHONPATH": str(ROOT / "src"),
                                                  "PATH": "/usr/bin:/bin"})
                 out, _ = await child.communicate()
@@ -198,42 +243,67 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
+def _host(args: argparse.Namespace, transport: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--host-only", transport, "--phones",
+                           str(args.phones), "--window", str(args.window)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=500)
     parser.add_argument("--window", type=float, default=4.0,
                         help="seconds over which the phones answer")
     parser.add_argument("--phones-at", help=argparse.SUPPRESS)
+    parser.add_argument("--transport", choices=TRANSPORTS, help=argparse.SUPPRESS)
+    parser.add_argument("--host-only", choices=[*TRANSPORTS, "none"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not 1 <= args.phones <= MAX_PHONES or not 0 < args.window <= TIME_BOUND_S - 3:
         parser.error(f"--phones 1..{MAX_PHONES}, --window up to {TIME_BOUND_S - 3:g} s")
     if args.phones_at:
         print(json.dumps(asyncio.run(_phones(args.phones_at, "4321", args.phones,
-                                             args.window))))
+                                             args.window, args.transport or "ws"))))
         return
-    alone = asyncio.run(_run(args.phones, args.window, with_audience=False))["quiet"]
-    result = asyncio.run(_run(args.phones, args.window))
-    acks = result["acks"]
-    quiet, busy = result["quiet"], result["busy"]
-    p50, p99 = statistics.median(acks), _percentile(acks, 0.99)
-    before, served, after = result["rss"]
+    if args.host_only:
+        transport = None if args.host_only == "none" else args.host_only
+        print(json.dumps(asyncio.run(_run(args.phones, args.window, transport))))
+        return
+    # Each host runs in a fresh process, so its memory figures are its own.
+    alone = _host(args, "none")["quiet"]
+    results = {transport: _host(args, transport) for transport in TRANSPORTS}
     print(f"{args.phones} phones on 127.0.0.1, answering over {args.window:g} s "
-          f"(done in {result['seconds']:.1f} s, bound {TIME_BOUND_S:g} s)")
-    refused = ", ".join(f"{n}x HTTP {status}" for status, n in
-                        sorted(Counter(result["refusals"]).items())) or "none"
-    print(f"  answers acknowledged   {len(acks)}/{args.phones}   in the log "
-          f"{result['recorded']}   refused: {refused}   unfinished {result['unfinished']}")
-    print(f"  answer -> acknowledged p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   "
-          f"p99/target {p99 / ACK_TARGET_MS:5.2f}   (target {ACK_TARGET_MS:.0f} ms)")
-    for name, values in (("no audience server", alone), ("server idle", quiet),
-                         (f"{args.phones} phones answering", busy)):
-        print(f"  buzz key -> lock frame, {name:<22} p50 {statistics.median(values):6.2f} ms   max "
-              f"{max(values):6.2f} ms   max/frame {max(values) / FRAME_TARGET_MS:5.2f}   "
-              f"({len(values)} buzzes)")
-    print(f"  buzz p50 ratio, phones answering / no audience server: "
-          f"{statistics.median(busy) / statistics.median(alone):.2f}")
-    print(f"  host process memory: {before:.0f} MB before the server, {served:.0f} MB serving, "
-          f"{after:.0f} MB after {args.phones} phones (+{after - served:.1f} MB)")
+          f"(bound {TIME_BOUND_S:g} s each run)")
+    buzz = "buzz key -> lock frame"
+    print(f"  {buzz}, no audience server: p50 {statistics.median(alone):6.2f} ms   "
+          f"max {max(alone):6.2f} ms   max/frame {max(alone) / FRAME_TARGET_MS:5.2f}   "
+          f"({len(alone)} buzzes)")
+    for transport, result in results.items():
+        acks, quiet, busy = result["acks"], result["quiet"], result["busy"]
+        before, served, after = result["rss"]
+        refused = ", ".join(f"{n}x {why}" for why, n in
+                            sorted(Counter(result["refusals"]).items())) or "none"
+        p50, p99 = (statistics.median(acks), _percentile(acks, 0.99)) if acks else (
+            float("nan"), float("nan"))
+        print(f"{TRANSPORTS[transport]} (done in {result['seconds']:.1f} s)")
+        print(f"  answers acknowledged   {len(acks)}/{args.phones}   in the log "
+              f"{result['recorded']}   refused: {refused}   unfinished {result['unfinished']}")
+        print(f"  answer -> acknowledged p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   "
+              f"p99/target {p99 / ACK_TARGET_MS:5.2f}   (target {ACK_TARGET_MS:.0f} ms)")
+        for name, values in (("server idle", quiet), (f"{args.phones} phones answering", busy)):
+            print(f"  {buzz}, {name:<20} p50 {statistics.median(values):6.2f} ms   max "
+                  f"{max(values):6.2f} ms   max/frame {max(values) / FRAME_TARGET_MS:5.2f}   "
+                  f"({len(values)} buzzes)")
+        print(f"  buzz p50 ratio, phones answering / no audience server: "
+              f"{statistics.median(busy) / statistics.median(alone):.2f}")
+        print(f"  host process memory (server inside): {before:.0f} MB before the server, "
+              f"{served:.0f} MB serving, {after:.0f} MB after {args.phones} phones "
+              f"(+{after - served:.1f} MB)")
+    poll, socket = results["poll"]["acks"], results["ws"]["acks"]
+    if poll and socket:
+        print(f"answer -> acknowledged p99, websocket / long poll: "
+              f"{_percentile(socket, 0.99) / _percentile(poll, 0.99):.2f}   p50: "
+              f"{statistics.median(socket) / statistics.median(poll):.2f}")
 
 
 if __name__ == "__main__":

@@ -103,7 +103,8 @@ async def test_a_phone_joins_answers_and_the_answer_is_in_the_log(browser):
     async with serving(hall):
         await _in_browser(_join, browser, hall.join_url, "小王")
         assert hall.board.members["d1"].nickname == "小王"
-        hall.send()
+        await _in_browser(_wait, browser, lambda d: hall.server.sockets == 1)
+        hall.send()  # pushed to the phone on its websocket
         buttons = await _in_browser(_options, browser)
         letter = buttons[0].get_attribute("data-letter")
         await _in_browser(buttons[0].click)
@@ -139,3 +140,22 @@ async def test_a_stem_with_html_shows_literally(browser, tmp_path):
                                              "B. <i>斜体</i>"]
         assert browser.execute_script("return window.pwned === undefined")
         assert browser.find_element(By.ID, "me").text.startswith("<b>me</b>")
+
+
+async def test_a_browser_without_websocket_falls_back_to_long_polling(browser):
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                            {"source": "delete window.WebSocket; window.WebSocket = undefined;"})
+    hall = AudienceHall(demo_on_question(), settings(), host="127.0.0.1", port=0)
+    async with serving(hall):
+        await _in_browser(_join, browser, hall.join_url, "老手机")
+        hall.send()
+        buttons = await _in_browser(_options, browser)
+        letter = buttons[-1].get_attribute("data-letter")
+        await _in_browser(buttons[-1].click)
+        await _in_browser(_wait, browser,
+                          lambda d: "Answer received" in d.find_element(By.ID, "status").text)
+        assert hall.server.sockets == 0  # it never had one: the long poll carried it
+    answers = [e for e in hall.contest.log.read() if e["type"] == "audience_answered"]
+    assert [(e["device"], e["choice"]) for e in answers] == [("d1", letter)]

@@ -7,6 +7,7 @@ from audience_helpers import demo_on_question
 
 from quizhall.contest import Command
 from quizhall.contest.audience import (
+    AUDIENCE_PAGES,
     NICKNAME_LIMIT,
     AudienceBoard,
     draw_winners,
@@ -227,3 +228,28 @@ def test_a_bad_audience_setting_is_reported_at_its_position(tmp_path):
     found = [(d.line, d.column, d.message) for d in load.diagnostics]
     assert (6, 23, "the audience join code 12ab should be 4 to 8 digits") in found
     assert any(line == 6 and "colour" in message for line, _, message in found)
+
+
+def test_the_audience_page_is_one_of_its_pages_or_none():
+    board = AudienceBoard.fold([{"type": "audience_page", "page": "join"}])
+    assert board.page == "join"
+    board.apply({"type": "audience_page", "page": "scores"})  # not the audience's: none up
+    assert board.page == ""
+    for page in AUDIENCE_PAGES:
+        board.apply({"type": "audience_page", "page": page})
+        assert board.page == page
+
+
+def test_the_answers_page_shows_option_texts_literally_and_marks_the_right_one():
+    from quizhall.tui.audience_pages import audience_page
+
+    board = AudienceBoard.fold([
+        {"type": "audience_server_started", "url": "http://10.0.0.2:8080/", "code": "1234"},
+        *joined("amy", "bo"), opened(answer="B"),
+        {"type": "audience_answered", "device": "d1", "choice": "B", "elapsed": 2.0},
+        {"type": "audience_question_closed"}, {"type": "audience_page", "page": "answers"}])
+    options = {"A": "[red]一个月", "B": "两个月\x1b[2J", "C": "三个月", "D": "六个月"}
+    text = "\n".join(line.plain for line in audience_page(board, 20.0, 80, 24, None,
+                                                          options=options))
+    assert "[red]一个月" in text and "\x1b" not in text
+    assert "B ✔" in text and "100%" in text

@@ -265,3 +265,129 @@ def test_an_unanswered_question_goes_to_the_audience_and_the_reveal_closes_it(tm
     hall.follow()
     assert hall.board.current.closed
     assert contest.state.scores == (100, 100, 100)
+
+
+# -- the websocket: what phones with WebSocket use -------------------------------------------
+
+async def pushed_state(socket: aiohttp.ClientWebSocketResponse) -> dict:
+    """The next state the server pushes on ``socket`` (replies to answers are skipped)."""
+    while True:
+        message = await asyncio.wait_for(socket.receive_json(), 5)
+        if "state" in message:
+            return message["state"]
+
+
+async def socket_answer(socket: aiohttp.ClientWebSocketResponse, choice: str) -> dict:
+    """Send an answer on ``socket``; the server's reply to it (pushes are skipped)."""
+    await socket.send_json({"answer": choice})
+    while True:
+        message = await asyncio.wait_for(socket.receive_json(), 5)
+        if "reply" in message:
+            return message["reply"]
+
+
+async def test_the_websocket_pushes_the_question_when_the_host_sends_it():
+    hall = new_hall()
+    async with serving(hall), aiohttp.ClientSession(hall.server.url) as session:
+        member = await join(session, "amy")
+        async with session.ws_connect("/api/ws", params={"token": member["token"]}) as socket:
+            first = await pushed_state(socket)
+            assert first["joined"] and "question" not in first
+            hall.send()
+            pushed = await pushed_state(socket)
+            assert pushed["question"]["n"] == 1 and pushed["v"] > first["v"]
+            assert hall.close()
+            assert (await pushed_state(socket))["question"]["closed"]
+
+
+async def test_an_answer_on_the_websocket_is_acknowledged_once_it_is_in_the_log():
+    hall = new_hall()
+    async with serving(hall), aiohttp.ClientSession(hall.server.url) as session:
+        member = await join(session, "amy")
+        hall.send()
+        async with session.ws_connect("/api/ws", params={"token": member["token"]}) as socket:
+            letter = (await pushed_state(socket))["question"]["options"][0][0]
+            reply = await socket_answer(socket, letter.lower())
+            assert reply == {"ok": True, "choice": letter}
+            logged = [e for e in hall.contest.log.read() if e["type"] == "audience_answered"]
+            assert [(e["device"], e["choice"]) for e in logged] == [("d1", letter)]
+            # Answer once: a second answer, on the socket or by POST, is refused.
+            assert (await socket_answer(socket, letter))["code"] == "answered"
+            assert (await answer(session, member["token"], letter))["status"] == 409
+
+
+async def test_a_late_answer_on_the_websocket_is_refused():
+    contest = demo_on_question()
+    hall = new_hall(contest)
+    async with serving(hall), aiohttp.ClientSession(hall.server.url) as session:
+        member = await join(session, "amy")
+        hall.send()
+        async with session.ws_connect("/api/ws", params={"token": member["token"]}) as socket:
+            await pushed_state(socket)
+            contest.clock.advance(21)
+            assert (await socket_answer(socket, "A"))["code"] == "too_late"
+    assert not [e for e in hall.contest.log.read() if e["type"] == "audience_answered"]
+
+
+async def test_a_websocket_without_a_joined_token_cannot_answer():
+    hall = new_hall()
+    async with serving(hall), aiohttp.ClientSession(hall.server.url) as session:
+        await join(session, "amy")
+        hall.send()
+        async with session.ws_connect("/api/ws") as socket:
+            assert not (await pushed_state(socket))["joined"]
+            assert (await socket_answer(socket, "A"))["code"] == "slow_down"
+        async with session.ws_connect("/api/ws", params={"token": "forged"}) as socket:
+            await pushed_state(socket)
+            assert (await socket_answer(socket, "A"))["code"] == "unknown_device"
+
+
+async def test_a_flooding_websocket_is_refused_quickly():
+    hall = new_hall()
+    async with serving(hall), aiohttp.ClientSession(hall.server.url) as session:
+        member = await join(session, "amy")
+        async with session.ws_connect("/api/ws", params={"token": member["token"]}) as socket:
+            await pushed_state(socket)
+            codes = [(await socket_answer(socket, "A"))["code"] for _ in range(30)]
+            assert "slow_down" in codes and codes[0] == "no_question"
+
+
+async def test_a_websocket_message_that_is_not_an_answer_is_refused():
+    hall = new_hall()
+    async with serving(hall), aiohttp.ClientSession(hall.server.url) as session:
+        member = await join(session, "amy")
+        async with session.ws_connect("/api/ws", params={"token": member["token"]}) as socket:
+            await pushed_state(socket)
+            await socket.send_str("<not json>")
+            while "reply" not in (message := await socket.receive_json()):
+                pass
+            assert message["reply"]["code"] == "bad_request"
+
+
+async def test_stopping_the_server_closes_the_phones_websockets():
+    hall = new_hall()
+    hall.start()
+    try:
+        async with aiohttp.ClientSession(hall.server.url) as session, \
+                session.ws_connect("/api/ws") as socket:
+            await pushed_state(socket)
+            assert hall.server.sockets == 1
+            stopping = asyncio.ensure_future(asyncio.to_thread(hall.stop))
+            message = await asyncio.wait_for(socket.receive(), 5)
+            assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            await asyncio.wait_for(stopping, 10)
+    finally:
+        hall.stop()
+
+
+async def test_a_device_cannot_hoard_websockets():
+    hall = new_hall(device_rate=100)
+    async with serving(hall), aiohttp.ClientSession(hall.server.url) as session:
+        member = await join(session, "amy")
+        params = {"token": member["token"]}
+        sockets = [await session.ws_connect("/api/ws", params=params) for _ in range(4)]
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect("/api/ws", params=params)
+        assert refused.value.status == 429
+        for socket in sockets:
+            await socket.close()

@@ -12,6 +12,8 @@ from quizhall.store import open_store
 from quizhall.testing import FrozenClock
 from quizhall.tui.display import DisplayApp
 from quizhall.tui.session import Follower
+from quizhall.tui.widgets.hall import HallView
+from quizhall.tui.widgets.status import on_projector
 from quizhall.web.hall import AudienceHall
 
 ROUNDS = """\
@@ -106,4 +108,107 @@ async def test_without_audience_the_keys_are_not_offered(tmp_path):
         assert "audience" not in dict(app.footer_items()).values()
         await press(pilot, "C")
         assert app.audience is None
+    session.close()
+
+
+# -- the audience's full-screen pages: the host's keys put them up, as events ----------------
+
+def audience_pages(tmp_path, session) -> list:
+    """The audience pages the log records, in order."""
+    log = open_store(tmp_path / "data").open_log(session.contest_id, writer=False)
+    pages = [e["page"] for e in log.read() if e["type"] == "audience_page"]
+    log.close()
+    return pages
+
+
+async def late_display_page(tmp_path, session) -> str:
+    """The audience page a projector started now draws full-screen ("" for none)."""
+    store = open_store(tmp_path / "data")
+    app = DisplayApp(Follower(store, session.contest_id, FrozenClock()), bell=False,
+                     follow=False)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            return app.screen.query_one(HallView).audience_page_shown
+    finally:
+        store.close()
+
+
+async def test_each_audience_key_puts_its_page_on_the_projector_and_takes_it_off(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await press(pilot, "space", "space", "space", "C")
+        for key, page in (("Q", "join"), ("A", "answers"), ("L", "board"), ("W", "winners")):
+            await press(pilot, key)
+            assert app.audience.board.page == page
+            assert app.view.audience_page == page  # the host's status line names it
+            assert await late_display_page(tmp_path, session) == page
+        assert on_projector(app.view).plain == "▣ projector: prize winners (put up by the host)"
+        await press(pilot, "W")  # pressed again: off, the contest's page shows
+        assert app.audience.board.page == ""
+        assert await late_display_page(tmp_path, session) == ""
+    assert audience_pages(tmp_path, session) == ["join", "answers", "board", "winners", ""]
+    session.close()
+
+
+async def test_a_draw_puts_its_winners_on_the_projector_full_screen(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    async with app.run_test(size=(110, 40)) as pilot:
+        hall = app.audience
+        await press(pilot, "space", "space", "space", "C")
+        await phone_joins_and_answers(hall.server.url, "amy", "A")
+        await until(pilot, lambda: len(hall.board.current.answers) == 1)
+        await press(pilot, "D", "enter", "1", "enter")
+        assert len(hall.board.draws) == 1 and hall.board.page == "winners"
+        assert await late_display_page(tmp_path, session) == "winners"
+    log = open_store(tmp_path / "data").open_log(session.contest_id, writer=False)
+    kinds = [e["type"] for e in log.read()]
+    log.close()
+    # The seed and candidates are in the log before the winners go up.
+    assert kinds.index("audience_draw") < len(kinds) - 1 - kinds[::-1].index("audience_page")
+    session.close()
+
+
+async def test_the_host_moving_on_takes_the_audience_page_off(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await press(pilot, "space", "space", "space", "Q")
+        assert app.audience.board.page == "join"
+        await press(pilot, "y")  # the host judges: the hall sees the contest again
+        assert app.audience.board.page == ""
+    assert await late_display_page(tmp_path, session) == ""
+    session.close()
+
+
+async def test_a_resumed_console_keeps_the_audience_page_the_host_put_up(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await press(pilot, "space", "space", "space", "L")
+    contest_id = session.contest_id
+    session.close()
+    again, session = host(path, tmp_path / "data", audience=with_audience)
+    again._resume = contest_id
+    async with again.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        assert again.audience.board.page == "board"
+        assert await late_display_page(tmp_path, session) == "board"
+        await press(pilot, "L")  # and the key still takes it off after the resume
+        assert again.audience.board.page == ""
+    assert await late_display_page(tmp_path, session) == ""
+    session.close()
+
+
+async def test_help_lists_the_audience_page_keys(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    async with app.run_test(size=(140, 60)) as pilot:
+        await press(pilot, "question_mark")
+        text = screen_text(app)
+        for words in ("join page full-screen", "audience's answers full-screen",
+                      "last draw's winners full-screen", "leaderboard full-screen"):
+            assert words in text
     session.close()

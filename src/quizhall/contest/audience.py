@@ -19,7 +19,8 @@ Events (all carry ``t``, stamped by the engine)::
     audience_answered         device, choice, elapsed
     audience_question_closed  (no fields: answers after it are refused)
     audience_draw             scope ("question"/"contest"), key, count, seed, candidates
-    audience_page             page ("board": the hall sees the audience leaderboard; "": not)
+    audience_page             page: the audience's page the hall sees full-screen, one of
+                              AUDIENCE_PAGES, or "" for none (the contest's own page)
 """
 
 from __future__ import annotations
@@ -31,9 +32,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizhall.i18n import t
+
 AUDIENCE_EVENTS = frozenset({"audience_server_started", "audience_joined",
                              "audience_question_opened", "audience_answered",
                              "audience_question_closed", "audience_draw", "audience_page"})
+# The audience's full-screen pages on the projector: how to join (QR code, address, code), the
+# current audience question's answers (live counts; the distribution at the reveal), the
+# audience leaderboard, the last prize draw's winners.
+AUDIENCE_PAGES = ("join", "answers", "board", "winners")
 NICKNAME_LIMIT = 12   # characters; the phone page says so literally
 UNIT_LIMIT = 20
 DEFAULT_SECONDS = 20.0
@@ -158,7 +165,7 @@ class AudienceBoard:
     draws: list[Draw] = field(default_factory=list)
     url: str = ""                                                # where phones join
     code: str = ""                                               # the join code
-    page: str = ""                                               # "board" while it is shown
+    page: str = ""                    # the audience page on the projector (AUDIENCE_PAGES)
     winners_shown: bool = False       # a draw came after the latest question: show winners
 
     @classmethod
@@ -195,7 +202,8 @@ class AudienceBoard:
         elif kind == "audience_question_closed" and self.questions:
             self.questions[-1].closed = True
         elif kind == "audience_page":
-            self.page = str(event.get("page") or "")
+            page = str(event.get("page") or "")
+            self.page = page if page in AUDIENCE_PAGES else ""
         elif kind == "audience_draw":
             self.draws.append(Draw(str(event["scope"]), event.get("key"), int(event["count"]),
                                    int(event["seed"]), tuple(event["candidates"])))
@@ -305,6 +313,17 @@ def fold_nickname(nickname: str) -> str:
 def printable(text: str) -> bool:
     """True when ``text`` holds no control, format or private-use characters."""
     return not any(unicodedata.category(ch).startswith("C") for ch in text)
+
+
+def option_texts(question: Any) -> dict[str, str]:
+    """A bank question's option texts as the audience sees them (letter → text); a judge
+    question's two options are 对 / 错 (true / false)."""
+    if question is None:
+        return {}
+    if str(getattr(question, "type", "")) == "judge":
+        return {JUDGE_OPTIONS[0]: t("audience.judge_true"),
+                JUDGE_OPTIONS[1]: t("audience.judge_false")}
+    return {str(k): str(v) for k, v in dict(getattr(question, "options", None) or {}).items()}
 
 
 def question_fields(question: Any) -> tuple[tuple[str, ...], str] | None:

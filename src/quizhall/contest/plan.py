@@ -25,7 +25,8 @@ DEFAULT_KEYS: dict[str, str] = {
     "end": "ctrl+e", "export": "e", "help": "?", "command": ":", "shout": "F",
     "pick": "B", "mark": "J",
     "teams": "i", "round_card": "c", "podium": "f",
-    "audience": "C", "draw": "D", "audience_board": "L",
+    "audience": "C", "draw": "D", "audience_board": "L", "audience_join": "Q",
+    "audience_answers": "A", "audience_winners": "W",
 }
 
 

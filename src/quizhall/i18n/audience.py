@@ -68,4 +68,12 @@ MESSAGES = {
     "audience.panel.nickname": ("昵称", "Nickname"),
     "audience.panel.right": ("答对", "Right"),
     "audience.panel.seconds": ("用时（秒）", "Time (s)"),
+    # the audience's full-screen pages on the projector
+    "audience.big.join_hint": ("打开手机，扫码加入", "Open your phone's camera and scan"),
+    "audience.big.join_line": ("扫码或打开 {address}　加入码 {code}",
+                               "Join at {address}, code {code}"),
+    "audience.big.board_empty": ("还没有观众答对", "Nobody in the audience is right yet"),
+    "audience.big.right_time": ("答对 {right} · {seconds} 秒", "{right} right · {seconds} s"),
+    "audience.big.draw_of": ("从 {count} 人中抽出 · 种子 {seed}",
+                             "drawn from {count} · seed {seed}"),
 }

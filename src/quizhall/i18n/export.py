@@ -277,5 +277,5 @@ MESSAGES = {
     "export.event.audience_answered": ("观众 {device} 答 {choice}", "audience {device} answered {choice}"),
     "export.event.audience_question_closed": ("观众题结束", "audience question closed"),
     "export.event.audience_draw": ("观众抽奖：种子 {seed}，抽 {count} 人", "audience prize draw: seed {seed}, {count} to draw"),
-    "export.event.audience_page": ("观众排行榜显示切换", "audience leaderboard shown or hidden"),
+    "export.event.audience_page": ("大屏观众页面切换", "audience page put on or taken off the projector"),
 }

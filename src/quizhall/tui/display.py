@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quizhall.contest.audience import AudienceBoard
+from quizhall.contest.audience import AUDIENCE_PAGES, AudienceBoard, option_texts
 from quizhall.i18n import t
 from quizhall.tui import keylink
 from quizhall.tui.app import ContestApp
@@ -53,7 +53,7 @@ class DisplayScreen(Screen[None]):
         yield AudienceHeader()
         yield QuestionPictures(classes="-hall")
         yield HallView(motion=app.motion)
-        yield AudiencePanel()
+        yield AudiencePanel(hall=True)
 
     def on_mount(self) -> None:
         app: DisplayApp = self.app  # type: ignore[assignment]
@@ -139,9 +139,15 @@ class DisplayApp(ContestApp):
             self._show_audience()  # the audience's time left
 
     def _show_audience(self) -> None:
+        contest = self.follower.contest
+        now = contest.clock.now()
+        current = self.audience.current
+        options = option_texts(contest.question(current.key)) if current is not None else {}
         for screen in self.screen_stack:
             for panel in screen.query(AudiencePanel):  # none while the screen closes
-                panel.show(self.audience, self.follower.contest.clock.now())
+                panel.show(self.audience, now)
+            for hall in screen.query(HallView):  # the audience's full-screen pages
+                hall.show_audience(self.audience, now, options)
 
     def refresh_state(self) -> None:
         """Render the contest as the log says it stands now."""
@@ -162,7 +168,8 @@ class DisplayApp(ContestApp):
                              both_ways=stake_both_ways(contest, view),
                              levels=getattr(self.follower, "levels", None)).for_audience()
         self._view = stage_view
-        screen.query_one(QuestionPictures).show(hall_question(stage_view))
+        covered = self.audience.page in AUDIENCE_PAGES  # an audience page fills the screen
+        screen.query_one(QuestionPictures).show(None if covered else hall_question(stage_view))
         screen.query_one(HallView).show(stage_view, self.timers)
         self._show_audience()
         self.signal(stage_view)

@@ -24,6 +24,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 
+from quizhall.contest.audience import AUDIENCE_PAGES
 from quizhall.i18n import t
 from quizhall.plugins import PLUGIN_ERRORS
 from quizhall.tui import keylink
@@ -57,7 +58,8 @@ FOOTER_ORDER = ("next", "open", "right", "wrong", "partial", "pass", "timeout", 
                 "adjust", "scoreboard", "audience", "draw", "audience_board", "export", "command",
                 "help", "quit")
 # Actions there only when the audience plays along (quizhall run --audience).
-AUDIENCE_ACTIONS = frozenset({"audience", "draw", "audience_board"})
+AUDIENCE_ACTIONS = frozenset({"audience", "draw", "audience_board", "audience_join",
+                              "audience_answers", "audience_winners"})
 # How often the phones' answers are recorded (each batch is one disk sync).
 AUDIENCE_FLUSH_SECONDS = 0.03
 # Actions that are always possible (they do not go to the engine themselves).
@@ -135,7 +137,7 @@ class HostScreen(Screen[None]):
         else:
             yield ProjectorPreview()
             yield StageBody()
-        yield AudiencePanel()
+        yield AudiencePanel(hall=app.single_screen)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -289,8 +291,13 @@ class HostApp(ContestApp):
     def _show_audience(self) -> None:
         screen = self._host_screen()
         if self.audience is not None and screen is not None:
+            now = self.contest.clock.now()
+            current = self.audience.board.current
+            options = self.audience.question_text(current.key)[1] if current is not None else {}
             for panel in screen.query(AudiencePanel):  # none while the screen closes
-                panel.show(self.audience.board, self.contest.clock.now())
+                panel.show(self.audience.board, now)
+            for hall in screen.query(HallView):  # the preview, or the --single-screen hall
+                hall.show_audience(self.audience.board, now, options)
 
     def on_unmount(self) -> None:
         if self._projector_keys is not None:
@@ -362,6 +369,8 @@ class HostApp(ContestApp):
                                                     command=self.display_command()))
         if contest.load_warnings:
             stage_view = replace(stage_view, warnings=tuple(contest.load_warnings))
+        if self.audience is not None and self.audience.board.page in AUDIENCE_PAGES:
+            stage_view = replace(stage_view, audience_page=self.audience.board.page)
         self._view = stage_view
         screen = self._host_screen()
         if not self.showing(screen):
@@ -369,7 +378,8 @@ class HostApp(ContestApp):
         assert screen is not None
         if self.single_screen:
             hall = stage_view.for_audience()
-            screen.query_one(QuestionPictures).show(hall_question(hall))
+            covered = self.audience is not None and self.audience.board.page in AUDIENCE_PAGES
+            screen.query_one(QuestionPictures).show(None if covered else hall_question(hall))
             screen.query_one(HallView).show(hall, self.timers)
         else:
             screen.query_one(StageBody).show(stage_view, self.timers)
@@ -584,6 +594,8 @@ class HostApp(ContestApp):
             if outcome.due:
                 self.refresh_state()
             return False
+        if self.audience is not None and self.audience.board.page and outcome.events:
+            self.audience.show_page("")  # the host moved on: the contest's page shows again
         self.session.sync_status()
         self.refresh_state()
         return True
@@ -877,7 +889,7 @@ class HostApp(ContestApp):
             else:
                 self.notify(t("tui.draw_done", names="、".join(winners)), markup=False,
                             timeout=15)
-            self._show_audience()
+            self.refresh_state()  # the winners are up: the status line says so
 
         def scoped(scope: Any) -> None:
             if scope is not None:
@@ -886,11 +898,23 @@ class HostApp(ContestApp):
 
         self.push_screen(PickDialog(t("tui.draw_title"), scopes), scoped)
 
-    def _act_audience_board(self) -> None:
-        """Put the audience leaderboard on the hall's screens, or take it off."""
+    def _audience_page(self, page: str) -> None:
+        """Put one of the audience's pages on the hall's screens full-screen, or take it off."""
         if self.audience is not None:
-            self.audience.show_board(self.audience.board.page != "board")
-            self._show_audience()
+            self.audience.toggle_page(page)
+            self.refresh_state()  # the status line names the hall's page
+
+    def _act_audience_board(self) -> None:
+        self._audience_page("board")
+
+    def _act_audience_join(self) -> None:
+        self._audience_page("join")
+
+    def _act_audience_answers(self) -> None:
+        self._audience_page("answers")
+
+    def _act_audience_winners(self) -> None:
+        self._audience_page("winners")
 
     def _act_export(self) -> None:
         from quizhall.tui.export import contest_exporters

@@ -173,6 +173,7 @@ class StageView:
     warnings: tuple[str, ...] = ()  # host only: what went wrong loading plugins
     projected: bool = False  # the page is one the host put on the projector
     panel: RoundPanel | None = None  # what the round type itself shows (board, judges…)
+    audience_page: str = ""  # the audience's page over the hall's page (AUDIENCE_PAGES), or ""
 
     def team(self, number: int | None) -> TeamView | None:
         """The team with this number, or None."""

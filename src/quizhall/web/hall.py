@@ -14,10 +14,11 @@ import secrets
 from typing import Any
 
 from quizhall.contest.audience import (
-    JUDGE_OPTIONS,
+    AUDIENCE_PAGES,
     AudienceBoard,
     AudienceSettings,
     draw_winners,
+    option_texts,
     question_fields,
 )
 from quizhall.i18n import t
@@ -71,10 +72,7 @@ class AudienceHall:
         question = self.contest.question(key)
         if question is None:
             return "", {}
-        if str(question.type) == "judge":
-            return question.stem, {JUDGE_OPTIONS[0]: t("audience.judge_true"),
-                                   JUDGE_OPTIONS[1]: t("audience.judge_false")}
-        return question.stem, dict(question.options)
+        return question.stem, option_texts(question)
 
     # -- the host's actions ---------------------------------------------------------------
     def send(self) -> str | None:
@@ -133,15 +131,25 @@ class AudienceHall:
             return [], t("audience.host.no_candidates")
         seed = secrets.randbits(63) if seed is None else seed
         current = self.board.current
+        # The draw is recorded first, then its winners go up on the projector, large.
         self._record([{"type": "audience_draw", "scope": scope,
                        "key": current.key if current and scope == "question" else None,
-                       "count": count, "seed": seed, "candidates": candidates}])
+                       "count": count, "seed": seed, "candidates": candidates},
+                      {"type": "audience_page", "page": "winners"}])
         members = self.board.members
         return [members[d].nickname for d in draw_winners(seed, candidates, count)], None
 
-    def show_board(self, shown: bool) -> None:
-        """Put the audience leaderboard on the hall's screens, or take it off."""
-        self._record([{"type": "audience_page", "page": "board" if shown else ""}])
+    def show_page(self, page: str) -> None:
+        """Put one of the audience's pages (:data:`AUDIENCE_PAGES`) on the hall's screens
+        full-screen, or take it off (``""``); an event, so every screen shows the same."""
+        if page and page not in AUDIENCE_PAGES:
+            raise ValueError(f"unknown audience page {page!r}")
+        if page != self.board.page:
+            self._record([{"type": "audience_page", "page": page}])
+
+    def toggle_page(self, page: str) -> None:
+        """Put ``page`` up, or take it off when it is up."""
+        self.show_page("" if self.board.page == page else page)
 
     def _record(self, events: list[dict]) -> None:
         self.desk.record(events, self.contest.record_audience)

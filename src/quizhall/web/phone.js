@@ -1,4 +1,6 @@
-/* The audience's phone page. Plain ES5 and XMLHttpRequest, for old phone browsers.
+/* The audience's phone page. Plain ES5, for old phone browsers.
+   The server pushes the phone's state over a WebSocket, and answers go over it too; a browser
+   without WebSocket (or whose socket cannot connect) long polls with XMLHttpRequest instead.
    Every text from the contest is set with textContent: it is shown, never parsed as HTML. */
 (function () {
   "use strict";
@@ -10,6 +12,9 @@
   var sent = false;
   var deadline = 0;
   var polling = null;     /* the long poll in flight */
+  var socket = null;      /* the open WebSocket, when there is one */
+  var socketWorks = !!window.WebSocket;  /* false once a socket never opened: poll instead */
+  var answered = null;    /* what to do with the reply to the answer sent on the socket */
 
   function el(id) { return document.getElementById(id); }
   function say(id, value) { el(id).textContent = value; }
@@ -54,6 +59,33 @@
         window.setTimeout(poll, 2000);
       }
     });
+  }
+
+  function listen() {
+    if (!socketWorks) { poll(); return; }
+    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    var path = window.location.pathname.replace(/[^\/]*$/, "");
+    var url = scheme + window.location.host + path + "api/ws" +
+      (token ? "?token=" + encodeURIComponent(token) : "");
+    var opened = false;
+    var mine;
+    try { mine = new window.WebSocket(url); } catch (e) { socketWorks = false; poll(); return; }
+    socket = mine;
+    mine.onopen = function () { opened = true; say("message", ""); };
+    mine.onmessage = function (event) {
+      var data = null;
+      try { data = JSON.parse(event.data); } catch (e) { return; }
+      if (data.state) { render(data.state); }
+      if (data.reply && answered) { var done = answered; answered = null; done(data.reply); }
+    };
+    mine.onclose = function () {
+      if (socket !== mine) { return; }  /* replaced on purpose (after joining) */
+      socket = null;
+      if (answered) { var done = answered; answered = null; done({code: "offline"}); }
+      if (!opened) { socketWorks = false; poll(); return; }  /* no WebSocket here: poll */
+      say("message", texts.offline);
+      window.setTimeout(listen, 2000);
+    };
   }
 
   function render(state) {
@@ -149,15 +181,23 @@
     var buttons = el("options").getElementsByTagName("button");
     for (var i = 0; i < buttons.length; i++) { buttons[i].disabled = true; }
     show("submit", false);
-    request("POST", "api/answer", {token: token, choice: chosen}, function (status, data) {
-      if (status === 200) {
+    var replied = function (ok, data) {
+      if (ok) {
         say("status", texts.received + " " + data.choice);
         say("message", "");
       } else {
-        if (status !== 409) { sent = false; }
+        if (data.code !== "answered") { sent = false; }
         say("message", data.error || texts.offline);
         for (var j = 0; j < buttons.length; j++) { buttons[j].disabled = sent; }
       }
+    };
+    if (socket && socket.readyState === 1) {
+      answered = function (data) { replied(!!data.ok, data); };
+      socket.send(JSON.stringify({answer: chosen}));
+      return;
+    }
+    request("POST", "api/answer", {token: token, choice: chosen}, function (status, data) {
+      replied(status === 200, data);
     });
   }
 
@@ -183,7 +223,9 @@
         token = data.token;
         keep("quizhall.token", token);
         version = -1;
-        if (polling) { polling.abort(); }  /* ask again at once, as this device */
+        /* listen again at once, as this device */
+        if (socket) { var old = socket; socket = null; old.close(); listen(); }
+        if (polling) { polling.abort(); }
       } else {
         say("message", data.error || texts.offline);
       }
@@ -192,5 +234,5 @@
   };
   el("code").value = query("c");
   window.setInterval(tick, 500);
-  poll();
+  listen();
 })();

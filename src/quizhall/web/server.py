@@ -5,9 +5,12 @@ host console and the console never waits on phones. Every join and answer goes t
 :class:`~quizhall.web.desk.AudienceDesk`, which the host's thread records in the log; a
 reply saying "received" is sent only once the answer is durable.
 
-Phones learn about changes by long polling (``GET /api/state?v=N`` waits until the state's
-version passes N): plain XMLHttpRequest, which every phone browser of the last decade has,
-and nothing to reconnect.
+Phones learn about changes over a websocket (``GET /api/ws?token=…``): the server pushes the
+phone's state whenever the host changes what phones show (a question sent, closed, a draw),
+and a phone may send its answer on the same socket (``{"answer": "B"}``), acknowledged there
+once it is in the log. A browser without WebSocket (an old phone) falls back to long polling
+(``GET /api/state?v=N`` waits until the state's version passes N) and ``POST /api/answer``;
+both ways share the same checks and limits.
 
 Abuse: requests are small (4 KiB at most); each device token has a token bucket, each
 address a bucket for joins and one for wrong join codes; a refused request is answered at
@@ -19,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import html
 import json
+import re
 import socket
 import string
 import threading
@@ -27,15 +31,19 @@ from concurrent.futures import Future
 from importlib.resources import files
 from typing import Any
 
-from aiohttp import web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from quizhall.contest.audience import NICKNAME_LIMIT, UNIT_LIMIT
 from quizhall.i18n import get_language, t
 from quizhall.web.desk import AudienceDesk, Refusal
 
 MAX_BODY = 4096
+HOST_NAME = re.compile(r"[A-Za-z0-9.:\[\]-]{1,100}")  # a Host header fit for a CSP
 POLL_SECONDS = 20.0          # a long poll answers after this long even when nothing changed
 ACK_SECONDS = 10.0           # an answer not recorded by then is reported as not received
+CLOSE_SECONDS = 2.0          # a websocket closing waits this long for the phone's reply
+MAX_SOCKETS = 4000           # websockets open at once (more phones fall back to polling)
+SOCKETS_EACH = 4             # websockets of one device (or, before joining, one address)
 # Texts the phone page uses, by the name its script knows them by.
 PAGE_TEXTS = ("title", "nickname", "nickname_limit", "unit", "unit_limit", "code", "join",
               "waiting", "sending", "received", "your_answer", "right", "wrong", "closed",
@@ -121,10 +129,17 @@ class AudienceServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._changed: asyncio.Event | None = None
+        self._sockets: set[web.WebSocketResponse] = set()
+        self._sockets_of: dict[str, int] = {}   # device token or address → sockets open
         self._page = page_html().encode("utf-8")
         self._assets = {name: files("quizhall.web").joinpath(name).read_bytes()
                         for name in ("phone.js", "phone.css")}
         self.url = ""
+
+    @property
+    def sockets(self) -> int:
+        """How many phones are listening on a websocket now."""
+        return len(self._sockets)
 
     # -- running ---------------------------------------------------------------------------
     def start(self) -> str:
@@ -160,6 +175,8 @@ class AudienceServer:
         app.router.add_post("/api/join", self._join)
         app.router.add_get("/api/state", self._state)
         app.router.add_post("/api/answer", self._answer)
+        app.router.add_get("/api/ws", self._socket)
+        app.on_shutdown.append(self._close_sockets)
         runner = web.AppRunner(app, access_log=None, handle_signals=False)
         try:
             loop.run_until_complete(runner.setup())
@@ -203,9 +220,13 @@ class AudienceServer:
         return web.Response(text=json.dumps(data, ensure_ascii=False), status=status,
                             content_type="application/json", headers=self._headers())
 
+    @staticmethod
+    def _refusal(key: str) -> dict[str, Any]:
+        return {"error": t(key, limit=NICKNAME_LIMIT, unit_limit=UNIT_LIMIT),
+                "code": key.rpartition(".")[2]}
+
     def _refuse(self, key: str, status: int) -> web.Response:
-        return self._reply({"error": t(key, limit=NICKNAME_LIMIT, unit_limit=UNIT_LIMIT),
-                            "code": key.rpartition(".")[2]}, status)
+        return self._reply(self._refusal(key), status)
 
     @staticmethod
     def _address(request: web.Request) -> str:
@@ -214,8 +235,12 @@ class AudienceServer:
     async def _index(self, request: web.Request) -> web.StreamResponse:
         if not self._open.take(self._address(request)):
             return self._refuse("audience.refused.slow_down", 429)
+        # Older browsers do not count ws:// to this host as 'self': name it.
+        headers = self._headers()
+        if HOST_NAME.fullmatch(request.host):
+            headers["Content-Security-Policy"] += f"; connect-src 'self' ws://{request.host}"
         return web.Response(body=self._page, content_type="text/html", charset="utf-8",
-                            headers=self._headers())
+                            headers=headers)
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         name = request.path.lstrip("/")
@@ -272,20 +297,92 @@ class AudienceServer:
                 pass
         return self._reply(self.desk.phone_state(token or None))
 
+    async def _take_answer(self, token: str, choice: str) -> tuple[dict[str, Any], int]:
+        """An answer from a phone (either way it came): the reply and its HTTP status."""
+        if not token or not self._device.take(token):
+            return self._refusal("audience.refused.slow_down"), 429
+        try:
+            future = self.desk.answer(token, choice[:16])
+        except Refusal as refusal:
+            status = 409 if refusal.key == "audience.refused.answered" else 400
+            return self._refusal(refusal.key), status
+        try:
+            recorded = await asyncio.wait_for(asyncio.wrap_future(future), ACK_SECONDS)
+        except Exception:
+            return self._refusal("audience.refused.not_recorded"), 503
+        return {"ok": True, "choice": recorded}, 200
+
     async def _answer(self, request: web.Request) -> web.StreamResponse:
         data = await self._body(request)
         if data is None:
             return self._refuse("audience.refused.bad_request", 400)
-        token = str(data.get("token", ""))[:64]
-        if not token or not self._device.take(token):
+        reply, status = await self._take_answer(str(data.get("token", ""))[:64],
+                                                str(data.get("choice", "")))
+        return self._reply(reply, status)
+
+    # -- the websocket -----------------------------------------------------------------------
+    async def _socket(self, request: web.Request) -> web.StreamResponse:
+        """One phone's websocket: its state pushed on every change, its answers taken."""
+        token = request.query.get("token", "")[:64]
+        if not self._device_allowed(request, token):
             return self._refuse("audience.refused.slow_down", 429)
+        owner = token or f"address {self._address(request)}"
+        if len(self._sockets) >= MAX_SOCKETS or self._sockets_of.get(owner, 0) >= SOCKETS_EACH:
+            return self._refuse("audience.refused.slow_down", 429)  # the page polls instead
+        # Small messages: compressing them would cost the host's process more than it saves.
+        socket_ = web.WebSocketResponse(heartbeat=30, max_msg_size=MAX_BODY, compress=False,
+                                        timeout=CLOSE_SECONDS)
+        await socket_.prepare(request)
+        self._sockets.add(socket_)
+        self._sockets_of[owner] = self._sockets_of.get(owner, 0) + 1
+        sending = asyncio.Lock()   # the pushes and the answers' replies share the socket
+        pushing = asyncio.ensure_future(self._push(socket_, token, sending))
         try:
-            future = self.desk.answer(token, str(data.get("choice", ""))[:16])
-        except Refusal as refusal:
-            status = 409 if refusal.key == "audience.refused.answered" else 400
-            return self._refuse(refusal.key, status)
+            async for message in socket_:
+                if message.type != WSMsgType.TEXT:
+                    break
+                reply = await self._socket_message(token, message.data)
+                async with sending:
+                    await socket_.send_str(json.dumps(reply, ensure_ascii=False))
+        except (ConnectionError, RuntimeError):  # the phone went away mid-reply
+            pass
+        finally:
+            pushing.cancel()
+            self._sockets.discard(socket_)
+            self._sockets_of[owner] -= 1
+            if not self._sockets_of[owner]:
+                del self._sockets_of[owner]
+        return socket_
+
+    async def _push(self, socket_: web.WebSocketResponse, token: str,
+                    sending: asyncio.Lock) -> None:
+        """Send the phone its state now, then again each time the host changes it."""
+        seen = -1
         try:
-            choice = await asyncio.wait_for(asyncio.wrap_future(future), ACK_SECONDS)
-        except Exception:
-            return self._refuse("audience.refused.not_recorded", 503)
-        return self._reply({"ok": True, "choice": choice})
+            while not socket_.closed:
+                changed = self._changed
+                if self.desk.version == seen and changed is not None:
+                    await changed.wait()
+                    continue
+                seen = self.desk.version
+                state = self.desk.phone_state(token or None)
+                async with sending:
+                    await socket_.send_str(json.dumps({"state": state}, ensure_ascii=False))
+        except (ConnectionError, RuntimeError):
+            pass
+
+    async def _socket_message(self, token: str, text: str) -> dict[str, Any]:
+        try:
+            data = json.loads(text) if len(text) <= MAX_BODY else None
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or "answer" not in data:
+            return {"reply": self._refusal("audience.refused.bad_request"), "id": None}
+        reply, _ = await self._take_answer(token, str(data["answer"]))
+        return {"reply": reply, "id": data.get("id")}
+
+    async def _close_sockets(self, _app: web.Application) -> None:
+        # All at once, each waiting CLOSE_SECONDS at most: a phone gone silent cannot hold up
+        # the host's quitting.
+        await asyncio.gather(*(socket_.close(code=WSCloseCode.GOING_AWAY)
+                               for socket_ in list(self._sockets)), return_exceptions=True)

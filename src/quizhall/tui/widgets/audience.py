@@ -12,20 +12,18 @@ literally.
 from __future__ import annotations
 
 import time
-from functools import lru_cache
 
-import segno
 from rich.align import Align
 from rich.box import HEAVY
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from quizhall.contest.audience import AudienceBoard
+from quizhall.contest.audience import AUDIENCE_PAGES, AudienceBoard
 from quizhall.i18n import t
+from quizhall.tui.audience_pages import join_address, qr_lines, short_address
 from quizhall.tui.literal import literal
 
 BAR_WIDTH = 30
@@ -33,26 +31,9 @@ COUNTS_EVERY = 0.25  # seconds between repaints of the live counts
 BOARD_LINES = 10
 
 
-@lru_cache(maxsize=4)
 def qr_text(data: str) -> Text:
-    """``data`` as a QR code in the terminal: two modules per character cell (▀, ▄, █),
-    dark on white with the quiet zone a reader needs."""
-    matrix = [list(row) for row in segno.make(data, error="m").matrix_iter(scale=1, border=2)]
-    if len(matrix) % 2:
-        matrix.append([0] * len(matrix[0]))
-    text = Text(no_wrap=True, overflow="crop")
-    for top, bottom in zip(matrix[::2], matrix[1::2], strict=True):
-        for upper, lower in zip(top, bottom, strict=True):
-            text.append("▀", Style(color="#000000" if upper else "#ffffff",
-                                   bgcolor="#000000" if lower else "#ffffff"))
-        text.append("\n")
-    text.rstrip()
-    return text
-
-
-def short_address(url: str) -> str:
-    """The address as people type it: without ``http://`` and the trailing slash."""
-    return url.removeprefix("http://").rstrip("/")
+    """``data`` as a QR code in the terminal, two modules per character cell."""
+    return Text("\n").join(qr_lines(data))
 
 
 def join_line(board: AudienceBoard) -> Text:
@@ -67,7 +48,7 @@ def join_block(board: AudienceBoard) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column()
     grid.add_column(vertical="middle")
-    url = f"{board.url}?c={board.code}"
+    url = join_address(board)
     words = Text.assemble((t("audience.panel.scan"), "bold"), "\n\n",
                           (short_address(board.url), "bold"), "\n",
                           t("audience.panel.code"), " ", (f" {board.code} ", "bold reverse"),
@@ -145,10 +126,14 @@ def audience_renderable(board: AudienceBoard, now: float) -> RenderableType | No
     """What the audience panel shows now, or None when there is no audience."""
     if not board.url:
         return None
+    question = board.current
     if board.page == "board":
         return leaderboard_block(board)
-    question = board.current
-    if board.winners_shown:
+    if board.page == "join":
+        return join_block(board)
+    if board.page == "answers" and question is not None:
+        return question_block(board, now)
+    if board.winners_shown or (board.page == "winners" and board.draws):
         return winners_block(board)
     if question is None:
         return join_block(board)
@@ -157,6 +142,9 @@ def audience_renderable(board: AudienceBoard, now: float) -> RenderableType | No
 
 class AudiencePanel(Static):
     """The audience's part of a screen; hidden while there is no audience.
+
+    ``hall`` True (the projector): hidden too while one of the audience's pages fills the
+    screen (:class:`~quizhall.tui.widgets.hall.HallView` draws it).
 
     Live counts are repainted at most every :data:`COUNTS_EVERY` seconds: hundreds of answers
     a second must not cost the host console a frame each.
@@ -168,8 +156,9 @@ class AudiencePanel(Static):
     AudiencePanel.-shown { display: block; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, hall: bool = False) -> None:
         super().__init__()
+        self.hall = hall
         self._shown: tuple | None = None
         self._counted = 0.0
 
@@ -185,6 +174,7 @@ class AudiencePanel(Static):
             if answers == self._shown[1] or time.monotonic() - self._counted < COUNTS_EVERY:
                 return
         self._shown, self._counted = (shape, answers), time.monotonic()
-        renderable = audience_renderable(board, now) if board is not None else None
+        full = self.hall and board is not None and board.page in AUDIENCE_PAGES
+        renderable = audience_renderable(board, now) if board is not None and not full else None
         self.set_class(renderable is not None, "-shown")
         self.update(renderable if renderable is not None else "")

@@ -2,19 +2,24 @@
 
 :class:`HallView` renders :func:`quizhall.tui.hall.hall_page` for the audience view it is given,
 re-laid out whenever the terminal is resized. When the scoreboard's order changes it slides
-each team from its old place to its new one (under half a second) unless motion is off. It can
-also cover the page with a large warning (a key typed into the projector window).
+each team from its old place to its new one (under half a second) unless motion is off. While
+the host has one of the audience's pages up, it draws that page instead
+(:func:`quizhall.tui.audience_pages.audience_page`). It can also cover the page with a large
+warning (a key typed into the projector window).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
 
+from quizhall.contest.audience import AUDIENCE_PAGES, AudienceBoard
 from quizhall.i18n import t
+from quizhall.tui.audience_pages import audience_page
 from quizhall.tui.bigtext import BigFont, big_font
 from quizhall.tui.hall import Item, Motion, Palette, hall_page, layout_items, stack
 from quizhall.tui.stage_view import Stage, StageView
@@ -69,6 +74,10 @@ class HallView(Widget):
         self._move_start = 0.0
         self._warning_until = 0.0
         self._warning = "tui.wrong_window"
+        self._audience: AudienceBoard | None = None
+        self._audience_now = 0.0
+        self._audience_shape: tuple | None = None
+        self._audience_options: dict[str, str] = {}
 
     def on_mount(self) -> None:
         self.font = big_font() if self.large else None
@@ -98,6 +107,29 @@ class HallView(Widget):
         self._view = view
         self._clock_shown = timers
         self.refresh()
+
+    def show_audience(self, board: AudienceBoard | None, now: float,
+                      options: Mapping[str, str] | None = None) -> None:
+        """Follow the audience's ``board`` as it stands at ``now``: while the host has one of
+        its pages up, that page is drawn instead of the contest's (redrawn only when what it
+        shows changed). ``options``: the audience question's option texts."""
+        question = board.current if board is not None else None
+        shape = None if board is None or board.page not in AUDIENCE_PAGES else (
+            board.page, board.url, len(board.members), len(board.questions), len(board.draws),
+            question is not None and question.closed,
+            len(question.answers) if question else 0,
+            int(question.remaining(now) + 0.999) if question else 0)
+        self._audience, self._audience_now = board, now
+        self._audience_options = dict(options or {})
+        if shape != self._audience_shape:
+            self._audience_shape = shape
+            self.refresh()
+
+    @property
+    def audience_page_shown(self) -> str:
+        """The audience page drawn now ("" when the contest's page is)."""
+        return self._audience.page if self._audience_shape is not None and self._audience \
+            else ""
 
     def _step(self) -> None:
         if time.monotonic() - self._move_start >= MOTION_SECONDS:
@@ -146,6 +178,9 @@ class HallView(Widget):
         palette = self.palette()
         if self.warning:
             lines = self._warning_lines(width, height, palette)
+        elif self._audience_shape is not None and self._audience is not None:
+            lines = audience_page(self._audience, self._audience_now, width, height, self.font,
+                                  palette, self._audience_options) or []
         elif self._view is None:
             lines = []
         else:

@@ -87,7 +87,9 @@ def on_projector(view: StageView) -> Text:
     """What the hall sees now, in words: ``▣ 投影：比分`` (the page the host put up, or the
     contest's own page)."""
     page = t(f"tui.page.{view.stage.value}")
-    if view.projected:
+    if view.audience_page:
+        page = f"{t(f'tui.page.audience_{view.audience_page}')} ({t('tui.page.put_up')})"
+    elif view.projected:
         page = f"{page} ({t('tui.page.put_up')})"
     return Text.assemble(("▣ " + t("tui.on_projector") + " ", "dim"), (page, "bold"))
 
