@@ -183,7 +183,7 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
 
     try:
         store = open_store()
-        db = store.db
+        db = store.trainee_db(user)
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     try:
@@ -210,7 +210,7 @@ def _print_stats(args: argparse.Namespace, user: str) -> int:
         return 1
     try:
         with open_store() as store:
-            history = History(store.read_db())
+            history = History(store.read_trainee_db(user))
             stats = compute_stats(user, history.answers(user), Notebook(history, user),
                                   system_clock(), history.progress(user),
                                   keys=library.keys() if library else None,

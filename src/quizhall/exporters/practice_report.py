@@ -292,13 +292,13 @@ def load_practice_report(store: Store, user: str, now: datetime | None = None,
     from quizhall.store import StoreError
 
     try:
-        history = History(store.read_db())
-        users = history.users()
+        users = store.trainees()
         if user not in users:
             if not users:
                 raise ExportError(t("export.no_users"))
             raise ExportError(t("export.no_user", user=user,
                                 users=t("export.list_separator").join(users)))
+        history = History(store.read_trainee_db(user))
         return practice_report(history, user, now or system_clock(), library)
     except StoreError as exc:
         raise ExportError(str(exc)) from exc

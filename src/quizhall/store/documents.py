@@ -185,7 +185,8 @@ class JournalStorage(Storage):
     """
 
     def __init__(self, directory: Path, now: Callable[[], datetime],
-                 min_compact_bytes: int = MIN_COMPACT_BYTES, writer: bool = True) -> None:
+                 min_compact_bytes: int = MIN_COMPACT_BYTES, writer: bool = True,
+                 what: str | None = None) -> None:
         self.directory = directory
         self.snapshot_path = directory / "snapshot.json"
         self.journal_path = directory / "journal.jsonl"
@@ -209,7 +210,7 @@ class JournalStorage(Storage):
             return
         created = not self.journal_path.exists()
         self._fd = open_locked(self.journal_path, os.O_RDWR | os.O_APPEND | os.O_CREAT,
-                               directory / "writer.lock", t("store.what_documents"))
+                               directory / "writer.lock", what or t("store.what_documents"))
         try:
             if created:
                 sync_dir(directory)
@@ -564,6 +565,15 @@ class JournalStorage(Storage):
                 raise StoreError(self._broken) from exc
             self._snapshot_size = len(data)
             self._journal_size = self._header_size
+
+
+def write_tables(directory: Path, tables: Tables) -> None:
+    """Write ``tables`` as the snapshot of a new document directory, with an empty journal,
+    every file and name durable (the directory must exist and be empty)."""
+    write_atomic(directory / "snapshot.json",
+                 frame(f'{{"kind":"{SNAPSHOT_KIND}","format":{FORMAT},"seq":-1,'
+                       f'"tables":{dumps(tables)}'))
+    write_atomic(directory / "journal.jsonl", _journal_header())
 
 
 class JournalTable(Table):
