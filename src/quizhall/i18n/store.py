@@ -3,7 +3,7 @@
 MESSAGES = {
     "store.what_contest": ("比赛 {id}", "contest {id}"),
     "store.what_documents": ("学员记录", "the trainee records"),
-    "store.what_trainee": ("学员 {user} 的记录", "the records of trainee {user}"),
+    "store.what_trainee": ("学员 {user} 的记录", "the record book of trainee {user}"),
     "store.migrated": (
         "学员记录已改为按学员分开存放（trainees/）；原来的记录原样保留在 {backup}",
         "the trainee records are now kept per trainee (trainees/); the records as they were "
