@@ -137,7 +137,7 @@ def test_a_move_killed_at_any_point_loses_nothing(tmp_path):
         assert _stored(data_dir) == expected, point  # reopened: the move finishes
         assert not (data_dir / "documents").exists()
         assert len(list(data_dir.glob("documents.backup-*"))) == 1
-        assert not (data_dir / "trainees.migrating").exists()
+        assert not (data_dir / "migrating-trainees").exists()
 
 
 def _copy(template: Path, target: Path) -> Path:

@@ -117,7 +117,8 @@ def test_review_shows_control_characters_visibly(capsys, tmp_path):
                     '  - {id: q, type: judge, stem: "\\x1b[2Jgone", answer: true}\n',
                     encoding="utf-8")
     with open_store() as store:
-        trainee = Trainee(History(store.trainee_db("ann")), "ann", Library([make_bank(path.read_text())]),
+        library = Library([make_bank(path.read_text())])
+        trainee = Trainee(History(store.trainee_db("ann")), "ann", library,
                           ManualClock(datetime.now(UTC) - timedelta(hours=1)))
         session = PracticeSession(trainee, trainee.library.refs, Order.SEQUENTIAL,
                                   random.Random(1))

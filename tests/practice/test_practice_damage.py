@@ -81,7 +81,8 @@ def test_a_misshapen_answer_document_is_skipped_and_reported(capsys):
         answers = store.trainee_db("ann").table("answers")
         answers.insert({"question": "lc-001", "correct": True})
         answers.insert({"user": "ann", "question": "lc-001", "correct": "yes"})
-        store.trainee_db("ann").table("cards").insert({"user": "ann", "key": "law/s1", "card": {"due": 5}})
+        store.trainee_db("ann").table("cards").insert(
+            {"user": "ann", "key": "law/s1", "card": {"due": 5}})
     _study()
     assert main(["practice", "--user", "ann", "--stats", "--json"]) == 0
     captured = capsys.readouterr()

@@ -10,9 +10,9 @@ A data directory made before this layout keeps every trainee in ``documents/``. 
 open moves it, so that a crash at any moment loses nothing:
 
 1. lock ``documents/`` (its writer lock: a running older quizhall is named and waited for);
-2. write every trainee into ``trainees.migrating/`` (removed first if a crash left one);
+2. write every trainee into ``migrating-trainees/`` (removed first if a crash left one);
    every file and directory made durable;
-3. rename ``trainees.migrating`` to ``trainees`` (atomic: the move is now done);
+3. rename ``migrating-trainees`` to ``trainees`` (atomic: the move is now done);
 4. rename ``documents`` to ``documents.backup-<time>`` (kept: nothing is deleted).
 
 A crash before 3 leaves ``documents/`` as it was and the move starts over; a crash between 3
@@ -41,7 +41,7 @@ TRAINEE_KIND = "quizhall.trainee"
 TRAINEE_FILE = "trainee.json"
 LEGACY_DIR = "documents"
 TRAINEES_DIR = "trainees"
-MIGRATING_DIR = "trainees.migrating"
+MIGRATING_DIR = "migrating-trainees"
 
 
 def trainee_dir_name(user: str) -> str:
