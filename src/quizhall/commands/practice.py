@@ -22,6 +22,7 @@ ORDERS = ("sequential", "random", "smart")
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("banks", nargs="*", metavar="BANK", help=t("practice.banks_help"))
     parser.add_argument("--user", metavar="NAME", help=t("practice.user_help"))
+    parser.add_argument("--sign-in", action="store_true", help=t("practice.sign_in_help"))
     parser.add_argument("--mode", choices=MODES, help=t("practice.mode_help"))
     parser.add_argument("--order", choices=ORDERS, help=t("practice.order_help"))
     parser.add_argument("--tag", action="append", default=[], metavar="TAG",
@@ -51,6 +52,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--images", choices=PICTURE_PROTOCOLS, default="auto",
                         help=t("run.images_help"))
     parser.add_argument("--json", action="store_true", help=t("practice.json_help"))
+
+
+# The room's join code, handed by ``quizhall serve`` to each session's practice app.
+JOIN_CODE_VARIABLE = "QUIZHALL_JOIN_CODE"
 
 
 def default_user() -> str:
@@ -193,8 +198,8 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
             study=args.study, start=args.start - 1 if args.start else None, exam=spec,
             paper=paper, lives=args.lives)
         prepare_pictures(args.images, (ref.question for ref in library.refs))
-        PracticeApp(library, History(db), user, seed=args.seed, settings=settings,
-                    notices=store.warnings).run()
+        PracticeApp(library, history, user, seed=args.seed, settings=settings,
+                    notices=store.warnings, room=room).run()
     finally:
         store.close()
     return 0
