@@ -183,12 +183,17 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
              spec: ExamSpec, paper: Paper | None) -> int:
     from quizhall.practice import History, Order
     from quizhall.store import StoreError, open_store
-    from quizhall.tui.practice.app import PracticeApp, PracticeSettings
+    from quizhall.tui.practice.app import PracticeApp, PracticeSettings, Room
     from quizhall.tui.widgets.picture import prepare as prepare_pictures
 
+    room, history = None, None
     try:
         store = open_store()
-        db = store.trainee_db(user)
+        if args.sign_in:  # the trainee signs in on the first screen (quizhall serve)
+            room = Room(lambda name: History(store.trainee_db(name)),
+                        os.environ.get(JOIN_CODE_VARIABLE, ""))
+        else:
+            history = History(store.trainee_db(user))
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     try:
