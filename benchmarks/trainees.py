@@ -187,7 +187,8 @@ def main() -> None:
                   f"{median['bank'] * 1000:7.1f} ms  (the same whoever practises)")
             print(f"  open the trainee          {median['open'] * 1000:7.1f} ms")
             print(f"  start screen after open   {median['start'] * 1000:7.1f} ms")
-            print(f"  open + start screen       {(median['open'] + median['start']) * 1000:7.1f} ms")
+            both = (median['open'] + median['start']) * 1000
+            print(f"  open + start screen       {both:7.1f} ms")
             print(f"  peak RSS                  {median['rss_mb']:7.1f} MB")
             print(f"  durable answer  p50 {percentile(latencies, 0.5) * 1000:6.2f} ms   "
                   f"p99 {percentile(latencies, 0.99) * 1000:6.2f} ms")
