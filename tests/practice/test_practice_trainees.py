@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import openpyxl
 from practice_answers import submit
-from practice_bank import make_bank
+from practice_bank import BANK, make_bank
 
 from quizhall.cli import main
 from quizhall.practice import (
@@ -19,7 +19,9 @@ from quizhall.practice import (
     PracticeSession,
     Trainee,
 )
-from quizhall.store import open_store
+from quizhall.practice.roster import keep_summary, roster
+from quizhall.store import Store, open_store
+from quizhall.tui.practice.app import PracticeApp
 
 START = datetime.now(UTC) - timedelta(hours=3)
 
@@ -90,3 +92,39 @@ def test_export_trainees_refuses_other_formats_and_mixed_requests(tmp_path, caps
     assert "--trainees" in capsys.readouterr().err
     assert main(["export", "--trainees", "--user", "ann", "-o", str(tmp_path / "r.xlsx")]) == 2
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_a_current_summary_is_listed_without_reading_the_documents(monkeypatch):
+    _practise("ann", right=1, wrong=1)
+    with open_store() as store:
+        keep_summary(store, History(store.trainee_db("ann")), "ann")
+
+    def no_reading(self, user):
+        raise AssertionError(f"read {user}'s documents")
+
+    monkeypatch.setattr(Store, "read_trainee_db", no_reading)
+    with open_store() as store:
+        (summary,), _ = roster(store)
+    assert (summary.user, summary.answers, summary.correct, summary.notebook) == ("ann", 2, 1, 1)
+
+
+def test_a_summary_older_than_the_documents_is_not_trusted():
+    _practise("ann", right=1, wrong=0)
+    with open_store() as store:
+        keep_summary(store, History(store.trainee_db("ann")), "ann")
+    _practise("ann", right=2, wrong=0)  # changes the documents after the summary
+    with open_store() as store:
+        assert store.summaries() == {"ann": None}
+        (summary,), _ = roster(store)
+    assert summary.answers == 3
+
+
+def test_the_practice_command_keeps_the_summary_when_the_app_closes(monkeypatch, tmp_path):
+    bank = tmp_path / "law.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    _practise("ann", right=2, wrong=1)
+    monkeypatch.setattr(PracticeApp, "run", lambda app: None)
+    assert main(["practice", str(bank), "--user", "ann"]) == 0
+    with open_store() as store:
+        kept = store.summaries()["ann"]
+    assert kept is not None and (kept["answers"], kept["correct"]) == (3, 2)

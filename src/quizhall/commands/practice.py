@@ -182,6 +182,7 @@ def _exam_spec(args: argparse.Namespace) -> ExamSpec:
 def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filter | None,
              spec: ExamSpec, paper: Paper | None) -> int:
     from quizhall.practice import History, Order
+    from quizhall.practice.roster import keep_summary
     from quizhall.store import StoreError, open_store
     from quizhall.tui.practice.app import PracticeApp, PracticeSettings, Room
     from quizhall.tui.widgets.picture import prepare as prepare_pictures
@@ -203,8 +204,13 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
             study=args.study, start=args.start - 1 if args.start else None, exam=spec,
             paper=paper, lives=args.lives)
         prepare_pictures(args.images, (ref.question for ref in library.refs))
-        PracticeApp(library, history, user, seed=args.seed, settings=settings,
-                    notices=store.warnings, room=room).run()
+        app = PracticeApp(library, history, user, seed=args.seed, settings=settings,
+                          notices=store.warnings, room=room)
+        app.run()
+        if hasattr(app, "trainee"):  # signed in: keep the summary lists of trainees read
+            keep_summary(store, app.trainee.history, app.trainee.user)
+    except StoreError as error:
+        return fail(t("practice.store_failed", error=error), 1)
     finally:
         store.close()
     return 0

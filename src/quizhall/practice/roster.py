@@ -36,6 +36,23 @@ class TraineeSummary:
                 "exams_passed": self.exams_passed}
 
 
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> TraineeSummary | None:
+        """The summary :meth:`to_json` gave; None when ``doc`` is not one."""
+        try:
+            summary = cls(user=doc["user"], answers=doc["answers"], correct=doc["correct"],
+                          last_practice=doc["last_practice"] or "", notebook=doc["notebook"],
+                          exams=doc["exams"], exams_passed=doc["exams_passed"])
+        except (KeyError, TypeError):
+            return None
+        numbers = (summary.answers, summary.correct, summary.notebook, summary.exams,
+                   summary.exams_passed)
+        if not (isinstance(summary.user, str) and isinstance(summary.last_practice, str)
+                and all(type(n) is int for n in numbers)):
+            return None
+        return summary
+
+
 def summarize(history: History, user: str) -> TraineeSummary:
     """The totals of ``user`` in ``history``."""
     answers = history.answers(user)
@@ -49,10 +66,19 @@ def summarize(history: History, user: str) -> TraineeSummary:
 
 def roster(store: Store) -> tuple[list[TraineeSummary], list[str]]:
     """Every trainee in the store, by name, and messages about what could not be read
-    (damage, documents without the shape quizhall writes)."""
+    (damage, documents without the shape quizhall writes). A trainee's kept summary is used
+    while it is current (see :meth:`Store.put_summary`); else their documents are read."""
     summaries, warnings = [], []
-    for user in store.trainees():
-        history = History(store.read_trainee_db(user))
-        summaries.append(summarize(history, user))
-        warnings.extend(history.skipped)
+    for user, kept in store.summaries().items():
+        summary = TraineeSummary.from_json(kept) if kept is not None else None
+        if summary is None or summary.user != user:
+            history = History(store.read_trainee_db(user))
+            summary = summarize(history, user)
+            warnings.extend(history.skipped)
+        summaries.append(summary)
     return summaries, [*store.warnings, *warnings]
+
+
+def keep_summary(store: Store, history: History, user: str) -> None:
+    """Store ``user``'s summary beside their documents (the trainee is open for writing)."""
+    store.put_summary(user, summarize(history, user).to_json())

@@ -332,6 +332,26 @@ class Store:
         self._migrate()
         return sorted(user for user, _ in trainee_directories(self.data_dir))
 
+    def put_summary(self, user: str, summary: dict) -> None:
+        """Keep a small summary (JSON) of a trainee opened here for writing, as of their
+        documents' last change, so that lists of trainees need not read the documents."""
+        from quizhall.store.trainees import trainee_directory, write_summary
+
+        db = self._trainees.get(user)
+        directory = trainee_directory(self.data_dir, user, create=False)
+        if db is None or directory is None:
+            raise StoreError(t("store.closed", path=self.data_dir / "trainees"))
+        write_summary(directory, db.storage.last_change, summary)  # type: ignore[attr-defined]
+
+    def summaries(self) -> dict[str, dict | None]:
+        """Every trainee's summary by name: None where there is none as of their last change
+        (never written, or the documents changed since)."""
+        from quizhall.store.trainees import read_summary, trainee_directories
+
+        self._migrate()
+        return {user: read_summary(directory)
+                for user, directory in sorted(trainee_directories(self.data_dir))}
+
     def close(self) -> None:
         """Close every trainee's documents and every log opened here, releasing their locks."""
         for log in self._logs:

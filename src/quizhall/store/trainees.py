@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 TRAINEE_KIND = "quizhall.trainee"
 TRAINEE_FILE = "trainee.json"
+SUMMARY_KIND = "quizhall.trainee-summary"
+SUMMARY_FILE = "summary.json"
 LEGACY_DIR = "documents"
 TRAINEES_DIR = "trainees"
 MIGRATING_DIR = "migrating-trainees"
@@ -103,6 +105,31 @@ def trainee_directories(data_dir: Path) -> Iterator[tuple[str, Path]]:
         user = read_owner(directory) if directory.is_dir() else None
         if user is not None:
             yield user, directory
+
+
+def write_summary(directory: Path, last_change: int, summary: dict) -> None:
+    """Keep ``summary`` beside the trainee's documents, as of their change ``last_change``."""
+    try:
+        write_atomic(directory / SUMMARY_FILE, frame(dumps(
+            {"kind": SUMMARY_KIND, "seq": last_change, "summary": summary})[:-1]))
+    except OSError as exc:
+        raise StoreError(t("store.cannot_create", path=directory / SUMMARY_FILE,
+                           error=exc.strerror)) from exc
+
+
+def read_summary(directory: Path) -> dict | None:
+    """The trainee's summary if it is as of their last change; None when it is missing,
+    damaged or older than the documents (they changed since it was written)."""
+    from quizhall.store.documents import last_change_on_disk
+
+    try:
+        obj = unframe((directory / SUMMARY_FILE).read_bytes())
+    except OSError:
+        return None
+    if (obj is None or obj.get("kind") != SUMMARY_KIND or not isinstance(obj.get("summary"), dict)
+            or obj.get("seq") != last_change_on_disk(directory)):
+        return None
+    return dict(obj["summary"])
 
 
 def migrate(data_dir: Path, now: Callable[[], datetime]) -> list[str]:
