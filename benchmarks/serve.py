@@ -4,7 +4,7 @@ at once, driven through the server's websocket as a browser's terminal drives it
 Starts ``quizhall serve`` on 127.0.0.1 as its own process, then opens SESSIONS (default 30)
 websocket sessions at once. Each one signs in as its own trainee (staff number R001, R002 …),
 opens practice and answers ANSWERS questions (default 5), waiting each time for the feedback
-the app shows once the answer is recorded: that is the answer's acknowledgement. Measured in
+the app shows once the answer is recorded (✔ Right / ✘ Wrong): the answer's acknowledgement. Measured in
 one run:
 
 - time to first screen: from opening the websocket to the sign-in screen arriving;
@@ -60,24 +60,24 @@ class Terminal:
 
     def __init__(self, socket_: aiohttp.ClientWebSocketResponse) -> None:
         self.socket = socket_
-        self.seen = ""
+        self.seen = b""  # bytes: a character may be split between two messages
 
     async def send(self, keys: str) -> None:
-        self.seen = ""
+        self.seen = b""
         await self.socket.send_json(["stdin", keys])
 
     async def wait_for(self, *texts: str) -> str:
         deadline = time.monotonic() + WAIT
         while True:
             for text in texts:
-                if text in self.seen:
+                if text.encode("utf-8") in self.seen:
                     return text
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError(f"no {' or '.join(texts)!r} within {WAIT:.0f} s")
             message = await self.socket.receive(timeout=remaining)
             if message.type == aiohttp.WSMsgType.BINARY:
-                self.seen += message.data.decode("utf-8", "replace")
+                self.seen += message.data
             elif message.type == aiohttp.WSMsgType.TEXT:
                 continue
             else:
@@ -103,7 +103,7 @@ async def run_session(client: aiohttp.ClientSession, url: str, session: Session,
                 await asyncio.sleep(0.2)  # the question has been drawn; a person reads it
                 sent = time.perf_counter()
                 await terminal.send("a\r")
-                await terminal.wait_for("Right", "Wrong")
+                await terminal.wait_for("✔ Right", "✘ Wrong")  # shown once it is recorded
                 session.round_trips.append(time.perf_counter() - sent)
                 session.acknowledged += 1
                 if number + 1 < answers:
@@ -170,13 +170,12 @@ def main() -> None:
         port = probe.getsockname()[1]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [SRC,
                                                                      os.environ.get("PYTHONPATH")]))}
+    log = (work / "server.log").open("w")  # a pipe nobody reads would stall the server
     server = subprocess.Popen(
         [sys.executable, "-m", "quizhall", "--lang", "en", "--data-dir", str(data_dir),
          "serve", str(bank), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
-        assert server.stdout is not None
-        server.stdout.readline()
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -193,8 +192,9 @@ def main() -> None:
         peak = asyncio.run(drive(f"http://127.0.0.1:{port}/", server.pid, sessions, answers))
         elapsed = time.perf_counter() - started
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.terminate()  # graceful: every session's app is told to quit
+        server.wait(timeout=60)
+        log.close()
 
     failed = [s for s in sessions if s.failure]
     firsts = [s.first_screen for s in sessions if s.first_screen is not None]

@@ -75,21 +75,22 @@ def served(tmp_path):
     data_dir, port = tmp_path / "data", _free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [SRC,
                                                                      os.environ.get("PYTHONPATH")]))}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "quizhall", "--lang", "en", "--data-dir", str(data_dir),
-         "serve", str(bank), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    output = tmp_path / "serve.out"
+    with output.open("w") as log:  # a file: a pipe nobody reads could stall the server
+        server = subprocess.Popen(
+            [sys.executable, "-m", "quizhall", "--lang", "en", "--data-dir", str(data_dir),
+             "serve", str(bank), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
-        assert "the training room is open" in server.stdout.readline()
         _wait_for(lambda: _listening(port), "the server to listen")
+        assert "the training room is open" in output.read_text(encoding="utf-8")
         yield f"http://127.0.0.1:{port}/", data_dir
     finally:
-        server.terminate()
-        try:
-            server.communicate(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.communicate()
+        server.terminate()  # graceful: the sessions' apps are told to quit
+        server.wait(timeout=60)
+    sessions = subprocess.run(["pgrep", "-f", f"--data-dir {data_dir} practice"],
+                              capture_output=True, text=True).stdout.split()
+    assert sessions == []  # no session's app outlives the server
 
 
 def _listening(port: int) -> bool:

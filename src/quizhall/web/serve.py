@@ -45,7 +45,22 @@ def practice_command(banks: list[Path], data_dir: Path, lang: str | None) -> str
 
 
 def make_server(command: str, host: str, port: int, title: str) -> Server:
-    """A textual-serve server running ``command`` per session, with our offline page."""
+    """A textual-serve server running ``command`` per session, with our offline page.
+
+    Quiet: ``quizhall serve`` says itself where the room is; only warnings and errors are
+    logged (to stderr). SIGINT and SIGTERM stop it gracefully, ending every session's app.
+    """
+    import logging
+
+    from aiohttp import web
     from textual_serve.server import Server
 
-    return Server(command, host=host, port=port, title=title, templates_path=PAGE_TEMPLATES)
+    class RoomServer(Server):
+        def initialize_logging(self) -> None:
+            logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+
+        async def on_startup(self, app: web.Application) -> None:
+            pass  # no banner: the command printed the room's address
+
+    return RoomServer(command, host=host, port=port, title=title,
+                      templates_path=PAGE_TEMPLATES)
