@@ -4,8 +4,8 @@ at once, driven through the server's websocket as a browser's terminal drives it
 Starts ``quizhall serve`` on 127.0.0.1 as its own process, then opens SESSIONS (default 30)
 websocket sessions at once. Each one signs in as its own trainee (staff number R001, R002 …),
 opens practice and answers ANSWERS questions (default 5), waiting each time for the feedback
-the app shows once the answer is recorded (✔ Right / ✘ Wrong): the answer's acknowledgement. Measured in
-one run:
+the app shows once the answer is recorded (✔ Right / ✘ Wrong): the answer's acknowledgement.
+Measured in one run:
 
 - time to first screen: from opening the websocket to the sign-in screen arriving;
 - answer round-trip: from sending the answer's keys to its feedback arriving, p50 and p99;
