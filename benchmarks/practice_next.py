@@ -152,8 +152,8 @@ def main() -> None:
         from quizhall.store import open_store
 
         with open_store(Path(tmp) / "store") as store:
-            fill_history(store.db, library, "bench", random.Random(20250601))
-            stored = Trainee(History(store.db), "bench", library, ManualClock(NOW))
+            fill_history(store.trainee_db("bench"), library, "bench", random.Random(20250601))
+            stored = Trainee(History(store.trainee_db("bench")), "bench", library, ManualClock(NOW))
             cycles = _answer_cycles(stored, library, stored.clock, 100)
             report("full answer cycle, crash-safe store (fsync)", cycles)
 

@@ -12,6 +12,7 @@ from tinydb.storages import MemoryStorage
 from quizhall.store import LockedError, StoreError, open_store
 from quizhall.store._files import utc_now
 from quizhall.store.documents import DocumentDB, JournalStorage
+from quizhall.store.trainees import trainee_dir_name
 
 Answer = Query()
 
@@ -28,18 +29,18 @@ def _dump(db):
 
 def test_documents_survive_reopening_and_queries_work(tmp_path):
     with open_store(tmp_path) as store:
-        answers = store.db.table("answers")
+        answers = store.trainee_db("ann").table("answers")
         answers.insert({"question": "lc-001", "correct": True, "seconds": 4.5})
         answers.insert({"question": "lc-002", "correct": False, "seconds": 9})
         answers.update(increment("seconds"), Answer.question == "lc-002")
-        store.db.table("profiles").insert({"name": "张三"})
+        store.trainee_db("ann").table("profiles").insert({"name": "张三"})
     with open_store(tmp_path) as store:
-        answers = store.db.table("answers")
+        answers = store.trainee_db("ann").table("answers")
         assert answers.search(Answer.correct == False) == [  # noqa: E712
             {"question": "lc-002", "correct": False, "seconds": 10}]
         assert answers.get(doc_id=1)["seconds"] == 4.5
-        assert store.db.table("profiles").all() == [{"name": "张三"}]
-        assert store.db.tables() == {"answers", "profiles"}
+        assert store.trainee_db("ann").table("profiles").all() == [{"name": "张三"}]
+        assert store.trainee_db("ann").tables() == {"answers", "profiles"}
         assert answers.insert({"question": "lc-003"}) == 3
         assert store.warnings == []
 
@@ -92,18 +93,18 @@ def test_the_store_keeps_its_own_copy_of_a_document(tmp_path):
 def test_a_torn_journal_line_is_set_aside_and_the_rest_kept(tmp_path):
     with open_store(tmp_path) as store:
         for n in range(6):
-            store.db.table("answers").insert({"n": n})
-    journal = tmp_path / "documents" / "journal.jsonl"
+            store.trainee_db("ann").table("answers").insert({"n": n})
+    journal = tmp_path / "trainees" / trainee_dir_name("ann") / "journal.jsonl"
     whole = journal.read_bytes()
     journal.write_bytes(whole[:-5])
     with open_store(tmp_path) as store:
-        assert [d["n"] for d in store.db.table("answers").all()] == [0, 1, 2, 3, 4]
+        assert [d["n"] for d in store.trainee_db("ann").table("answers").all()] == [0, 1, 2, 3, 4]
         assert len(store.warnings) == 1 and "5 complete records" in store.warnings[0]
         (backup,) = journal.parent.glob("journal.jsonl.torn-*")
         assert backup.read_bytes() == whole.splitlines(keepends=True)[-1][:-5]
-        store.db.table("answers").insert({"n": 5})
+        store.trainee_db("ann").table("answers").insert({"n": 5})
     with open_store(tmp_path) as store:
-        assert [d["n"] for d in store.db.table("answers").all()] == list(range(6))
+        assert [d["n"] for d in store.trainee_db("ann").table("answers").all()] == list(range(6))
         assert store.warnings == []
 
 
@@ -228,31 +229,31 @@ def test_a_damaged_snapshot_with_nothing_to_rebuild_from_says_what_is_lost(tmp_p
 def test_a_damaged_journal_record_is_read_past_reported_and_kept_aside(tmp_path):
     with open_store(tmp_path) as store:
         for n in range(6):
-            store.db.table("answers").insert({"n": n})
-    journal = tmp_path / "documents" / "journal.jsonl"
+            store.trainee_db("ann").table("answers").insert({"n": n})
+    journal = tmp_path / "trainees" / trainee_dir_name("ann") / "journal.jsonl"
     lines = journal.read_bytes().splitlines(keepends=True)
     lines[1] = lines[1].replace(b'"n":0', b'"n":9')  # the first change
     damaged = b"".join(lines)
     journal.write_bytes(damaged)
     with open_store(tmp_path) as store:
-        assert _ns(store.read_db()) == [1, 2, 3, 4, 5]
+        assert _ns(store.read_trainee_db("ann")) == [1, 2, 3, 4, 5]
         (warning,) = store.warnings
         assert "line 2" in warning and "5 intact changes" in warning
         assert journal.read_bytes() == damaged  # a reader changes nothing
     with open_store(tmp_path) as store:
-        assert _ns(store.db) == [1, 2, 3, 4, 5]
+        assert _ns(store.trainee_db("ann")) == [1, 2, 3, 4, 5]
         (backup,) = journal.parent.glob("journal.jsonl.damaged-*")
         assert backup.read_bytes() == damaged and backup.name in store.warnings[0]
-        store.db.table("answers").insert({"n": 6})
+        store.trainee_db("ann").table("answers").insert({"n": 6})
     with open_store(tmp_path) as store:
-        assert _ns(store.db) == [1, 2, 3, 4, 5, 6] and store.warnings == []
+        assert _ns(store.trainee_db("ann")) == [1, 2, 3, 4, 5, 6] and store.warnings == []
 
 
 def test_a_second_writer_of_the_documents_is_refused(tmp_path):
     with open_store(tmp_path) as first, open_store(tmp_path) as second:
-        first.db.table("answers").insert({"n": 1})
-        with pytest.raises(LockedError, match="trainee records"):
-            second.db  # noqa: B018
+        first.trainee_db("ann").table("answers").insert({"n": 1})
+        with pytest.raises(LockedError, match='trainee "ann"'):
+            second.trainee_db("ann")
 
 
 _operations = st.lists(st.one_of(
@@ -321,16 +322,16 @@ def test_a_journal_that_does_not_follow_its_snapshot_is_refused_untouched(tmp_pa
 
 def test_a_reader_sees_what_the_writer_wrote_while_it_holds_the_lock(tmp_path):
     with open_store(tmp_path) as writer, open_store(tmp_path) as other:
-        answers = writer.db.table("answers")
+        answers = writer.trainee_db("ann").table("answers")
         answers.insert({"n": 1})
         answers.insert({"n": 2})
-        assert [d["n"] for d in other.read_db().table("answers").all()] == [1, 2]
+        assert [d["n"] for d in other.read_trainee_db("ann").table("answers").all()] == [1, 2]
         with pytest.raises(StoreError, match="read-only"):
-            other.read_db().table("answers").insert({"n": 3})
+            other.read_trainee_db("ann").table("answers").insert({"n": 3})
         answers.insert({"n": 3})  # the writer is not disturbed, and the reader catches up
-        assert [d["n"] for d in other.read_db().table("answers").all()] == [1, 2, 3]
+        assert [d["n"] for d in other.read_trainee_db("ann").table("answers").all()] == [1, 2, 3]
         with pytest.raises(LockedError):
-            other.db  # noqa: B018  (a second writer is still refused)
+            other.trainee_db("ann")  # a second writer is still refused
 
 
 def test_a_reader_reads_across_a_compaction_and_skips_a_line_being_written(tmp_path):
@@ -365,8 +366,8 @@ def test_a_reader_reads_across_a_compaction_and_skips_a_line_being_written(tmp_p
 
 def test_a_reader_of_an_empty_data_directory_creates_nothing(tmp_path):
     with open_store(tmp_path) as store:
-        assert store.read_db().table("answers").all() == []
-    assert not (tmp_path / "documents").exists()
+        assert store.read_trainee_db("ann").table("answers").all() == []
+    assert not (tmp_path / "trainees").exists()
 
 
 def test_new_files_and_directories_are_made_durable_by_syncing_their_directory(
@@ -374,6 +375,7 @@ def test_new_files_and_directories_are_made_durable_by_syncing_their_directory(
     import quizhall.store._files as files
     import quizhall.store.documents as documents
     import quizhall.store.store as store_module
+    import quizhall.store.trainees as trainees_module
 
     synced = []
     real = files.sync_dir
@@ -382,14 +384,16 @@ def test_new_files_and_directories_are_made_durable_by_syncing_their_directory(
         synced.append(path)
         real(path)
 
-    for module in (documents, store_module, files):
+    for module in (documents, store_module, trainees_module, files):
         monkeypatch.setattr(module, "sync_dir", recording)
     with open_store(tmp_path / "data") as store:
         assert tmp_path / "data" in synced  # contests/ was created in it
         synced.clear()
-        store.db.table("answers").insert({"n": 1})
-        assert store.documents_dir in synced  # journal.jsonl was created in it
-        assert store.data_dir in synced  # documents/ was created in it
+        store.trainee_db("ann").table("answers").insert({"n": 1})
+        trainee = store.data_dir / "trainees" / trainee_dir_name("ann")
+        assert trainee in synced  # journal.jsonl was created in it
+        assert trainee.parent in synced  # the trainee's directory was created in trainees/
+        assert store.data_dir in synced  # trainees/ was created in it
         synced.clear()
-        store.db.storage.compact()
-        assert store.documents_dir in synced  # snapshot.json was renamed into it
+        store.trainee_db("ann").storage.compact()
+        assert trainee in synced  # snapshot.json was renamed into it

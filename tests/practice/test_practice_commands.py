@@ -26,7 +26,7 @@ def _study(user="ann", wrong=("s2", "m1"), when=None):
     moment = when or datetime.now(UTC) - timedelta(hours=2)
     library = Library([make_bank()])
     with open_store() as store:
-        trainee = Trainee(History(store.db), user, library, ManualClock(moment))
+        trainee = Trainee(History(store.trainee_db(user)), user, library, ManualClock(moment))
         refs = [ref for ref in library.refs if "合同" in ref.question.tags]
         session = PracticeSession(trainee, refs, Order.SEQUENTIAL, random.Random(1))
         shown = session.start()
@@ -101,14 +101,14 @@ def test_review_due_leaves_out_questions_not_yet_due(capsys):
 def test_stats_review_and_export_work_while_the_app_holds_the_records(capsys, tmp_path):
     _study()
     with open_store() as app_store:  # the trainee's app, still open and writing
-        app_store.db.table("profiles").all()
+        app_store.trainee_db("ann").table("profiles").all()
         assert main(["practice", "--user", "ann", "--stats", "--json"]) == 0
         assert json.loads(capsys.readouterr().out)["answers"] == 6
         assert main(["review", "--user", "ann", "--due", "--json"]) == 0
         assert json.loads(capsys.readouterr().out)["due"] == 2
         assert main(["export", "--user", "ann", "-o", str(tmp_path / "ann.json")]) == 0
         assert json.loads((tmp_path / "ann.json").read_text(encoding="utf-8"))
-        app_store.db.table("answers").insert({"still": "writable"})
+        app_store.trainee_db("ann").table("answers").insert({"still": "writable"})
 
 
 def test_review_shows_control_characters_visibly(capsys, tmp_path):
@@ -117,7 +117,8 @@ def test_review_shows_control_characters_visibly(capsys, tmp_path):
                     '  - {id: q, type: judge, stem: "\\x1b[2Jgone", answer: true}\n',
                     encoding="utf-8")
     with open_store() as store:
-        trainee = Trainee(History(store.db), "ann", Library([make_bank(path.read_text())]),
+        library = Library([make_bank(path.read_text())])
+        trainee = Trainee(History(store.trainee_db("ann")), "ann", library,
                           ManualClock(datetime.now(UTC) - timedelta(hours=1)))
         session = PracticeSession(trainee, trainee.library.refs, Order.SEQUENTIAL,
                                   random.Random(1))

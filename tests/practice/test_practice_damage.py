@@ -14,12 +14,14 @@ from tui_helpers import make_app, screen_text
 from quizhall.cli import main
 from quizhall.practice import History, Library, ManualClock, Order, PracticeSession, Trainee
 from quizhall.store import open_store
+from quizhall.store.trainees import trainee_dir_name
 from quizhall.tui.practice.app import PracticeApp
 
 
 def _study_and_damage_the_first_record() -> Path:
     _study()
-    journal = Path(os.environ["QUIZHALL_DATA_DIR"]) / "documents" / "journal.jsonl"
+    journal = (Path(os.environ["QUIZHALL_DATA_DIR"]) / "trainees" / trainee_dir_name("ann")
+               / "journal.jsonl")
     data = bytearray(journal.read_bytes())
     data[data.index(b"\n") + 20] ^= 0x01  # one byte of the first change
     journal.write_bytes(bytes(data))
@@ -29,7 +31,7 @@ def _study_and_damage_the_first_record() -> Path:
 def _study() -> None:
     library = Library([make_bank()])
     with open_store() as store:
-        trainee = Trainee(History(store.db), "ann", library, ManualClock(START))
+        trainee = Trainee(History(store.trainee_db("ann")), "ann", library, ManualClock(START))
         session = PracticeSession(trainee, library.refs[:4], Order.SEQUENTIAL,
                                   random.Random(1))
         shown = session.start()
@@ -76,10 +78,11 @@ async def test_the_app_shows_store_notices_inside_itself():
 
 def test_a_misshapen_answer_document_is_skipped_and_reported(capsys):
     with open_store() as store:  # the TinyDB example of docs/store.md, and worse
-        answers = store.db.table("answers")
+        answers = store.trainee_db("ann").table("answers")
         answers.insert({"question": "lc-001", "correct": True})
         answers.insert({"user": "ann", "question": "lc-001", "correct": "yes"})
-        store.db.table("cards").insert({"user": "ann", "key": "law/s1", "card": {"due": 5}})
+        store.trainee_db("ann").table("cards").insert(
+            {"user": "ann", "key": "law/s1", "card": {"due": 5}})
     _study()
     assert main(["practice", "--user", "ann", "--stats", "--json"]) == 0
     captured = capsys.readouterr()

@@ -35,7 +35,7 @@ def _study(user: str = "=ann") -> datetime:
     clock = ManualClock(start)
     library = Library([make_bank()])
     with open_store() as store:
-        trainee = Trainee(History(store.db), user, library, clock)
+        trainee = Trainee(History(store.trainee_db(user)), user, library, clock)
         refs = [ref for ref in library.refs if "合同" in ref.question.tags]
         session = PracticeSession(trainee, refs, Order.SEQUENTIAL, random.Random(1))
         shown = session.start()
@@ -56,7 +56,7 @@ def _study(user: str = "=ann") -> datetime:
 
 def _expected(user: str, now: datetime):
     with open_store() as store:
-        history = History(store.db)
+        history = History(store.trainee_db(user))
         answers = history.answers(user)
         stats = compute_stats(user, answers, Notebook(history, user), now,
                               history.progress(user), chart_days=3)

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     rows = [[record.id, record.title, t(f"store.status_{record.status}"),
              t("contests.team_separator").join(record.teams), str(record.events),
              _local_time(record.updated)] for record in records]
-    print(_table(header, [[_visible(cell) for cell in row] for row in rows]))
+    print(text_table(header, [[visible_cell(cell) for cell in row] for row in rows], numeric={4}))
     return 0
 
 
@@ -58,7 +58,7 @@ def _local_time(stamp: str | None) -> str:
         return stamp
 
 
-def _visible(text: str) -> str:
+def visible_cell(text: str) -> str:
     """Contest text is data: control characters are shown as escapes, never obeyed."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
                         else f"\\u{ord(m.group()):04x}", text)
@@ -74,9 +74,9 @@ def width(text: str) -> int:
     return total
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def text_table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+    """Columns padded to their widest cell (CJK counted double); ``numeric`` ones right-aligned."""
     widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    numeric = {4}
 
     def line(cells: list[str]) -> str:
         out = []

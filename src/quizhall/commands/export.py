@@ -1,10 +1,11 @@
-"""``quizhall export ID -o FILE`` (or ``--user NAME``): write results in a registered format.
+"""``quizhall export ID -o FILE`` (or ``--user NAME``, or ``--trainees``): write results.
 
 A contest's report is folded from its stored log exactly as ``quizhall results`` does,
 finished or stopped mid-way (:mod:`quizhall.report`), and written through the export flow the
 host console's export key takes too (:func:`quizhall.exporters.results.write_report`);
 ``--user`` exports a trainee's practice history instead (with ``--bank``, the questions to
-study: text, options, answers, explanations, sources). The format comes from ``--format`` or
+study: text, options, answers, explanations, sources); ``--trainees`` writes every trainee's
+totals into one XLSX workbook for a room's organiser. The format comes from ``--format`` or
 the output's suffix. Exit status: 0 when the file was written, 1 when
 the contest or trainee cannot be read or the file cannot be written, 2 for wrong options.
 """
@@ -23,6 +24,7 @@ FORMATS = ("xlsx", "csv", "json", "md", "html")
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", nargs="?", metavar="ID", help=t("export.id_help"))
     parser.add_argument("--user", metavar="NAME", help=t("export.user_help"))
+    parser.add_argument("--trainees", action="store_true", help=t("export.trainees_help"))
     parser.add_argument("--bank", action="append", default=[], metavar="BANK",
                         help=t("export.bank_help"))
     parser.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -45,8 +47,10 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.report.practice import load_practice_report
     from quizhall.store import StoreError, open_store
 
-    if (args.id is None) == (args.user is None):
+    if [args.id is not None, args.user is not None, args.trainees].count(True) != 1:
         return _fail(t("export.need_id_or_user"), 2)
+    if args.trainees:
+        return _export_trainees(args)
     library = None
     if args.bank:
         from quizhall.commands.practice import load_library
@@ -82,5 +86,32 @@ def run(args: argparse.Namespace) -> int:
         print(t("export.warning", message=warning), file=sys.stderr)
     for note in notes:
         print(note.format(), file=sys.stderr)
+    print(t("export.written", path=output))
+    return 0
+
+
+def _export_trainees(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizhall.exporters.results_xlsx import write_document
+    from quizhall.exporters.roster_tables import roster_document
+    from quizhall.practice.calendar_clock import system_clock
+    from quizhall.practice.roster import roster
+    from quizhall.store import StoreError, open_store
+
+    output = Path(args.output)
+    name = args.format.lower() if args.format else output.suffix.lower().lstrip(".")
+    if name != "xlsx":
+        return _fail(t("export.trainees_xlsx_only"), 2)
+    try:
+        with open_store() as store:
+            summaries, warnings = roster(store)
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        write_document(roster_document(summaries, system_clock(), tuple(warnings)), output)
+    except StoreError as exc:
+        return _fail(str(exc), 1)
+    except OSError as exc:
+        return _fail(t("export.cannot_write", name="xlsx", path=output, reason=exc.strerror or exc), 1)
     print(t("export.written", path=output))
     return 0

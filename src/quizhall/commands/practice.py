@@ -22,6 +22,7 @@ ORDERS = ("sequential", "random", "smart")
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("banks", nargs="*", metavar="BANK", help=t("practice.banks_help"))
     parser.add_argument("--user", metavar="NAME", help=t("practice.user_help"))
+    parser.add_argument("--sign-in", action="store_true", help=t("practice.sign_in_help"))
     parser.add_argument("--mode", choices=MODES, help=t("practice.mode_help"))
     parser.add_argument("--order", choices=ORDERS, help=t("practice.order_help"))
     parser.add_argument("--tag", action="append", default=[], metavar="TAG",
@@ -51,6 +52,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--images", choices=PICTURE_PROTOCOLS, default="auto",
                         help=t("run.images_help"))
     parser.add_argument("--json", action="store_true", help=t("practice.json_help"))
+
+
+# The room's join code, handed by ``quizhall serve`` to each session's practice app.
+JOIN_CODE_VARIABLE = "QUIZHALL_JOIN_CODE"
 
 
 def default_user() -> str:
@@ -177,13 +182,19 @@ def _exam_spec(args: argparse.Namespace) -> ExamSpec:
 def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filter | None,
              spec: ExamSpec, paper: Paper | None) -> int:
     from quizhall.practice import History, Order
+    from quizhall.practice.roster import keep_summary
     from quizhall.store import StoreError, open_store
-    from quizhall.tui.practice.app import PracticeApp, PracticeSettings
+    from quizhall.tui.practice.app import PracticeApp, PracticeSettings, Room
     from quizhall.tui.widgets.picture import prepare as prepare_pictures
 
+    room, history = None, None
     try:
         store = open_store()
-        db = store.db
+        if args.sign_in:  # the trainee signs in on the first screen (quizhall serve)
+            room = Room(lambda name: History(store.trainee_db(name)),
+                        os.environ.get(JOIN_CODE_VARIABLE, ""))
+        else:
+            history = History(store.trainee_db(user))
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     try:
@@ -193,8 +204,13 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
             study=args.study, start=args.start - 1 if args.start else None, exam=spec,
             paper=paper, lives=args.lives)
         prepare_pictures(args.images, (ref.question for ref in library.refs))
-        PracticeApp(library, History(db), user, seed=args.seed, settings=settings,
-                    notices=store.warnings).run()
+        app = PracticeApp(library, history, user, seed=args.seed, settings=settings,
+                          notices=store.warnings, room=room)
+        app.run()
+        if hasattr(app, "trainee"):  # signed in: keep the summary lists of trainees read
+            keep_summary(store, app.trainee.history, app.trainee.user)
+    except StoreError as error:
+        return fail(t("practice.store_failed", error=error), 1)
     finally:
         store.close()
     return 0
@@ -210,7 +226,7 @@ def _print_stats(args: argparse.Namespace, user: str) -> int:
         return 1
     try:
         with open_store() as store:
-            history = History(store.read_db())
+            history = History(store.read_trainee_db(user))
             stats = compute_stats(user, history.answers(user), Notebook(history, user),
                                   system_clock(), history.progress(user),
                                   keys=library.keys() if library else None,

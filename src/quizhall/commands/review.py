@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     now = system_clock()
     try:
         with open_store() as store:
-            notebook = Notebook(History(store.read_db()), user)
+            notebook = Notebook(History(store.read_trainee_db(user)), user)
             for warning in [*store.warnings, *notebook.history.skipped]:
                 print(warning, file=sys.stderr)  # damage, misshapen records
     except StoreError as error:

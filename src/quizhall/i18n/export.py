@@ -12,8 +12,21 @@ MESSAGES = {
     "export.format_help": ("格式：{formats}；省略时由输出文件的扩展名决定",
                            "format: {formats}; by default the output file's suffix decides"),
     "export.output_help": ("输出文件", "output file"),
-    "export.need_id_or_user": ("请给出比赛编号，或用 --user 指定学员（二者只能选一）",
-                               "give a contest id, or a trainee with --user (not both)"),
+    "export.need_id_or_user": ("请给出比赛编号，或用 --user 指定学员，或用 --trainees（只能选一）",
+                               "give a contest id, or a trainee with --user, or --trainees "
+                               "(only one)"),
+    "export.trainees_help": ("导出全体学员的练习概况（一个 XLSX 工作簿，给组织者）",
+                             "export every trainee's totals (one XLSX workbook, for the "
+                             "organiser)"),
+    "export.trainees_xlsx_only": ("--trainees 只导出 XLSX 工作簿（文件名以 .xlsx 结尾）",
+                                  "--trainees writes an XLSX workbook only (a file name "
+                                  "ending in .xlsx)"),
+    "export.trainees_title": ("学员练习概况", "Trainees"),
+    "export.fact.trainees": ("学员人数", "Trainees"),
+    "export.col.last_practice": ("最近练习", "Last practice"),
+    "export.col.notebook_size": ("错题本题数", "In the notebook"),
+    "export.col.exams_handed_in": ("模拟考试交卷次数", "Mock exams handed in"),
+    "export.col.exams_passed": ("模拟考试通过次数", "Mock exams passed"),
     "export.unknown_format": ("不支持的格式“{format}”；可用：{formats}",
                               "unknown format \"{format}\"; available: {formats}"),
     "export.cannot_tell_format": ("无法从文件名 {path} 判断格式，请用 --format 指定（{formats}）",

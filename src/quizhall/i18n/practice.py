@@ -1,6 +1,13 @@
 """Messages of self-test: the practice engine, ``quizhall practice`` and its screens."""
 
 MESSAGES = {
+    "practice.sign_in_title": ("签到：开始练习前请先登记", "Sign in before you practise"),
+    "practice.sign_in_name": ("姓名或工号", "Name or staff number (工号)"),
+    "practice.sign_in_code": ("本场加入码（口令）", "The room's join code"),
+    "practice.sign_in_button": ("进入", "Sign in"),
+    "practice.sign_in_no_name": ("请填写姓名或工号", "type your name or staff number"),
+    "practice.sign_in_bad_code": ("加入码不对，请向组织者确认", "that join code is wrong: ask "
+                                  "the organiser"),
     # answering
     "practice.judge_true": ("正确", "True"),
     "practice.judge_false": ("错误", "False"),
@@ -53,6 +60,10 @@ MESSAGES = {
                       "self-test: practice, mock exams, levels, the mistake notebook and stats"),
     "practice.banks_help": ("题库文件或目录", "bank files or directories"),
     "practice.user_help": ("学员名（默认为当前系统用户）", "trainee name (default: the system user)"),
+    "practice.sign_in_help": ("先在应用里签到（姓名或工号，以及 $QUIZHALL_JOIN_CODE 设定的加入码），"
+                              "quizhall serve 用它",
+                              "sign in inside the app first (name or staff number, and the join "
+                              "code $QUIZHALL_JOIN_CODE sets); quizhall serve uses it"),
     "practice.mode_help": ("直接打开的模式", "the mode to open at once"),
     "practice.order_help": ("练习顺序：sequential 顺序（接着上次）、random 随机、smart 薄弱优先（默认沿用上次的选择）",
                             "practice order: sequential (resumes where you stopped), random, or smart (weakest first); default: your last choice"),

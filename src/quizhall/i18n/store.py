@@ -3,6 +3,16 @@
 MESSAGES = {
     "store.what_contest": ("比赛 {id}", "contest {id}"),
     "store.what_documents": ("学员记录", "the trainee records"),
+    "store.what_trainee": ("学员 {user} 的记录", "the record book of trainee {user}"),
+    "store.migrated": (
+        "学员记录已改为按学员分开存放（trainees/）；原来的记录原样保留在 {backup}",
+        "the trainee records are now kept per trainee (trainees/); the records as they were "
+        "are kept in {backup}",
+    ),
+    "store.migrated_unowned": (
+        "{count} 条记录没有注明学员，未搬入新布局；它们保留在 {backup}",
+        "{count} records named no trainee and were not moved; they are kept in {backup}",
+    ),
     "store.locked": (
         "{what} 正由另一个 quizhall 进程写入（进程号 {pid}，主机 {host}，命令 {command}，"
         "开始于 {started}）；请先在那里结束它，或以只读方式打开",

@@ -109,13 +109,6 @@ class History:
         else:
             self._profiles.update({"last_seen": at}, doc_ids=[found.doc_id])
 
-    def users(self) -> list[str]:
-        """Every trainee with a profile or an answer."""
-        found = {doc["user"] for doc in self._profiles.all()
-                 if self._fits(self._profiles, doc, isinstance(doc.get("user"), str))}
-        found.update(record.user for record in self._records(self._answers.all()))
-        return sorted(found)
-
     def _fits(self, table: Table, doc: Any, ok: bool, field: str = "user") -> bool:
         """``ok`` for a document; notes a misshapen one in ``skipped``."""
         if not ok:

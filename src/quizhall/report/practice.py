@@ -174,7 +174,9 @@ def given_text(given: Any) -> str:
     return str(given)
 
 
-def _local(stamp: str, now: datetime) -> str:
+def local_time(stamp: str, now: datetime) -> str:
+    """An ISO UTC stamp as ``YYYY-MM-DD HH:MM:SS`` in the time zone of ``now`` (as it was,
+    when it is not a time; empty for none)."""
     if not stamp:
         return ""
     from quizhall.practice.calendar_clock import parse_stamp
@@ -204,7 +206,7 @@ def practice_report(history: History, user: str, now: datetime,
     titles = ({f"{b.info.id}/{lv.id}": lv.title for b in library.banks for lv in b.levels}
               if library is not None else {})
     answers = tuple(AnswerRow(
-        at=_local(r.at, now), key=r.key, bank=r.bank, question=r.question, type=r.type,
+        at=local_time(r.at, now), key=r.key, bank=r.bank, question=r.question, type=r.type,
         mode=r.mode, given=given_text(r.given), correct=bool(r.correct),
         credit=float(r.credit), seconds=float(r.seconds), tags=tuple(r.tags),
         levels=tuple(r.levels), session=r.session) for r in records)
@@ -220,8 +222,8 @@ def practice_report(history: History, user: str, now: datetime,
         score, top = doc.get("score"), doc.get("max_score")
         exams.append(ExamRow(
             id=str(doc.get("id", "")), status=str(doc.get("status", "")),
-            started=_local(str(doc.get("started", "")), now),
-            finished=_local(str(doc.get("finished", "")), now),
+            started=local_time(str(doc.get("started", "")), now),
+            finished=local_time(str(doc.get("finished", "")), now),
             questions=len(doc.get("items") or ()), answered=len(doc.get("answers") or ()),
             score=float(score) if isinstance(score, int | float) else None,
             max_score=float(top) if isinstance(top, int | float) else None,
@@ -229,7 +231,7 @@ def practice_report(history: History, user: str, now: datetime,
             title=str(doc.get("title") or t("export.drawn_exam")),
             seconds=float(doc["used_seconds"]) if "used_seconds" in doc else None))
     notebook_rows = tuple(NotebookRow(
-        key=entry.key, added=_local(entry.added, now),
+        key=entry.key, added=local_time(entry.added, now),
         due=entry.due.astimezone(now.tzinfo).isoformat(" ", timespec="seconds"),
         streak=entry.streak, lapses=entry.lapses) for entry in notebook.all())
     return PracticeReport(
@@ -293,13 +295,13 @@ def load_practice_report(store: Store, user: str, now: datetime | None = None,
     from quizhall.store import StoreError
 
     try:
-        history = History(store.read_db())
-        users = history.users()
+        users = store.trainees()
         if user not in users:
             if not users:
                 raise ReportError(t("export.no_users"))
             raise ReportError(t("export.no_user", user=user,
                                 users=t("export.list_separator").join(users)))
+        history = History(store.read_trainee_db(user))
         return practice_report(history, user, now or system_clock(), library)
     except StoreError as exc:
         raise ReportError(str(exc)) from exc

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator, MutableMapping
 from datetime import datetime
@@ -185,7 +186,8 @@ class JournalStorage(Storage):
     """
 
     def __init__(self, directory: Path, now: Callable[[], datetime],
-                 min_compact_bytes: int = MIN_COMPACT_BYTES, writer: bool = True) -> None:
+                 min_compact_bytes: int = MIN_COMPACT_BYTES, writer: bool = True,
+                 what: str | None = None) -> None:
         self.directory = directory
         self.snapshot_path = directory / "snapshot.json"
         self.journal_path = directory / "journal.jsonl"
@@ -209,7 +211,7 @@ class JournalStorage(Storage):
             return
         created = not self.journal_path.exists()
         self._fd = open_locked(self.journal_path, os.O_RDWR | os.O_APPEND | os.O_CREAT,
-                               directory / "writer.lock", t("store.what_documents"))
+                               directory / "writer.lock", what or t("store.what_documents"))
         try:
             if created:
                 sync_dir(directory)
@@ -432,6 +434,11 @@ class JournalStorage(Storage):
             message += t("store.torn_tail_after", after=after)
         self.recovered.append(message)
 
+    @property
+    def last_change(self) -> int:
+        """The number of the last change applied (-1 before any)."""
+        return self._seq
+
     # -- the tinydb Storage interface -------------------------------------------------------
 
     def read(self) -> Tables:
@@ -564,6 +571,47 @@ class JournalStorage(Storage):
                 raise StoreError(self._broken) from exc
             self._snapshot_size = len(data)
             self._journal_size = self._header_size
+
+
+def last_change_on_disk(directory: Path) -> int | None:
+    """The number of the last change a document directory holds, read from the journal's
+    last line (or the snapshot's header when the journal has no change); None when it cannot
+    be told cheaply (a torn or damaged end: then read the documents)."""
+    try:
+        with open(directory / "journal.jsonl", "rb") as journal:
+            size = journal.seek(0, os.SEEK_END)
+            journal.seek(max(0, size - 65536))
+            tail = journal.read()
+    except OSError:
+        return None
+    lines = tail.split(b"\n")
+    if len(lines) < 2 or lines[-1]:
+        return None  # empty, or a line still being written
+    last = unframe(lines[-2] + b"\n")
+    if last is None:
+        return None
+    if last.get("kind") != JOURNAL_KIND:
+        seq = last.get("seq")
+        return seq if type(seq) is int else None
+    try:
+        with open(directory / "snapshot.json", "rb") as snapshot:
+            head = snapshot.read(200)
+    except FileNotFoundError:
+        return -1
+    except OSError:
+        return None
+    found = re.match(rb'\{"kind":"' + SNAPSHOT_KIND.encode() + rb'","format":\d+,"seq":(-?\d+),',
+                     head)
+    return int(found.group(1)) if found else None
+
+
+def write_tables(directory: Path, tables: Tables) -> None:
+    """Write ``tables`` as the snapshot of a new document directory, with an empty journal,
+    every file and name durable (the directory must exist and be empty)."""
+    write_atomic(directory / "snapshot.json",
+                 frame(f'{{"kind":"{SNAPSHOT_KIND}","format":{FORMAT},"seq":-1,'
+                       f'"tables":{dumps(tables)}'))
+    write_atomic(directory / "journal.jsonl", _journal_header())
 
 
 class JournalTable(Table):

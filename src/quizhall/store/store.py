@@ -87,6 +87,10 @@ class ContestRecord:
 class Store:
     """Contests and trainee documents under one data directory.
 
+    Trainee documents are reached by trainee (:meth:`trainee_db`, :meth:`read_trainee_db`,
+    :meth:`trainees`): this is the whole trainee interface, the one a server database
+    backend implements too.
+
     ``warnings`` collects translated messages a user should see: contests skipped because
     their files are unreadable, torn journal tails set aside when the documents opened.
     """
@@ -95,17 +99,14 @@ class Store:
         self.data_dir = data_dir
         self.warnings: list[str] = []
         self._now = now
-        self._db: tinydb.TinyDB | None = None
+        self._trainees: dict[str, tinydb.TinyDB] = {}
+        self._migrated = False
         self._logs: list[EventLog] = []
         make_dir(self.contests_dir)
 
     @property
     def contests_dir(self) -> Path:
         return self.data_dir / "contests"
-
-    @property
-    def documents_dir(self) -> Path:
-        return self.data_dir / "documents"
 
     # -- contests ----------------------------------------------------------------------------
 
@@ -284,37 +285,81 @@ class Store:
 
     # -- trainee documents -------------------------------------------------------------------
 
-    @property
-    def db(self) -> tinydb.TinyDB:
-        """Trainee documents (TinyDB), opened on first use as their only writer."""
-        if self._db is None:
-            from quizhall.store.documents import DocumentDB, JournalStorage
+    def _migrate(self) -> None:
+        if not self._migrated:
+            from quizhall.store.trainees import migrate
 
-            make_dir(self.documents_dir)
-            storage = JournalStorage(self.documents_dir, self._now)
-            self.warnings.extend(storage.recovered)
-            self._db = DocumentDB(storage)
-        return self._db
+            self.warnings.extend(migrate(self.data_dir, self._now))
+            self._migrated = True
 
-    def read_db(self) -> tinydb.TinyDB:
-        """Trainee documents as they stand now, read-only: no lock, so a practice app may be
-        writing them meanwhile (stats, review lists, exports). Any change raises StoreError."""
-        if self._db is not None:
-            return self._db
-        from quizhall.store.documents import DocumentDB, JournalStorage
+    def trainee_db(self, user: str) -> tinydb.TinyDB:
+        """One trainee's documents (TinyDB), opened on first use as their only writer.
 
-        storage = JournalStorage(self.documents_dir, self._now, writer=False)
-        self.warnings.extend(storage.recovered)
-        return DocumentDB(storage)
+        Only this trainee's files are read, and only this trainee is locked: another
+        process may write another trainee meanwhile. ``LockedError`` names the process
+        already writing this trainee.
+        """
+        if user not in self._trainees:
+            from quizhall.store.trainees import open_trainee, trainee_directory
+
+            self._migrate()
+            directory = trainee_directory(self.data_dir, user, create=True)
+            assert directory is not None
+            db, recovered = open_trainee(directory, user, self._now, writer=True)
+            self.warnings.extend(recovered)
+            self._trainees[user] = db
+        return self._trainees[user]
+
+    def read_trainee_db(self, user: str) -> tinydb.TinyDB:
+        """One trainee's documents as they stand now, read-only: no lock, so a practice app
+        may be writing them meanwhile (stats, review lists, exports). Any change raises
+        StoreError; a trainee with no documents reads as empty tables."""
+        if user in self._trainees:
+            return self._trainees[user]
+        from quizhall.store.trainees import open_trainee, trainee_dir_name, trainee_directory
+
+        self._migrate()
+        directory = (trainee_directory(self.data_dir, user, create=False)
+                     or self.data_dir / "trainees" / trainee_dir_name(user))
+        db, recovered = open_trainee(directory, user, self._now, writer=False)
+        self.warnings.extend(recovered)
+        return db
+
+    def trainees(self) -> list[str]:
+        """The name of every trainee with documents, sorted."""
+        from quizhall.store.trainees import trainee_directories
+
+        self._migrate()
+        return sorted(user for user, _ in trainee_directories(self.data_dir))
+
+    def put_summary(self, user: str, summary: dict) -> None:
+        """Keep a small summary (JSON) of a trainee opened here for writing, as of their
+        documents' last change, so that lists of trainees need not read the documents."""
+        from quizhall.store.trainees import trainee_directory, write_summary
+
+        db = self._trainees.get(user)
+        directory = trainee_directory(self.data_dir, user, create=False)
+        if db is None or directory is None:
+            raise StoreError(t("store.closed", path=self.data_dir / "trainees"))
+        write_summary(directory, db.storage.last_change, summary)  # type: ignore[attr-defined]
+
+    def summaries(self) -> dict[str, dict | None]:
+        """Every trainee's summary by name: None where there is none as of their last change
+        (never written, or the documents changed since)."""
+        from quizhall.store.trainees import read_summary, trainee_directories
+
+        self._migrate()
+        return {user: read_summary(directory)
+                for user, directory in sorted(trainee_directories(self.data_dir))}
 
     def close(self) -> None:
-        """Close the documents and every log opened here, releasing their locks."""
+        """Close every trainee's documents and every log opened here, releasing their locks."""
         for log in self._logs:
             log.close()
         self._logs.clear()
-        if self._db is not None:
-            self._db.close()  # closing the journal gives up its lock
-            self._db = None
+        for db in self._trainees.values():
+            db.close()  # closing a journal gives up its lock
+        self._trainees.clear()
 
     def __enter__(self) -> Store:
         return self

@@ -7,8 +7,9 @@ injected, so tests and snapshots see the same screens every run.
 
 from __future__ import annotations
 
+import hmac
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from textual.app import App
@@ -32,6 +33,7 @@ from quizhall.practice import (
 )
 from quizhall.practice.calendar_clock import Clock, system_clock
 from quizhall.practice.papers import Paper
+from quizhall.store import StoreError
 from quizhall.tui.practice.bindings import Localized
 from quizhall.visible import visible
 
@@ -52,6 +54,16 @@ class PracticeSettings:
     lives: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Room:
+    """A served app's sign-in: ``open_history`` opens a trainee's history by name (StoreError
+    when it cannot: the trainee is practising elsewhere, the files are unreadable) and a
+    non-empty ``join_code`` must be typed to get in."""
+
+    open_history: Callable[[str], History]
+    join_code: str = ""
+
+
 class PracticeApp(Localized, App[None]):
     """Self-test on a set of banks for one trainee."""
 
@@ -63,13 +75,18 @@ class PracticeApp(Localized, App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "practice.key_quit", priority=True)]
 
-    def __init__(self, library: Library, history: History, user: str,
+    trainee: Trainee  # set on sign-in when the app serves a room
+
+    def __init__(self, library: Library, history: History | None, user: str,
                  clock: Clock = system_clock, seed: int | None = None,
                  settings: PracticeSettings | None = None,
-                 notices: Sequence[str] = ()) -> None:
+                 notices: Sequence[str] = (), room: Room | None = None) -> None:
         super().__init__()
         self.library = library
-        self.trainee = Trainee(history, user, library, clock)
+        self.clock = clock
+        self.room = room
+        if history is not None:
+            self.trainee = Trainee(history, user, library, clock)
         self.rng = random.Random(seed)
         self.settings = settings or PracticeSettings()
         # What the store reported on opening (damage found, what was recovered): shown in
@@ -77,6 +94,31 @@ class PracticeApp(Localized, App[None]):
         self.notices = [visible(notice) for notice in notices]
 
     def on_mount(self) -> None:
+        if self.room is not None:
+            from quizhall.tui.practice.signin import SignInScreen
+
+            self.push_screen(SignInScreen(needs_code=bool(self.room.join_code)))
+            return
+        self._begin()
+
+    def sign_in(self, name: str, code: str) -> str | None:
+        """Practise as ``name`` if the room lets them in; else what is wrong, for the screen."""
+        assert self.room is not None
+        if not name:
+            return t("practice.sign_in_no_name")
+        if self.room.join_code and not hmac.compare_digest(code.encode(),
+                                                             self.room.join_code.encode()):
+            return t("practice.sign_in_bad_code")
+        try:
+            history = self.room.open_history(name)
+        except StoreError as error:
+            return str(error)
+        self.trainee = Trainee(history, name, self.library, self.clock)
+        self.pop_screen()
+        self._begin()
+        return None
+
+    def _begin(self) -> None:
         from quizhall.tui.practice.start import StartScreen
 
         self.push_screen(StartScreen())

@@ -1,0 +1,54 @@
+"""``quizhall serve BANK...``: the practice app for browsers on the local network; each
+browser session signs in and practises as its own trainee."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from quizhall.i18n import t
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from quizhall.web.serve import DEFAULT_PORT
+
+    parser.add_argument("banks", nargs="+", metavar="BANK", help=t("serve.banks_help"))
+    parser.add_argument("--host", metavar="ADDRESS", help=t("serve.host_help"))
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N",
+                        help=t("serve.port_help", port=DEFAULT_PORT))
+    parser.add_argument("--join-code", metavar="CODE", help=t("serve.join_code_help"))
+    parser.add_argument("--title", metavar="TEXT", help=t("serve.title_help"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizhall.commands.practice import JOIN_CODE_VARIABLE, fail, load_library
+    from quizhall.i18n import get_language
+    from quizhall.store import StoreError, open_store
+    from quizhall.web.serve import lan_address, make_server, practice_command
+
+    if not 0 < args.port < 65536:
+        return fail(t("serve.bad_port", port=args.port))
+    if load_library(args.banks) is None:  # every problem printed, before anyone connects
+        return 1
+    try:
+        with open_store() as store:
+            data_dir = store.data_dir.resolve()
+            trainees = len(store.trainees())  # moves an older data directory now, once
+            for warning in store.warnings:
+                print(warning, file=sys.stderr)
+    except StoreError as error:
+        return fail(t("practice.store_failed", error=error), 1)
+    os.environ[JOIN_CODE_VARIABLE] = args.join_code or ""  # the sessions' apps inherit it
+    host = args.host or lan_address()
+    command = practice_command([Path(bank).resolve() for bank in args.banks], data_dir,
+                               get_language())
+    server = make_server(command, host, args.port, args.title or t("serve.default_title"))
+    print(t("serve.serving", url=f"http://{host}:{args.port}", trainees=trainees,
+            path=data_dir))
+    if args.join_code:
+        print(t("serve.join_code_set"))
+    server.serve()
+    return 0

@@ -1,0 +1,66 @@
+"""``quizhall serve`` glue: the practice app for browsers on the local network.
+
+textual-serve runs one practice app process per browser session (``quizhall practice
+--sign-in``): each session signs in as its own trainee, and the trainees' records are kept
+apart (:mod:`quizhall.store.trainees`), so sessions never wait for each other. The page is
+our own template (``serve_page/app_index.html``): textual-serve's own page loads a font from
+the internet, ours loads only what the server itself serves (a training room is often
+offline).
+"""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual_serve.server import Server
+
+PAGE_TEMPLATES = Path(__file__).with_name("serve_page")
+DEFAULT_PORT = 8300
+
+
+def lan_address() -> str:
+    """This machine's address on its local network (the one its default route leaves by),
+    or 127.0.0.1 when it has none. Sends no packet: a UDP socket is only pointed."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never answered, never sent to
+            address = probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    return str(address) if address and address != "0.0.0.0" else "127.0.0.1"
+
+
+def practice_command(banks: list[Path], data_dir: Path, lang: str | None) -> str:
+    """The shell command each browser session runs: the practice app, signing in first."""
+    words = [sys.executable, "-m", "quizhall"]
+    if lang:
+        words += ["--lang", lang]
+    words += ["--data-dir", str(data_dir), "practice", *map(str, banks), "--sign-in"]
+    return shlex.join(words)
+
+
+def make_server(command: str, host: str, port: int, title: str) -> Server:
+    """A textual-serve server running ``command`` per session, with our offline page.
+
+    Quiet: ``quizhall serve`` says itself where the room is; only warnings and errors are
+    logged (to stderr). SIGINT and SIGTERM stop it gracefully, ending every session's app.
+    """
+    import logging
+
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    class RoomServer(Server):
+        def initialize_logging(self) -> None:
+            logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+
+        async def on_startup(self, app: web.Application) -> None:
+            pass  # no banner: the command printed the room's address
+
+    return RoomServer(command, host=host, port=port, title=title,
+                      templates_path=PAGE_TEMPLATES)
