@@ -112,6 +112,7 @@ def _export_trainees(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(str(exc), 1)
     except OSError as exc:
-        return _fail(t("export.cannot_write", name="xlsx", path=output, reason=exc.strerror or exc), 1)
+        reason = exc.strerror or exc
+        return _fail(t("export.cannot_write", name="xlsx", path=output, reason=reason), 1)
     print(t("export.written", path=output))
     return 0
