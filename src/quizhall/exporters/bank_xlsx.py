@@ -75,10 +75,10 @@ def _problems(question: Question) -> list[str]:
     if not all(tpl.list_item_ok(item) for item in lists):
         keys.append("export_bank.xlsx_list_item")
     if question.type is QuestionType.FILL and not all(
-            tpl.fill_text_ok(text) for blank in question.answer for text in blank):  # type: ignore[union-attr]
+            tpl.fill_text_ok(text) for blank in question.accepted for text in blank):
         keys.append("export_bank.xlsx_fill_text")
     if question.type is QuestionType.MATCH and not all(
-            tpl.pair_text_ok(side) for pair in question.answer for side in pair):  # type: ignore[union-attr]
+            tpl.pair_text_ok(side) for pair in question.pairs for side in pair):
         keys.append("export_bank.xlsx_pair_text")
     return keys
 

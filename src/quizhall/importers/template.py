@@ -78,7 +78,7 @@ _OPTION_HEADER = re.compile(r"^(?:选项|option|choice)?([a-h])(?:选项)?$")
 _BRACKETED = re.compile(r"[（(【\[].*?[）)】\]]")
 _HEADER_NOISE = re.compile(r"[\s_\-:：*＊]+")
 
-TYPE_NAMES: dict[QuestionType, tuple[str, str]] = {
+TYPE_NAMES: dict[str, tuple[str, str]] = {
     QuestionType.SINGLE: ("单选题", "single"), QuestionType.MULTIPLE: ("多选题", "multiple"),
     QuestionType.JUDGE: ("判断题", "judge"), QuestionType.FILL: ("填空题", "fill"),
     QuestionType.SHORT: ("简答题", "short"), QuestionType.ORDER: ("排序题", "order"),
