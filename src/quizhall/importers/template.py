@@ -321,18 +321,18 @@ def answer_cell(question: Question, language: str) -> str | float:
         case QuestionType.SINGLE:
             return str(answer)
         case QuestionType.MULTIPLE | QuestionType.ORDER:
-            return "".join(answer)  # type: ignore[arg-type]
+            return "".join(question.letters)
         case QuestionType.JUDGE:
             if language == "en":
                 return "TRUE" if answer else "FALSE"
             return "对" if answer else "错"
         case QuestionType.FILL:
-            return format_fill(answer)  # type: ignore[arg-type]
+            return format_fill(question.accepted)
         case QuestionType.NUMERIC:
-            numeric: NumericAnswer = answer  # type: ignore[assignment]
+            numeric = question.number
             if numeric.value is not None and not numeric.tolerance:
                 return numeric.value
             return format_numeric(numeric)
         case QuestionType.MATCH:
-            return format_pairs(answer)  # type: ignore[arg-type]
+            return format_pairs(question.pairs)
     return str(answer)
