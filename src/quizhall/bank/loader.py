@@ -354,14 +354,15 @@ def _read_options(reader: NodeReader, node: Node, folder: Path | None = None,
     images = {} if images is None else images
     if isinstance(node, SequenceNode):  # a plain list: letters follow the order
         letters = OPTION_LETTERS.ljust(len(node.value), "?")  # too many: reported below
-        texts = [_read_option(reader, item, "option", folder, images, letter)
-                 for letter, item in zip(letters, node.value, strict=False)]
-        if any(x is None for x in texts):
+        read = [_read_option(reader, item, "option", folder, images, letter)
+                for letter, item in zip(letters, node.value, strict=False)]
+        texts = [x for x in read if x is not None]
+        if len(texts) != len(read):
             return None
         if not 2 <= len(texts) <= len(OPTION_LETTERS):
             reader.report(node, t("bank.option_count", count=len(texts)))
             return None
-        return dict(zip(OPTION_LETTERS, texts, strict=False))  # type: ignore[arg-type]
+        return dict(zip(OPTION_LETTERS, texts, strict=False))
     fields = reader.mapping(node, "options")
     if fields is None:
         return None

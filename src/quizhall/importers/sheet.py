@@ -158,7 +158,8 @@ def _find_columns(header: list[Cell], column_map: Mapping[str, str]
             shown = "、".join(n for n in names if n) or "∅"
             return None, t("import_bank.map_missing_column", column=wanted, columns=shown)
         index = normalised.index(target)
-        by_field.setdefault(name, []).append(index)  # type: ignore[arg-type]
+        assert name is not None  # _check_map refused unknown keys before any row was read
+        by_field.setdefault(name, []).append(index)
         mapped.add(index)
     unused: list[str] = []
     for index, name in enumerate(names):
