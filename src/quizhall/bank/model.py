@@ -113,8 +113,9 @@ class Question:
     @property
     def letters(self) -> tuple[str, ...]:
         """The option letters of a single, multiple or order answer (``("A",)`` for single)."""
-        return (self.answer,) if isinstance(self.answer, str) else cast(tuple[str, ...],
-                                                                         self.answer)
+        if isinstance(self.answer, str):
+            return (self.answer,)
+        return cast(tuple[str, ...], self.answer)
 
     @property
     def accepted(self) -> tuple[tuple[str, ...], ...]:
