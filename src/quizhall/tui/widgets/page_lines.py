@@ -44,27 +44,37 @@ class LineStrips:
         self.kept = LINES_KEPT if kept is None else kept
         self._strips: OrderedDict[LineKey, list[Strip]] = OrderedDict()
 
-    def strips(self, line: Text, width: int, style: Style, options: RenderOptions
-               ) -> list[Strip]:
-        """``line`` drawn ``width`` cells wide as Textual draws it (usually one strip; more
-        if it wraps), with text-selection offsets for row 0."""
+    def page(self, lines: Sequence[Text], width: int, style: Style, options: RenderOptions
+             ) -> list[list[Strip]]:
+        """Each of ``lines`` drawn ``width`` cells wide as Textual draws it (one strip a line;
+        more if a line wraps). Lines not kept are converted together, as one text: Textual's
+        cost is mostly per call."""
         if options.selection is not None:  # a selection is drawn on top: nothing to keep
-            return self._draw(line, width, style, options)
-        key = (width, style, *line_key(line))
-        found = self._strips.get(key)
-        if found is None:
-            found = self._draw(line, width, style, options)
-            self._strips[key] = found
-            if len(self._strips) > self.kept:
-                self._strips.popitem(last=False)
-        else:
+            return [_draw(list(lines), width, style, options)]
+        keys = [(width, style, *line_key(line)) for line in lines]
+        missing = {key: line for key, line in zip(keys, lines, strict=True)
+                   if key not in self._strips}
+        if missing:
+            drawn = _draw(list(missing.values()), width, style, options)
+            if len(drawn) == len(missing):
+                found = {key: [strip] for key, strip in zip(missing, drawn, strict=True)}
+            else:  # a line wrapped or held a line break: one at a time
+                found = {key: _draw([line], width, style, options)
+                         for key, line in missing.items()}
+            self._strips.update(found)
+        page = []
+        for key in keys:
             self._strips.move_to_end(key)
-        return found
+            page.append(self._strips[key])
+        while len(self._strips) > self.kept:
+            self._strips.popitem(last=False)
+        return page
 
-    @staticmethod
-    def _draw(line: Text, width: int, style: Style, options: RenderOptions) -> list[Strip]:
-        content = Content.from_rich_text(line)
-        return content.render_strips(width, None, style, options) or [Strip([], 0)]
+
+def _draw(lines: list[Text], width: int, style: Style, options: RenderOptions) -> list[Strip]:
+    """``lines`` as Textual draws them as one text."""
+    content = Content.from_rich_text(Text("\n").join(lines))
+    return content.render_strips(width, None, style, options)
 
 
 class PageLines(Visual):
@@ -79,12 +89,9 @@ class PageLines(Visual):
         if not width:
             return []
         strips: list[Strip] = []
-        for line in self.lines:
-            for strip in self.kept.strips(line, width, style, options):
-                # The row goes into each cell's selection offset, as Textual does.
-                strips.append(strip.apply_offsets(0, len(strips)))
-            if height is not None and len(strips) >= height:
-                break
+        for drawn in self.kept.page(self.lines[:height], width, style, options):
+            # The row goes into each cell's selection offset, as Textual does.
+            strips.extend(strip.apply_offsets(0, len(strips) + i) for i, strip in enumerate(drawn))
         return strips if height is None else strips[:height]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
