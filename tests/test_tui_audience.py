@@ -138,7 +138,12 @@ async def test_each_audience_key_puts_its_page_on_the_projector_and_takes_it_off
     path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
     app, session = host(path, tmp_path / "data", audience=with_audience)
     async with app.run_test(size=(110, 40)) as pilot:
+        hall = app.audience
         await press(pilot, "space", "space", "space", "C")
+        await phone_joins_and_answers(hall.server.url, "amy", "A")
+        await until(pilot, lambda: len(hall.board.current.answers) == 1)
+        await press(pilot, "D", "enter", "1", "enter")  # a draw: the winners go up
+        await press(pilot, "W")  # taken off
         for key, page in (("Q", "join"), ("A", "answers"), ("L", "board"), ("W", "winners")):
             await press(pilot, key)
             assert app.audience.board.page == page
@@ -148,7 +153,43 @@ async def test_each_audience_key_puts_its_page_on_the_projector_and_takes_it_off
         await press(pilot, "W")  # pressed again: off, the contest's page shows
         assert app.audience.board.page == ""
         assert await late_display_page(tmp_path, session) == ""
-    assert audience_pages(tmp_path, session) == ["join", "answers", "board", "winners", ""]
+    assert audience_pages(tmp_path, session) == [
+        "winners", "", "join", "answers", "board", "winners", ""]
+    session.close()
+
+
+async def test_winners_before_any_draw_says_so_and_puts_nothing_up(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    notices: list[str] = []
+    async with app.run_test(size=(110, 40)) as pilot:
+        original = app.notify
+        app.notify = lambda message, **kw: (notices.append(str(message)),  # type: ignore
+                                            original(message, **kw))[1]
+        await press(pilot, "space", "space", "space", "Q")  # the join page is up
+        await press(pilot, "W")
+        assert notices[-1].startswith("no prize draw yet, so no winners to show: press D")
+        assert app.audience.board.page == "join"  # the hall keeps the page it had
+        assert on_projector(app.view).plain == "▣ projector: audience join page (put up by " \
+            "the host)"
+        assert await late_display_page(tmp_path, session) == "join"
+    assert audience_pages(tmp_path, session) == ["join"]
+    session.close()
+
+
+async def test_answers_before_any_audience_question_says_so_and_puts_nothing_up(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    notices: list[str] = []
+    async with app.run_test(size=(110, 40)) as pilot:
+        original = app.notify
+        app.notify = lambda message, **kw: (notices.append(str(message)),  # type: ignore
+                                            original(message, **kw))[1]
+        await press(pilot, "space", "space", "space", "A")
+        assert notices[-1].startswith("no audience question yet, so no answers to show")
+        assert app.audience.board.page == ""
+        assert await late_display_page(tmp_path, session) == ""
+    assert audience_pages(tmp_path, session) == []
     session.close()
 
 
