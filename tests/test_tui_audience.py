@@ -6,7 +6,7 @@ import asyncio
 
 import aiohttp
 from audience_helpers import settings
-from tuikit import TUI_BANK, contest_file, host, press, screen_text
+from tuikit import TUI_BANK, contest_file, host, press, screen_text, squeeze
 
 from quizhall.store import open_store
 from quizhall.testing import FrozenClock
@@ -252,4 +252,45 @@ async def test_help_lists_the_audience_page_keys(tmp_path):
         for words in ("join page full-screen", "audience's answers full-screen",
                       "last draw's winners full-screen", "leaderboard full-screen"):
             assert words in text
+    session.close()
+
+
+# -- the host's audience strip says what the hall sees ----------------------------------------
+
+def host_strip(app) -> str:
+    """The audience strip at the bottom of the host console: its first two rows, without
+    spaces (a long line wraps)."""
+    from quizhall.tui.widgets.audience import AudiencePanel
+
+    top = app.screen.query_one(AudiencePanel).region.y + 1  # under the panel's top border
+    return squeeze(" ".join(screen_text(app).splitlines()[top:top + 2]))
+
+
+async def test_the_host_strip_names_the_audience_page_and_counts_the_answers(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    async with app.run_test(size=(160, 45)) as pilot:
+        hall = app.audience
+        await pilot.pause()
+        assert host_strip(app).startswith(
+            squeeze("▣ hall (under the contest): audience join page   0 people joined"))
+        await press(pilot, "Q")
+        assert host_strip(app).startswith(
+            squeeze("▣ hall (full screen): audience join page   0 people joined"))
+        await press(pilot, "Q", "space", "space", "space", "C")
+        await phone_joins_and_answers(hall.server.url, "amy", "A")
+        await until(pilot, lambda: len(hall.board.current.answers) == 1)
+        # The answers are shown under the line: the line does not say them twice.
+        await until(pilot, lambda: host_strip(app).startswith(squeeze(
+            "▣ hall (under the contest): audience answers   1 person joined Audience question")))
+        await until(pilot, lambda: "answered1/1" in host_strip(app))  # counts: every 0.25 s
+        assert host_strip(app).count("answered") == 1
+        await press(pilot, "L")  # the leaderboard over the hall: the answers in the line
+        await until(pilot, lambda: squeeze("1 person joined   Audience question 1 answered 1/1 ·")
+                    in host_strip(app))
+        assert host_strip(app).startswith(squeeze("▣ hall (full screen): audience leaderboard"))
+        assert "sleft" in host_strip(app)
+        await press(pilot, "y", "r")  # judged and revealed: the audience question closes
+        await press(pilot, "L")  # (judging took the leaderboard off: up again)
+        await until(pilot, lambda: "answered1/1·answershown" in host_strip(app))
     session.close()
