@@ -1,11 +1,12 @@
 """The hall's screen as one widget: the projector page drawn for the widget's size.
 
 :class:`HallView` renders :func:`quizhall.tui.hall.hall_page` for the audience view it is given,
-re-laid out whenever the terminal is resized. When the scoreboard's order changes it slides
-each team from its old place to its new one (under half a second) unless motion is off. While
-the host has one of the audience's pages up, it draws that page instead
-(:func:`quizhall.tui.audience_pages.audience_page`). It can also cover the page with a large
-warning (a key typed into the projector window).
+re-laid out whenever the terminal is resized; of each new layout only the rows that changed
+are refreshed, their strips kept per line (:mod:`quizhall.tui.widgets.page_lines`). When the
+scoreboard's order changes it slides each team from its old place to its new one (under half a
+second) unless motion is off. While the host has one of the audience's pages up, it draws that
+page instead (:func:`quizhall.tui.audience_pages.audience_page`). It can also cover the page
+with a large warning (a key typed into the projector window).
 """
 
 from __future__ import annotations
