@@ -6,7 +6,7 @@ import asyncio
 
 import aiohttp
 from audience_helpers import settings
-from tuikit import TUI_BANK, contest_file, host, press, screen_text
+from tuikit import TUI_BANK, contest_file, host, press, screen_text, squeeze
 
 from quizhall.store import open_store
 from quizhall.testing import FrozenClock
@@ -138,7 +138,12 @@ async def test_each_audience_key_puts_its_page_on_the_projector_and_takes_it_off
     path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
     app, session = host(path, tmp_path / "data", audience=with_audience)
     async with app.run_test(size=(110, 40)) as pilot:
+        hall = app.audience
         await press(pilot, "space", "space", "space", "C")
+        await phone_joins_and_answers(hall.server.url, "amy", "A")
+        await until(pilot, lambda: len(hall.board.current.answers) == 1)
+        await press(pilot, "D", "enter", "1", "enter")  # a draw: the winners go up
+        await press(pilot, "W")  # taken off
         for key, page in (("Q", "join"), ("A", "answers"), ("L", "board"), ("W", "winners")):
             await press(pilot, key)
             assert app.audience.board.page == page
@@ -148,7 +153,43 @@ async def test_each_audience_key_puts_its_page_on_the_projector_and_takes_it_off
         await press(pilot, "W")  # pressed again: off, the contest's page shows
         assert app.audience.board.page == ""
         assert await late_display_page(tmp_path, session) == ""
-    assert audience_pages(tmp_path, session) == ["join", "answers", "board", "winners", ""]
+    assert audience_pages(tmp_path, session) == [
+        "winners", "", "join", "answers", "board", "winners", ""]
+    session.close()
+
+
+async def test_winners_before_any_draw_says_so_and_puts_nothing_up(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    notices: list[str] = []
+    async with app.run_test(size=(110, 40)) as pilot:
+        original = app.notify
+        app.notify = lambda message, **kw: (notices.append(str(message)),  # type: ignore
+                                            original(message, **kw))[1]
+        await press(pilot, "space", "space", "space", "Q")  # the join page is up
+        await press(pilot, "W")
+        assert notices[-1].startswith("no prize draw yet, so no winners to show: press D")
+        assert app.audience.board.page == "join"  # the hall keeps the page it had
+        assert on_projector(app.view).plain == "▣ projector: audience join page (put up by " \
+            "the host)"
+        assert await late_display_page(tmp_path, session) == "join"
+    assert audience_pages(tmp_path, session) == ["join"]
+    session.close()
+
+
+async def test_answers_before_any_audience_question_says_so_and_puts_nothing_up(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    notices: list[str] = []
+    async with app.run_test(size=(110, 40)) as pilot:
+        original = app.notify
+        app.notify = lambda message, **kw: (notices.append(str(message)),  # type: ignore
+                                            original(message, **kw))[1]
+        await press(pilot, "space", "space", "space", "A")
+        assert notices[-1].startswith("no audience question yet, so no answers to show")
+        assert app.audience.board.page == ""
+        assert await late_display_page(tmp_path, session) == ""
+    assert audience_pages(tmp_path, session) == []
     session.close()
 
 
@@ -211,4 +252,45 @@ async def test_help_lists_the_audience_page_keys(tmp_path):
         for words in ("join page full-screen", "audience's answers full-screen",
                       "last draw's winners full-screen", "leaderboard full-screen"):
             assert words in text
+    session.close()
+
+
+# -- the host's audience strip says what the hall sees ----------------------------------------
+
+def host_strip(app) -> str:
+    """The audience strip at the bottom of the host console: its first two rows, without
+    spaces (a long line wraps)."""
+    from quizhall.tui.widgets.audience import AudiencePanel
+
+    top = app.screen.query_one(AudiencePanel).region.y + 1  # under the panel's top border
+    return squeeze(" ".join(screen_text(app).splitlines()[top:top + 2]))
+
+
+async def test_the_host_strip_names_the_audience_page_and_counts_the_answers(tmp_path):
+    path = contest_file(tmp_path, ROUNDS, bank=TUI_BANK)
+    app, session = host(path, tmp_path / "data", audience=with_audience)
+    async with app.run_test(size=(160, 45)) as pilot:
+        hall = app.audience
+        await pilot.pause()
+        assert host_strip(app).startswith(
+            squeeze("▣ hall (under the contest): audience join page   0 people joined"))
+        await press(pilot, "Q")
+        assert host_strip(app).startswith(
+            squeeze("▣ hall (full screen): audience join page   0 people joined"))
+        await press(pilot, "Q", "space", "space", "space", "C")
+        await phone_joins_and_answers(hall.server.url, "amy", "A")
+        await until(pilot, lambda: len(hall.board.current.answers) == 1)
+        # The answers are shown under the line: the line does not say them twice.
+        await until(pilot, lambda: host_strip(app).startswith(squeeze(
+            "▣ hall (under the contest): audience answers   1 person joined Audience question")))
+        await until(pilot, lambda: "answered1/1" in host_strip(app))  # counts: every 0.25 s
+        assert host_strip(app).count("answered") == 1
+        await press(pilot, "L")  # the leaderboard over the hall: the answers in the line
+        await until(pilot, lambda: squeeze("1 person joined   Audience question 1 answered 1/1 ·")
+                    in host_strip(app))
+        assert host_strip(app).startswith(squeeze("▣ hall (full screen): audience leaderboard"))
+        assert "sleft" in host_strip(app)
+        await press(pilot, "y", "r")  # judged and revealed: the audience question closes
+        await press(pilot, "L")  # (judging took the leaderboard off: up again)
+        await until(pilot, lambda: "answered1/1·answershown" in host_strip(app))
     session.close()

@@ -218,7 +218,7 @@ async def test_the_stem_is_drawn_large_beside_or_below_the_picture(tmp_path, mon
                 assert pictures.region.right <= hall.region.x
             else:  # a narrow one: the picture above the page
                 assert pictures.region.bottom <= hall.region.y
-            lines = hall.render().split("\n")
+            lines = hall.page_lines()
             assert stem_rows(lines, hall_font, app.view.question.stem) >= 3
     finally:
         session.close()

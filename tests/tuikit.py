@@ -74,5 +74,5 @@ def shown_text(app: Any) -> str:
 
     texts = [prose.text.plain for prose in app.screen.query(Prose) if prose.region.area > 0]
     texts += [line.rstrip() for hall in app.screen.query(HallView) if hall.region.area > 0
-              for line in hall.render().plain.split("\n")]
+              for line in (text.plain for text in hall.page_lines())]
     return "\n".join(texts)

@@ -52,6 +52,12 @@ MESSAGES = {
     "audience.host.bad_draw": ("抽奖范围应为 question 或 contest，人数至少 1",
                                "a draw is over 'question' or 'contest', for at least 1 winner"),
     "audience.host.no_candidates": ("没有答对的观众，无法抽奖", "no audience member answered right: nobody to draw"),
+    "audience.host.no_draw_yet": ("还没有抽奖，没有中奖名单可投放：按 D 抽奖，抽完中奖名单自动上大屏",
+                                  "no prize draw yet, so no winners to show: press D to draw; "
+                                  "the winners then go up by themselves"),
+    "audience.host.no_audience_question_yet": ("还没有观众题，没有作答情况可投放：按 C 把屏幕上的题发给观众",
+                                               "no audience question yet, so no answers to show: "
+                                               "press C to send the question on screen to the phones"),
     # the hall's screens
     "audience.panel.join": ("观众扫码或打开", "Audience: open"),
     "audience.panel.code": ("加入码", "join code"),
@@ -63,6 +69,9 @@ MESSAGES = {
     "audience.panel.right_answer": ("正确答案 {answer}，{count} 人答对",
                                     "right answer {answer}: {count} right"),
     "audience.panel.winners": ("中奖观众", "Prize winners"),
+    "audience.panel.hall_full": ("大屏全屏：", "hall (full screen):"),
+    "audience.panel.hall_strip": ("大屏下方：", "hall (under the contest):"),
+    "audience.panel.closed": ("答案已公布", "answer shown"),
     "audience.panel.board": ("观众排行榜", "Audience leaderboard"),
     "audience.panel.rank": ("名次", "Rank"),
     "audience.panel.nickname": ("昵称", "Nickname"),

@@ -89,20 +89,33 @@ def audience_page(board: AudienceBoard, now: float, width: int, height: int,
     """The audience page the host has put up, for a ``width``×``height`` screen; None when
     none is up (the contest's own page shows). ``options`` are the current audience
     question's option texts (letter → text), written under the bars."""
-    if board.page not in AUDIENCE_PAGES or not board.url:
+    page = full_page(board)
+    if not page:
         return None
     palette = palette or Palette()
     width, height = max(20, width), max(8, height)
-    if board.page == "answers" and board.current is not None:
+    if page == "answers":
         lines = answers_page(board, now, width, height, font, palette, options or {})
-    elif board.page == "board":
+    elif page == "board":
         lines = leaderboard_page(board, width, height, font, palette)
-    elif board.page == "winners" and board.draws:
+    elif page == "winners":
         lines = winners_page(board, width, height, font, palette)
     else:
         lines = join_page(board, width, height, font, palette)
     lines = lines[:height]
     return lines + [Text() for _ in range(height - len(lines))]
+
+
+def full_page(board: AudienceBoard) -> str:
+    """The audience page the hall's screens draw full-screen ("" for none): the one the host
+    put up, or the join page when it has nothing to show (answers before any audience
+    question, winners before any draw)."""
+    if board.page not in AUDIENCE_PAGES or not board.url:
+        return ""
+    if (board.page == "answers" and board.current is None) or (
+            board.page == "winners" and not board.draws):
+        return "join"
+    return board.page
 
 
 def top_line(title: str, right: str, width: int, palette: Palette) -> Text:

@@ -46,16 +46,21 @@ class AudienceHeader(Static):
 
 
 class DisplayScreen(Screen[None]):
-    """The audience's screen."""
+    """The audience's screen. Its parts are kept as attributes: the projector updates them
+    on every event and clock tick, and looking them up each time cost a share of a frame."""
 
     AUTO_FOCUS = None
 
     def compose(self) -> ComposeResult:
         app: DisplayApp = self.app  # type: ignore[assignment]
-        yield AudienceHeader()
-        yield QuestionPictures(classes="-hall")
-        yield HallView(motion=app.motion)
-        yield AudiencePanel(hall=True)
+        self.header = AudienceHeader()
+        self.pictures = QuestionPictures(classes="-hall")
+        self.hall = HallView(motion=app.motion)
+        self.panel = AudiencePanel(hall=True)
+        yield self.header
+        yield self.pictures
+        yield self.hall
+        yield self.panel
 
     def on_mount(self) -> None:
         app: DisplayApp = self.app  # type: ignore[assignment]
@@ -74,7 +79,7 @@ class DisplayScreen(Screen[None]):
             if app.watch_only:
                 return
             if not app.forward_key(event.key, event.character, event.time):
-                self.query_one(HallView).warn_wrong_window(
+                self.hall.warn_wrong_window(
                     "tui.host_not_listening" if keylink.supported() else "tui.wrong_window")
 
 
@@ -144,30 +149,33 @@ class DisplayApp(ContestApp):
         elif question is not None and not question.closed:
             self._show_audience()  # the audience's time left
 
+    def _screen(self) -> DisplayScreen | None:
+        """The audience's screen while it can be drawn on (not while it is taken down)."""
+        screen = next((s for s in self.screen_stack if isinstance(s, DisplayScreen)), None)
+        if screen is None or not self.showing(screen) or not screen.header.is_attached:
+            return None
+        return screen
+
     def _show_audience(self) -> None:
+        screen = self._screen()
+        if screen is None:
+            return
         contest = self.follower.contest
         now = contest.clock.now()
         current = self.audience.current
         options = option_texts(contest.question(current.key)) if current is not None else {}
-        for screen in self.screen_stack:
-            for panel in screen.query(AudiencePanel):  # none while the screen closes
-                panel.show(self.audience, now)
-            for hall in screen.query(HallView):  # the audience's full-screen pages
-                hall.show_audience(self.audience, now, options)
+        screen.panel.show(self.audience, now)
+        screen.hall.show_audience(self.audience, now, options)  # its full-screen pages
 
     def refresh_state(self) -> None:
         """Render the contest as the log says it stands now."""
-        screen = next((s for s in self.screen_stack if isinstance(s, DisplayScreen)), None)
-        if not self.showing(screen):
+        screen = self._screen()
+        if screen is None:
             return
-        assert screen is not None
-        if not screen.query(AudienceHeader):  # the screen is being taken down
-            return
-        header = screen.query_one(AudienceHeader)
         if not self.follower.started:
-            header.update(Text(t("tui.waiting", id=self.follower.contest_id)))
+            screen.header.update(Text(t("tui.waiting", id=self.follower.contest_id)))
             return
-        header.display = False
+        screen.header.display = False
         contest = self.follower.contest
         view = contest.view()
         stage_view = present(view, buzz_round=buzz_round(contest, view),
@@ -175,7 +183,7 @@ class DisplayApp(ContestApp):
                              levels=getattr(self.follower, "levels", None)).for_audience()
         self._view = stage_view
         covered = self.audience.page in AUDIENCE_PAGES  # an audience page fills the screen
-        screen.query_one(QuestionPictures).show(None if covered else hall_question(stage_view))
-        screen.query_one(HallView).show(stage_view, self.timers)
+        screen.pictures.show(None if covered else hall_question(stage_view))
+        screen.hall.show(stage_view, self.timers)
         self._show_audience()
         self.signal(stage_view)

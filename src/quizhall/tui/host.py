@@ -899,9 +899,12 @@ class HostApp(ContestApp):
         self.push_screen(PickDialog(t("tui.draw_title"), scopes), scoped)
 
     def _audience_page(self, page: str) -> None:
-        """Put one of the audience's pages on the hall's screens full-screen, or take it off."""
+        """Put one of the audience's pages on the hall's screens full-screen, or take it off;
+        a page with nothing to show yet stays down, and a notice says why."""
         if self.audience is not None:
-            self.audience.toggle_page(page)
+            refusal = self.audience.toggle_page(page)
+            if refusal:
+                self.notify(refusal, title=t("tui.refused"), severity="warning", markup=False)
             self.refresh_state()  # the status line names the hall's page
 
     def _act_audience_board(self) -> None:

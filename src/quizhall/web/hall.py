@@ -139,17 +139,24 @@ class AudienceHall:
         members = self.board.members
         return [members[d].nickname for d in draw_winners(seed, candidates, count)], None
 
-    def show_page(self, page: str) -> None:
+    def show_page(self, page: str) -> str | None:
         """Put one of the audience's pages (:data:`AUDIENCE_PAGES`) on the hall's screens
-        full-screen, or take it off (``""``); an event, so every screen shows the same."""
+        full-screen, or take it off (``""``); an event, so every screen shows the same.
+        A page with nothing to show yet (the winners before any draw, the answers before any
+        audience question) is refused: the message says so, and nothing is recorded."""
         if page and page not in AUDIENCE_PAGES:
             raise ValueError(f"unknown audience page {page!r}")
+        if page == "winners" and not self.board.draws:
+            return t("audience.host.no_draw_yet")
+        if page == "answers" and self.board.current is None:
+            return t("audience.host.no_audience_question_yet")
         if page != self.board.page:
             self._record([{"type": "audience_page", "page": page}])
+        return None
 
-    def toggle_page(self, page: str) -> None:
-        """Put ``page`` up, or take it off when it is up."""
-        self.show_page("" if self.board.page == page else page)
+    def toggle_page(self, page: str) -> str | None:
+        """Put ``page`` up, or take it off when it is up; the refusal of :meth:`show_page`."""
+        return self.show_page("" if self.board.page == page else page)
 
     def _record(self, events: list[dict]) -> None:
         self.desk.record(events, self.contest.record_audience)

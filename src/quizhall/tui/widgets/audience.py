@@ -5,8 +5,10 @@ from the log, so the projector and the host console show the same): before the f
 audience question, a QR code drawn with half-block characters beside the short address and
 join code; while a question is open, how many answered, a live bar per option and the time
 left; at the reveal, the distribution with the right answer marked; after a draw, the
-winners, large; and the audience leaderboard when the host puts it up. Nicknames are shown
-literally.
+winners, large; and the audience leaderboard when the host puts it up. On the host's console
+its first line says what the hall sees of the audience (the page full-screen or in the strip
+under the contest's page), how many joined and how many answered the audience question.
+Nicknames are shown literally.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from textual.widgets import Static
 
 from quizhall.contest.audience import AUDIENCE_PAGES, AudienceBoard
 from quizhall.i18n import t
-from quizhall.tui.audience_pages import join_address, qr_lines, short_address
+from quizhall.tui.audience_pages import full_page, join_address, qr_lines, short_address
 from quizhall.tui.literal import literal
 
 BAR_WIDTH = 30
@@ -122,22 +124,54 @@ def leaderboard_block(board: AudienceBoard) -> RenderableType:
     return table
 
 
+def panel_page(board: AudienceBoard) -> str:
+    """Which of the audience's pages (:data:`AUDIENCE_PAGES`) the panel shows now."""
+    question = board.current
+    if board.page in ("board", "join"):
+        return board.page
+    if board.page == "answers" and question is not None:
+        return "answers"
+    if board.winners_shown or (board.page == "winners" and board.draws):
+        return "winners"
+    return "join" if question is None else "answers"
+
+
 def audience_renderable(board: AudienceBoard, now: float) -> RenderableType | None:
     """What the audience panel shows now, or None when there is no audience."""
     if not board.url:
         return None
-    question = board.current
-    if board.page == "board":
+    page = panel_page(board)
+    if page == "board":
         return leaderboard_block(board)
-    if board.page == "join":
-        return join_block(board)
-    if board.page == "answers" and question is not None:
-        return question_block(board, now)
-    if board.winners_shown or (board.page == "winners" and board.draws):
+    if page == "winners":
         return winners_block(board)
-    if question is None:
-        return join_block(board)
-    return question_block(board, now)
+    if page == "answers":
+        return question_block(board, now)
+    return join_block(board)
+
+
+def hall_line(board: AudienceBoard, now: float) -> Text:
+    """One line for the host: the audience's page the hall sees (full-screen, or in the
+    strip under the contest's page), how many joined, and the audience question's answers
+    (unless the panel under this line shows them)."""
+    full = full_page(board)
+    page = full or panel_page(board)
+    where = "audience.panel.hall_full" if full else "audience.panel.hall_strip"
+    line = Text.assemble(("▣ " + t(where) + " ", "dim"), (t(f"tui.page.audience_{page}"), "bold"),
+                         "   ", t("audience.panel.members", count=len(board.members)))
+    question = board.current
+    if question is not None and panel_page(board) != "answers":  # else the panel shows them
+        line.append("   ")
+        line.append(t("audience.panel.question", number=question.number), "bold")
+        line.append(" " + t("audience.panel.answered", count=len(question.answers),
+                            members=len(board.members)))
+        line.append(" · ")
+        if question.closed:
+            line.append(t("audience.panel.closed"))
+        else:
+            line.append(t("audience.panel.left", seconds=int(question.remaining(now) + 0.999)),
+                        "bold")
+    return line
 
 
 class AudiencePanel(Static):
@@ -163,12 +197,15 @@ class AudiencePanel(Static):
         self._counted = 0.0
 
     def show(self, board: AudienceBoard | None, now: float) -> None:
-        """Render ``board`` as it stands at ``now`` (nothing is done when nothing changed)."""
+        """Render ``board`` as it stands at ``now`` (nothing is done when nothing changed).
+        On the host's console (not ``hall``) a first line says what the hall sees of the
+        audience (:func:`hall_line`)."""
         question = board.current if board is not None else None
         shape = None if board is None else (
             board.url, len(board.questions), question is not None and question.closed,
             int(question.remaining(now) + 0.999) if question else 0, board.winners_shown,
-            board.page, len(board.draws), len(board.members) if question is None else 0)
+            board.page, len(board.draws),
+            len(board.members) if question is None or not self.hall else 0)
         answers = len(question.answers) if question else 0
         if self._shown is not None and shape == self._shown[0]:
             if answers == self._shown[1] or time.monotonic() - self._counted < COUNTS_EVERY:
@@ -176,5 +213,7 @@ class AudiencePanel(Static):
         self._shown, self._counted = (shape, answers), time.monotonic()
         full = self.hall and board is not None and board.page in AUDIENCE_PAGES
         renderable = audience_renderable(board, now) if board is not None and not full else None
+        if renderable is not None and board is not None and not self.hall:
+            renderable = Group(hall_line(board, now), renderable)
         self.set_class(renderable is not None, "-shown")
         self.update(renderable if renderable is not None else "")

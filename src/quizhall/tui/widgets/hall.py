@@ -1,11 +1,12 @@
 """The hall's screen as one widget: the projector page drawn for the widget's size.
 
 :class:`HallView` renders :func:`quizhall.tui.hall.hall_page` for the audience view it is given,
-re-laid out whenever the terminal is resized. When the scoreboard's order changes it slides
-each team from its old place to its new one (under half a second) unless motion is off. While
-the host has one of the audience's pages up, it draws that page instead
-(:func:`quizhall.tui.audience_pages.audience_page`). It can also cover the page with a large
-warning (a key typed into the projector window).
+re-laid out whenever the terminal is resized; of each new layout only the rows that changed
+are refreshed, their strips kept per line (:mod:`quizhall.tui.widgets.page_lines`). When the
+scoreboard's order changes it slides each team from its old place to its new one (under half a
+second) unless motion is off. While the host has one of the audience's pages up, it draws that
+page instead (:func:`quizhall.tui.audience_pages.audience_page`). It can also cover the page
+with a large warning (a key typed into the projector window).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.widget import Widget
 
 from quizhall.contest.audience import AUDIENCE_PAGES, AudienceBoard
@@ -23,6 +26,7 @@ from quizhall.tui.audience_pages import audience_page
 from quizhall.tui.bigtext import BigFont, big_font
 from quizhall.tui.hall import Item, Motion, Palette, hall_page, layout_items, stack
 from quizhall.tui.stage_view import Stage, StageView
+from quizhall.tui.widgets.page_lines import LineStrips, PageLines, same_line
 
 MOTION_SECONDS = 0.4  # a rank change slides this long (the issue allows half a second)
 MOTION_STEP = 1 / 30
@@ -61,6 +65,8 @@ class HallView(Widget):
     DEFAULT_CSS = """
     HallView { height: 1fr; width: 1fr; }
     """
+    # The page has no links: Textual need not look through every cell of a frame for one.
+    auto_links = Reactive(False)
 
     def __init__(self, motion: bool = True, large: bool = True, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -78,6 +84,9 @@ class HallView(Widget):
         self._audience_now = 0.0
         self._audience_shape: tuple | None = None
         self._audience_options: dict[str, str] = {}
+        self._strips = LineStrips()  # lines drawn before: most of a page stays from frame to frame
+        self._drawn: list[Text] = []  # the page Textual has (or is about to draw)
+        self._next: tuple[Size, list[Text]] | None = None  # laid out by redraw, not yet drawn
 
     def on_mount(self) -> None:
         self.font = big_font() if self.large else None
@@ -106,7 +115,7 @@ class HallView(Widget):
             self._order = order
         self._view = view
         self._clock_shown = timers
-        self.refresh()
+        self.redraw()
 
     def show_audience(self, board: AudienceBoard | None, now: float,
                       options: Mapping[str, str] | None = None) -> None:
@@ -123,7 +132,7 @@ class HallView(Widget):
         self._audience_options = dict(options or {})
         if shape != self._audience_shape:
             self._audience_shape = shape
-            self.refresh()
+            self.redraw()
 
     @property
     def audience_page_shown(self) -> str:
@@ -136,7 +145,7 @@ class HallView(Widget):
             self._moves = {}
         else:
             self.set_timer(MOTION_STEP, self._step)
-        self.refresh()
+        self.redraw()
 
     def warn_wrong_window(self, message: str = "tui.wrong_window",
                           seconds: float = 3.0) -> None:
@@ -145,8 +154,8 @@ class HallView(Widget):
         running"); the key ``message + "_line"`` is the line under it."""
         self._warning = message
         self._warning_until = time.monotonic() + seconds
-        self.set_timer(seconds + 0.05, self.refresh)
-        self.refresh()
+        self.set_timer(seconds + 0.05, self.redraw)
+        self.redraw()
 
     @property
     def warning(self) -> bool:
@@ -171,10 +180,29 @@ class HallView(Widget):
         return Motion({number: start + (end - start) * eased
                        for number, (start, end) in self._moves.items()})
 
-    def render(self) -> Text:
+    def redraw(self) -> None:
+        """Lay the page out again and refresh only the screen rows that changed (from one
+        clock tick or buzz to the next most rows stay: the terminal is sent the rest)."""
+        lines = self.page_lines()
+        before, width = self._drawn, self.size.width
+        self._next = (self.size, lines)
+        changed = [Region(0, y, width, 1) for y in range(max(len(lines), len(before)))
+                   if y >= len(lines) or y >= len(before) or not same_line(lines[y], before[y])]
+        if changed:
+            self.refresh(*changed)
+
+    def render(self) -> PageLines:
+        laid_out, self._next = self._next, None
+        # Laid out by redraw for this size, or (a resize, a new theme) lay it out now.
+        lines = laid_out[1] if laid_out and laid_out[0] == self.size else self.page_lines()
+        self._drawn = lines
+        return PageLines(lines, self._strips)
+
+    def page_lines(self) -> list[Text]:
+        """The page as drawn now, one text a screen line."""
         width, height = self.size.width, self.size.height
         if width <= 0 or height <= 0:
-            return Text()
+            return []
         palette = self.palette()
         if self.warning:
             lines = self._warning_lines(width, height, palette)
@@ -186,9 +214,7 @@ class HallView(Widget):
         else:
             lines = hall_page(self._view, width, height, self.font, palette, self._motion(),
                               self._clock_shown)
-        page = Text("\n").join(lines[:height]) if lines else Text()
-        page.no_wrap, page.overflow = True, "crop"
-        return page
+        return lines[:height]
 
     def _warning_lines(self, width: int, height: int, palette: Palette) -> list[Text]:
         items = [Item(t(self._warning), f"bold {palette.error}"),
