@@ -156,7 +156,7 @@ async def test_the_stats_screen_lists_the_exam_history(db):
 
 
 async def test_a_fixed_paper_is_named_on_the_start_screen_and_the_results(db):
-    from quizhall.practice.papers import parse_paper
+    from quizhall.bank.papers import parse_paper
 
     paper, _ = parse_paper("paper: {id: p, title: 期中卷, time_limit: 2}\nquestions: [j1, s1]\n",
                            "p.yaml")
