@@ -1,6 +1,6 @@
 """Pilot tests of the mock exam: the answer sheet, hand-in, time-out, resume or abandon."""
 
-from practice_bank import START
+from practice_bank import BANK, START
 from tui_helpers import answer, make_app, screen_text
 
 from quizhall.bank.model import QuestionType
@@ -170,3 +170,43 @@ async def test_a_fixed_paper_is_named_on_the_start_screen_and_the_results(db):
         await pilot.press("f10", "y")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen) and "期中卷" in screen_text(app)
+
+
+PAPER_BANK = BANK.replace("questions:\n", """\
+papers:
+  - {id: mid, title: 期中卷, time_limit: 3, pass: 0.5, questions: [j1, s1], quotas: {judge: 1}}
+questions:
+""", 1)
+
+
+async def test_a_bank_paper_is_chosen_by_title_on_the_start_screen_and_handed_in(db):
+    from quizhall.tui.practice.start import PaperChoiceScreen
+
+    app = make_app(db, bank_text=PAPER_BANK)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "or a paper (1 in the banks)" in screen_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, PaperChoiceScreen)
+        text = screen_text(app)
+        assert "drawn exam" in text and "期中卷" in text and "3 questions · 3 min" in text
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        session = app.screen.session
+        assert [p.question.id for p in session.items][:2] == ["j1", "s1"]
+        assert len(session.items) == 3 and session.time_limit == 180.0
+        await pilot.press("f10", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen) and "期中卷" in screen_text(app)
+    [saved] = History(db).exams("ann")
+    assert (saved["paper"], saved["title"], saved["status"]) == ("law/mid", "期中卷", "finished")
+
+
+async def test_the_drawn_exam_is_still_offered_beside_the_papers(db):
+    app = make_app(db, bank_text=PAPER_BANK, settings=_judges())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # --mode exam: the choice opens first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert {p.question.type for p in app.screen.session.items} == {QuestionType.JUDGE}

@@ -124,7 +124,7 @@ def _load_paper(name: str, library: Library) -> Paper | None:
     path = Path(name)
     paper = None if path.is_file() else library.paper(name)
     if paper is None and not path.is_file() and not name.endswith((".yaml", ".yml")):
-        keys = "、".join(p.key for p in library.papers)
+        keys = ", ".join(p.key for p in library.papers)
         fail(t("practice.unknown_paper", paper=name) + (
             t("practice.papers_are", papers=keys) if keys else t("practice.no_papers")))
         return None
