@@ -106,3 +106,12 @@ def test_papers_survive_dump_and_the_yaml_exporter(tmp_path: Path):
     assert exported.papers == bank.papers
     text = path.read_text(encoding="utf-8")
     assert "papers:" in text and "quotas: {single: 1}" in text and "time_limit: 10" in text
+
+
+def test_check_counts_each_papers_questions(tmp_path, capsys):
+    import json
+
+    path = tmp_path / "law.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert main(["check", "--json", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["by_paper"] == {"law/mid": 4, "law/quick": 2}
