@@ -1,4 +1,4 @@
-"""Papers (试卷) inside a bank: read with the bank, every problem with its position, written back."""
+"""Papers (试卷) inside a bank: read with it, each problem with its position, written back."""
 
 from pathlib import Path
 

@@ -2,8 +2,8 @@
 
 import random
 
-from quizhall.practice import ExamSession, Library, Trainee
 from quizhall.bank.papers import parse_paper
+from quizhall.practice import ExamSession, Library, Trainee
 from quizhall.practice.papers import paper_questions, paper_spec
 
 PAPER = """\

@@ -12,8 +12,8 @@ from quizhall.i18n import t
 from quizhall.tui import PICTURE_PROTOCOLS
 
 if TYPE_CHECKING:
-    from quizhall.practice import ExamSpec, Filter, Library, Stats
     from quizhall.bank.model import Paper
+    from quizhall.practice import ExamSpec, Filter, Library, Stats
 
 MODES = ("practice", "exam", "levels", "review", "stats")
 ORDERS = ("sequential", "random", "smart")
@@ -118,7 +118,7 @@ def _load_paper(name: str, library: Library) -> Paper | None:
     from pathlib import Path
 
     from quizhall.bank.papers import load_paper
-    from quizhall.diagnostics import errors
+    from quizhall.diagnostics import Diagnostic, errors
     from quizhall.practice.papers import paper_questions
 
     path = Path(name)
@@ -128,7 +128,7 @@ def _load_paper(name: str, library: Library) -> Paper | None:
         fail(t("practice.unknown_paper", paper=name) + (
             t("practice.papers_are", papers=keys) if keys else t("practice.no_papers")))
         return None
-    problems = []
+    problems: list[Diagnostic] = []
     if paper is None:
         paper, problems = load_paper(path)
     if paper is not None:
