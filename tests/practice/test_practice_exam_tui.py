@@ -201,6 +201,13 @@ async def test_a_bank_paper_is_chosen_by_title_on_the_start_screen_and_handed_in
         assert isinstance(app.screen, ResultsScreen) and "期中卷" in screen_text(app)
     [saved] = History(db).exams("ann")
     assert (saved["paper"], saved["title"], saved["status"]) == ("law/mid", "期中卷", "finished")
+    # The history and its exports name the paper by its title.
+    from quizhall.exporters.practice_tables import exams_table
+    from quizhall.report.practice import practice_report
+
+    report = practice_report(History(db), "ann", START)
+    assert [exam.title for exam in report.exams] == ["期中卷"]
+    assert exams_table(report).rows[0][0] == "期中卷"
 
 
 async def test_the_drawn_exam_is_still_offered_beside_the_papers(db):
@@ -210,3 +217,23 @@ async def test_the_drawn_exam_is_still_offered_beside_the_papers(db):
         await pilot.press("enter")
         await pilot.pause()
         assert {p.question.type for p in app.screen.session.items} == {QuestionType.JUDGE}
+
+
+async def test_abandoning_an_unfinished_exam_offers_the_papers_for_the_new_one(db):
+    from quizhall.tui.practice.start import PaperChoiceScreen
+
+    app = make_app(db, settings=_judges())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # leave the drawn exam unfinished
+        await pilot.pause()
+    new = make_app(db, bank_text=PAPER_BANK)
+    async with new.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "a")
+        await pilot.pause()
+        assert isinstance(new.screen, PaperChoiceScreen)
+        await pilot.press("escape")  # back without starting one
+        await pilot.pause()
+        assert isinstance(new.screen, StartScreen)
+    assert [e["status"] for e in History(db).exams("ann")] == ["abandoned"]
