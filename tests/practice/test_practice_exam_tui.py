@@ -185,7 +185,7 @@ async def test_a_bank_paper_is_chosen_by_title_on_the_start_screen_and_handed_in
     app = make_app(db, bank_text=PAPER_BANK)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "or a paper (1 in the banks)" in screen_text(app)
+        assert "; papers: 1" in screen_text(app)  # the start screen says there are papers
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, PaperChoiceScreen)

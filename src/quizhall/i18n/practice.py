@@ -131,7 +131,7 @@ MESSAGES = {
     "practice.setup_count": ("共 {count} 题", "{count} questions"),
     "practice.start_button": ("开始练习", "Start"),
     # level map
-    "practice.exam_papers": ("；另有 {count} 套试卷可选", "; or a paper ({count} in the banks)"),
+    "practice.exam_papers": ("；另有 {count} 套试卷可选", "; papers: {count}"),
     "practice.papers_title": ("模拟考试：选择试卷", "Mock exam: choose a paper"),
     "practice.papers_hint": ("Enter 开始所选试卷的考试；Esc 返回", "enter starts the chosen paper's exam; escape goes back"),
     "practice.levels_title": ("闯关", "Levels"),
