@@ -13,6 +13,8 @@ BANK = """\
 bank: {id: b, title: T}
 levels:
   - {id: L1, title: 第一关, tags: [劳动法], pass: 0.6}
+papers:
+  - {id: p1, title: 期中卷, time_limit: 5, questions: [q1], quotas: {填空: 1}, seed: s}
 questions:
   - id: q1
     type: single
@@ -135,6 +137,36 @@ def test_a_changed_file_is_parsed_again(bank_file, parses):
     assert result.banks[0].questions[0].stem == "改过了？"
 
 
+def test_papers_come_from_the_cache_with_the_path_they_are_loaded_from(bank_file, monkeypatch):
+    [parsed] = load_bank(bank_file).banks
+    forbid_parsing(monkeypatch)
+    [cached] = load_bank(bank_file, display="shown.yaml").banks
+    assert cached.papers == parsed.papers and cached.papers[0].quotas[0][0] == "fill"
+    [paper] = cached.papers
+    assert (paper.path, paper.positions) == ("shown.yaml", parsed.papers[0].positions)
+    assert paper.time_limit == 300.0
+
+
+def test_a_changed_paper_is_parsed_again(bank_file, parses):
+    load_bank(bank_file)
+    bank_file.write_text(BANK.replace("title: 期中卷", "title: 期末卷"), encoding="utf-8")
+    [bank] = load_bank(bank_file).banks
+    assert len(parses) == 2 and bank.papers[0].title == "期末卷"
+
+
+@pytest.mark.parametrize("field, value", [(2, (5,)), (3, (("no-such-type", 1),)),
+                                          (5, 2.0), (9, ((1,),))])
+def test_an_altered_paper_in_the_cache_is_never_trusted(bank_file, parses, field, value):
+    expected = load_bank(bank_file).banks
+    [entry] = entries()
+    *head, papers = marshal.loads(entry.read_bytes())
+    row = list(papers[0])
+    row[field] = value
+    entry.write_bytes(marshal.dumps((*head, (tuple(row),))))
+    assert load_bank(bank_file).banks == expected
+    assert len(parses) == 2
+
+
 def test_files_with_errors_are_not_cached(tmp_path, parses):
     path = tmp_path / "bad.yaml"
     path.write_text(BANK.replace("answer: B", "answer: E"), encoding="utf-8")
@@ -199,10 +231,10 @@ def test_cache_dir_defaults_to_the_user_cache(monkeypatch):
 
 
 def _altered(entry: Path, question: int, field: int, value) -> bytes:
-    fmt, info, questions, levels, diagnostics = marshal.loads(entry.read_bytes())
+    fmt, info, questions, *rest = marshal.loads(entry.read_bytes())
     rows = [list(row) for row in questions]
     rows[question][field] = value
-    return marshal.dumps((fmt, info, tuple(tuple(row) for row in rows), levels, diagnostics))
+    return marshal.dumps((fmt, info, tuple(tuple(row) for row in rows), *rest))
 
 
 @pytest.mark.parametrize("question, field, value", [

@@ -38,7 +38,7 @@ def test_sample_survives_dump_and_load(path):
     assert diagnostics == []
     strip = [dataclasses.replace(q, line=0) for q in bank.questions]
     assert [dataclasses.replace(q, line=0) for q in loaded.questions] == strip
-    assert (loaded.info, loaded.levels) == (bank.info, bank.levels)
+    assert (loaded.info, loaded.levels, loaded.papers) == (bank.info, bank.levels, bank.papers)
 
 
 def test_labour_law_bank_size_levels_and_citations():
@@ -64,3 +64,16 @@ def test_check_passes_on_the_samples_directory(capsys):
     out, err = capsys.readouterr()
     assert err == ""
     assert "0 errors, 0 warnings" in out
+
+
+def test_labour_law_bank_has_a_paper_everyone_gets_the_same_way():
+    from quizhall.practice import Library
+    from quizhall.practice.papers import paper_questions
+
+    bank = load_bank(sample_banks_dir() / "labour-law.zh.yaml").banks[0]
+    [paper] = bank.papers
+    library = Library([bank])
+    first, problems = paper_questions(paper, library)
+    again, _ = paper_questions(paper, library)
+    assert problems == [] and len(first) == paper.size == 35
+    assert [ref.key for ref in first] == [ref.key for ref in again]

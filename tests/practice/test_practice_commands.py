@@ -205,3 +205,32 @@ def test_a_paper_opens_the_exam_with_its_rules(bank_file, tmp_path, monkeypatch)
     settings = seen["settings"]
     assert settings.mode == "exam" and settings.paper.title == "期中卷"
     assert settings.paper.time_limit == 120.0
+
+
+PAPER_BANK = BANK.replace("questions:\n", """\
+papers:
+  - {id: mid, title: 期中卷, time_limit: 2, questions: [s1, j1]}
+questions:
+""", 1)
+
+
+def test_a_paper_of_the_bank_is_chosen_by_its_id(tmp_path, monkeypatch):
+    path = tmp_path / "law.yaml"
+    path.write_text(PAPER_BANK, encoding="utf-8")
+    seen = {}
+    monkeypatch.setattr(PracticeApp, "run", lambda app: seen.update(settings=app.settings))
+    for name in ("mid", "law/mid"):
+        assert main(["practice", str(path), "--paper", name]) == 0
+        settings = seen.pop("settings")
+        assert settings.mode == "exam" and settings.paper.key == "law/mid"
+        assert (settings.paper.title, settings.paper.time_limit) == ("期中卷", 120.0)
+
+
+def test_an_unknown_paper_id_names_the_papers_there_are(tmp_path, capsys, bank_file):
+    path = tmp_path / "papers.yaml"
+    path.write_text(PAPER_BANK, encoding="utf-8")
+    assert main(["--lang", "en", "practice", str(path), "--paper", "final"]) == 1
+    err = capsys.readouterr().err
+    assert "there is no paper final" in err and "law/mid" in err
+    assert main(["--lang", "en", "practice", str(bank_file), "--paper", "final"]) == 1
+    assert "the open banks hold no papers" in capsys.readouterr().err

@@ -1,6 +1,6 @@
 """Pilot tests of the mock exam: the answer sheet, hand-in, time-out, resume or abandon."""
 
-from practice_bank import START
+from practice_bank import BANK, START
 from tui_helpers import answer, make_app, screen_text
 
 from quizhall.bank.model import QuestionType
@@ -156,7 +156,7 @@ async def test_the_stats_screen_lists_the_exam_history(db):
 
 
 async def test_a_fixed_paper_is_named_on_the_start_screen_and_the_results(db):
-    from quizhall.practice.papers import parse_paper
+    from quizhall.bank.papers import parse_paper
 
     paper, _ = parse_paper("paper: {id: p, title: 期中卷, time_limit: 2}\nquestions: [j1, s1]\n",
                            "p.yaml")
@@ -170,3 +170,70 @@ async def test_a_fixed_paper_is_named_on_the_start_screen_and_the_results(db):
         await pilot.press("f10", "y")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen) and "期中卷" in screen_text(app)
+
+
+PAPER_BANK = BANK.replace("questions:\n", """\
+papers:
+  - {id: mid, title: 期中卷, time_limit: 3, pass: 0.5, questions: [j1, s1], quotas: {judge: 1}}
+questions:
+""", 1)
+
+
+async def test_a_bank_paper_is_chosen_by_title_on_the_start_screen_and_handed_in(db):
+    from quizhall.tui.practice.start import PaperChoiceScreen
+
+    app = make_app(db, bank_text=PAPER_BANK)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "; papers: 1" in screen_text(app)  # the start screen says there are papers
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, PaperChoiceScreen)
+        text = screen_text(app)
+        assert "drawn exam" in text and "期中卷" in text and "3 questions · 3 min" in text
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        session = app.screen.session
+        assert [p.question.id for p in session.items][:2] == ["j1", "s1"]
+        assert len(session.items) == 3 and session.time_limit == 180.0
+        await pilot.press("f10", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen) and "期中卷" in screen_text(app)
+    [saved] = History(db).exams("ann")
+    assert (saved["paper"], saved["title"], saved["status"]) == ("law/mid", "期中卷", "finished")
+    # The history and its exports name the paper by its title.
+    from quizhall.exporters.practice_tables import exams_table
+    from quizhall.report.practice import practice_report
+
+    report = practice_report(History(db), "ann", START)
+    assert [exam.title for exam in report.exams] == ["期中卷"]
+    assert exams_table(report).rows[0][0] == "期中卷"
+
+
+async def test_the_drawn_exam_is_still_offered_beside_the_papers(db):
+    app = make_app(db, bank_text=PAPER_BANK, settings=_judges())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # --mode exam: the choice opens first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert {p.question.type for p in app.screen.session.items} == {QuestionType.JUDGE}
+
+
+async def test_abandoning_an_unfinished_exam_offers_the_papers_for_the_new_one(db):
+    from quizhall.tui.practice.start import PaperChoiceScreen
+
+    app = make_app(db, settings=_judges())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # leave the drawn exam unfinished
+        await pilot.pause()
+    new = make_app(db, bank_text=PAPER_BANK)
+    async with new.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "a")
+        await pilot.pause()
+        assert isinstance(new.screen, PaperChoiceScreen)
+        await pilot.press("escape")  # back without starting one
+        await pilot.pause()
+        assert isinstance(new.screen, StartScreen)
+    assert [e["status"] for e in History(db).exams("ann")] == ["abandoned"]

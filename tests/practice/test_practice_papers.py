@@ -2,8 +2,9 @@
 
 import random
 
+from quizhall.bank.papers import parse_paper
 from quizhall.practice import ExamSession, Library, Trainee
-from quizhall.practice.papers import parse_paper
+from quizhall.practice.papers import paper_questions, paper_spec
 
 PAPER = """\
 paper: {id: union-2025, title: 2025 年工会知识考试, time_limit: 5, pass: 0.8}
@@ -18,9 +19,9 @@ def test_a_paper_asks_its_questions_then_the_same_draw_for_everyone(library, his
     assert (paper.time_limit, paper.pass_ratio) == (300.0, 0.8)
     draws = []
     for user in ("ann", "bob"):
-        refs, problems = paper.questions_in(library)
+        refs, problems = paper_questions(paper, library)
         assert problems == []
-        exam = ExamSession.new(Trainee(history, user, library, clock), refs, paper.spec(),
+        exam = ExamSession.new(Trainee(history, user, library, clock), refs, paper_spec(paper),
                                random.Random(user), paper=paper.id, title=paper.title)
         draws.append([p.ref.key for p in exam.items])
         assert exam.time_limit == 300.0
@@ -44,7 +45,7 @@ def test_every_problem_in_a_paper_is_reported_with_its_position():
 def test_a_paper_question_not_in_the_banks_is_named_where_it_is_written(library):
     paper, _ = parse_paper("paper: {id: p, title: P}\nquestions:\n  - s1\n  - nope\n",
                            "paper.yaml")
-    refs, problems = paper.questions_in(library)
+    refs, problems = paper_questions(paper, library)
     assert refs == []
     [problem] = problems
     assert (problem.line, problem.column) == (4, 5) and "nope" in problem.message
@@ -52,4 +53,4 @@ def test_a_paper_question_not_in_the_banks_is_named_where_it_is_written(library)
 
 def test_a_paper_on_other_banks_asks_nothing(bank):
     paper, _ = parse_paper("paper: {id: p, title: P}\nquestions: [law/s1]\n", "p.yaml")
-    assert paper.questions_in(Library([]))[0] == []
+    assert paper_questions(paper, Library([]))[0] == []

@@ -50,3 +50,15 @@ def test_exam_results_screen(snap_compare, db, lang):
 
     assert snap_compare(make_app(db, settings=settings), run_before=fail_exam,
                         terminal_size=SIZE)
+
+
+def test_paper_choice_screen(snap_compare, db, lang):
+    from practice_bank import BANK
+
+    papers = BANK.replace("questions:\n", """\
+papers:
+  - {id: mid, title: "期中卷 [b]markup[/b]", time_limit: 3, pass: 0.5, questions: [j1, s1]}
+  - {id: all, title: 综合卷, quotas: {single: 2, judge: 2}}
+questions:
+""", 1)
+    assert snap_compare(make_app(db, bank_text=papers), press=["2"], terminal_size=SIZE)

@@ -29,17 +29,18 @@ from quizhall.bank.model import (
     BankInfo,
     Level,
     NumericAnswer,
+    Paper,
     Question,
 )
-from quizhall.bank.qtypes.registry import kind_of
+from quizhall.bank.qtypes.registry import kind_of, lookup
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import get_language
 
-FORMAT = 2
+FORMAT = 3
 _QUESTION_FIELDS = len(Question.__slots__)
 # Rows are stored by position: a change to any model's fields must not read old entries.
 _SCHEMA = zlib.crc32(repr([[f.name for f in fields(cls)] for cls in (
-    Question, NumericAnswer, Level, BankInfo, Diagnostic)]).encode())
+    Question, NumericAnswer, Level, BankInfo, Paper, Diagnostic)]).encode())
 
 
 def cache_dir() -> Path:
@@ -107,7 +108,21 @@ def _valid_bank(bank: Bank) -> bool:
     return all(isinstance(lv.id, str) and isinstance(lv.title, str) and is_texts(lv.tags)
                and is_texts(lv.question_ids) and is_finite(lv.pass_ratio, False)
                and 0 < lv.pass_ratio <= 1 and (lv.count is None or type(lv.count) is int)
-               for lv in bank.levels)
+               for lv in bank.levels) and all(map(_valid_paper, bank.papers))
+
+
+def _valid_paper(paper: Paper) -> bool:
+    return (isinstance(paper.id, str) and isinstance(paper.title, str)
+            and is_texts(paper.questions) and isinstance(paper.seed, str)
+            and isinstance(paper.bank, str) and isinstance(paper.path, str)
+            and all(isinstance(name, str) and type(n) is int and n > 0
+                    for name, n in paper.quotas)
+            and is_finite(paper.time_limit) and is_finite(paper.pass_ratio, False)
+            and 0 < paper.pass_ratio <= 1
+            and isinstance(paper.positions, tuple)
+            and len(paper.positions) == len(paper.questions)
+            and all(isinstance(p, tuple) and len(p) == 2 and all(type(x) is int for x in p)
+                    for p in paper.positions))
 
 
 def _valid_diagnostic(d: Diagnostic) -> bool:
@@ -168,11 +183,24 @@ def _encode(bank: Bank, diagnostics: list[Diagnostic]) -> tuple:
         tuple(questions),
         tuple(astuple(level) for level in bank.levels),
         tuple(astuple(d) for d in diagnostics),
+        tuple((p.id, p.title, p.questions, tuple((str(name), n) for name, n in p.quotas),
+               p.time_limit, p.pass_ratio, p.seed, p.bank, p.path, p.positions)
+              for p in bank.papers),
     )
 
 
+def _decode_paper(row: tuple) -> Paper:
+    """A paper's row; each quota's type is looked up again (a type gone: a miss)."""
+    quotas = tuple((lookup(name) or _missing(name), n) for name, n in row[3])
+    return Paper(row[0], row[1], row[2], quotas, *row[4:])
+
+
+def _missing(name: str) -> str:
+    raise ValueError(f"question type {name} is not registered")
+
+
 def _decode(payload: tuple) -> tuple[Bank, list[Diagnostic]]:
-    fmt, info, questions, levels, diagnostics = payload
+    fmt, info, questions, levels, diagnostics, papers = payload
     if fmt != FORMAT:
         raise ValueError("cache format")
     decoded = []
@@ -182,5 +210,6 @@ def _decode(payload: tuple) -> tuple[Bank, list[Diagnostic]]:
         if len(row) != _QUESTION_FIELDS:
             raise ValueError("cache row")
         decoded.append(Question(row[0], qtype, row[2], answer, *row[4:]))
-    bank = Bank(BankInfo(*info), tuple(decoded), tuple(Level(*lv) for lv in levels))
+    bank = Bank(BankInfo(*info), tuple(decoded), tuple(Level(*lv) for lv in levels),
+                papers=tuple(_decode_paper(row) for row in papers))
     return bank, [Diagnostic(*d) for d in diagnostics]

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from quizhall.bank.model import Bank, BankInfo, Level, Question
+from quizhall.bank.model import DEFAULT_EXAM_PASS, Bank, BankInfo, Level, Paper, Question
 from quizhall.bank.qtypes.registry import kind_of
 
 # Optional question fields in output order, with the value that makes each one default.
@@ -169,19 +169,37 @@ def _level_to_data(level: Level) -> dict[str, object]:
     return data
 
 
+def _paper_to_data(paper: Paper) -> dict[str, object]:
+    data: dict[str, object] = {"id": paper.id, "title": paper.title}
+    if paper.time_limit is not None:
+        data["time_limit"] = yaml_number(paper.time_limit / 60)
+    if paper.pass_ratio != DEFAULT_EXAM_PASS:
+        data["pass"] = yaml_number(paper.pass_ratio)
+    if paper.questions:
+        data["questions"] = Flow(paper.questions)
+    if paper.quotas:
+        data["quotas"] = FlowMap((str(qtype), n) for qtype, n in paper.quotas)
+    if paper.seed:
+        data["seed"] = paper.seed
+    return data
+
+
 def bank_to_data(bank: Bank, folder: Path | None = None) -> dict[str, object]:
-    """The whole bank as plain YAML-ready data: ``bank``, ``levels`` (if any), ``questions``.
+    """The whole bank as plain YAML-ready data: ``bank``, ``levels`` and ``papers`` (if any),
+    ``questions``.
 
     ``folder``: where the bank will be saved, for relative picture paths.
     """
     data: dict[str, object] = {"bank": _info_to_data(bank.info)}
     if bank.levels:
         data["levels"] = [_level_to_data(level) for level in bank.levels]
+    if bank.papers:
+        data["papers"] = [_paper_to_data(paper) for paper in bank.papers]
     data["questions"] = [question_to_data(q, folder) for q in bank.questions]
     return data
 
 
-# The start of a top-level list item after the first: questions and levels are written as
+# The start of a top-level list item after the first: questions, levels and papers are written as
 # indentless sequences, and every line inside an item (continued or block text included) is
 # indented, so only item starts begin a line with "- ". No block is written with "|+", so a
 # blank line here never becomes part of a text.
@@ -189,7 +207,7 @@ _NEXT_ITEM = re.compile(r"(?<!:)\n- ")
 
 
 def dump_bank(bank: Bank, folder: Path | None = None) -> str:
-    """The bank as YAML text, with a blank line between questions and between levels.
+    """The bank as YAML text, with a blank line between questions, levels and papers.
 
     ``folder``: where the text will be saved; picture paths are written relative to it.
     """

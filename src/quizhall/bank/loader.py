@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizhall.bank import cache
 from quizhall.bank.model import OPTION_LETTERS, TYPE_ALIASES, Bank, BankInfo, Level, Question
+from quizhall.bank.papers import read_bank_papers
 from quizhall.bank.pictures import picture_problem, pictures_digest
 from quizhall.bank.qtypes.registry import QuestionKind, all_kinds, kind_of, lookup
 from quizhall.diagnostics import Diagnostic
@@ -36,7 +37,7 @@ BANK_SUFFIXES = (".yaml", ".yml")
 BANK_ID_RE = re.compile(r"[\w.-]+")  # letters (any script), digits, - _ .
 CONTEST_SUFFIX = ".contest.yaml"
 
-TOP_KEYS = ("bank", "levels", "questions")
+TOP_KEYS = ("bank", "levels", "papers", "questions")
 INFO_KEYS = ("id", "title", "language", "version", "description", "author", "license")
 LEVEL_KEYS = ("id", "title", "tags", "questions", "pass", "count")
 COMMON_KEYS = ("id", "type", "stem", "answer", "explanation", "source", "tags", "difficulty",
@@ -141,7 +142,8 @@ def is_bank_file(path: Path) -> bool:
 
 
 def _with_path(bank: Bank, shown: str) -> Bank:
-    return Bank(bank.info, bank.questions, bank.levels, shown)
+    papers = tuple(replace(paper, path=shown) for paper in bank.papers)
+    return Bank(bank.info, bank.questions, bank.levels, shown, papers)
 
 
 def _with_display(diagnostics: list[Diagnostic], shown: str) -> list[Diagnostic]:
@@ -174,13 +176,25 @@ def parse_bank(text: str, display: str,
     if top is None:
         return None, reader.diagnostics
     info = _read_info(reader, top["bank"]) if "bank" in top else None
+    before = len(reader.diagnostics)
     questions = (_read_questions(reader, top["questions"], pictures) if "questions" in top
                  else [])
+    questions_read = all(d.severity != "error" for d in reader.diagnostics[before:])
     levels = _read_levels(reader, top["levels"], questions) if "levels" in top else []
+    papers = (read_bank_papers(reader, top["papers"], _bank_id(info, top.get("bank")), questions,
+                               questions_read) if "papers" in top else [])
     diagnostics = sorted(reader.diagnostics, key=lambda d: (d.line, d.column))
     if reader.failed or info is None:
         return None, diagnostics
-    return Bank(info, tuple(questions), tuple(levels), display), diagnostics
+    return Bank(info, tuple(questions), tuple(levels), display, tuple(papers)), diagnostics
+
+
+def _bank_id(info: BankInfo | None, node: Node | None) -> str:
+    """The bank's id, as read or (when its block has errors) as written."""
+    if info is not None:
+        return info.id
+    value = _last_value(node, "id") if isinstance(node, MappingNode) else None
+    return value.value if isinstance(value, ScalarNode) else ""
 
 
 def _read_info(reader: NodeReader, node: Node) -> BankInfo | None:

@@ -1,4 +1,4 @@
-"""The question model: banks, levels, questions of every type, and how each type is graded.
+"""The question model: banks, levels, papers, questions of every type, and how each is graded.
 
 Plain frozen dataclasses, no I/O. A question's ``answer`` has one shape per type (see
 :class:`Question`); :func:`grade` compares a response with it and says how much credit it earns.
@@ -37,6 +37,9 @@ OPTION_LETTERS = "ABCDEFGH"
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "对", "正确", "是", "√", "✓", "✔", "1"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "错", "错误", "否", "×", "✗", "✘", "x", "0"})
+
+# An exam's (and a paper's) pass mark when none is given: the share of the points to pass.
+DEFAULT_EXAM_PASS = 0.6
 
 # Blanks in a fill-in stem: two or more underscores, or empty brackets (full or half width).
 BLANK_RE = re.compile(r"_{2,}|（[ 　]*）|\([ 　]*\)")
@@ -168,6 +171,41 @@ class Level:
 
 
 @dataclass(frozen=True, slots=True)
+class Paper:
+    """An exam paper (试卷): fixed questions and/or quotas by type, the same for everyone.
+
+    ``questions`` are ids as written: ``id`` (a question of the paper's bank, or of any loaded
+    bank for a paper file) or ``bank/id``. Quotas are drawn from the paper's bank (every loaded
+    bank for a paper file), seeded by ``seed`` or else the id, so every trainee gets the same
+    draw. ``time_limit`` is in seconds. ``bank`` is the id of the bank whose ``papers`` list
+    holds the paper ("" for a paper file); ``path`` and ``positions`` (line, column of each
+    question id) say where it was written, for messages.
+    """
+
+    id: str
+    title: str
+    questions: tuple[str, ...] = ()
+    quotas: tuple[tuple[str, int], ...] = ()  # (canonical type name, count)
+    time_limit: float | None = None
+    pass_ratio: float = DEFAULT_EXAM_PASS
+    seed: str = ""
+    bank: str = ""
+    path: str = field(default="", compare=False)
+    positions: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+
+    @property
+    def key(self) -> str:
+        """How the paper is named in exam history and on the command line: ``bank/id``
+        for a bank's paper, the id for a paper file."""
+        return f"{self.bank}/{self.id}" if self.bank else self.id
+
+    @property
+    def size(self) -> int:
+        """How many questions the paper asks."""
+        return len(self.questions) + sum(n for _, n in self.quotas)
+
+
+@dataclass(frozen=True, slots=True)
 class BankInfo:
     """A bank's ``bank:`` block."""
 
@@ -188,6 +226,7 @@ class Bank:
     questions: tuple[Question, ...]
     levels: tuple[Level, ...] = ()
     path: str = ""
+    papers: tuple[Paper, ...] = ()
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or None."""

@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     by_difficulty = Counter(str(q.difficulty) for q in questions if q.difficulty)
     by_level = {f"{bank.info.id}/{level.id}": len(level.pool(bank.questions))
                 for bank in result.banks for level in bank.levels}
+    by_paper = {paper.key: paper.size for bank in result.banks for paper in bank.papers}
     errs, warns = errors(result.diagnostics), warnings(result.diagnostics)
     if args.json:
         report = {
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
             "by_type": dict(by_type),
             "by_tag": dict(by_tag.most_common()),
             "by_level": by_level,
+            "by_paper": by_paper,
             "by_difficulty": dict(sorted(by_difficulty.items())),
             "contests": [_contest_json(contest) for contest in contests],
         }
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print(diagnostic.format(), file=sys.stderr if diagnostic.severity == "error" else
               sys.stdout)
     if questions:
-        _summary(len(questions), by_type, by_tag, by_level, by_difficulty)
+        _summary(len(questions), by_type, by_tag, by_level, by_difficulty, by_paper)
     for contest in contests:
         _contest_summary(contest)
     print(t("check.result", files=len(result.files), errors=len(errs), warnings=len(warns)))
@@ -77,7 +79,7 @@ def _json(d: object) -> dict:
 
 
 def _summary(total: int, by_type: Counter, by_tag: Counter, by_level: dict,
-             by_difficulty: Counter) -> None:
+             by_difficulty: Counter, by_paper: dict[str, int]) -> None:
     print(t("check.total", count=total))
     print("  " + t("check.by_type") + "  " +
           "  ".join(f"{t('bank.type_' + k)} {v}" for k, v in by_type.most_common()))
@@ -91,6 +93,9 @@ def _summary(total: int, by_type: Counter, by_tag: Counter, by_level: dict,
     if by_difficulty:
         print("  " + t("check.by_difficulty") + "  " +
               "  ".join(f"{k}★ {v}" for k, v in sorted(by_difficulty.items())))
+    if by_paper:
+        print("  " + t("check.by_paper") + "  " +
+              "  ".join(f"{visible(k)} {v}" for k, v in by_paper.items()))
 
 
 def _split(paths: list[str]) -> tuple[list[str], list[str]]:

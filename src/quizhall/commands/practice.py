@@ -12,8 +12,8 @@ from quizhall.i18n import t
 from quizhall.tui import PICTURE_PROTOCOLS
 
 if TYPE_CHECKING:
+    from quizhall.bank.model import Paper
     from quizhall.practice import ExamSpec, Filter, Library, Stats
-    from quizhall.practice.papers import Paper
 
 MODES = ("practice", "exam", "levels", "review", "stats")
 ORDERS = ("sequential", "random", "smart")
@@ -45,7 +45,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help=t("practice.time_limit_help"))
     parser.add_argument("--pass", dest="pass_mark", type=float, metavar="RATIO",
                         help=t("practice.pass_help"))
-    parser.add_argument("--paper", metavar="FILE", help=t("practice.paper_help"))
+    parser.add_argument("--paper", metavar="ID|FILE", help=t("practice.paper_help"))
     parser.add_argument("--lives", type=int, metavar="N", help=t("practice.lives_help"))
     parser.add_argument("--seed", type=int, metavar="N", help=t("practice.seed_help"))
     parser.add_argument("--stats", action="store_true", help=t("practice.stats_help"))
@@ -111,17 +111,28 @@ def run(args: argparse.Namespace) -> int:
     return _run_app(args, user, library, chosen, spec, paper)
 
 
-def _load_paper(path: str, library: Library) -> Paper | None:
-    """The paper at ``path`` with its questions in the loaded banks; None after printing every
-    problem."""
+def _load_paper(name: str, library: Library) -> Paper | None:
+    """The paper ``name`` names: a paper file, else a paper of the open banks by id (or
+    ``bank/id``), with its questions found in the loaded banks; None after printing every
+    problem (for an unknown id, which papers there are)."""
     from pathlib import Path
 
-    from quizhall.diagnostics import errors
-    from quizhall.practice.papers import load_paper
+    from quizhall.bank.papers import load_paper
+    from quizhall.diagnostics import Diagnostic, errors
+    from quizhall.practice.papers import paper_questions
 
-    paper, problems = load_paper(Path(path))
+    path = Path(name)
+    paper = None if path.is_file() else library.paper(name)
+    if paper is None and not path.is_file() and not name.endswith((".yaml", ".yml")):
+        keys = ", ".join(p.key for p in library.papers)
+        fail(t("practice.unknown_paper", paper=name) + (
+            t("practice.papers_are", papers=keys) if keys else t("practice.no_papers")))
+        return None
+    problems: list[Diagnostic] = []
+    if paper is None:
+        paper, problems = load_paper(path)
     if paper is not None:
-        problems = problems + paper.questions_in(library)[1]
+        problems = problems + paper_questions(paper, library)[1]
     for problem in problems:
         print(problem.format(), file=sys.stderr)
     return None if paper is None or errors(problems) else paper

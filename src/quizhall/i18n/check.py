@@ -10,6 +10,7 @@ MESSAGES = {
     "check.by_type": ("题型：", "by type:"),
     "check.by_tag": ("标签：", "by tag:"),
     "check.by_level": ("关卡：", "by level:"),
+    "check.by_paper": ("试卷（题数）：", "papers (questions):"),
     "check.by_difficulty": ("难度：", "by difficulty:"),
     "check.contest": ("竞赛 {title}：{teams} 支队伍，{rounds} 轮",
                       "contest {title}: {teams:n/team/teams}, {rounds:n/round/rounds}"),

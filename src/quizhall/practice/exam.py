@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from quizhall.bank.model import TYPE_ALIASES, Grade
+from quizhall.bank.model import DEFAULT_EXAM_PASS, TYPE_ALIASES, Grade
 from quizhall.bank.qtypes import type_names
 from quizhall.i18n import t
 from quizhall.practice.answering import Answer, Presented, present
@@ -28,7 +28,7 @@ from quizhall.practice.session import Session, SessionError, SessionResult
 from quizhall.practice.trainee import Outcome, Trainee
 
 DEFAULT_COUNT = 20
-DEFAULT_PASS = 0.6
+DEFAULT_PASS = DEFAULT_EXAM_PASS
 # Without --time-limit, an exam allows this many seconds per question.
 SECONDS_PER_QUESTION = 60.0
 

@@ -11,7 +11,7 @@ from collections.abc import KeysView, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quizhall.bank.model import Bank, Level, Question, QuestionType
+from quizhall.bank.model import Bank, Level, Paper, Question, QuestionType
 
 
 def question_key(bank_id: str, question_id: str) -> str:
@@ -116,6 +116,18 @@ class Library:
             return None
         found = next((lv for lv in bank.levels if lv.id == level_id), None)
         return None if found is None else (bank, found)
+
+    @property
+    def papers(self) -> list[Paper]:
+        """The papers of every loaded bank, in bank order."""
+        return [paper for bank in self.banks for paper in bank.papers]
+
+    def paper(self, name: str) -> Paper | None:
+        """The bank paper named ``bank/paper``, or by its id alone when only one bank has a
+        paper of that id; None otherwise."""
+        found = [p for p in self.papers if name in (p.key, p.id)]
+        exact = [p for p in found if p.key == name]
+        return (exact or found)[0] if len(exact or found) == 1 else None
 
     def level_refs(self, bank: Bank, level: Level) -> list[QuestionRef]:
         """The level's pool, in bank order."""

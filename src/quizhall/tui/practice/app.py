@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from textual.app import App
 from textual.binding import Binding
 
-from quizhall.bank.model import Bank, Level
+from quizhall.bank.model import Bank, Level, Paper
 from quizhall.i18n import t
 from quizhall.practice import (
     ExamSession,
@@ -32,7 +32,7 @@ from quizhall.practice import (
     Trainee,
 )
 from quizhall.practice.calendar_clock import Clock, system_clock
-from quizhall.practice.papers import Paper
+from quizhall.practice.papers import paper_questions, paper_spec
 from quizhall.store import StoreError
 from quizhall.tui.practice.bindings import Localized
 from quizhall.visible import visible
@@ -176,31 +176,44 @@ class PracticeApp(Localized, App[None]):
         return None
 
     def exam_summary(self) -> str:
-        """The exam the settings ask for, in a few words: questions, time, pass mark."""
+        """The exam the settings ask for, in a few words: its paper, questions, time, pass."""
         paper = self.settings.paper
-        spec = paper.spec() if paper else self.settings.exam
-        available = len(self.library)
-        count = (len(paper.questions) + sum(n for _, n in paper.quotas) if paper
-                 else spec.planned(available))
+        text = self.exam_info(paper)
+        return t("practice.paper_named", title=paper.title, exam=text) if paper else text
+
+    def exam_info(self, paper: Paper | None) -> str:
+        """A paper's exam (None: the drawn exam the settings ask for) in a few words:
+        questions, time, pass mark."""
+        spec = paper_spec(paper) if paper else self.settings.exam
+        count = paper.size if paper else spec.planned(len(self.library))
         seconds = round(spec.time_limit or 60 * count)
         limit = (t("practice.minutes", n=seconds // 60) if seconds % 60 == 0
                  else t("practice.minutes_seconds", m=seconds // 60, s=seconds % 60))
-        text = t("practice.exam_info", count=count, time=limit,
+        return t("practice.exam_info", count=count, time=limit,
                  percent=round(spec.pass_ratio * 100))
-        return t("practice.paper_named", title=paper.title, exam=text) if paper else text
 
     def start_exam(self) -> None:
-        """Draw a new exam; when one is unfinished, first ask whether to resume or abandon it
+        """Start a new exam; when one is unfinished, first ask whether to resume or abandon it
         (the new one's settings are named, never silently dropped)."""
         from quizhall.tui.practice.sheet import UnfinishedExamScreen
 
         state = self.running_exam()
         if state is None:
-            self._new_exam()
+            self.choose_exam()
             return
         self.push_screen(UnfinishedExamScreen(
             len(state["answers"]), len(state["items"]), self.exam_summary(),
             lambda resume: self._resume_or_abandon(state, resume)))
+
+    def choose_exam(self) -> None:
+        """The paper the command line gave; else, when the open banks have papers, let the
+        trainee choose one of them or a drawn exam; else a drawn exam."""
+        from quizhall.tui.practice.start import PaperChoiceScreen
+
+        if self.settings.paper is None and self.library.papers:
+            self.push_screen(PaperChoiceScreen())
+        else:
+            self.new_exam(self.settings.paper)
 
     def _resume_or_abandon(self, state: dict, resume: bool) -> None:
         exam = ExamSession.resume(self.trainee, state, self.rng)
@@ -210,22 +223,22 @@ class PracticeApp(Localized, App[None]):
             return
         exam.abandon()
         self.notify(t("practice.exam_abandoned"))
-        self._new_exam()
+        self.choose_exam()
 
-    def _new_exam(self) -> None:
-        paper = self.settings.paper
+    def new_exam(self, paper: Paper | None) -> None:
+        """Start the paper's exam (None: an exam drawn as the settings ask)."""
         try:
             if paper is not None:
-                refs, problems = paper.questions_in(self.library)
+                refs, problems = paper_questions(paper, self.library)
                 if problems:
                     raise ExamSpecError("\n".join(d.format() for d in problems))
-                exam = ExamSession.new(self.trainee, refs, paper.spec(), self.rng,
-                                       paper=paper.id, title=paper.title)
+                exam = ExamSession.new(self.trainee, refs, paper_spec(paper), self.rng,
+                                       paper=paper.key, title=paper.title)
             else:
                 exam = ExamSession.new(self.trainee, self.library.refs, self.settings.exam,
                                        self.rng)
         except ExamSpecError as problem:
-            self.notify(str(problem), severity="error", timeout=8)
+            self.notify(str(problem), severity="error", timeout=8, markup=False)
             return
         self.run_session(exam)
 

@@ -1,4 +1,5 @@
-"""The start screen (choose a mode, see what is due), practice settings, and the level map."""
+"""The start screen (choose a mode, see what is due), practice settings, the choice of an exam
+paper, and the level map."""
 
 from __future__ import annotations
 
@@ -98,6 +99,8 @@ class StartScreen(PracticeScreen):
                      total=len(running["items"]))
         else:
             exam = app.exam_summary()
+            if app.settings.paper is None and app.library.papers:
+                exam += t("practice.exam_papers", count=len(app.library.papers))
         statuses = [s for bank in app.library.banks for s in level_map(trainee, bank)]
         if statuses:
             levels = t("practice.levels_info", passed=sum(s.passed for s in statuses),
@@ -259,6 +262,36 @@ class PracticeSetupScreen(PracticeScreen):
         study = "study" in self.query_one("#setup-options", SelectionList).selected
         app.pop_screen()
         app.start_practice(chosen, order, study=study, start=start)
+
+
+class PaperChoiceScreen(PracticeScreen):
+    """The mock exam: a drawn exam, or one of the open banks' papers (试卷), by title."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "practice.key_back")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(join((t("practice.papers_title"), "bold")), classes="title")
+        yield OptionList(id="papers-list")
+        yield Static(t("practice.papers_hint"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = _app(self)
+        papers = app.library.papers
+        titles = [t("practice.drawn_exam")] + [paper.title for paper in papers]
+        width = max(cell_len(title) for title in titles) + 2
+        listing = self.query_one("#papers-list", OptionList)
+        for index, (title, paper) in enumerate(zip(titles, [None, *papers], strict=True)):
+            prompt = join((pad(title, width), "bold"), (app.exam_info(paper), "dim"))
+            listing.add_option(Option(prompt, id=str(index)))
+        listing.highlighted = 0
+        listing.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        app = _app(self)
+        index = int(event.option.id or 0)
+        app.pop_screen()
+        app.new_exam(app.library.papers[index - 1] if index else None)
 
 
 class LevelsScreen(PracticeScreen):
