@@ -62,7 +62,7 @@ class MemberTotals:
     correct: int = 0
     points: float = 0.0
     passes: tuple[str, ...] = ()  # items passed, in the order they were passed
-    updated: str = ""
+    updated: str = ""  # the latest ``at`` of joining and of every contribution
 
     def to_json(self) -> dict[str, Any]:
         return {"user": self.user, "unit": self.unit, "joined": self.joined,

@@ -158,7 +158,7 @@ class EmbeddedCampaigns:
             correct=before.correct + contribution.correct,
             points=before.points + contribution.points,
             passes=before.passes + ((contribution.passed,) if new_pass else ()),  # type: ignore[operator]
-            updated=contribution.at or before.updated)
+            updated=max(contribution.at, before.updated))
 
         def change(table: MutableMapping) -> None:
             table[_member_key(user)] = after.to_json()
