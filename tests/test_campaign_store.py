@@ -191,3 +191,20 @@ def test_a_reader_sees_what_a_writer_wrote(tmp_path: Path) -> None:
     assert reader.campaigns.rank("c1", "ann") == 1
     writer.close()
     reader.close()
+
+
+def test_two_processes_write_one_campaign_in_turn(tmp_path: Path) -> None:
+    """The sessions of quizhall serve are separate processes: each write locks the totals
+    only while it lasts, so two stores open on one data directory both write."""
+    first = open_store(tmp_path, now=lambda: NOW)
+    second = open_store(tmp_path, now=lambda: NOW)
+    first.campaigns.save_campaign("c1", {})
+    first.campaigns.join("c1", "ann", "a", AT)
+    second.campaigns.join("c1", "bob", "a", AT)
+    for _ in range(3):
+        first.campaigns.add("c1", "ann", Contribution(AT, answers=1))
+        second.campaigns.add("c1", "bob", Contribution(AT, answers=1))
+    units = first.campaigns.units("c1")
+    assert (units[0].members, units[0].answers) == (2, 6)
+    first.close()
+    second.close()

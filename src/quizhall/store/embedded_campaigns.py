@@ -11,15 +11,19 @@ One call to :meth:`EmbeddedCampaigns.add` is one journal change: the member's do
 those of their units are written in one checksummed, fdatasync'ed line, so a crash keeps all
 of it or none. The answer itself is in the trainee's own journal, written just before: a
 crash between the two loses that one answer's count, which ``quizhall campaign recount``
-restores. A campaign's totals have one writer process at a time (``quizhall serve`` writes
-for all its trainees); other processes read them without a lock.
+restores. Each write locks the campaign's totals only while it lasts (a write waits up to
+:data:`LOCK_WAIT` seconds for another's), so the sessions of ``quizhall serve``, one process
+per trainee, write in turn; readers take no lock. Every write reads the totals afresh: its
+cost grows with the number of members (PostgreSQL is the store for a whole organisation).
 """
 
 from __future__ import annotations
 
 import heapq
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -38,11 +42,13 @@ from quizhall.store.campaigns import (
     unit_order,
 )
 from quizhall.store.documents import JournalStorage
-from quizhall.store.errors import StoreError
+from quizhall.store.errors import LockedError, StoreError
 
 CAMPAIGN_KIND = "quizhall.campaign"
 CAMPAIGNS_DIR = "campaigns"
 TABLE = "totals"
+# How long a write waits for another process's write to the same campaign to finish.
+LOCK_WAIT = 10.0
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
@@ -55,11 +61,14 @@ def _unit_key(unit: str) -> str:
 
 
 class EmbeddedCampaigns:
-    """Campaigns under ``data_dir/campaigns``; writers are opened on first write and kept."""
+    """Campaigns under ``data_dir/campaigns``. Each write opens the campaign's totals, locked,
+    and closes them, so many processes (the sessions of ``quizhall serve``) can write in
+    turn; with ``hold`` the first write keeps them open (one process writing many answers)."""
 
-    def __init__(self, data_dir: Path, now: Callable[[], datetime]) -> None:
+    def __init__(self, data_dir: Path, now: Callable[[], datetime], hold: bool = False) -> None:
         self.root = data_dir / CAMPAIGNS_DIR
         self.warnings: list[str] = []
+        self.hold = hold
         self._now = now
         self._writers: dict[str, JournalStorage] = {}
 
@@ -103,19 +112,38 @@ class EmbeddedCampaigns:
 
     # -- totals ------------------------------------------------------------------------------
 
-    def _writer(self, campaign_id: str) -> JournalStorage:
-        if campaign_id not in self._writers:
-            if self.campaign(campaign_id) is None:
-                raise StoreError(t("store.no_campaign", id=campaign_id))
-            directory = self._directory(campaign_id) / "totals"
-            from quizhall.store.store import make_dir
+    @contextmanager
+    def _writing(self, campaign_id: str) -> Iterator[JournalStorage]:
+        """The campaign's totals, locked for writing: opened for this write and closed after
+        it (so the trainees of other processes can write in turn; a write waits up to
+        :data:`LOCK_WAIT` seconds for another to finish), or kept open with ``hold``."""
+        if campaign_id in self._writers:
+            yield self._writers[campaign_id]
+            return
+        if self.campaign(campaign_id) is None:
+            raise StoreError(t("store.no_campaign", id=campaign_id))
+        from quizhall.store.store import make_dir
 
-            make_dir(directory)
-            storage = JournalStorage(directory, self._now,
-                                     what=t("store.what_campaign", id=campaign_id))
-            self.warnings.extend(storage.recovered)
+        directory = self._directory(campaign_id) / "totals"
+        make_dir(directory)
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                storage = JournalStorage(directory, self._now,
+                                         what=t("store.what_campaign", id=campaign_id))
+                break
+            except LockedError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.005)
+        self.warnings.extend(storage.recovered)
+        if self.hold:
             self._writers[campaign_id] = storage
-        return self._writers[campaign_id]
+        try:
+            yield storage
+        finally:
+            if not self.hold:
+                storage.close()
 
     def _table(self, campaign_id: str) -> dict[str, dict]:
         """The totals as they stand: the writer's own when open here, else read afresh."""
@@ -130,49 +158,50 @@ class EmbeddedCampaigns:
         return storage.read().get(TABLE, {})
 
     def join(self, campaign_id: str, user: str, unit: str, at: str) -> MemberTotals:
-        storage = self._writer(campaign_id)
-        found = storage.read().get(TABLE, {}).get(_member_key(user))
-        if found is not None:
-            return MemberTotals.from_json(found)
-        member = MemberTotals(user=user, unit=unit, joined=at, updated=at)
+        with self._writing(campaign_id) as storage:
+            found = storage.read().get(TABLE, {}).get(_member_key(user))
+            if found is not None:
+                return MemberTotals.from_json(found)
+            member = MemberTotals(user=user, unit=unit, joined=at, updated=at)
 
-        def change(table: MutableMapping) -> None:
-            table[_member_key(user)] = member.to_json()
-            for name in enclosing_units(unit):
-                totals = _unit(table, name)
-                table[_unit_key(name)] = {**totals, "members": totals["members"] + 1}
+            def change(table: MutableMapping) -> None:
+                table[_member_key(user)] = member.to_json()
+                for name in enclosing_units(unit):
+                    totals = _unit(table, name)
+                    table[_unit_key(name)] = {**totals, "members": totals["members"] + 1}
 
-        storage.apply(TABLE, change)
+            storage.apply(TABLE, change)
         return member
 
     def add(self, campaign_id: str, user: str, contribution: Contribution) -> MemberTotals:
-        storage = self._writer(campaign_id)
-        found = storage.read().get(TABLE, {}).get(_member_key(user))
-        if found is None:
-            raise NotJoinedError(t("store.not_joined", user=user, id=campaign_id))
-        before = MemberTotals.from_json(found)
-        new_pass = contribution.passed is not None and contribution.passed not in before.passes
-        after = MemberTotals(
-            user=user, unit=before.unit, joined=before.joined,
-            answers=before.answers + contribution.answers,
-            correct=before.correct + contribution.correct,
-            points=before.points + contribution.points,
-            passes=before.passes + ((contribution.passed,) if new_pass else ()),  # type: ignore[operator]
-            updated=max(contribution.at, before.updated))
+        with self._writing(campaign_id) as storage:
+            found = storage.read().get(TABLE, {}).get(_member_key(user))
+            if found is None:
+                raise NotJoinedError(t("store.not_joined", user=user, id=campaign_id))
+            before = MemberTotals.from_json(found)
+            passed = contribution.passed
+            new_pass = passed is not None and passed not in before.passes
+            after = MemberTotals(
+                user=user, unit=before.unit, joined=before.joined,
+                answers=before.answers + contribution.answers,
+                correct=before.correct + contribution.correct,
+                points=before.points + contribution.points,
+                passes=before.passes + ((passed,) if passed is not None and new_pass else ()),
+                updated=max(contribution.at, before.updated))
 
-        def change(table: MutableMapping) -> None:
-            table[_member_key(user)] = after.to_json()
-            for name in enclosing_units(before.unit):
-                totals = _unit(table, name)
-                passes = dict(totals["passes"])
-                if new_pass:
-                    passes[contribution.passed] = passes.get(contribution.passed, 0) + 1
-                table[_unit_key(name)] = {
-                    **totals, "answers": totals["answers"] + contribution.answers,
-                    "correct": totals["correct"] + contribution.correct,
-                    "points": totals["points"] + contribution.points, "passes": passes}
+            def change(table: MutableMapping) -> None:
+                table[_member_key(user)] = after.to_json()
+                for name in enclosing_units(before.unit):
+                    totals = _unit(table, name)
+                    passes = dict(totals["passes"])
+                    if passed is not None and new_pass:
+                        passes[passed] = passes.get(passed, 0) + 1
+                    table[_unit_key(name)] = {
+                        **totals, "answers": totals["answers"] + contribution.answers,
+                        "correct": totals["correct"] + contribution.correct,
+                        "points": totals["points"] + contribution.points, "passes": passes}
 
-        storage.apply(TABLE, change)
+            storage.apply(TABLE, change)
         return after
 
     def member(self, campaign_id: str, user: str) -> MemberTotals | None:
@@ -219,9 +248,12 @@ class EmbeddedCampaigns:
                        if key.startswith("u/")), key=unit_order)
 
     def reset_totals(self, campaign_id: str, members: Iterable[MemberTotals]) -> None:
-        storage = self._writer(campaign_id)
         listed = list(members)
+        with self._writing(campaign_id) as storage:
+            self._reset(storage, listed)
 
+    @staticmethod
+    def _reset(storage: JournalStorage, listed: list[MemberTotals]) -> None:
         def change(table: MutableMapping) -> None:
             for key in [key for key in storage.read().get(TABLE, {})]:
                 del table[key]
@@ -241,7 +273,7 @@ class EmbeddedCampaigns:
         storage.apply(TABLE, change)
 
     def close(self) -> None:
-        """Close every campaign opened here for writing, releasing its lock."""
+        """Close every campaign held open here for writing, releasing its lock."""
         for storage in self._writers.values():
             storage.close()
         self._writers.clear()
