@@ -58,6 +58,10 @@ class Campaign:
     def is_open(self, at: datetime) -> bool:
         return self.phase(at) == "open"
 
+    def has_unit(self, unit: str) -> bool:
+        """Whether members may join ``unit`` (one the campaign lists)."""
+        return unit in self.units
+
     @property
     def bank_ids(self) -> frozenset[str]:
         return frozenset(bank.id for bank in self.banks)

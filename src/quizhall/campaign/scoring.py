@@ -18,6 +18,7 @@ from typing import Any
 from quizhall.campaign.model import PAPER_PREFIX, Campaign, Phase
 from quizhall.practice.calendar_clock import parse_stamp, stamp
 from quizhall.practice.history import AnswerRecord, History
+from quizhall.practice.trainee import Trainee
 from quizhall.store.campaigns import CampaignStore, Contribution, MemberTotals
 
 
@@ -67,6 +68,18 @@ class CampaignProgress:
         when = stamp(at)
         self.history.note_pass(self.user, self.campaign.id, item, stars, when)
         self.store.add(self.campaign.id, self.user, Contribution(at=when, passed=item))
+
+
+def enrol(campaign: Campaign, store: CampaignStore, trainee: Trainee,
+          unit: str) -> MemberTotals | None:
+    """Make the trainee a member in ``unit`` (their first unit stays if they joined before)
+    and count their progress from now on; None, and nothing counted, once it has closed."""
+    now = trainee.clock()
+    if campaign.phase(now) == "closed":
+        return None
+    member = store.join(campaign.id, trainee.user, unit, stamp(now))
+    trainee.listeners.append(CampaignProgress(campaign, store, trainee.history, trainee.user))
+    return member
 
 
 def recount(campaign: Campaign, store: CampaignStore,
