@@ -89,6 +89,9 @@ MESSAGES = {
     "campaign.practice_help": ("参加这个活动：在它开放期间，在它的题库中练习和闯关都计入排行",
                                "join this campaign: while it is open, practice and levels in "
                                "its banks count toward its leaderboard"),
+    "campaign.serve_help": ("各会话签到时选择单位并参加这个活动（不给题库时用活动的题库）",
+                            "each session picks a unit on signing in and joins this campaign "
+                            "(its banks when no BANK is given)"),
     "campaign.practice_unit_help": ("参加活动时所在的单位（不给则询问）",
                                     "your unit in the campaign (asked when not given)"),
     "campaign.ask_unit": ("请选择你所在的单位（输入编号）：", "Choose your unit (type its number): "),
