@@ -85,6 +85,16 @@ MESSAGES = {
     "campaign.recounted": ("已按答题记录重新统计 {members} 人；{changed} 人的成绩有变化",
                            "recounted {members:n/member/members} from their answers; "
                            "{changed} changed"),
+    "campaign.fact_id": ("活动编号", "Campaign"),
+    "campaign.fact_period": ("开放时间", "Open"),
+    "campaign.period": ("{opens} 至 {closes}", "{opens} to {closes}"),
+    "campaign.fact_as_of": ("统计时间", "As of"),
+    "campaign.export_help": ("导出活动的排行榜（XLSX：按个人、按单位各一页）",
+                             "export a campaign's leaderboard (XLSX: one sheet by person, one "
+                             "by unit)"),
+    "campaign.export_xlsx_only": ("--campaign 只导出 XLSX 工作簿（文件名以 .xlsx 结尾）",
+                                  "--campaign writes an XLSX workbook only (a file name ending "
+                                  "in .xlsx)"),
     # -- joining ----------------------------------------------------------------------------
     "campaign.practice_help": ("参加这个活动：在它开放期间，在它的题库中练习和闯关都计入排行",
                                "join this campaign: while it is open, practice and levels in "
