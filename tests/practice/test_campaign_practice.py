@@ -82,6 +82,9 @@ async def test_signing_in_to_a_campaign_room_asks_for_the_unit(tmp_path, campaig
             await pilot.pause()
             assert isinstance(app.screen, SignInScreen)
             app.screen.query_one("#sign-in-name").value = "E1024"
+            await pilot.press("enter")  # the unit is still to choose: it gets the focus
+            await pilot.pause()
+            assert app.focused is app.screen.query_one("#sign-in-unit", Select)
             await pilot.click("#sign-in-go")
             await pilot.pause()
             assert isinstance(app.screen, SignInScreen)

@@ -49,6 +49,9 @@ class SignInScreen(PracticeScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "sign-in-name" and self.needs_code:
             self.query_one("#sign-in-code", Input).focus()
+        elif self.campaign is not None and not isinstance(
+                self.query_one("#sign-in-unit", Select).value, str):
+            self.query_one("#sign-in-unit", Select).focus()  # the unit is still to choose
         else:
             self._sign_in()
 
