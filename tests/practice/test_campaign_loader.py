@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+import yaml
 from campaign_files import CAMPAIGN, write_campaign
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from quizhall.campaign.loader import load_campaign
+from quizhall.campaign.loader import load_campaign, parse_campaign
 from quizhall.campaign.model import Campaign
 
 
@@ -88,3 +92,42 @@ def test_a_missing_required_part_is_named(tmp_path):
 def test_a_file_that_is_not_yaml_gives_a_position_not_a_traceback(tmp_path):
     campaign, problems = _load(tmp_path, "campaign: [\n")
     assert campaign is None and problems and problems[0].line >= 1
+
+
+def test_a_campaign_file_in_a_bank_directory_is_not_read_as_a_bank(tmp_path):
+    from quizhall.bank.loader import load_banks
+
+    write_campaign(tmp_path)  # policy.campaign.yaml beside law.yaml and paper.yaml
+    (tmp_path / "paper.yaml").unlink()
+    result = load_banks([tmp_path])
+    assert [bank.info.id for bank in result.banks] == ["law"] and result.diagnostics == []
+
+
+FUZZ = settings(max_examples=200, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SCALARS = (st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+           | st.sampled_from(["law.yaml", "paper.yaml", "law/L1", "2025-03-01", "9999-12-31",
+                              "0001-01-01", "+08:00", "-14:00", "UTC", "a/b", "/"]))
+STRUCTURES = st.recursive(
+    SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["id", "title", "opens", "closes", "timezone", "levels", "papers",
+                         "stars", "x"]), inner, max_size=5), max_leaves=20)
+CAMPAIGN_LIKE = st.fixed_dictionaries({}, optional={
+    key: STRUCTURES for key in ("campaign", "banks", "levels", "papers", "units", "pass")})
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("files")
+    write_campaign(folder)  # law.yaml and paper.yaml, named by the strategies
+    return folder
+
+
+@FUZZ
+@given(data=CAMPAIGN_LIKE)
+def test_any_campaign_shaped_file_gives_diagnostics_not_a_traceback(files, data):
+    folder = files
+    text = yaml.safe_dump(data, allow_unicode=True)
+    campaign, problems = parse_campaign(text, "c.yaml", folder)
+    assert campaign is not None or problems
+    assert all(p.message.strip() and p.line >= 0 for p in problems)
