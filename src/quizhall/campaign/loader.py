@@ -139,7 +139,7 @@ def _moment(reader: NodeReader, node: Node, what: str, zone: timezone,
     try:
         if end_of_day and len(text.strip()) == 10:  # a date alone
             moment += timedelta(days=1)
-        moment.astimezone(timezone.utc)  # compared and stored in UTC: must exist there
+        moment.astimezone(UTC)  # compared and stored in UTC: must exist there
     except OverflowError:
         reader.report(node, t("campaign.bad_date", what=what, value=text))
         return None
