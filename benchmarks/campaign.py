@@ -2,9 +2,10 @@
 
 Builds one data directory (the embedded store) with TRAINEES campaign members (default
 50,000: about a minute of setup on a shared 2-core machine), each with ANSWERS answers
-(default 40) counted for the campaign, in 40 units under 5 top-level units. Trainee documents are written in the store's own format without an fsync
-per file (as benchmarks/trainees.py does); the campaign's totals are written through the
-store (``reset_totals``: one durable write), equal to what the answers give.
+(default 40) counted for the campaign, in 40 units under 5 top-level units. Trainee documents
+are written in the store's own format without an fsync per file (as benchmarks/trainees.py
+does); the campaign's totals are written through the store (``reset_totals``: one durable
+write), equal to what the answers give.
 
 Then, in one run:
 
