@@ -138,3 +138,41 @@ def test_campaign_banks_are_used_when_none_are_given(tmp_path, monkeypatch):
     assert main(["practice", "--campaign", "policy-2025", "--unit", "区工会"]) == 0
     assert seen == {"banks": ["law"], "unit": "区工会", "campaign": "policy-2025"}
     assert Path(path).exists()
+
+
+def test_practice_asks_for_the_unit_on_a_terminal(tmp_path, monkeypatch, capsys):
+    path = write_campaign(tmp_path / "files")
+    assert main(["campaign", "create", str(path)]) == 0
+    seen = {}
+
+    def fake_run_app(args, user, library, chosen, spec, paper, campaign, unit):
+        seen["unit"] = unit
+        return 0
+
+    class Terminal:
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr("quizhall.commands.practice._run_app", fake_run_app)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("builtins.input", lambda prompt: "2")
+    assert main(["practice", "--campaign", "policy-2025", "--user", "ann"]) == 0
+    assert seen == {"unit": "市总工会/办公室"}
+    assert "  2  市总工会/办公室" in capsys.readouterr().out
+
+
+def test_a_member_keeps_the_unit_they_joined_in(tmp_path, campaign, monkeypatch):
+    path = write_campaign(tmp_path / "files")
+    assert main(["campaign", "create", str(path)]) == 0
+    with open_store() as store:
+        store.campaigns.join("policy-2025", "ann", "区工会", "2025-03-02T00:00:00Z")
+    seen = {}
+    monkeypatch.setattr("quizhall.commands.practice._run_app",
+                        lambda *args: seen.setdefault("unit", args[-1]) and 0)
+    assert main(["practice", "--campaign", "policy-2025", "--user", "ann"]) == 0
+    assert seen == {"unit": "区工会"}
+
+
+def test_unit_without_a_campaign_is_a_usage_error(capsys):
+    assert main(["practice", "--unit", "x", "law.yaml"]) == 2
+    assert "--unit goes with --campaign" in capsys.readouterr().err

@@ -94,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
     if args.stats:
         return _print_stats(args, user)
     campaign = None
+    if args.unit is not None and not args.campaign:
+        return fail(t("campaign.unit_needs_campaign"))
     if args.campaign:
         campaign = find_campaign(args.campaign)
         if campaign is None:

@@ -104,6 +104,7 @@ MESSAGES = {
                             "(its banks when no BANK is given)"),
     "campaign.practice_unit_help": ("参加活动时所在的单位（不给则询问）",
                                     "your unit in the campaign (asked when not given)"),
+    "campaign.unit_needs_campaign": ("--unit 须与 --campaign 一起使用", "--unit goes with --campaign"),
     "campaign.ask_unit": ("请选择你所在的单位（输入编号）：", "Choose your unit (type its number): "),
     "campaign.no_unit": ("{unit} 不是活动 {id} 的单位；可选：{units}",
                          "{unit} is not a unit of campaign {id}; choose one of: {units}"),
