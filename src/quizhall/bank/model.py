@@ -112,9 +112,16 @@ class Question:
         return kind_of(self.type).answer_text(self)
 
 
+def plain_value(number: float) -> int | float:
+    """A number as data people read: ``110.0`` is ``110``, others are rounded to six places
+    against float noise (``0.1 + 0.2`` is ``0.3``): scores, stakes, answers, exports."""
+    value = round(float(number), 6)
+    return int(value) if value.is_integer() else value
+
+
 def plain_number(number: float) -> str:
-    """A number as people write it: ``110``, ``-10``, ``12.5`` (scores, stakes, answers)."""
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+    """A number as people write it: ``110``, ``-10``, ``12.5`` (see :func:`plain_value`)."""
+    return str(plain_value(number))
 
 
 @dataclass(frozen=True, slots=True)

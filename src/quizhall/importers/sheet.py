@@ -39,6 +39,7 @@ from quizhall.bank.model import (
     parse_judge,
     parse_letters,
     parse_number,
+    plain_value,
 )
 from quizhall.bank.qtypes import kind_of, lookup
 from quizhall.hookspecs import hookimpl
@@ -430,7 +431,7 @@ def _positive(raw: Cell, text: str) -> float | None:
                          else text)
     if value is None or not math.isfinite(value) or value <= 0:
         return None
-    return int(value) if value.is_integer() else value
+    return plain_value(value)
 
 
 def _letters(text: str, options: dict[str, str]) -> tuple[str, ...] | None:

@@ -17,13 +17,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from quizhall.bank.model import plain_value
 from quizhall.contest.audience import AudienceBoard
 from quizhall.contest.describe import describe_event, describe_reason, member_name, team_name
 from quizhall.contest.events import is_action
 from quizhall.contest.evolve import LedgerEntry
 from quizhall.i18n import t
 from quizhall.report import ReportError
-from quizhall.report.values import joined, plain, plain_numbers
+from quizhall.report.values import joined, plain_numbers
 
 if TYPE_CHECKING:
     from quizhall.store import Store
@@ -648,7 +649,7 @@ def _reasons(entry: LedgerEntry) -> str:
         return describe_reason(entry)
     parts = []
     for part in entry.parts:
-        text = f"{part.get('reason', '')} {plain(float(part.get('points', 0))):+}"
+        text = f"{part.get('reason', '')} {plain_value(float(part.get('points', 0))):+}"
         plugin = str(part.get("plugin", ""))
         if plugin and not plugin.startswith("quizhall.") and plugin != "floor":
             text += f" [{plugin}]"
