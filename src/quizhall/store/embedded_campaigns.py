@@ -13,8 +13,10 @@ of it or none. The answer itself is in the trainee's own journal, written just b
 crash between the two loses that one answer's count, which ``quizhall campaign recount``
 restores. Each write locks the campaign's totals only while it lasts (a write waits up to
 :data:`LOCK_WAIT` seconds for another's), so the sessions of ``quizhall serve``, one process
-per trainee, write in turn; readers take no lock. Every write reads the totals afresh: its
-cost grows with the number of members (PostgreSQL is the store for a whole organisation).
+per trainee, write in turn; readers take no lock. Between its writes a process keeps the
+totals in memory and then reads only the changes others appended meanwhile; its first write,
+and every read by a process that does not write, reads them all, so that cost grows with the
+number of members (PostgreSQL is the store for a whole organisation).
 """
 
 from __future__ import annotations
@@ -61,9 +63,9 @@ def _unit_key(unit: str) -> str:
 
 
 class EmbeddedCampaigns:
-    """Campaigns under ``data_dir/campaigns``. Each write opens the campaign's totals, locked,
-    and closes them, so many processes (the sessions of ``quizhall serve``) can write in
-    turn; with ``hold`` the first write keeps them open (one process writing many answers)."""
+    """Campaigns under ``data_dir/campaigns``. Each write locks the campaign's totals only
+    while it lasts, so many processes (the sessions of ``quizhall serve``) can write in turn;
+    with ``hold`` the first write keeps them locked (one process writing many answers)."""
 
     def __init__(self, data_dir: Path, now: Callable[[], datetime], hold: bool = False) -> None:
         self.root = data_dir / CAMPAIGNS_DIR
@@ -114,40 +116,48 @@ class EmbeddedCampaigns:
 
     @contextmanager
     def _writing(self, campaign_id: str) -> Iterator[JournalStorage]:
-        """The campaign's totals, locked for writing: opened for this write and closed after
-        it (so the trainees of other processes can write in turn; a write waits up to
-        :data:`LOCK_WAIT` seconds for another to finish), or kept open with ``hold``."""
-        if campaign_id in self._writers:
-            yield self._writers[campaign_id]
-            return
-        if self.campaign(campaign_id) is None:
-            raise StoreError(t("store.no_campaign", id=campaign_id))
-        from quizhall.store.store import make_dir
+        """The campaign's totals, locked for writing while the write lasts (a write waits up
+        to :data:`LOCK_WAIT` seconds for another process's), or kept locked with ``hold``.
 
-        directory = self._directory(campaign_id) / "totals"
-        make_dir(directory)
+        Between writes the totals stay in memory, unlocked: the next write reads only what
+        other processes appended meanwhile (see :meth:`JournalStorage.reacquire`)."""
+        storage = self._writers.get(campaign_id)
+        if storage is not None and self.hold:
+            yield storage
+            return
+        if storage is None and self.campaign(campaign_id) is None:
+            raise StoreError(t("store.no_campaign", id=campaign_id))
         deadline = time.monotonic() + LOCK_WAIT
         while True:
             try:
-                storage = JournalStorage(directory, self._now,
-                                         what=t("store.what_campaign", id=campaign_id))
+                if storage is None:
+                    storage = self._open_writer(campaign_id)
+                else:
+                    storage.reacquire()
                 break
             except LockedError:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.005)
+        self._writers[campaign_id] = storage
         self.warnings.extend(storage.recovered)
-        if self.hold:
-            self._writers[campaign_id] = storage
+        storage.recovered.clear()
         try:
             yield storage
         finally:
             if not self.hold:
-                storage.close()
+                storage.release()
+
+    def _open_writer(self, campaign_id: str) -> JournalStorage:
+        from quizhall.store.store import make_dir
+
+        directory = self._directory(campaign_id) / "totals"
+        make_dir(directory)
+        return JournalStorage(directory, self._now, what=t("store.what_campaign", id=campaign_id))
 
     def _table(self, campaign_id: str) -> dict[str, dict]:
-        """The totals as they stand: the writer's own when open here, else read afresh."""
-        if campaign_id in self._writers:
+        """The totals as they stand: those of the writer held here, else read afresh."""
+        if self.hold and campaign_id in self._writers:
             return self._writers[campaign_id].read().get(TABLE, {})
         directory = self._directory(campaign_id) / "totals"
         if not directory.is_dir():
