@@ -25,7 +25,7 @@ from quizhall.practice import (
     Trainee,
 )
 from quizhall.practice.papers import load_paper
-from quizhall.store import Store, open_store
+from quizhall.store import Store, StoreError, open_store
 
 # The campaign runs through March 2025 (UTC); START is 2025-03-03 09:00.
 
@@ -163,3 +163,26 @@ def test_status_counts_members_answers_and_passes_per_level(store, campaign, lib
     assert (found.phase, found.members, found.completed) == ("open", 1, 1)
     assert found.passes == {"law/L1": 1, "law/L2": 1}
     assert found.answers == len(ann.history.answers("ann"))
+
+
+def test_a_failed_totals_update_does_not_stop_practice_and_recount_restores_it(
+        store, campaign, library, monkeypatch):
+    clock = ManualClock(START)
+    ann = _trainee(store, "ann", library, clock)
+    problems: list[str] = []
+    enrol(campaign, store.campaigns, ann, "区工会", on_problem=problems.append)
+    real_add = type(store.campaigns).add
+
+    def failing_add(self, *args):
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(type(store.campaigns), "add", failing_add)
+    _practise(ann, [True, True])
+    monkeypatch.setattr(type(store.campaigns), "add", real_add)
+    assert len(problems) == 2 and "disk full" in problems[0]
+    member = store.campaigns.member(campaign.id, "ann")
+    assert member is not None and member.answers == 0
+    counted = recount(campaign, store.campaigns, lambda u: History(store.read_trainee_db(u)))
+    store.campaigns.reset_totals(campaign.id, counted)
+    member = store.campaigns.member(campaign.id, "ann")
+    assert member is not None and member.answers == 2

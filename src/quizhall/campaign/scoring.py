@@ -16,10 +16,12 @@ from datetime import datetime
 from typing import Any
 
 from quizhall.campaign.model import PAPER_PREFIX, Campaign, Phase
+from quizhall.i18n import t
 from quizhall.practice.calendar_clock import parse_stamp, stamp
 from quizhall.practice.history import AnswerRecord, History
 from quizhall.practice.trainee import Trainee
 from quizhall.store.campaigns import CampaignStore, Contribution, MemberTotals
+from quizhall.store.errors import StoreError
 
 
 def judged(record: AnswerRecord) -> tuple[bool, float]:
@@ -40,11 +42,20 @@ class CampaignProgress:
     """Counts one trainee's answers and passes in one campaign."""
 
     def __init__(self, campaign: Campaign, store: CampaignStore, history: History,
-                 user: str) -> None:
+                 user: str, on_problem: Callable[[str], None] | None = None) -> None:
         self.campaign = campaign
         self.store = store
         self.history = history
         self.user = user
+        # A totals update that fails must not stop the trainee's practice: the answer is
+        # stored (marked as counted), so ``campaign recount`` restores the count later.
+        self.on_problem = on_problem or (lambda message: None)
+
+    def _add(self, contribution: Contribution) -> None:
+        try:
+            self.store.add(self.campaign.id, self.user, contribution)
+        except StoreError as error:
+            self.on_problem(t("campaign.not_counted", error=error))
 
     @property
     def id(self) -> str:
@@ -55,7 +66,7 @@ class CampaignProgress:
                 and self.campaign.counts_question(record.bank, record.levels))
 
     def answered(self, record: AnswerRecord) -> None:
-        self.store.add(self.campaign.id, self.user, contribution_of(record))
+        self._add(contribution_of(record))
 
     def passed(self, item: str, stars: int, at: datetime) -> None:
         if not self.campaign.is_open(at):
@@ -67,18 +78,20 @@ class CampaignProgress:
             return
         when = stamp(at)
         self.history.note_pass(self.user, self.campaign.id, item, stars, when)
-        self.store.add(self.campaign.id, self.user, Contribution(at=when, passed=item))
+        self._add(Contribution(at=when, passed=item))
 
 
-def enrol(campaign: Campaign, store: CampaignStore, trainee: Trainee,
-          unit: str) -> MemberTotals | None:
+def enrol(campaign: Campaign, store: CampaignStore, trainee: Trainee, unit: str,
+          on_problem: Callable[[str], None] | None = None) -> MemberTotals | None:
     """Make the trainee a member in ``unit`` (their first unit stays if they joined before)
-    and count their progress from now on; None, and nothing counted, once it has closed."""
+    and count their progress from now on; None, and nothing counted, once it has closed.
+    ``on_problem`` hears of a totals update that failed (the practice goes on)."""
     now = trainee.clock()
     if campaign.phase(now) == "closed":
         return None
     member = store.join(campaign.id, trainee.user, unit, stamp(now))
-    trainee.listeners.append(CampaignProgress(campaign, store, trainee.history, trainee.user))
+    trainee.listeners.append(CampaignProgress(campaign, store, trainee.history, trainee.user,
+                                              on_problem))
     return member
 
 

@@ -112,6 +112,9 @@ MESSAGES = {
     "campaign.not_open": ("活动《{title}》{phase}（{opens} 至 {closes}）：现在的练习不计入排行",
                           "campaign “{title}” is {phase} ({opens} to {closes}): practice now "
                           "does not count"),
+    "campaign.not_counted": ("这道题已记录，但暂未计入活动排行（{error}）；组织者可用 quizhall campaign recount 补上",
+                             "this answer is recorded but not yet counted in the campaign "
+                             "({error}); the organiser's quizhall campaign recount adds it"),
     "campaign.signin_unit": ("单位（活动：{title}）", "Unit (campaign: {title})"),
     "campaign.signin_pick_unit": ("请选择单位", "choose your unit"),
 }

@@ -146,6 +146,9 @@ class PracticeApp(Localized, App[None]):
         self._begin()
         return None
 
+    def _campaign_problem(self, message: str) -> None:
+        self.notify(visible(message), severity="warning", markup=False, timeout=30)
+
     def _join(self, unit: str) -> None:
         """The trainee joins the app's campaign (their first unit stays); what it means for
         them is a notice."""
@@ -154,7 +157,8 @@ class PracticeApp(Localized, App[None]):
         assert self.campaign is not None
         campaign = self.campaign.campaign
         try:
-            member = enrol(campaign, self.campaign.store, self.trainee, unit)
+            member = enrol(campaign, self.campaign.store, self.trainee, unit,
+                           on_problem=self._campaign_problem)
         except StoreError as error:
             self.notices.append(visible(str(error)))
             return
