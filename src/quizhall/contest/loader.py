@@ -797,7 +797,7 @@ def _read_selection(reader: NodeReader, node: Node, index: Index) -> Selection:
                 reader.report(fields["types"], t("bank.unknown_type", type=name),
                               suggest(name, TYPE_ALIASES) or t("bank.types_hint"))
             else:
-                kinds.append(found.value)
+                kinds.append(str(found))
         values["types"] = tuple(kinds)
     if "count" in fields:
         values["count"] = reader.integer(fields["count"], "count", 1)

@@ -216,11 +216,12 @@ def question_rows(question: QuestionResult) -> list[tuple[Cell, ...]]:
 
 
 def questions_table(report: ContestReport, round_index: int | None = None) -> Table:
-    columns = (_column("round", NUMBER), _column("number", NUMBER), _column("question_key"),
-               _column("question_type"), _column("stake", NUMBER),
-               _column("stem", wide=True), _column("answer", wide=True), _column("team"),
-               _column("member"), _column("result"), _column("points", NUMBER),
-               _column("question_correct_rate", PERCENT), _column("event", NUMBER))
+    columns: tuple[Column, ...] = (
+        _column("round", NUMBER), _column("number", NUMBER), _column("question_key"),
+        _column("question_type"), _column("stake", NUMBER),
+        _column("stem", wide=True), _column("answer", wide=True), _column("team"),
+        _column("member"), _column("result"), _column("points", NUMBER),
+        _column("question_correct_rate", PERCENT), _column("event", NUMBER))
     # A picture column only when a question has a picture: other reports keep their shape.
     pictures = any(question.image for question in report.questions)
     if pictures:

@@ -267,9 +267,10 @@ def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
 
 def by_name(hook_name: str, pm: pluggy.PluginManager | None = None,
             warnings: list[str] | None = None,
-            key: Callable[[Any], str] = lambda item: item.name) -> dict[str, object]:
+            key: Callable[[Any], str] = lambda item: item.name) -> dict[str, Any]:
     """What plugins hand to a ``register`` hook whose items have a ``name``, by ``key``
-    (the name, or e.g. ``kind name`` where names are unique per kind).
+    (the name, or e.g. ``kind name`` where names are unique per kind). Only the name is
+    checked, so the items are typed ``Any``: each caller says what its hook's items are.
 
     The registry's rule (:mod:`quizhall.plugins.registry`): the first registration of a key
     wins, a later one is a warning (by default in the manager's record).
