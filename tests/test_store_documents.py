@@ -397,3 +397,42 @@ def test_new_files_and_directories_are_made_durable_by_syncing_their_directory(
         synced.clear()
         store.trainee_db("ann").storage.compact()
         assert trainee in synced  # snapshot.json was renamed into it
+
+
+def _put(storage, key, value):
+    def change(table):
+        table[key] = {"value": value}
+
+    storage.apply("totals", change)
+
+
+def test_writers_that_take_turns_see_each_others_changes(tmp_path):
+    """Campaign totals are written by several processes in turn: a writer that let go of the
+    lock reads, on taking it again, what others appended meanwhile (only that), and after a
+    compaction or a torn line by another writer, everything again."""
+    first = JournalStorage(tmp_path, utc_now)
+    _put(first, "a", 1)
+    first.release()
+    second = JournalStorage(tmp_path, utc_now)  # now the writer: the first holds no lock
+    _put(second, "b", 2)
+    second.release()
+    first.reacquire()  # the tail only: b
+    assert first.read()["totals"] == {"a": {"value": 1}, "b": {"value": 2}}
+    _put(first, "a", 3)
+    first.compact()
+    first.release()
+    second.reacquire()  # the snapshot was replaced: everything again
+    assert second.read()["totals"] == {"a": {"value": 3}, "b": {"value": 2}}
+    with pytest.raises(LockedError):
+        first.reacquire()
+    second.release()
+    with open(tmp_path / "journal.jsonl", "ab") as journal:
+        journal.write(b'{"seq":99,"table":"tot')  # a writer died mid-line
+    first.reacquire()
+    assert first.read()["totals"] == {"a": {"value": 3}, "b": {"value": 2}}
+    assert any("torn" in message or "set aside" in message for message in first.recovered)
+    _put(first, "c", 4)
+    first.close()
+    reopened = JournalStorage(tmp_path, utc_now, writer=False)
+    assert reopened.read()["totals"] == {"a": {"value": 3}, "b": {"value": 2},
+                                         "c": {"value": 4}}

@@ -1,5 +1,6 @@
 """``quizhall serve BANK...``: the practice app for browsers on the local network; each
-browser session signs in and practises as its own trainee. ``quizhall serve --display
+browser session signs in and practises as its own trainee (and, with ``--campaign ID``,
+joins that campaign in the unit chosen on signing in). ``quizhall serve --display
 [CONTEST_ID]`` serves a contest's projector view instead, watch-only."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help=t("serve.port_help", port=DEFAULT_PORT))
     parser.add_argument("--join-code", metavar="CODE", help=t("serve.join_code_help"))
     parser.add_argument("--title", metavar="TEXT", help=t("serve.title_help"))
+    parser.add_argument("--campaign", metavar="ID", help=t("campaign.serve_help"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +38,14 @@ def run(args: argparse.Namespace) -> int:
         return fail(t("serve.bad_port", port=args.port))
     if args.display is not None:
         return _serve_display(args) if not args.banks else fail(t("serve.banks_and_display"))
+    if args.campaign:
+        from quizhall.commands.practice import find_campaign
+
+        campaign = find_campaign(args.campaign)
+        if campaign is None:
+            return 1
+        if not args.banks:  # the campaign's own banks
+            args.banks = [bank.path for bank in campaign.banks]
     if not args.banks:
         return fail(t("serve.banks_or_display"))
     if load_library(args.banks) is None:  # every problem printed, before anyone connects
@@ -51,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ[JOIN_CODE_VARIABLE] = args.join_code or ""  # the sessions' apps inherit it
     host = args.host or lan_address()
     command = practice_command([Path(bank).resolve() for bank in args.banks], data_dir,
-                               get_language())
+                               get_language(), args.campaign)
     server = make_server(command, host, args.port, args.title or t("serve.default_title"))
     print(t("serve.serving", url=f"http://{host}:{args.port}", trainees=trainees,
             path=data_dir))

@@ -206,17 +206,24 @@ class JournalStorage(Storage):
         self._header_size = 0
         self._header_ok = True
         self._fd: int | None = None
+        self._what = what or t("store.what_documents")
+        # What the files were when this writer last let go of them (see release()).
+        self._released: tuple[tuple[int, int, int] | None, int] | None = None
         if not writer:
             self._read_only()
             return
+        self._open_and_load()
+
+    def _open_and_load(self) -> None:
+        """Take the writer lock and read the snapshot and the journal."""
         created = not self.journal_path.exists()
         self._fd = open_locked(self.journal_path, os.O_RDWR | os.O_APPEND | os.O_CREAT,
-                               directory / "writer.lock", what or t("store.what_documents"))
+                               self.directory / "writer.lock", self._what)
         try:
             if created:
-                sync_dir(directory)
+                sync_dir(self.directory)
             # Temporary files left by a crash mid-compaction: the lock holder may remove them.
-            for stale in directory.glob(".*.tmp-*"):
+            for stale in self.directory.glob(".*.tmp-*"):
                 stale.unlink(missing_ok=True)
             self._load_snapshot()
             self._load_journal()
@@ -227,6 +234,67 @@ class JournalStorage(Storage):
         except BaseException:
             self.close()
             raise
+
+    # -- taking turns with writers in other processes --------------------------------------
+
+    def _snapshot_identity(self) -> tuple[int, int, int] | None:
+        try:
+            info = os.stat(self.snapshot_path)
+        except FileNotFoundError:
+            return None
+        return info.st_ino, info.st_size, info.st_mtime_ns
+
+    def release(self) -> None:
+        """Give up the writer lock but keep the data, so another process may write in turn
+        and :meth:`reacquire` need read only what it appended."""
+        if self._fd is None:
+            return
+        self._released = (self._snapshot_identity(), self._journal_size)
+        self.close()
+
+    def reacquire(self) -> None:
+        """Take the writer lock again after :meth:`release` (LockedError while another
+        process writes). Changes appended by others meanwhile are read from the journal's
+        tail; anything else (a compaction, damage, a torn line) reads everything again."""
+        released, self._released = self._released, None
+        self._fd = open_locked(self.journal_path, os.O_RDWR | os.O_APPEND | os.O_CREAT,
+                               self.directory / "writer.lock", self._what)
+        try:
+            if not self._catch_up(released):
+                self.close()
+                self._tables, self._seq, self._snapshot_size = {}, -1, 0
+                self._snapshot_damaged, self._header_size, self._header_ok = None, 0, True
+                self._open_and_load()
+        except OSError as exc:
+            self.close()
+            raise StoreError(t("store.cannot_open", path=self.journal_path,
+                               error=exc.strerror)) from exc
+
+    def _catch_up(self, released: tuple[tuple[int, int, int] | None, int] | None) -> bool:
+        """Replay the whole changes appended since ``released``; False when that is not
+        all that happened (then the caller reads everything again)."""
+        assert self._fd is not None
+        if (released is None or self._broken or not self._header_ok
+                or self._snapshot_damaged is not None
+                or released[0] != self._snapshot_identity()):
+            return False
+        size = os.fstat(self._fd).st_size
+        if size < released[1]:
+            return False
+        tail = os.pread(self._fd, size - released[1], released[1])
+        records = []
+        seq = self._seq
+        for line in tail.splitlines(keepends=True):
+            obj = unframe(line)
+            if (obj is None or obj.get("seq") != seq + 1 or not isinstance(obj.get("table"), str)
+                    or not _valid_ops(obj.get("ops"))):
+                return False
+            records.append(obj)
+            seq += 1
+        for record in records:
+            self._replay(record)
+        self._journal_size = size
+        return True
 
     # -- opening ---------------------------------------------------------------------------
 

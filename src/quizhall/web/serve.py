@@ -36,12 +36,16 @@ def lan_address() -> str:
     return str(address) if address and address != "0.0.0.0" else "127.0.0.1"
 
 
-def practice_command(banks: list[Path], data_dir: Path, lang: str | None) -> str:
-    """The shell command each browser session runs: the practice app, signing in first."""
+def practice_command(banks: list[Path], data_dir: Path, lang: str | None,
+                     campaign: str | None = None) -> str:
+    """The shell command each browser session runs: the practice app, signing in first (and
+    joining ``campaign``, when given)."""
     words = [sys.executable, "-m", "quizhall"]
     if lang:
         words += ["--lang", lang]
     words += ["--data-dir", str(data_dir), "practice", *map(str, banks), "--sign-in"]
+    if campaign:
+        words += ["--campaign", campaign]
     return shlex.join(words)
 
 
