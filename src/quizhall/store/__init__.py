@@ -38,6 +38,7 @@ Crash safety:
 """
 
 from quizhall.store.errors import LockedError, StoreError
+from quizhall.store.interface import ContestLog, StoreBackend
 from quizhall.store.log import EventLog
 from quizhall.store.store import (
     DOCUMENT_TABLES,
@@ -49,10 +50,12 @@ from quizhall.store.store import (
 
 __all__ = [
     "DOCUMENT_TABLES",
+    "ContestLog",
     "ContestRecord",
     "EventLog",
     "LockedError",
     "Store",
+    "StoreBackend",
     "StoreError",
     "default_data_dir",
     "open_store",

@@ -30,6 +30,8 @@ from quizhall.store.log import EventLog, Repair, header_line, repair
 if TYPE_CHECKING:
     import tinydb
 
+    from quizhall.store.interface import StoreBackend
+
 
 FORMAT = 1
 CONTEST_KIND = "quizhall.contest"
@@ -97,6 +99,7 @@ class Store:
 
     def __init__(self, data_dir: Path, now: Callable[[], datetime] = utc_now) -> None:
         self.data_dir = data_dir
+        self.location = str(data_dir)
         self.warnings: list[str] = []
         self._now = now
         self._trainees: dict[str, tinydb.TinyDB] = {}
@@ -380,11 +383,23 @@ def make_dir(path: Path) -> None:
 
 
 def open_store(data_dir: str | Path | None = None,
-               now: Callable[[], datetime] | None = None) -> Store:
-    """The store in ``data_dir`` (default: :func:`default_data_dir`), created if missing.
+               now: Callable[[], datetime] | None = None) -> StoreBackend:
+    """The store to use: the data directory ``data_dir`` when given, else the one chosen by
+    ``--store``/``$QUIZHALL_STORE``, ``--data-dir``/``$QUIZHALL_DATA_DIR`` or the config file
+    (:mod:`quizhall.store.location`), else :func:`default_data_dir`. A data directory is
+    created if missing; a PostgreSQL database gets the tables it lacks.
 
     ``now`` (a function returning an aware datetime) stamps ids, creation times and backup
     names; it defaults to the wall clock.
     """
+    if data_dir is None:
+        from quizhall.store.location import chosen_store, is_database_url
+
+        chosen = chosen_store()
+        if chosen and is_database_url(chosen):
+            from quizhall.store.postgres import PostgresStore
+
+            return PostgresStore(chosen, now or utc_now)
+        data_dir = chosen
     return Store(Path(data_dir) if data_dir is not None else default_data_dir(),
                  now or utc_now)
