@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     from quizhall.commands.practice import JOIN_CODE_VARIABLE, fail, load_library
     from quizhall.i18n import get_language
-    from quizhall.store import StoreError, open_store
+    from quizhall.store import Store, StoreError, open_store
     from quizhall.web.serve import lan_address, make_server, practice_command
 
     if not 0 < args.port < 65536:
@@ -35,7 +35,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         with open_store() as store:
-            data_dir = store.data_dir.resolve()
+            # A data directory is handed to each session; a database URL reaches them
+            # through the environment (QUIZHALL_STORE), never on a command line.
+            data_dir = store.data_dir.resolve() if isinstance(store, Store) else None
+            location = str(data_dir) if data_dir is not None else store.location
             trainees = len(store.trainees())  # moves an older data directory now, once
             for warning in store.warnings:
                 print(warning, file=sys.stderr)
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
                                get_language())
     server = make_server(command, host, args.port, args.title or t("serve.default_title"))
     print(t("serve.serving", url=f"http://{host}:{args.port}", trainees=trainees,
-            path=data_dir))
+            path=location))
     if args.join_code:
         print(t("serve.join_code_set"))
     server.serve()

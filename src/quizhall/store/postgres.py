@@ -77,13 +77,20 @@ def _connection_info(url: str) -> dict[str, str]:
     from psycopg.conninfo import conninfo_to_dict
 
     try:
-        info = conninfo_to_dict(url)
+        parsed = conninfo_to_dict(url)
     except Exception as exc:  # psycopg.ProgrammingError: the URL does not parse
         raise StoreError(t("store.bad_url", url=redact(url))) from exc
-    info = {key: str(value) for key, value in info.items() if value is not None}
+    info = {key: str(value) for key, value in parsed.items() if value is not None}
     info.setdefault("application_name", "quizhall")
     info.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
     return info
+
+
+def _one(cursor: psycopg.Cursor) -> tuple[Any, ...]:
+    """The one row a query returns."""
+    row = cursor.fetchone()
+    assert row is not None
+    return row
 
 
 def migration_ids() -> list[str]:
@@ -99,13 +106,15 @@ class PostgresStore:
 
     def __init__(self, url: str, now: Callable[[], datetime] = utc_now,
                  pool_size: int = POOL_SIZE) -> None:
-        psycopg = _import_psycopg()
+        driver = _import_psycopg()
+        from psycopg.conninfo import make_conninfo
         from psycopg_pool import ConnectionPool
 
         self.location = redact(url)
         self.warnings: list[str] = []
         self._now = now
         self._info = _connection_info(url)
+        self._conninfo = make_conninfo(**self._info)
         self._password = self._info.get("password")
         self._mutex = threading.RLock()
         self._lock_conn: psycopg.Connection | None = None
@@ -113,10 +122,10 @@ class PostgresStore:
         self._trainees: dict[str, tinydb.TinyDB] = {}
         self._logs: list[PostgresLog] = []
         with self._errors():
-            with psycopg.connect(**self._info, autocommit=True) as conn:
+            with driver.connect(self._conninfo, autocommit=True) as conn:
                 self._migrate(conn)
         self._pool: ConnectionPool = ConnectionPool(
-            kwargs=self._info, min_size=1, max_size=pool_size, open=True, name="quizhall",
+            self._conninfo, min_size=1, max_size=pool_size, open=True, name="quizhall",
             check=ConnectionPool.check_connection)
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -145,7 +154,7 @@ class PostgresStore:
         """Apply the migrations the database lacks (with yoyo-migrations)."""
         known = migration_ids()
         applied: set[str] = set()
-        if conn.execute("SELECT to_regclass(%s)", (MIGRATION_TABLE,)).fetchone()[0]:
+        if _one(conn.execute("SELECT to_regclass(%s)", (MIGRATION_TABLE,)))[0]:
             applied = {row[0] for row in conn.execute(
                 f"SELECT migration_id FROM {MIGRATION_TABLE}")}  # noqa: S608 (a constant)
         newer = applied - set(known)
@@ -175,10 +184,10 @@ class PostgresStore:
             if (kind, key) in self._held:
                 raise LockedError(self._refusal(kind, key, what))
             if self._lock_conn is None or self._lock_conn.closed:
-                self._lock_conn = psycopg.connect(**self._info, autocommit=True)
+                self._lock_conn = psycopg.connect(self._conninfo, autocommit=True)
             conn = self._lock_conn
-            got = conn.execute("SELECT pg_try_advisory_lock(%s)",
-                               (_lock_key(kind, key),)).fetchone()[0]
+            got = _one(conn.execute("SELECT pg_try_advisory_lock(%s)",
+                                    (_lock_key(kind, key),)))[0]
             if not got:
                 raise LockedError(self._refusal(kind, key, what))
             token = secrets.token_hex(16)
@@ -231,15 +240,15 @@ class PostgresStore:
                 cursor = conn.execute(
                     "INSERT INTO contests (id, title, status, created, source, config)"
                     " VALUES (%s, %s, 'running', %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                    (contest_id, title, created.isoformat(timespec="milliseconds"), source,
-                     text))
+                    (contest_id, dumps(title), created.isoformat(timespec="milliseconds"),
+                     dumps(source), text))
                 if cursor.rowcount == 1:
                     return contest_id
 
     def _records(self, where: str, params: tuple) -> list[ContestRecord]:
         with self._transaction() as conn:
             rows = conn.execute(
-                "SELECT c.id, c.title, c.status, c.created, c.source, c.config::text,"
+                "SELECT c.id, c.title::text, c.status, c.created, c.source::text, c.config::text,"
                 " (SELECT count(*) FROM contest_events e WHERE e.contest_id = c.id),"
                 " (SELECT max(recorded) FROM contest_events e WHERE e.contest_id = c.id)"
                 f" FROM contests c {where} ORDER BY c.created DESC, c.id DESC",
@@ -252,9 +261,9 @@ class PostgresStore:
                      if isinstance(team, dict) and "name" in team] \
                 if isinstance(teams, list) else []
             records.append(ContestRecord(
-                id=cid, title=title, status=status, created=created,
+                id=cid, title=json.loads(title), status=status, created=created,
                 updated=last.isoformat(timespec="seconds") if last is not None else None,
-                config=config, source=source, events=int(events), teams=names))
+                config=config, source=json.loads(source), events=int(events), teams=names))
         return records
 
     def contests(self) -> list[ContestRecord]:
@@ -314,8 +323,8 @@ class PostgresStore:
                     "INSERT INTO contests (id, title, status, created, source, config)"
                     " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE"
                     " SET status = EXCLUDED.status",
-                    (record.id, record.title, record.status, record.created, record.source,
-                     dumps(record.config)))
+                    (record.id, dumps(record.title), record.status, record.created,
+                     dumps(record.source), dumps(record.config)))
                 here = [row[0] for row in conn.execute(
                     "SELECT event::text FROM contest_events WHERE contest_id = %s ORDER BY seq",
                     (record.id,))]
@@ -488,16 +497,22 @@ class PostgresLog:
             if events or remaining <= 0 or self.writer:
                 return events
             listener = self._listener
-            assert listener is not None
-            with self._store._errors():  # woken by any contest's event: read again
+            if listener is None:  # closed meanwhile
+                return []
+            try:  # woken by any contest's event: read again
                 list(listener.notifies(timeout=remaining, stop_after=1))
+            except Exception:
+                if self._closed:  # closed by another thread while waiting
+                    return []
+                with self._store._errors():
+                    raise
 
     def _listen(self) -> None:
         if self._listener is None:
             import psycopg
 
             with self._store._errors():
-                self._listener = psycopg.connect(**self._store._info, autocommit=True)
+                self._listener = psycopg.connect(self._store._conninfo, autocommit=True)
                 self._listener.execute(f"LISTEN {CHANNEL}")
 
     def _what(self) -> str:

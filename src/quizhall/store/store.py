@@ -384,22 +384,20 @@ def make_dir(path: Path) -> None:
 
 def open_store(data_dir: str | Path | None = None,
                now: Callable[[], datetime] | None = None) -> StoreBackend:
-    """The store to use: the data directory ``data_dir`` when given, else the one chosen by
-    ``--store``/``$QUIZHALL_STORE``, ``--data-dir``/``$QUIZHALL_DATA_DIR`` or the config file
-    (:mod:`quizhall.store.location`), else :func:`default_data_dir`. A data directory is
-    created if missing; a PostgreSQL database gets the tables it lacks.
+    """The store at ``data_dir`` (a data directory, or a ``postgresql://`` URL) when given,
+    else the one chosen by ``--store``/``$QUIZHALL_STORE``, ``--data-dir``/
+    ``$QUIZHALL_DATA_DIR`` or the config file (:mod:`quizhall.store.location`), else
+    :func:`default_data_dir`. A data directory is created if missing; a PostgreSQL database
+    gets the tables it lacks.
 
     ``now`` (a function returning an aware datetime) stamps ids, creation times and backup
     names; it defaults to the wall clock.
     """
-    if data_dir is None:
-        from quizhall.store.location import chosen_store, is_database_url
+    from quizhall.store.location import chosen_store, is_database_url
 
-        chosen = chosen_store()
-        if chosen and is_database_url(chosen):
-            from quizhall.store.postgres import PostgresStore
+    chosen = chosen_store() if data_dir is None else data_dir
+    if isinstance(chosen, str) and is_database_url(chosen):
+        from quizhall.store.postgres import PostgresStore
 
-            return PostgresStore(chosen, now or utc_now)
-        data_dir = chosen
-    return Store(Path(data_dir) if data_dir is not None else default_data_dir(),
-                 now or utc_now)
+        return PostgresStore(chosen, now or utc_now)
+    return Store(Path(chosen) if chosen is not None else default_data_dir(), now or utc_now)

@@ -1,14 +1,15 @@
 -- quizhall's tables in PostgreSQL (applied by yoyo-migrations; see store/postgres.py).
 -- Documents are json, not jsonb: read back exactly as written, NUL characters included.
 
--- One row per contest: what contest.json holds in the embedded store.
+-- One row per contest: what contest.json holds in the embedded store. The title and source
+-- are JSON strings (a title may hold any character, NUL included).
 CREATE TABLE contests (
     id text PRIMARY KEY,
-    title text NOT NULL,
+    title json NOT NULL,
     status text NOT NULL CHECK (status IN ('running', 'finished')),
     created text NOT NULL,
     updated text,
-    source text,
+    source json NOT NULL,
     config json NOT NULL
 );
 
