@@ -1,8 +1,10 @@
 """Crash-safe storage for contests and trainees: the only package that touches the data files.
 
-Everything else reaches storage through this small interface (``open_store``, ``Store``,
-``EventLog``), so a server database could stand behind it later; TinyDB is imported only in
-:mod:`quizhall.store.documents`.
+Everything else reaches storage through this small interface (``open_store``, and the
+:class:`StoreBackend` and :class:`ContestLog` protocols), implemented by the embedded
+``Store`` (files and TinyDB, the default; TinyDB is imported only in
+:mod:`quizhall.store.documents`) and by :mod:`quizhall.store.postgres` (PostgreSQL, chosen by
+``--store``/``QUIZHALL_STORE``/the config file, see :mod:`quizhall.store.location`).
 
 Data directory (``--data-dir``, else ``$QUIZHALL_DATA_DIR``, else the platform's user data
 directory for ``quizhall``)::
