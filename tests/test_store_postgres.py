@@ -232,3 +232,32 @@ def test_a_writer_that_lost_its_lock_writes_nothing_more(postgres_url):
         assert [e["type"] for e in taken.read()] == ["a", "b"]
     first.close()
     second.close()
+
+
+def test_urls_are_shown_without_their_password():
+    from quizhall.store.location import redact, redact_words
+
+    assert redact("postgresql://app:pw%40x@db.example.org:5432/quizhall?sslmode=require") == \
+        "postgresql://app:***@db.example.org:5432/quizhall?sslmode=require"
+    assert redact("postgresql:///quizhall?host=/run/postgresql&password=pw") == \
+        "postgresql:///quizhall?host=/run/postgresql&password=***"
+    assert redact_words(["quizhall", "--store=postgres://a:pw@h/d", "postgresql://a:pw@h/d",
+                         "contests"]) == ["quizhall", "--store=postgres://a:***@h/d",
+                                          "postgresql://a:***@h/d", "contests"]
+
+
+def test_without_psycopg_a_database_url_says_what_to_install(monkeypatch, capsys):
+    monkeypatch.setitem(__import__("sys").modules, "psycopg", None)
+    assert main(["--store", f"postgresql://app:{PASSWORD}@db.invalid/quizhall", "contests"]) == 1
+    err = capsys.readouterr().err
+    assert "pip install 'quizhall[postgres]'" in err and PASSWORD not in err
+
+
+def test_serve_hands_a_database_to_its_sessions_through_the_environment_only():
+    from pathlib import Path
+
+    from quizhall.web.serve import practice_command
+
+    command = practice_command([Path("/banks/labour.yaml")], None, "en")
+    assert "--data-dir" not in command and "postgresql" not in command
+    assert "practice /banks/labour.yaml --sign-in" in command

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from quizhall.i18n import t
 from quizhall.store.errors import StoreError
@@ -42,7 +42,9 @@ def redact(url: str) -> str:
         pairs = parse_qsl(query, keep_blank_values=True)
         query = urlencode([(key, HIDDEN if key.lower() == "password" else value)
                            for key, value in pairs], safe="/*")
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    shown = f"{parts.scheme}://{netloc}{parts.path}"  # urlunsplit drops an empty host's //
+    return shown + (f"?{query}" if query else "") + (f"#{parts.fragment}" if parts.fragment
+                                                      else "")
 
 
 def redact_words(words: list[str]) -> list[str]:
