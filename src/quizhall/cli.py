@@ -18,8 +18,8 @@ from quizhall.i18n import set_language, t
 
 # Subcommands in the order --help lists them.
 COMMANDS = ("demo", "run", "display", "check", "rehearse", "results", "contests", "plugins",
-            "repair", "sync", "practice", "review", "serve", "trainees", "import", "export-bank",
-            "export")
+            "repair", "sync", "practice", "review", "serve", "trainees", "campaign", "import",
+            "export-bank", "export")
 
 # argparse builds some sentences itself; these are the ones a user meets.
 _ARGPARSE_ZH = {

@@ -86,7 +86,8 @@ async def test_i_was_right_counts_a_fill_answer_marked_wrong_as_right(db):
         assert "press r" not in text
         assert "law/f1" not in Notebook(History(db), "ann")
     record = History(db).answers("ann")[-1]
-    assert (record.question, record.correct, record.extra) == ("f1", True, {"claimed": True})
+    assert (record.question, record.correct) == ("f1", True)
+    assert record.extra == {"claimed": True, "judged": {"correct": False, "credit": 0.0}}
 
 
 async def test_the_start_screen_counts_only_the_open_banks(db):

@@ -34,6 +34,7 @@ from quizhall.yamlsource import (
 BANK_SUFFIXES = (".yaml", ".yml")
 BANK_ID_RE = re.compile(r"[\w.-]+")  # letters (any script), digits, - _ .
 CONTEST_SUFFIX = ".contest.yaml"
+CAMPAIGN_SUFFIX = ".campaign.yaml"  # campaign files (quizhall.campaign) beside banks
 
 TOP_KEYS = ("bank", "levels", "questions")
 INFO_KEYS = ("id", "title", "language", "version", "description", "author", "license")
@@ -134,9 +135,10 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def is_bank_file(path: Path) -> bool:
-    """True for ``*.yaml``/``*.yml`` files that are not contest files."""
+    """True for ``*.yaml``/``*.yml`` files that are not contest or campaign files."""
     name = path.name.lower()
-    return name.endswith(BANK_SUFFIXES) and not name.endswith(CONTEST_SUFFIX)
+    return name.endswith(BANK_SUFFIXES) and not name.endswith((CONTEST_SUFFIX,
+                                                                CAMPAIGN_SUFFIX))
 
 
 def _with_path(bank: Bank, shown: str) -> Bank:

@@ -6,7 +6,8 @@ host console's export key takes too (:func:`quizhall.exporters.results.write_rep
 ``--user`` exports a trainee's practice history instead (with ``--bank``, the questions to
 study: text, options, answers, explanations, sources); ``--trainees`` writes every trainee's
 totals into one XLSX workbook for a room's organiser. The format comes from ``--format`` or
-the output's suffix. Exit status: 0 when the file was written, 1 when
+the output's suffix; ``--campaign ID`` writes a campaign's leaderboard (by person and by
+unit) into one XLSX workbook. Exit status: 0 when the file was written, 1 when
 the contest or trainee cannot be read or the file cannot be written, 2 for wrong options.
 """
 
@@ -25,6 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", nargs="?", metavar="ID", help=t("export.id_help"))
     parser.add_argument("--user", metavar="NAME", help=t("export.user_help"))
     parser.add_argument("--trainees", action="store_true", help=t("export.trainees_help"))
+    parser.add_argument("--campaign", metavar="ID", help=t("campaign.export_help"))
     parser.add_argument("--bank", action="append", default=[], metavar="BANK",
                         help=t("export.bank_help"))
     parser.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -47,10 +49,13 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.report.practice import load_practice_report
     from quizhall.store import StoreError, open_store
 
-    if [args.id is not None, args.user is not None, args.trainees].count(True) != 1:
+    if [args.id is not None, args.user is not None, args.trainees,
+            args.campaign is not None].count(True) != 1:
         return _fail(t("export.need_id_or_user"), 2)
     if args.trainees:
         return _export_trainees(args)
+    if args.campaign is not None:
+        return _export_campaign(args)
     library = None
     if args.bank:
         from quizhall.commands.practice import load_library
@@ -109,6 +114,34 @@ def _export_trainees(args: argparse.Namespace) -> int:
         for warning in warnings:
             print(warning, file=sys.stderr)
         write_document(roster_document(summaries, system_clock(), tuple(warnings)), output)
+    except StoreError as exc:
+        return _fail(str(exc), 1)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        return _fail(t("export.cannot_write", name="xlsx", path=output, reason=reason), 1)
+    print(t("export.written", path=output))
+    return 0
+
+
+def _export_campaign(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizhall.commands.campaign import stored_campaign
+    from quizhall.exporters.campaign_tables import campaign_document
+    from quizhall.exporters.results_xlsx import write_document
+    from quizhall.practice.calendar_clock import system_clock
+    from quizhall.store import StoreError, open_store
+
+    output = Path(args.output)
+    name = args.format.lower() if args.format else output.suffix.lower().lstrip(".")
+    if name != "xlsx":
+        return _fail(t("campaign.export_xlsx_only"), 2)
+    try:
+        with open_store() as store:
+            campaign = stored_campaign(store, args.campaign)
+            document = campaign_document(campaign, list(store.campaigns.members(campaign.id)),
+                                         store.campaigns.units(campaign.id), system_clock())
+        write_document(document, output)
     except StoreError as exc:
         return _fail(str(exc), 1)
     except OSError as exc:

@@ -12,6 +12,7 @@ from quizhall.i18n import t
 from quizhall.tui import PICTURE_PROTOCOLS
 
 if TYPE_CHECKING:
+    from quizhall.campaign.model import Campaign
     from quizhall.practice import ExamSpec, Filter, Library, Stats
     from quizhall.practice.papers import Paper
 
@@ -52,6 +53,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--images", choices=PICTURE_PROTOCOLS, default="auto",
                         help=t("run.images_help"))
     parser.add_argument("--json", action="store_true", help=t("practice.json_help"))
+    parser.add_argument("--campaign", metavar="ID", help=t("campaign.practice_help"))
+    parser.add_argument("--unit", metavar="UNIT", help=t("campaign.practice_unit_help"))
 
 
 # The room's join code, handed by ``quizhall serve`` to each session's practice app.
@@ -90,6 +93,13 @@ def run(args: argparse.Namespace) -> int:
     user = args.user or default_user()
     if args.stats:
         return _print_stats(args, user)
+    campaign = None
+    if args.campaign:
+        campaign = find_campaign(args.campaign)
+        if campaign is None:
+            return 1
+        if not args.banks:  # the campaign's own banks
+            args.banks = [bank.path for bank in campaign.banks]
     if not args.banks:
         return fail(t("practice.banks_needed"))
     problem = _check_numbers(args)
@@ -108,7 +118,55 @@ def run(args: argparse.Namespace) -> int:
         paper = _load_paper(args.paper, library)
         if paper is None:
             return 1
-    return _run_app(args, user, library, chosen, spec, paper)
+    unit = None
+    if campaign is not None and not args.sign_in:
+        unit = _unit(campaign, user, args.unit)
+        if unit is None:
+            return 2
+    return _run_app(args, user, library, chosen, spec, paper, campaign, unit)
+
+
+def find_campaign(campaign_id: str) -> Campaign | None:
+    """The stored campaign; None after saying why there is none."""
+    from quizhall.commands.campaign import stored_campaign
+    from quizhall.store import StoreError, open_store
+
+    try:
+        with open_store() as store:
+            return stored_campaign(store, campaign_id)
+    except StoreError as error:
+        fail(str(error), 1)
+        return None
+
+
+def _unit(campaign: Campaign, user: str, given: str | None) -> str | None:
+    """The trainee's unit in the campaign: the one they joined in, else ``--unit``, else asked
+    on the terminal; None after saying what is wrong."""
+    from quizhall.store import StoreError, open_store
+    from quizhall.visible import visible
+
+    try:
+        with open_store() as store:
+            member = store.campaigns.member(campaign.id, user)
+    except StoreError as error:
+        fail(str(error), 1)
+        return None
+    if member is not None:
+        return member.unit
+    if given is None and sys.stdin.isatty():
+        for number, unit in enumerate(campaign.units, start=1):
+            print(f"{number:>3}  {visible(unit)}")
+        try:
+            answer = input(t("campaign.ask_unit")).strip()
+        except EOFError:
+            answer = ""
+        given = (campaign.units[int(answer) - 1]
+                 if answer.isdecimal() and 0 < int(answer) <= len(campaign.units) else answer)
+    if given is None or not campaign.has_unit(given):
+        fail(t("campaign.no_unit", unit=visible(given or '""'), id=campaign.id,
+               units=", ".join(visible(u) for u in campaign.units)))
+        return None
+    return given
 
 
 def _load_paper(path: str, library: Library) -> Paper | None:
@@ -180,11 +238,12 @@ def _exam_spec(args: argparse.Namespace) -> ExamSpec:
 
 
 def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filter | None,
-             spec: ExamSpec, paper: Paper | None) -> int:
+             spec: ExamSpec, paper: Paper | None, campaign: Campaign | None = None,
+             unit: str | None = None) -> int:
     from quizhall.practice import History, Order
     from quizhall.practice.roster import keep_summary
     from quizhall.store import StoreError, open_store
-    from quizhall.tui.practice.app import PracticeApp, PracticeSettings, Room
+    from quizhall.tui.practice.app import CampaignSeat, PracticeApp, PracticeSettings, Room
     from quizhall.tui.widgets.picture import prepare as prepare_pictures
 
     room, history = None, None
@@ -204,8 +263,9 @@ def _run_app(args: argparse.Namespace, user: str, library: Library, chosen: Filt
             study=args.study, start=args.start - 1 if args.start else None, exam=spec,
             paper=paper, lives=args.lives)
         prepare_pictures(args.images, (ref.question for ref in library.refs))
+        seat = CampaignSeat(campaign, store.campaigns, unit) if campaign is not None else None
         app = PracticeApp(library, history, user, seed=args.seed, settings=settings,
-                          notices=store.warnings, room=room)
+                          notices=store.warnings, room=room, campaign=seat)
         app.run()
         if hasattr(app, "trainee"):  # signed in: keep the summary lists of trainees read
             keep_summary(store, app.trainee.history, app.trainee.user)

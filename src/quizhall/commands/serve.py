@@ -13,12 +13,13 @@ from quizhall.i18n import t
 def configure(parser: argparse.ArgumentParser) -> None:
     from quizhall.web.serve import DEFAULT_PORT
 
-    parser.add_argument("banks", nargs="+", metavar="BANK", help=t("serve.banks_help"))
+    parser.add_argument("banks", nargs="*", metavar="BANK", help=t("serve.banks_help"))
     parser.add_argument("--host", metavar="ADDRESS", help=t("serve.host_help"))
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N",
                         help=t("serve.port_help", port=DEFAULT_PORT))
     parser.add_argument("--join-code", metavar="CODE", help=t("serve.join_code_help"))
     parser.add_argument("--title", metavar="TEXT", help=t("serve.title_help"))
+    parser.add_argument("--campaign", metavar="ID", help=t("campaign.serve_help"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,6 +32,16 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         return fail(t("serve.bad_port", port=args.port))
+    if args.campaign:
+        from quizhall.commands.practice import find_campaign
+
+        campaign = find_campaign(args.campaign)
+        if campaign is None:
+            return 1
+        if not args.banks:  # the campaign's own banks
+            args.banks = [bank.path for bank in campaign.banks]
+    if not args.banks:
+        return fail(t("practice.banks_needed"))
     if load_library(args.banks) is None:  # every problem printed, before anyone connects
         return 1
     try:
@@ -47,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ[JOIN_CODE_VARIABLE] = args.join_code or ""  # the sessions' apps inherit it
     host = args.host or lan_address()
     command = practice_command([Path(bank).resolve() for bank in args.banks], data_dir,
-                               get_language())
+                               get_language(), args.campaign)
     server = make_server(command, host, args.port, args.title or t("serve.default_title"))
     print(t("serve.serving", url=f"http://{host}:{args.port}", trainees=trainees,
             path=location))

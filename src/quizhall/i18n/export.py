@@ -12,9 +12,10 @@ MESSAGES = {
     "export.format_help": ("格式：{formats}；省略时由输出文件的扩展名决定",
                            "format: {formats}; by default the output file's suffix decides"),
     "export.output_help": ("输出文件", "output file"),
-    "export.need_id_or_user": ("请给出比赛编号，或用 --user 指定学员，或用 --trainees（只能选一）",
-                               "give a contest id, or a trainee with --user, or --trainees "
-                               "(only one)"),
+    "export.need_id_or_user": ("请给出比赛编号，或用 --user 指定学员，或用 --trainees，或用 "
+                               "--campaign 指定活动（只能选一）",
+                               "give a contest id, or a trainee with --user, or --trainees, "
+                               "or a campaign with --campaign (only one)"),
     "export.trainees_help": ("导出全体学员的练习概况（一个 XLSX 工作簿，给组织者）",
                              "export every trainee's totals (one XLSX workbook, for the "
                              "organiser)"),

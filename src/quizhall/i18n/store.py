@@ -1,6 +1,17 @@
 """Messages of the store: locked contests, damaged or newer files, recovered tails."""
 
 MESSAGES = {
+    "store.what_campaign": ("活动 {id} 的排行榜", "the leaderboard of campaign {id}"),
+    "store.bad_campaign_id": (
+        "活动编号 {id} 不合规：只能用小写字母、数字和连字符，以字母或数字开头，最长 64 个字符",
+        "campaign id {id} is not valid: lower-case letters, digits and hyphens, starting "
+        "with a letter or digit, at most 64 characters"),
+    "store.campaign_exists": ("活动 {id} 已经存在；要替换它请加 --replace（成员和成绩保留）",
+                              "campaign {id} exists already; add --replace to replace it "
+                              "(its members and totals are kept)"),
+    "store.no_campaign": ("没有编号为 {id} 的活动（quizhall campaign status 列出全部活动）",
+                          "there is no campaign {id} (quizhall campaign status lists them all)"),
+    "store.not_joined": ("{user} 没有参加活动 {id}", "{user} has not joined campaign {id}"),
     "store.what_contest": ("比赛 {id}", "contest {id}"),
     "store.what_documents": ("学员记录", "the trainee records"),
     "store.what_trainee": ("学员 {user} 的记录", "the record book of trainee {user}"),

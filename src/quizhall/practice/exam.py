@@ -313,6 +313,8 @@ class ExamSession(Session):
             self.trainee.record(outcome.presented, self.sheet[index].answer, outcome.seconds,
                                 self.mode, self.id, at=outcome.at)
         self.save()
+        if self.paper and self.result().passed:
+            self.trainee.passed(f"paper:{self.paper}", 0, self.finished_at)
 
     def _on_leave(self) -> None:
         self._note_time()

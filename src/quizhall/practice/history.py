@@ -9,6 +9,8 @@ tests). Tables and their documents:
 - ``exams``: one per mock exam, ``{user, id, status: running|finished|abandoned, …exam state}``
 - ``progress``: one per level, ``{user, bank, level, attempts, best_ratio, stars, passed}``
 - ``bookmarks``: one per bookmarked question (收藏), ``{user, key, at}``
+- ``passes``: one per level or paper passed where a listener counted it (a campaign),
+  ``{user, by: <listener id>, item, stars, at}``
 - ``prefs``: one per trainee, ``{user, practice: <last practice choices>, positions:
   {<scope>: <index of the next question in sequential order>}}``
 """
@@ -98,6 +100,7 @@ class History:
         self._progress = db.table("progress")
         self._bookmarks = db.table("bookmarks")
         self._prefs = db.table("prefs")
+        self._passes = db.table("passes")
 
     # -- profiles --------------------------------------------------------------------------
 
@@ -139,10 +142,13 @@ class History:
 
     def amend_answer(self, user: str, key: str, at: str, session: str,
                      fields: dict[str, Any]) -> None:
-        """Change fields of one stored answer (the trainee's own rating, a claimed answer)."""
+        """Change fields of one stored answer (the trainee's own rating, a claimed answer);
+        ``extra`` is merged into the answer's own."""
         found = self._answers.get((_Q.user == user) & (_Q.key == key) & (_Q.at == at)
                                   & (_Q.session == session))
         if found is not None:
+            if "extra" in fields:
+                fields = {**fields, "extra": {**found.get("extra", {}), **fields["extra"]}}
             self._answers.update(fields, doc_ids=[found.doc_id])
 
     def answers(self, user: str) -> list[AnswerRecord]:
@@ -200,6 +206,21 @@ class History:
         cond = (_Q.user == user) & (_Q.bank == bank_id) & (_Q.level == level_id)
         _put(self._progress, cond, {**doc, "user": user, "bank": bank_id, "level": level_id})
 
+
+    # -- passes counted elsewhere ------------------------------------------------------------
+
+    def note_pass(self, user: str, by: str, item: str, stars: int, at: str) -> None:
+        """Keep that ``by`` (a campaign) counted the pass of ``item`` (``bank/level`` or
+        ``paper:<id>``) at ``at``."""
+        self._passes.insert({"user": user, "by": by, "item": item, "stars": stars, "at": at})
+
+    def noted_passes(self, user: str, by: str) -> list[dict[str, Any]]:
+        """The passes ``by`` counted for the trainee, oldest first."""
+        found = self._passes.search((_Q.user == user) & (_Q.by == by))
+        return sorted((dict(doc) for doc in found
+                       if self._fits(self._passes, doc, isinstance(doc.get("item"), str)
+                                     and isinstance(doc.get("at"), str), "item")),
+                      key=lambda doc: doc["at"])
 
     # -- bookmarks -------------------------------------------------------------------------
 

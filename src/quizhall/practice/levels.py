@@ -126,6 +126,8 @@ class LevelSession(QueueSession):
             "passed": was_passed or bool(result.passed),
             "last_ratio": result.ratio,
         })
+        if result.passed:
+            self.trainee.passed(self.key, result.stars or 0, self.trainee.clock())
         if result.passed and not was_passed:
             levels = self.bank.levels
             index = next(i for i, lv in enumerate(levels) if lv.id == self.level.id)

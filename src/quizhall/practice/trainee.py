@@ -4,13 +4,17 @@
 and where their answers, notebook and level progress are kept. After an answer the trainee may
 rate it themselves (:meth:`Trainee.rerate`) or say a typed answer marked wrong was right
 (:meth:`Trainee.claim_right`); both are recorded on the answer as such.
+
+Others may count the trainee's progress too (a campaign): each :class:`ProgressListener` in
+``Trainee.listeners`` says which answers it counts (their ids are written on the answer, in
+``extra["counted_by"]``) and hears of them, and of each level or paper passed, once stored.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from fsrs import Rating
 
@@ -44,6 +48,27 @@ class Outcome:
         return self.presented.ref
 
 
+class ProgressListener(Protocol):
+    """Something that counts a trainee's progress besides their own history (a campaign)."""
+
+    @property
+    def id(self) -> str:
+        """What counted answers are marked with (``extra["counted_by"]``)."""
+        ...
+
+    def counts(self, record: AnswerRecord) -> bool:
+        """Whether this answer counts here (asked before it is stored)."""
+        ...
+
+    def answered(self, record: AnswerRecord) -> None:
+        """A counted answer was stored."""
+        ...
+
+    def passed(self, item: str, stars: int, at: datetime) -> None:
+        """A level (``bank/level``) or a paper (``paper:<id>``) was passed and stored."""
+        ...
+
+
 class Trainee:
     """A named trainee studying a library of banks, with their history and notebook."""
 
@@ -53,6 +78,7 @@ class Trainee:
         self.library = library
         self.clock = clock
         self.notebook = Notebook(history, user)
+        self.listeners: list[ProgressListener] = []
         history.touch_profile(user, stamp(clock()))
 
     def record(self, presented: Presented, answer: Answer, seconds: float, mode: str,
@@ -62,13 +88,25 @@ class Trainee:
         ref = presented.ref
         correct = bool(answer.grade.correct)
         seconds = round(max(0.0, seconds), 3)
-        self.history.add_answer(AnswerRecord(
+        record = AnswerRecord(
             user=self.user, key=ref.key, bank=ref.bank.info.id, question=ref.question.id,
             mode=mode, given=answer.given, correct=correct, credit=answer.grade.credit,
             seconds=seconds, at=stamp(at), type=str(ref.question.type),
-            tags=ref.question.tags, levels=self.library.levels_of(ref.key), session=session))
+            tags=ref.question.tags, levels=self.library.levels_of(ref.key), session=session)
+        counting = [listener for listener in self.listeners if listener.counts(record)]
+        if counting:
+            record = replace(record, extra={"counted_by": [c.id for c in counting]})
+        self.history.add_answer(record)
+        for listener in counting:
+            listener.answered(record)
         outcome = Outcome(presented, answer.given, correct, answer.grade.credit, seconds, at)
         return self.to_notebook(outcome)
+
+    def passed(self, item: str, stars: int, at: datetime) -> None:
+        """Tell the listeners that a level (``bank/level``) or paper (``paper:<id>``) was
+        passed (its result is stored already)."""
+        for listener in self.listeners:
+            listener.passed(item, stars, at)
 
     def select(self, chosen: Filter) -> list[QuestionRef]:
         """The questions the filter picks, with the trainee's own conditions: bookmarked only,
@@ -120,11 +158,14 @@ class Trainee:
         return replace(outcome, notebook=change, rating=rating, rated_by_trainee=True)
 
     def claim_right(self, outcome: Outcome, session: str = "") -> Outcome:
-        """"I was right": a typed answer marked wrong counts as right, recorded as claimed."""
+        """"I was right": a typed answer marked wrong counts as right, recorded as claimed
+        (with how it was judged: a campaign counts it so)."""
         claimed = replace(outcome, correct=True, credit=1.0, claimed=True)
         rating = rating_for(claimed.ref.question, True, claimed.seconds, doubtful=True)
         change = self.notebook.rerate(outcome.ref.key, rating, outcome.at)
         self.history.amend_answer(self.user, outcome.ref.key, stamp(outcome.at), session,
                                   {"correct": True, "credit": 1.0,
-                                   "extra": {"claimed": True}})
+                                   "extra": {"claimed": True, "judged": {
+                                       "correct": outcome.correct,
+                                       "credit": outcome.credit}}})
         return replace(claimed, notebook=change, rating=rating)

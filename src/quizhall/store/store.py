@@ -30,6 +30,8 @@ from quizhall.store.log import EventLog, Repair, header_line, repair
 if TYPE_CHECKING:
     import tinydb
 
+    from quizhall.store.campaigns import CampaignStore
+    from quizhall.store.embedded_campaigns import EmbeddedCampaigns
     from quizhall.store.interface import StoreBackend
 
 
@@ -105,6 +107,7 @@ class Store:
         self._trainees: dict[str, tinydb.TinyDB] = {}
         self._migrated = False
         self._logs: list[EventLog] = []
+        self._campaigns: EmbeddedCampaigns | None = None
         make_dir(self.contests_dir)
 
     @property
@@ -355,8 +358,24 @@ class Store:
         return {user: read_summary(directory)
                 for user, directory in sorted(trainee_directories(self.data_dir))}
 
+    # -- campaigns ---------------------------------------------------------------------------
+
+    @property
+    def campaigns(self) -> CampaignStore:
+        """The campaigns (definitions, members, running totals) in this data directory."""
+        if self._campaigns is None:
+            from quizhall.store.embedded_campaigns import EmbeddedCampaigns
+
+            self._campaigns = EmbeddedCampaigns(self.data_dir, self._now)
+        return self._campaigns
+
     def close(self) -> None:
-        """Close every trainee's documents and every log opened here, releasing their locks."""
+        """Close every trainee's documents, campaign and log opened here, releasing their
+        locks."""
+        if self._campaigns is not None:
+            self.warnings.extend(self._campaigns.warnings)
+            self._campaigns.close()
+            self._campaigns = None
         for log in self._logs:
             log.close()
         self._logs.clear()

@@ -35,15 +35,19 @@ def lan_address() -> str:
     return str(address) if address and address != "0.0.0.0" else "127.0.0.1"
 
 
-def practice_command(banks: list[Path], data_dir: Path | None, lang: str | None) -> str:
-    """The shell command each browser session runs: the practice app, signing in first;
-    ``data_dir`` None leaves the store to the environment (a database URL)."""
+def practice_command(banks: list[Path], data_dir: Path | None, lang: str | None,
+                     campaign: str | None = None) -> str:
+    """The shell command each browser session runs: the practice app, signing in first (and
+    joining ``campaign``, when given); ``data_dir`` None leaves the store to the environment
+    (a database URL)."""
     words = [sys.executable, "-m", "quizhall"]
     if lang:
         words += ["--lang", lang]
     if data_dir is not None:
         words += ["--data-dir", str(data_dir)]
     words += ["practice", *map(str, banks), "--sign-in"]
+    if campaign:
+        words += ["--campaign", campaign]
     return shlex.join(words)
 
 

@@ -16,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from quizhall.bank.model import Bank, Level
+from quizhall.campaign.model import Campaign
 from quizhall.i18n import t
 from quizhall.practice import (
     ExamSession,
@@ -34,6 +35,7 @@ from quizhall.practice import (
 from quizhall.practice.calendar_clock import Clock, system_clock
 from quizhall.practice.papers import Paper
 from quizhall.store import StoreError
+from quizhall.store.campaigns import CampaignStore
 from quizhall.tui.practice.bindings import Localized
 from quizhall.visible import visible
 
@@ -64,6 +66,16 @@ class Room:
     join_code: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class CampaignSeat:
+    """The campaign the app's trainee joins (``practice --campaign``, ``serve --campaign``):
+    in ``unit`` when the command line gave it, else in the unit chosen on signing in."""
+
+    campaign: Campaign
+    store: CampaignStore
+    unit: str | None = None
+
+
 class PracticeApp(Localized, App[None]):
     """Self-test on a set of banks for one trainee."""
 
@@ -80,43 +92,81 @@ class PracticeApp(Localized, App[None]):
     def __init__(self, library: Library, history: History | None, user: str,
                  clock: Clock = system_clock, seed: int | None = None,
                  settings: PracticeSettings | None = None,
-                 notices: Sequence[str] = (), room: Room | None = None) -> None:
+                 notices: Sequence[str] = (), room: Room | None = None,
+                 campaign: CampaignSeat | None = None) -> None:
         super().__init__()
         self.library = library
         self.clock = clock
         self.room = room
-        if history is not None:
-            self.trainee = Trainee(history, user, library, clock)
+        self.campaign = campaign
         self.rng = random.Random(seed)
         self.settings = settings or PracticeSettings()
         # What the store reported on opening (damage found, what was recovered): shown in
         # the app, where the trainee sees it, not printed before the screen covers it.
         self.notices = [visible(notice) for notice in notices]
+        if history is not None:
+            self.trainee = Trainee(history, user, library, clock)
+            if campaign is not None:
+                self._join(campaign.unit or "")
 
     def on_mount(self) -> None:
         if self.room is not None:
             from quizhall.tui.practice.signin import SignInScreen
 
-            self.push_screen(SignInScreen(needs_code=bool(self.room.join_code)))
+            self.push_screen(SignInScreen(
+                needs_code=bool(self.room.join_code),
+                campaign=self.campaign.campaign if self.campaign else None))
             return
         self._begin()
 
-    def sign_in(self, name: str, code: str) -> str | None:
-        """Practise as ``name`` if the room lets them in; else what is wrong, for the screen."""
+    def sign_in(self, name: str, code: str, unit: str = "") -> str | None:
+        """Practise as ``name`` (in ``unit`` of the campaign, if the app has one) if the room
+        lets them in; else what is wrong, for the screen."""
         assert self.room is not None
         if not name:
             return t("practice.sign_in_no_name")
         if self.room.join_code and not hmac.compare_digest(code.encode(),
                                                              self.room.join_code.encode()):
             return t("practice.sign_in_bad_code")
+        if self.campaign is not None and not unit:
+            try:
+                joined = self.campaign.store.member(self.campaign.campaign.id, name)
+            except StoreError as error:
+                return str(error)
+            if joined is None:
+                return t("campaign.signin_pick_unit")
         try:
             history = self.room.open_history(name)
         except StoreError as error:
             return str(error)
         self.trainee = Trainee(history, name, self.library, self.clock)
+        if self.campaign is not None:
+            self._join(unit)
         self.pop_screen()
         self._begin()
         return None
+
+    def _join(self, unit: str) -> None:
+        """The trainee joins the app's campaign (their first unit stays); what it means for
+        them is a notice."""
+        from quizhall.campaign.scoring import enrol
+
+        assert self.campaign is not None
+        campaign = self.campaign.campaign
+        try:
+            member = enrol(campaign, self.campaign.store, self.trainee, unit)
+        except StoreError as error:
+            self.notices.append(visible(str(error)))
+            return
+        phase = campaign.phase(self.clock())
+        if member is not None:
+            self.notices.append(visible(t("campaign.joined", title=campaign.title,
+                                          unit=member.unit)))
+        if phase != "open":
+            self.notices.append(visible(t(
+                "campaign.not_open", title=campaign.title, phase=t(f"campaign.phase_{phase}"),
+                opens=campaign.opens.strftime("%Y-%m-%d %H:%M"),
+                closes=campaign.closes.strftime("%Y-%m-%d %H:%M"))))
 
     def _begin(self) -> None:
         from quizhall.tui.practice.start import StartScreen

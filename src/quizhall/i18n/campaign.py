@@ -1,0 +1,116 @@
+"""Messages of campaigns: the campaign file, ``quizhall campaign`` and joining one."""
+
+MESSAGES = {
+    # -- the campaign file --------------------------------------------------------------------
+    "campaign.a_campaign": ("活动文件", "a campaign file"),
+    "campaign.closes_before_opens": ("结束时间须晚于开始时间 opens",
+                                     "closes must be later than opens"),
+    "campaign.bad_timezone": ("时区 {value} 无法识别：请写成 +08:00 这样的时差，或 UTC",
+                              "time zone {value} is not understood: write an offset such as "
+                              "+08:00, or UTC"),
+    "campaign.bad_date": ("{what} 的值 {value} 不是日期：请写成 2026-03-01 或 2026-03-01 08:00",
+                          "{what} {value} is not a date: write 2026-03-01 or 2026-03-01 08:00"),
+    "campaign.no_file": ("找不到文件 {path}（相对于活动文件所在的文件夹）",
+                         "file {path} not found (relative to the campaign file's folder)"),
+    "campaign.bank_has_errors": ("题库文件 {path} 有错误（见上面列出的问题）",
+                                 "bank file {path} has errors (listed with it)"),
+    "campaign.paper_has_errors": ("试卷文件 {path} 有错误（见上面列出的问题）",
+                                  "paper file {path} has errors (listed with it)"),
+    "campaign.duplicate": ("{what} {id} 重复列出", "{what} {id} is listed twice"),
+    "campaign.noun_bank": ("题库", "bank"),
+    "campaign.noun_level": ("关卡", "level"),
+    "campaign.noun_paper": ("试卷", "paper"),
+    "campaign.noun_unit": ("单位", "unit"),
+    "campaign.level_no_bank": ("关卡 {key} 须写成 题库编号/关卡编号，且题库在 banks 中列出",
+                               "level {key} must be written bank/level, with the bank listed "
+                               "in banks"),
+    "campaign.no_level": ("题库 {bank} 中没有关卡 {key}（它的关卡：{levels}）",
+                          "bank {bank} has no level {key} (its levels: {levels})"),
+    "campaign.bad_unit": ("单位 {unit} 不合规：用 / 分隔上下级，每一级都不能为空",
+                          "unit {unit} is not valid: / separates a unit from the one inside "
+                          "it, and no part may be empty"),
+    # -- quizhall campaign ----------------------------------------------------------------------
+    "campaign.help": ("政策闯关活动：创建、查看进度、排行榜", "campaigns: create, status, leaderboard"),
+    "campaign.create_help": ("从活动文件创建活动（已存在同编号的活动时须加 --replace）",
+                             "create a campaign from a campaign file (--replace to replace "
+                             "one with the same id)"),
+    "campaign.file_help": ("活动文件（YAML）", "the campaign file (YAML)"),
+    "campaign.replace_help": ("替换同编号的活动（成员和成绩保留）",
+                              "replace the campaign with the same id (members and totals "
+                              "are kept)"),
+    "campaign.status_help": ("活动进度：参加人数、答题数、各关通过人数；不给编号则列出全部活动",
+                             "a campaign's counts: members, answers, passes per level; all "
+                             "campaigns when no id is given"),
+    "campaign.leaderboard_help": ("排行榜：按个人和按单位", "the leaderboard, by person and by unit"),
+    "campaign.recount_help": ("按已记录的答题重新统计排行榜（检查，或在中断后修复）",
+                              "recount the leaderboard from the stored answers (a check, or a "
+                              "repair after a crash)"),
+    "campaign.id_help": ("活动编号", "the campaign's id"),
+    "campaign.unit_help": ("只看这个单位（含下级单位）", "only this unit (and the units inside it)"),
+    "campaign.top_help": ("列出前 N 名（默认 20）", "list the first N (default 20)"),
+    "campaign.user_help": ("同时给出这位学员的名次", "also give this trainee's rank"),
+    "campaign.json_help": ("以 JSON 输出", "print JSON"),
+    "campaign.created": ("已创建活动 {id}：{title}（{opens} 至 {closes}）",
+                         "created campaign {id}: {title} ({opens} to {closes})"),
+    "campaign.replaced": ("已替换活动 {id}：{title}（{opens} 至 {closes}）",
+                          "replaced campaign {id}: {title} ({opens} to {closes})"),
+    "campaign.none": ("还没有活动（quizhall campaign create FILE.yaml 创建一个）",
+                      "no campaign yet (quizhall campaign create FILE.yaml makes one)"),
+    "campaign.phase_upcoming": ("未开始", "not open yet"),
+    "campaign.phase_open": ("进行中", "open"),
+    "campaign.phase_closed": ("已结束", "closed"),
+    "campaign.status_line": ("{id}  {title}  [{phase}]  {opens} 至 {closes}",
+                             "{id}  {title}  [{phase}]  {opens} to {closes}"),
+    "campaign.status_counts": (
+        "参加 {members} 人，答题 {answers} 道（答对 {correct}），通关 {completed} 人",
+        "{members:n/member/members} joined, {answers:n/answer/answers} ({correct} right), "
+        "{completed} completed"),
+    "campaign.status_item": ("  {title}：通过 {count} 人", "  {title}: passed by {count}"),
+    "campaign.board_people": ("个人排行（{title}）", "By person ({title})"),
+    "campaign.board_units": ("单位排行", "By unit"),
+    "campaign.col_rank": ("名次", "Rank"),
+    "campaign.col_user": ("学员", "Trainee"),
+    "campaign.col_unit": ("单位", "Unit"),
+    "campaign.col_passes": ("通过关数", "Passes"),
+    "campaign.col_points": ("得分", "Points"),
+    "campaign.col_answers": ("答题", "Answers"),
+    "campaign.col_correct": ("答对", "Right"),
+    "campaign.col_completed": ("通关", "Completed"),
+    "campaign.col_members": ("人数", "Members"),
+    "campaign.yes": ("是", "yes"),
+    "campaign.no": ("否", "no"),
+    "campaign.rank_of": ("{user} 的名次：第 {rank} 名", "{user}'s rank: {rank}"),
+    "campaign.not_member": ("{user} 没有参加这个活动", "{user} has not joined this campaign"),
+    "campaign.empty_board": ("还没有人参加", "nobody has joined yet"),
+    "campaign.recounted": ("已按答题记录重新统计 {members} 人；{changed} 人的成绩有变化",
+                           "recounted {members:n/member/members} from their answers; "
+                           "{changed} changed"),
+    "campaign.fact_id": ("活动编号", "Campaign"),
+    "campaign.fact_period": ("开放时间", "Open"),
+    "campaign.period": ("{opens} 至 {closes}", "{opens} to {closes}"),
+    "campaign.fact_as_of": ("统计时间", "As of"),
+    "campaign.export_help": ("导出活动的排行榜（XLSX：按个人、按单位各一页）",
+                             "export a campaign's leaderboard (XLSX: one sheet by person, one "
+                             "by unit)"),
+    "campaign.export_xlsx_only": ("--campaign 只导出 XLSX 工作簿（文件名以 .xlsx 结尾）",
+                                  "--campaign writes an XLSX workbook only (a file name ending "
+                                  "in .xlsx)"),
+    # -- joining ----------------------------------------------------------------------------
+    "campaign.practice_help": ("参加这个活动：在它开放期间，在它的题库中练习和闯关都计入排行",
+                               "join this campaign: while it is open, practice and levels in "
+                               "its banks count toward its leaderboard"),
+    "campaign.serve_help": ("各会话签到时选择单位并参加这个活动（不给题库时用活动的题库）",
+                            "each session picks a unit on signing in and joins this campaign "
+                            "(its banks when no BANK is given)"),
+    "campaign.practice_unit_help": ("参加活动时所在的单位（不给则询问）",
+                                    "your unit in the campaign (asked when not given)"),
+    "campaign.ask_unit": ("请选择你所在的单位（输入编号）：", "Choose your unit (type its number): "),
+    "campaign.no_unit": ("{unit} 不是活动 {id} 的单位；可选：{units}",
+                         "{unit} is not a unit of campaign {id}; choose one of: {units}"),
+    "campaign.joined": ("已参加活动《{title}》（{unit}）", "joined campaign “{title}” ({unit})"),
+    "campaign.not_open": ("活动《{title}》{phase}（{opens} 至 {closes}）：现在的练习不计入排行",
+                          "campaign “{title}” is {phase} ({opens} to {closes}): practice now "
+                          "does not count"),
+    "campaign.signin_unit": ("单位（活动：{title}）", "Unit (campaign: {title})"),
+    "campaign.signin_pick_unit": ("请选择单位", "choose your unit"),
+}
