@@ -108,8 +108,9 @@ def test_migrations_make_the_tables_once(postgres_url):
         applied = [row[0] for row in conn.execute("SELECT migration_id FROM _yoyo_migration")]
         tables = {row[0] for row in conn.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
-    assert applied == migration_ids() == ["0001.initial"]
-    assert {"contests", "contest_events", "trainees", "trainee_documents", "writers"} <= tables
+    assert applied == migration_ids() == ["0001.initial", "0002.campaigns"]
+    assert {"contests", "contest_events", "trainees", "trainee_documents", "writers",
+            "campaigns", "campaign_members", "campaign_units", "campaign_scores"} <= tables
 
 
 def test_reports_read_with_a_role_that_cannot_write(tmp_path, capsys, postgres_url):
@@ -261,3 +262,66 @@ def test_serve_hands_a_database_to_its_sessions_through_the_environment_only():
     command = practice_command([Path("/banks/labour.yaml")], None, "en")
     assert "--data-dir" not in command and "postgresql" not in command
     assert "practice /banks/labour.yaml --sign-in" in command
+
+
+def test_an_answer_and_the_campaign_totals_it_counts_toward_commit_together(postgres_url):
+    from quizhall.practice.history import AnswerRecord, History
+    from quizhall.store.campaigns import Contribution
+
+    at = "2026-12-05T10:00:00+00:00"
+    record = AnswerRecord(user="ann", key="b/q1", bank="b", question="q1", mode="practice",
+                          given="A", correct=True, credit=1.0, seconds=2.0, at=at)
+    store = open_store(postgres_url)
+    store.campaigns.save_campaign("c1", {})
+    store.campaigns.join("c1", "ann", "工会", at)
+    history = History(store.trainee_db("ann"))
+    with pytest.raises(RuntimeError), history.together():
+        history.add_answer(record)
+        store.campaigns.add("c1", "ann", Contribution(at, answers=1, correct=1, points=1.0))
+        raise RuntimeError("the app died between the two")
+    assert history.answers("ann") == []  # what the app holds in memory agrees
+    with open_store(postgres_url) as other:
+        assert History(other.read_trainee_db("ann")).answers("ann") == []
+        assert other.campaigns.member("c1", "ann").answers == 0
+    with history.together():
+        history.add_answer(record)
+        store.campaigns.add("c1", "ann", Contribution(at, answers=1, correct=1, points=1.0))
+    with open_store(postgres_url) as other:
+        assert History(other.read_trainee_db("ann")).answers("ann") == [record]
+        assert other.campaigns.member("c1", "ann").answers == 1
+    store.close()
+
+
+def test_concurrent_writers_keep_exact_running_totals(postgres_url):
+    from quizhall.store.campaigns import Contribution
+
+    at = "2026-12-05T10:00:00+00:00"
+    with open_store(postgres_url) as setup:
+        setup.campaigns.save_campaign("c1", {})
+        for n in range(8):
+            setup.campaigns.join("c1", f"t{n}", f"市总工会/{'甲乙'[n % 2]}", at)
+    errors = []
+
+    def answer(n):
+        try:
+            with open_store(postgres_url) as mine:
+                for i in range(15):
+                    mine.campaigns.add("c1", f"t{n}", Contribution(
+                        at, answers=1, correct=i % 2, points=1.0,
+                        passed="L1" if i == 7 else None))
+        except Exception as exc:  # a deadlock or a lost update would land here
+            errors.append(exc)
+
+    threads = [threading.Thread(target=answer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with open_store(postgres_url) as store:
+        units = {u.unit: u for u in store.campaigns.units("c1")}
+        assert (units["市总工会"].members, units["市总工会"].answers) == (8, 120)
+        assert units["市总工会"].passes == {"L1": 8}
+        assert units["市总工会/甲"].answers == 60
+        assert [rank for rank, _ in store.campaigns.top("c1", 8)] == [1] * 8
+        assert store.campaigns.rank("c1", "t3") == 1

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     import tinydb
 
+    from quizhall.store.campaigns import CampaignStore
     from quizhall.store.log import Repair
     from quizhall.store.store import ContestRecord
 
@@ -32,7 +33,8 @@ class ContestLog(Protocol):
 
 
 class StoreBackend(Protocol):
-    """Contests (records and event logs) and trainee documents (TinyDB, one trainee each).
+    """Contests (records and event logs), trainee documents (TinyDB, one trainee each) and
+    campaigns (:class:`quizhall.store.campaigns.CampaignStore`).
 
     ``location`` names where the data is, for messages (a directory, or a database URL
     with its password hidden); ``warnings`` collects messages the user should see.
@@ -40,6 +42,9 @@ class StoreBackend(Protocol):
 
     location: str
     warnings: list[str]
+
+    @property
+    def campaigns(self) -> CampaignStore: ...
 
     def create_contest(self, title: str, config: dict, source: str | None = None) -> str: ...
     def contests(self) -> list[ContestRecord]: ...

@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, MutableMapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     import psycopg
     import tinydb
     from psycopg_pool import ConnectionPool
+
+    from quizhall.store.postgres_campaigns import PostgresCampaigns
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 MIGRATION_TABLE = "_yoyo_migration"
@@ -117,10 +119,12 @@ class PostgresStore:
         self._conninfo = make_conninfo(**self._info)
         self._password = self._info.get("password")
         self._mutex = threading.RLock()
+        self._shared = threading.local()  # this thread's together() transaction, if any
         self._lock_conn: psycopg.Connection | None = None
         self._held: dict[tuple[str, str], str] = {}  # (kind, key) -> this writer's token
         self._trainees: dict[str, tinydb.TinyDB] = {}
         self._logs: list[PostgresLog] = []
+        self._campaigns: PostgresCampaigns | None = None
         with self._errors():
             with driver.connect(self._conninfo, autocommit=True) as conn:
                 self._migrate(conn)
@@ -147,8 +151,41 @@ class PostgresStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection]:
+        """A connection in a transaction, committed at the end: this thread's
+        :meth:`together` transaction when one is open, else one of its own."""
+        shared = getattr(self._shared, "conn", None)
+        if shared is not None:
+            with self._errors():
+                yield shared
+            return
         with self._errors(), self._pool.connection() as conn:
             yield conn
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Make every write of this thread inside one transaction: an answer and the campaign
+        totals it counts toward are committed together or not at all. If it fails, what the
+        writes changed in memory is undone (see :meth:`on_rollback`)."""
+        if getattr(self._shared, "conn", None) is not None:  # nested: the outer one decides
+            yield
+            return
+        with self._errors(), self._pool.connection() as conn:
+            self._shared.conn, self._shared.undo = conn, []
+            try:
+                with conn.transaction():
+                    yield
+            except BaseException:
+                for undo in reversed(self._shared.undo):
+                    undo()
+                raise
+            finally:
+                self._shared.conn, self._shared.undo = None, []
+
+    def on_rollback(self, undo: Callable[[], None]) -> None:
+        """Run ``undo`` if this thread's :meth:`together` transaction fails (nothing when
+        there is none: the write has committed on its own)."""
+        if getattr(self._shared, "conn", None) is not None:
+            self._shared.undo.append(undo)
 
     def _migrate(self, conn: psycopg.Connection) -> None:
         """Apply the migrations the database lacks (with yoyo-migrations)."""
@@ -342,6 +379,17 @@ class PostgresStore:
         finally:
             self._unlock("contest", record.id)
 
+    # -- campaigns ---------------------------------------------------------------------------
+
+    @property
+    def campaigns(self) -> PostgresCampaigns:
+        """The campaigns (definitions, members, running totals) in this database."""
+        if self._campaigns is None:
+            from quizhall.store.postgres_campaigns import PostgresCampaigns
+
+            self._campaigns = PostgresCampaigns(self)
+        return self._campaigns
+
     # -- trainee documents -------------------------------------------------------------------
 
     def trainee_db(self, user: str) -> tinydb.TinyDB:
@@ -392,6 +440,9 @@ class PostgresStore:
 
     def close(self) -> None:
         """Close every log and trainee opened here, giving up their locks, and the pool."""
+        if self._campaigns is not None:
+            self.warnings.extend(self._campaigns.warnings)
+            self._campaigns = None
         for log in self._logs:
             log.close()
         self._logs.clear()
@@ -613,6 +664,26 @@ class PostgresDocuments(TrackedStorage):
                 raise
             for key, text in found.puts.items():
                 raw[key] = json.loads(text)
+            if not (found.cleared or found.puts or found.deletes):
+                return
+            seq_before = self._seq - 1
+
+            def undo() -> None:  # the shared transaction failed: forget this change
+                with self._mutex:
+                    for key, text in view.before.items():
+                        if text is None:
+                            raw.pop(key, None)
+                        else:
+                            raw[key] = json.loads(text)
+                    if created and not raw:
+                        self._tables.pop(name, None)
+                    self._seq = seq_before
+
+            self._store.on_rollback(undo)
+
+    def together(self) -> AbstractContextManager[None]:
+        """One transaction for the writes made inside (see :meth:`PostgresStore.together`)."""
+        return self._store.together()
 
     def _commit(self, table: str | None, cleared: bool, puts: list[tuple[str, str, str]],
                 deletes: list[str]) -> None:
