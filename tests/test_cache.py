@@ -69,6 +69,29 @@ def test_second_load_comes_from_the_cache(bank_file, monkeypatch):
     assert second.banks[0].questions[1].answer.accepts(29.5)
 
 
+EVERY_TYPE = """\
+bank: {id: every, title: T}
+questions:
+  - {id: s, type: single, stem: 选哪个？, options: [x, y], answer: B}
+  - {id: m, type: multiple, stem: 哪些？, options: [x, y, z], answer: AC}
+  - {id: j, type: judge, stem: 对吗？, answer: 对}
+  - {id: f, type: fill, stem: ____, answer: [[a, b]]}
+  - {id: sh, type: short, stem: 为什么？, answer: 因为}
+  - {id: o, type: order, stem: 排序, options: [x, y, z], answer: CAB}
+  - {id: n, type: numeric, stem: 几天？, answer: {min: 1, max: 2}}
+  - {id: mt, type: match, stem: 连线, answer: {甲: 一, 乙: 二}, distractors: [三]}
+"""
+
+
+def test_a_bank_with_every_built_in_type_comes_from_the_cache(tmp_path, monkeypatch):
+    path = tmp_path / "every.yaml"
+    path.write_text(EVERY_TYPE, encoding="utf-8")
+    first = load_bank(path)
+    assert first.ok
+    forbid_parsing(monkeypatch)
+    assert load_bank(path).banks == first.banks
+
+
 def test_cached_bank_takes_the_path_it_is_loaded_from(bank_file, tmp_path, monkeypatch):
     load_bank(bank_file)
     copy = tmp_path / "copy.yaml"

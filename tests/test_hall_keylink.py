@@ -132,3 +132,19 @@ def test_a_directory_open_to_others_is_refused(tmp_path):
         assert "not private" in str(error)
     else:
         raise AssertionError("a world-writable directory was accepted")
+
+
+async def test_a_watch_only_display_hands_no_key_to_the_host(tmp_path):
+    app, session = host(contest_file(tmp_path, BUZZ, bank=TUI_BANK), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as host_pilot:
+        await press(host_pilot, "space", "space", "space", "o")
+        store = open_store(tmp_path / "data")
+        display = DisplayApp(Follower(store, session.contest_id, FrozenClock()), bell=False,
+                             watch_only=True)
+        async with display.run_test(size=(100, 30)) as pilot:
+            await press(pilot, "2", "y", "space")
+            await asyncio.sleep(0.3)  # what a forwarded key would take to arrive
+            assert app.view.buzz_holder is None and app.view.buzz_open
+            assert not display.screen.query_one(HallView).warning  # nothing to warn about
+        store.close()
+    session.close()

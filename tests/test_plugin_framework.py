@@ -570,7 +570,10 @@ def test_an_installed_plugin_kept_out_is_named_as_installed(installed_plugins, c
     assert main(["plugins"]) == 0
     assert "good-plugin  (installed, kept out by QUIZHALL_LOAD_PLUGINS)" in \
         capsys.readouterr().out
-    loaded = load(contest_text(REQUIRED, head=listing("good-plugin") + "  - nowhere\n"), DATA)
+    from quizhall.plugins import get_plugin_manager
+
+    loaded = load(contest_text(REQUIRED, head=listing("good-plugin") + "  - nowhere\n"), DATA,
+                  pm=get_plugin_manager())  # the manager that loaded (and kept out) plugins
     assert [d.format() for d in loaded.diagnostics] == [
         "<contest>:5:5: error: plugin good-plugin is installed but not loaded "
         "(QUIZHALL_LOAD_PLUGINS is empty: no installed plugin loads)",

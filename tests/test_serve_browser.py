@@ -88,7 +88,7 @@ def served(tmp_path):
     finally:
         server.terminate()  # graceful: the sessions' apps are told to quit
         server.wait(timeout=60)
-    sessions = subprocess.run(["pgrep", "-f", f"--data-dir {data_dir} practice"],
+    sessions = subprocess.run(["pgrep", "-f", "--", f"--data-dir {data_dir} practice"],
                               capture_output=True, text=True).stdout.split()
     assert sessions == []  # no session's app outlives the server
 
@@ -144,3 +144,88 @@ def test_a_browser_signs_in_answers_and_the_answer_is_stored(browser, served):
         "return performance.getEntriesByType('resource').map(e => e.name)")
     assert resources and all(name.startswith(url) or name.startswith(url.replace("http", "ws"))
                              for name in resources)  # nothing from the internet
+
+
+DEMO = Path(__file__).resolve().parents[1] / "question_banks"
+
+
+def test_a_browser_watches_the_projector_view_and_its_keys_reach_nobody(browser, tmp_path):
+    """``serve --display``: the contest's hall view in a browser; keys typed there never reach
+    the host console listening for the projector's keys."""
+    from selenium.webdriver.common.by import By
+
+    from quizhall.cli import main
+    from quizhall.tui import keylink
+
+    data_dir, port = tmp_path / "data", _free_port()
+    assert main(["--lang", "en", "--data-dir", str(data_dir), "rehearse",
+                 str(DEMO / "demo.contest.yaml"), "--commands",
+                 str(DEMO / "demo.rehearsal.txt")]) == 0
+    with open_store(data_dir) as store:
+        (record,) = store.contests()
+    heard: list[tuple] = []
+    host = keylink.KeyListener(record.id, lambda *key: heard.append(key))
+    host.start()  # as a host console on this contest would
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [SRC,
+                                                                     os.environ.get("PYTHONPATH")]))}
+    output = tmp_path / "serve.out"
+    with output.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "quizhall", "--lang", "en", "--data-dir", str(data_dir),
+             "serve", "--display", record.id, "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        _wait_for(lambda: _listening(port), "the server to listen")
+        assert "the projector view is open (read-only)" in output.read_text(encoding="utf-8")
+        browser.get(f"http://127.0.0.1:{port}/")
+        _wait_for(lambda: "-first-byte" in (browser.find_element(By.TAG_NAME, "body")
+                                            .get_attribute("class") or ""), "the first screen")
+        _wait_for(lambda: _running(f"--data-dir {data_dir} display --watch-only"),
+                  "the browser's watch-only display")
+        _wait_for(lambda: _drawn(browser), "the view drawn")
+        browser.get_screenshot_as_file(str(os.environ.get("QUIZHALL_SHOT", tmp_path / "p.png")))
+        keyboard = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+        for key in ("1", "o", "y", " "):
+            keyboard.send_keys(key)
+            time.sleep(0.3)
+        time.sleep(1)
+        assert heard == []
+    finally:
+        host.stop()
+        server.terminate()
+        server.wait(timeout=60)
+    assert not _running(f"--data-dir {data_dir} display")  # no viewer outlives the server
+
+
+def _drawn(browser) -> bool:
+    """Whether the page shows more than one colour: the terminal has drawn something."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    picture = Image.open(BytesIO(browser.get_screenshot_as_png())).convert("RGB")
+    return len(picture.getcolors(maxcolors=1 << 16) or range(2)) > 1
+
+
+def _running(command: str) -> bool:
+    return bool(subprocess.run(["pgrep", "-f", "--", command], capture_output=True,
+                               text=True).stdout.split())
+
+
+def test_serve_takes_banks_or_display_not_both(capsys, tmp_path):
+    from quizhall.cli import main
+
+    data = ["--lang", "en", "--data-dir", str(tmp_path / "data")]
+    assert main([*data, "serve"]) == 2
+    assert "give the banks to practise on, or --display" in capsys.readouterr().err
+    assert main([*data, "serve", "x.yaml", "--display"]) == 2
+    assert "--display serves the projector view: it takes no banks" in capsys.readouterr().err
+    assert main([*data, "serve", "--display", "no-such-contest"]) == 1
+    assert "there is no contest no-such-contest" in capsys.readouterr().err
+
+
+def test_the_served_projector_runs_a_watch_only_display(tmp_path):
+    from quizhall.web.serve import display_command
+
+    words = display_command("demo-20251124-abcd", tmp_path, "zh-CN").split()
+    assert words[-4:] == ["display", "--watch-only", "--no-bell", "demo-20251124-abcd"]

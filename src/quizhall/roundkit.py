@@ -12,6 +12,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from quizhall.bank.model import plain_number
 from quizhall.contest.rounds import Decision, Event, RoundType, Setting, check_partial, timer
 from quizhall.contest.state import CLOSED, INTRO, QUESTION
 from quizhall.i18n import t
@@ -25,9 +26,9 @@ ANSWERER = Setting("choice", "seat", "round.setting.answerer", choices=("seat", 
 
 
 def fmt(value: Any) -> str:
-    """A number as people write it: 10, -10, 2.5."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    """A number as people write it: 10, -10, 2.5 (anything else as ``str``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return plain_number(value)
     return str(value)
 
 

@@ -480,10 +480,9 @@ class NodeReader:
         items = self.sequence(node, what)
         if items is None:
             return None
-        values = [self.text(item, what) for item in items]
-        if any(v is None for v in values):
-            return None
-        return tuple(values)  # type: ignore[arg-type]
+        read = [self.text(item, what) for item in items]
+        values = tuple(v for v in read if v is not None)
+        return values if len(values) == len(read) else None
 
     def number(self, node: Node, what: str) -> float | int | None:
         """A finite int or float."""

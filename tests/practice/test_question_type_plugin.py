@@ -19,7 +19,8 @@ from quizhall.bank.model import Grade, Question, grade, parse_number
 from quizhall.bank.qtypes import Drawing, QuestionKind, register, unregister
 from quizhall.importers import ImportOptions
 from quizhall.importers.sheet import read_sheet
-from quizhall.practice import History, Library, ManualClock, present
+from quizhall.practice import ExamSpec, History, Library, ManualClock, parse_quotas, present
+from quizhall.practice.exam import draw
 from quizhall.tui.practice.app import PracticeApp, PracticeSettings
 from quizhall.tui.practice.question import QuestionScreen
 from quizhall.yamlsource import NodeReader
@@ -148,6 +149,14 @@ def test_a_registered_type_is_answered_in_practice(estimate):
     assert answer.grade == Grade(False, 0.5)
     assert shown.answer_text() == "21196 (± 2000)"
     assert shown.given_text(answer.given) == "20500"
+
+
+def test_a_registered_type_has_a_quota_in_a_mock_exam(estimate):
+    library = Library([_bank()])
+    spec = ExamSpec(count=2, quotas=parse_quotas("估算题=1"))
+    refs = draw(library.refs, spec, random.Random(1))
+    assert [ref.question.type for ref in refs] == ["single", "estimate"]  # built-ins first
+    assert ExamSpec.from_doc(spec.to_doc()) == spec  # a saved exam resumes with its quota
 
 
 def test_a_registered_type_is_exported_and_reads_back(estimate):

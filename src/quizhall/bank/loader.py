@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -74,9 +75,9 @@ def load_bank(path: str | Path, display: str | None = None, use_cache: bool = Tr
     if key:
         cached = cache.read(key)
         if cached is not None:
-            bank, diagnostics = cached
-            result.banks.append(_with_path(bank, shown))
-            result.diagnostics.extend(_with_display(diagnostics, shown))
+            cached_bank, cached_diagnostics = cached
+            result.banks.append(_with_path(cached_bank, shown))
+            result.diagnostics.extend(_with_display(cached_diagnostics, shown))
             return result
     text, problems = decode_text(data, shown)
     if text is None:
@@ -193,13 +194,14 @@ def _read_info(reader: NodeReader, node: Node) -> BankInfo | None:
     if "language" in fields and values["language"] not in ("zh-CN", "en", None):
         reader.report(fields["language"], t("bank.bad_language", value=values["language"]),
                       suggest(values["language"] or "", ("zh-CN", "en")))
-    if values.get("id") is not None and not BANK_ID_RE.fullmatch(values["id"]):
-        reader.report(fields["id"], t("bank.bad_bank_id", id=values["id"]))
+    bank_id, title = values.get("id"), values.get("title")
+    if bank_id is not None and not BANK_ID_RE.fullmatch(bank_id):
+        reader.report(fields["id"], t("bank.bad_bank_id", id=bank_id))
         return None
-    if values.get("id") is None or values.get("title") is None:
+    if bank_id is None or title is None:
         return None
     return BankInfo(
-        id=values["id"], title=values["title"], language=language,
+        id=bank_id, title=title, language=language,
         version=values.get("version") or "", description=values.get("description") or "",
         author=values.get("author") or "", license=values.get("license") or "",
     )
@@ -215,13 +217,13 @@ def _read_questions(reader: NodeReader, node: Node, pictures: Path | None) -> li
         # Ids are compared as written, before validation, so that a duplicate is reported
         # even when one of the two questions has other errors.
         raw_id = _raw_id(item) if not isinstance(item, MappingNode) or reader.merge(item) else None
-        duplicate = raw_id is not None and raw_id in first_line
-        if duplicate:
-            reader.report(item, t("bank.duplicate_id", id=raw_id, line=first_line[raw_id]))
+        duplicate_of = first_line.get(raw_id) if raw_id is not None else None
+        if duplicate_of is not None:
+            reader.report(item, t("bank.duplicate_id", id=raw_id, line=duplicate_of))
         elif raw_id is not None:
             first_line[raw_id] = item.start_mark.line + 1
         question = _read_question(reader, item, pictures)
-        if question is not None and not duplicate:
+        if question is not None and duplicate_of is None:
             questions.append(question)
     return questions
 
@@ -259,7 +261,7 @@ def _read_question(reader: NodeReader, node: Node, pictures: Path | None) -> Que
     text = reader.text
     qid = text(fields["id"], "id") if "id" in fields else None
     stem = text(fields["stem"], "stem") if "stem" in fields else None
-    kwargs: dict[str, object] = {}
+    kwargs: dict[str, Any] = {}  # Question's optional fields, as read
     for key in ("explanation", "source", "unit", "media", "alt"):
         if key in fields:
             kwargs[key] = text(fields[key], key, allow_empty=True) or ""
@@ -297,8 +299,7 @@ def _read_question(reader: NodeReader, node: Node, pictures: Path | None) -> Que
     if qid is None or stem is None or answer is None:
         return None
     return Question(id=qid, type=kind.name, stem=stem, answer=answer, options=options,
-                    option_images=option_images, line=node.start_mark.line + 1,
-                    **kwargs)  # type: ignore[arg-type]
+                    option_images=option_images, line=node.start_mark.line + 1, **kwargs)
 
 
 def all_question_keys() -> tuple[str, ...]:
@@ -355,14 +356,15 @@ def _read_options(reader: NodeReader, node: Node, folder: Path | None = None,
     images = {} if images is None else images
     if isinstance(node, SequenceNode):  # a plain list: letters follow the order
         letters = OPTION_LETTERS.ljust(len(node.value), "?")  # too many: reported below
-        texts = [_read_option(reader, item, "option", folder, images, letter)
-                 for letter, item in zip(letters, node.value, strict=False)]
-        if any(x is None for x in texts):
+        read = [_read_option(reader, item, "option", folder, images, letter)
+                for letter, item in zip(letters, node.value, strict=False)]
+        texts = [x for x in read if x is not None]
+        if len(texts) != len(read):
             return None
         if not 2 <= len(texts) <= len(OPTION_LETTERS):
             reader.report(node, t("bank.option_count", count=len(texts)))
             return None
-        return dict(zip(OPTION_LETTERS, texts, strict=False))  # type: ignore[arg-type]
+        return dict(zip(OPTION_LETTERS, texts, strict=False))
     fields = reader.mapping(node, "options")
     if fields is None:
         return None

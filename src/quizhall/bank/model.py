@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import cast
 
 from quizhall.bank.qtypes.registry import ALIASES, kind_of
 
@@ -59,24 +61,22 @@ class NumericAnswer:
         return self.low - eps <= number <= self.high + eps
 
 
-# The shapes of Question.answer, by type.
-Answer = str | tuple[str, ...] | bool | tuple[tuple[str, ...], ...] | NumericAnswer | \
-    tuple[tuple[str, str], ...]
-
-
 @dataclass(frozen=True, slots=True)
 class Question:
     """One question.
 
     ``answer`` by built-in type: single → ``"A"``; multiple → ``("A", "B")`` (sorted); judge → bool;
     fill → one tuple of accepted texts per blank; short → reference text; order → letters in
-    the right order; numeric → :class:`NumericAnswer`; match → ``((left, right), …)``.
+    the right order; numeric → :class:`NumericAnswer`; match → ``((left, right), …)``. A plugin
+    type's answer is whatever its definition reads, so the field is typed ``object``; the
+    properties :attr:`letters`, :attr:`accepted`, :attr:`number` and :attr:`pairs` give a
+    built-in type's answer with its shape.
     """
 
     id: str
     type: str  # a QuestionType for the built-ins, a registered plugin type's name otherwise
     stem: str
-    answer: Answer
+    answer: object  # its shape is the type's (see above)
     options: dict[str, str] = field(default_factory=dict)
     explanation: str = ""
     source: str = ""
@@ -105,16 +105,48 @@ class Question:
     @property
     def blanks(self) -> int:
         """How many blanks a fill-in question has."""
-        return len(self.answer) if self.type is QuestionType.FILL else 0  # type: ignore[arg-type]
+        return len(self.accepted) if self.type == QuestionType.FILL else 0
+
+    # The answer with its shape, for a question of a type that has it: the loader and the
+    # parse cache only ever give a question its type's shape, so these need no checks.
+
+    @property
+    def letters(self) -> tuple[str, ...]:
+        """The option letters of a single, multiple or order answer (``("A",)`` for single)."""
+        if isinstance(self.answer, str):
+            return (self.answer,)
+        return cast(tuple[str, ...], self.answer)
+
+    @property
+    def accepted(self) -> tuple[tuple[str, ...], ...]:
+        """A fill-in answer: the texts each blank accepts."""
+        return cast(tuple[tuple[str, ...], ...], self.answer)
+
+    @property
+    def number(self) -> NumericAnswer:
+        """A numeric answer."""
+        return cast(NumericAnswer, self.answer)
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """A match answer: ``((left, right), …)`` in bank order."""
+        return cast(tuple[tuple[str, str], ...], self.answer)
 
     def answer_text(self) -> str:
         """The correct answer as a person reads it."""
         return kind_of(self.type).answer_text(self)
 
 
+def plain_value(number: float) -> int | float:
+    """A number as data people read: ``110.0`` is ``110``, others are rounded to six places
+    against float noise (``0.1 + 0.2`` is ``0.3``): scores, stakes, answers, exports."""
+    value = round(float(number), 6)
+    return int(value) if value.is_integer() else value
+
+
 def plain_number(number: float) -> str:
-    """A number as people write it: ``110``, ``-10``, ``12.5`` (scores, stakes, answers)."""
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+    """A number as people write it: ``110``, ``-10``, ``12.5`` (see :func:`plain_value`)."""
+    return str(plain_value(number))
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,12 +245,15 @@ def parse_judge(value: object) -> bool | None:
 
 
 def parse_letters(value: object) -> tuple[str, ...]:
-    """Option letters from ``"ABD"``, ``"A,B,D"``, ``"a b d"`` or a list of letters."""
+    """Option letters from ``"ABD"``, ``"A,B,D"``, ``"a b d"`` or a list of letters
+    (``TypeError`` for a value that is neither a text nor iterable)."""
     if isinstance(value, str):
         items: list[str] = [c for c in unicodedata.normalize("NFKC", value).upper()
                             if not c.isspace() and c not in ",，、;；/"]
+    elif isinstance(value, Iterable):
+        items = [normalize_text(str(v)).upper() for v in value]
     else:
-        items = [normalize_text(str(v)).upper() for v in value]  # type: ignore[union-attr]
+        raise TypeError(f"not option letters: {type(value).__name__}")
     return tuple(items)
 
 

@@ -40,4 +40,4 @@ def buzzer_sources() -> dict[str, BuzzerSource]:
     of a name wins)."""
     from quizhall.plugins import by_name
 
-    return dict(by_name("quizhall_register_buzzer_sources"))  # type: ignore[arg-type]
+    return dict(by_name("quizhall_register_buzzer_sources"))

@@ -19,6 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help=t("run.theme_help"))
     parser.add_argument("--images", choices=PICTURE_PROTOCOLS, default="auto",
                         help=t("run.images_help"))
+    parser.add_argument("--watch-only", action="store_true", help=t("display.watch_only_help"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
             return 1
         prepare_pictures(args.images, follower.questions.values())
         app = DisplayApp(follower, theme=args.theme, bell=not args.no_bell,
-                         timers=not args.no_timer, motion=not args.no_motion)
+                         timers=not args.no_timer, motion=not args.no_motion,
+                         watch_only=args.watch_only)
         app.run()
         return app.return_code or 0
     finally:

@@ -17,30 +17,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizhall.plugins import (
-        FAILED,
-        SKIPPED,
-        WARNINGS,
-        describe,
-        get_plugin_manager,
-        load_plugin_file,
-    )
+    from quizhall.plugins import describe, get_plugin_manager, load_plugin_file
 
     pm = get_plugin_manager()
     for path in args.plugin:
         load_plugin_file(path, pm)
     infos = [info for info in describe(pm) if args.all or info.origin != "builtin"]
-    failures = list(FAILED)
+    record = pm.record
+    failures = list(record.failures)
     if args.json:
         json.dump({"plugins": [info.to_json() for info in infos],
                    "failed": [{"name": f.name, "origin": f.origin, "error": f.error}
                               for f in failures],
-                   "warnings": list(dict.fromkeys(WARNINGS)),
-                   "skipped": list(SKIPPED)},
+                   "warnings": list(dict.fromkeys(record.warnings)),
+                   "skipped": list(record.skipped)},
                   sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 1 if failures else 0
-    if not infos and not failures and not SKIPPED:
+    if not infos and not failures and not record.skipped:
         print(t("plugins.none"))
     for info in infos:
         version = f" {info.version}" if info.version else ""
@@ -50,11 +44,11 @@ def run(args: argparse.Namespace) -> int:
             print("  " + t("plugins.settings", settings=", ".join(
                 f"{name}={json.dumps(default, ensure_ascii=False)}"
                 for name, _, default in info.settings)))
-    for name in SKIPPED:
+    for name in record.skipped:
         print(t("plugins.skipped", name=name))
     for failure in failures:
         print(t("plugins.failed", name=failure.name, origin=failure.origin,
                 error=failure.error), file=sys.stderr)
-    for warning in dict.fromkeys(WARNINGS):
+    for warning in dict.fromkeys(record.warnings):
         print(warning, file=sys.stderr)
     return 1 if failures else 0

@@ -205,7 +205,7 @@ def _filter(args: argparse.Namespace, library: Library) -> Filter | None:
         qtype = TYPE_ALIASES.get(name) or TYPE_ALIASES.get(name.lower())
         if qtype is None:
             raise ValueError(t("practice.unknown_type", type=name))
-        types.append(qtype.value)
+        types.append(str(qtype))
 
     levels = []
     for name in args.level:

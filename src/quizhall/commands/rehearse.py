@@ -34,14 +34,14 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.contest.loader import load_contest
     from quizhall.contest.rehearsal import Rehearsal
     from quizhall.contest.stored import resume_stored, same_contest, start_stored
-    from quizhall.plugins import FAILED, get_plugin_manager, load_plugin_file
+    from quizhall.plugins import get_plugin_manager, load_plugin_file
     from quizhall.store import StoreError, open_store
     from quizhall.yamlsource import read_text
 
     pm = get_plugin_manager()
     for path in args.plugin:
         load_plugin_file(path, pm)
-    for failure in FAILED:
+    for failure in pm.record.failures:
         print(t("plugins.failed", name=failure.name, origin=failure.origin,
                 error=failure.error), file=sys.stderr)
     loaded = load_contest(args.contest, pm)

@@ -30,9 +30,10 @@ def undo_moves(events: list[dict]) -> list[tuple[int, dict]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizhall.bank.model import plain_value
     from quizhall.commands.rehearse import print_standings
     from quizhall.contest.describe import describe_event, describe_reason, member_name, who
-    from quizhall.contest.rehearsal import plain_number, summary
+    from quizhall.contest.rehearsal import summary
     from quizhall.contest.stored import StoredContestError, replay_stored
     from quizhall.store import StoreError, open_store
 
@@ -58,12 +59,12 @@ def run(args: argparse.Namespace) -> int:
     if args.ledger:
         teams = contest.plan.teams
         for entry in ledger:
-            parts = "; ".join(f"{p['reason']} {plain_number(p['points']):+}"
+            parts = "; ".join(f"{p['reason']} {plain_value(p['points']):+}"
                               for p in entry.parts) or describe_reason(entry)
             member = member_name(contest.plan, entry.team, entry.member)
             print(visible(t("results.ledger_line", seq=entry.seq,
                             team=who(teams[entry.team].name, member),
-                            points=f"{plain_number(entry.points):+}", why=parts)))
+                            points=f"{plain_value(entry.points):+}", why=parts)))
         for seq, event in undo_moves(stored.events):
             print(visible(t("results.ledger_move", seq=seq,
                             what=describe_event(contest.plan, event))))

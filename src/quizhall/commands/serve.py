@@ -1,5 +1,6 @@
 """``quizhall serve BANK...``: the practice app for browsers on the local network; each
-browser session signs in and practises as its own trainee."""
+browser session signs in and practises as its own trainee. ``quizhall serve --display
+[CONTEST_ID]`` serves a contest's projector view instead, watch-only."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from quizhall.web.serve import DEFAULT_PORT
 
     parser.add_argument("banks", nargs="*", metavar="BANK", help=t("serve.banks_help"))
+    parser.add_argument("--display", nargs="?", const="", metavar="CONTEST_ID",
+                        help=t("serve.display_help"))
     parser.add_argument("--host", metavar="ADDRESS", help=t("serve.host_help"))
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N",
                         help=t("serve.port_help", port=DEFAULT_PORT))
@@ -32,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         return fail(t("serve.bad_port", port=args.port))
+    if args.display is not None:
+        return _serve_display(args) if not args.banks else fail(t("serve.banks_and_display"))
     if args.campaign:
         from quizhall.commands.practice import find_campaign
 
@@ -41,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.banks:  # the campaign's own banks
             args.banks = [bank.path for bank in campaign.banks]
     if not args.banks:
-        return fail(t("practice.banks_needed"))
+        return fail(t("serve.banks_or_display"))
     if load_library(args.banks) is None:  # every problem printed, before anyone connects
         return 1
     try:
@@ -64,5 +69,28 @@ def run(args: argparse.Namespace) -> int:
             path=location))
     if args.join_code:
         print(t("serve.join_code_set"))
+    server.serve()
+    return 0
+
+
+def _serve_display(args: argparse.Namespace) -> int:
+    from quizhall.commands.practice import fail
+    from quizhall.i18n import get_language
+    from quizhall.store import Store, StoreError, open_store
+    from quizhall.web.serve import display_command, lan_address, make_server
+
+    try:
+        with open_store() as store:
+            # A database URL reaches the sessions through the environment only.
+            data_dir = store.data_dir.resolve() if isinstance(store, Store) else None
+            unknown = args.display and store.contest(args.display) is None
+    except StoreError as error:
+        return fail(str(error), 1)
+    if unknown:  # said now, not in every browser that connects
+        return fail(t("store.no_contest", id=args.display), 1)
+    host = args.host or lan_address()
+    command = display_command(args.display or None, data_dir, get_language())
+    server = make_server(command, host, args.port, args.title or t("serve.display_title"))
+    print(t("serve.serving_display", url=f"http://{host}:{args.port}"))
     server.serve()
     return 0

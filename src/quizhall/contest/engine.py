@@ -411,8 +411,9 @@ class Contest:
         parts: list[dict[str, Any]] = []
         total = 0.0
         for name, result in results:
-            given = [{"points": float(part.points), "reason": part.reason,
-                      "plugin": plugin_key(name)} for part in as_parts(result)]
+            given: list[dict[str, Any]] = [
+                {"points": float(part.points), "reason": part.reason, "plugin": plugin_key(name)}
+                for part in as_parts(result)]
             points = sum(p["points"] for p in given)
             if not is_builtin(name) and not abs(state.scores[team] + total + points) <= MAX_SCORE:
                 # Named here, or the engine would refuse every judgement without a culprit.
@@ -458,7 +459,10 @@ class Contest:
     def check_answerer(self, d: Decision, member: int | None) -> None:
         """Ask the team modes whether ``member`` (None: nobody named) may answer for the team
         answering now; the first refusal refuses the command."""
-        context = self._turn(d, d.state.answerer, d.settings.get("answerer", "all"))
+        team = d.state.answerer
+        if team is None:  # nobody is answering: there is no team mode to ask
+            return
+        context = self._turn(d, team, d.settings.get("answerer", "all"))
         found = call_first(self.pm, "quizhall_check_answerer",
                            lambda value: isinstance(value, str) and bool(value.strip()), "str",
                            d.warnings, select=self._selector(d.round_index, d.round.type),

@@ -19,9 +19,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from quizhall.bank.model import plain_value
 from quizhall.contest import folds
 from quizhall.contest.audience import AUDIENCE_EVENTS
-from quizhall.contest.names import member_name, plain_number, team_name, who
+from quizhall.contest.names import member_name, team_name, who
 from quizhall.contest.plan import Plan
 from quizhall.contest.state import State
 from quizhall.i18n import t
@@ -207,7 +208,7 @@ def _wager_set(plan: Plan, event: Mapping[str, Any]) -> str:
     value = event.get("value")
     if value == "pass":
         return t("export.event.wager_pass", team=team)
-    value = plain_number(value) if isinstance(value, int | float) else value
+    value = plain_value(value) if isinstance(value, int | float) else value
     target = team_name(plan, event.get("for_team"))
     if target is not None:
         return t("export.event.wager_for", team=team, value=value, target=target)
@@ -218,7 +219,7 @@ def _timer_started(plan: Plan, event: Mapping[str, Any]) -> str:
     timer = event.get("timer")
     if not isinstance(timer, dict):
         return t("export.event.answer_started")
-    return t("export.event.timer_started", seconds=plain_number(timer.get("duration")))
+    return t("export.event.timer_started", seconds=plain_value(timer.get("duration") or 0))
 
 
 def _buzz_voided(plan: Plan, event: Mapping[str, Any]) -> str:
@@ -273,7 +274,7 @@ _BUILT_IN = (
     EventType("contest_resumed", "the contest is opened again; the gap counts as paused",
               (Field("gap", "number", "seconds since the last event"),), folds.contest_resumed,
               lambda plan, event: t("export.event.contest_resumed",
-                                    gap=plain_number(event.get("gap", 0))), action=False),
+                                    gap=plain_value(event.get("gap") or 0)), action=False),
     EventType("paused", "the clock stops", (), folds.paused, _simple("export.event.paused"),
               action=False),
     EventType("resumed", "the clock runs again", (), folds.resumed,
@@ -354,14 +355,14 @@ _BUILT_IN = (
               folds.nothing,
               lambda plan, event: t("export.event.cell_picked", team=_team(plan, event),
                                     topic=event.get("name", ""),
-                                    value=plain_number(event.get("value")))),
+                                    value=plain_value(event.get("value") or 0))),
     EventType("judge_scored", "a judge gives a team a score",
               (_TEAM, Field("name", "str", "the judge"), Field("score", "number", "the score"),
               ),
               folds.nothing,
               lambda plan, event: t("export.event.judge_scored", judge=event.get("name", ""),
                                     team=_team(plan, event),
-                                    score=plain_number(event.get("score")))),
+                                    score=plain_value(event.get("score") or 0))),
     EventType("timer_started", "a clock starts (or the answer time begins)", (),
               folds.nothing, _timer_started),
     EventType("life_lost", "a team loses a life",

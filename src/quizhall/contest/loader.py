@@ -363,7 +363,7 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
                   pm: pluggy.PluginManager, load_files: bool) -> tuple[list[_PluginEntry],
                                                                          list[str]]:
     """The ``plugins:`` entries: each names a plugin (checked), its settings and rounds."""
-    from quizhall.plugins import find_plugin, is_builtin, plugin_key, third_party_names
+    from quizhall.plugins import find_plugin, is_builtin, plugin_key
 
     if node is None or reader.is_null(node):
         return [], []
@@ -397,10 +397,10 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
                                     folder=base_dir))
             files.append(name)
             if load_files:
-                from quizhall.plugins import failure_of, load_plugin_file
+                from quizhall.plugins import load_plugin_file, record_of
 
                 if load_plugin_file(file, pm) is None:
-                    failure = failure_of(file)
+                    failure = record_of(pm).failure_of(file)
                     reader.report(item, t("contestfile.plugin_file_failed", path=name,
                                           error=failure.error if failure else "?"))
                     continue
@@ -408,7 +408,7 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
         else:
             registered = find_plugin(pm, name)
             if registered is None:
-                reader.report(item, *_missing_plugin(name, third_party_names(pm)))
+                reader.report(item, *_missing_plugin(name, pm))
                 continue
             if is_builtin(registered):
                 reader.warn(item, t("contestfile.plugin_builtin", name=name))
@@ -424,16 +424,18 @@ def _read_plugins(reader: NodeReader, node: Node | None, base_dir: Path,
     return entries, files
 
 
-def _missing_plugin(name: str, known: list[str]) -> tuple[str, str]:
+def _missing_plugin(name: str, pm: pluggy.PluginManager) -> tuple[str, str]:
     """What to say of a plugin that is not loaded, and a hint: QUIZHALL_LOAD_PLUGINS keeps it
     out, a misspelling, or it is not installed."""
     import difflib
 
-    from quizhall.plugins import SKIPPED, canonical_name, plugin_key
+    from quizhall.plugins import canonical_name, plugin_key, record_of, third_party_names
 
+    known = third_party_names(pm)
     narrowed = os.environ.get("QUIZHALL_LOAD_PLUGINS")
     if narrowed is not None:
-        kept_out = plugin_key(name) in {canonical_name(skipped) for skipped in SKIPPED}
+        kept_out = plugin_key(name) in {canonical_name(skipped)
+                                      for skipped in record_of(pm).skipped}
         message = t("contestfile.plugin_kept_out" if kept_out else "contestfile.plugin_missing",
                     name=name)
         if not narrowed.strip():
@@ -795,7 +797,7 @@ def _read_selection(reader: NodeReader, node: Node, index: Index) -> Selection:
                 reader.report(fields["types"], t("bank.unknown_type", type=name),
                               suggest(name, TYPE_ALIASES) or t("bank.types_hint"))
             else:
-                kinds.append(found.value)
+                kinds.append(str(found))
         values["types"] = tuple(kinds)
     if "count" in fields:
         values["count"] = reader.integer(fields["count"], "count", 1)

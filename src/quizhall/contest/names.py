@@ -1,4 +1,4 @@
-"""Names and numbers as an event's sentence shows them: teams, members, plain numbers."""
+"""Names and numbers as an event's sentence shows them: teams and members."""
 
 from __future__ import annotations
 
@@ -6,12 +6,6 @@ from typing import Any
 
 from quizhall.contest.plan import Plan
 from quizhall.i18n import t
-
-
-def plain_number(value: Any) -> int | float:
-    """``10.0`` as ``10``, ``2.5`` as is; None as 0."""
-    number = float(value or 0)
-    return int(number) if number.is_integer() else number
 
 
 def team_name(plan: Plan, team: Any) -> str | None:

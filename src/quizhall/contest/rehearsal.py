@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizhall.bank.model import plain_value
 from quizhall.contest.clock import ManualClock
 from quizhall.contest.commands import CommandError
 from quizhall.contest.engine import Contest, Outcome
-from quizhall.contest.view import plain_number
 from quizhall.i18n import t
 
 
@@ -93,7 +93,7 @@ def summary(contest: Contest, refused: Iterable[Refusal] = ()) -> dict[str, Any]
     """
     view = contest.view()
     return {
-        "teams": [{"name": team.name, "score": plain_number(team.score), "rank": team.rank}
+        "teams": [{"name": team.name, "score": plain_value(team.score), "rank": team.rank}
                   for team in view.teams],
         "round": None if view.round is None else view.round + 1,
         "question": view.question,

@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from quizhall.bank.model import plain_value
 from quizhall.contest.commands import Command
 from quizhall.contest.describe import describe_event
 from quizhall.contest.rounds import Decision
@@ -106,10 +107,6 @@ class StateView:
 SCORING = frozenset({"answer_judged", "early_buzz", "points_awarded", "score_adjusted"})
 
 
-def plain_number(value: float) -> float | int:
-    """110.0 → 110, for output people read."""
-    return int(value) if float(value).is_integer() else value
-
 
 def build_view(contest: Any, now: float) -> StateView:
     """The view of a :class:`~quizhall.contest.engine.Contest` at ``now``."""
@@ -189,7 +186,7 @@ def action_text(plan: Any, action: Any) -> str | None:
     what = describe_event(plan, action)
     points = action.get("points")
     if action.get("type") in SCORING and isinstance(points, int | float):
-        return t("contest.action_points", what=what, points=f"{plain_number(points):+}")
+        return t("contest.action_points", what=what, points=f"{plain_value(points):+}")
     return what
 
 

@@ -37,7 +37,7 @@ def exporters(kind: str | None = None) -> dict[str, Exporter]:
 
     found = by_name("quizhall_register_exporters",
                     key=lambda item: f"{getattr(item, 'kind', '?')} {item.name}")
-    return {exporter.name: exporter for exporter in found.values()  # type: ignore[attr-defined]
+    return {exporter.name: exporter for exporter in found.values()
             if kind is None or getattr(exporter, "kind", None) == kind}
 
 

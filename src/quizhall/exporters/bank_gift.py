@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from quizhall.bank.model import Bank, NumericAnswer, Question, QuestionType
+from quizhall.bank.model import Bank, Question, QuestionType
 from quizhall.bank.qtypes import kind_of
 from quizhall.diagnostics import Diagnostic
 from quizhall.exporters import write_atomically
@@ -65,8 +65,8 @@ class _Writer:
         self.lost: Counter[str] = Counter()
 
     def note(self, question: Question, key: str, **values: object) -> None:
-        self.notes.append(Diagnostic(self.path, question.line, 1,
-                                     t(key, id=question.id, **values), "warning"))
+        message = t(key, None, id=question.id, **values)  # None: the current language
+        self.notes.append(Diagnostic(self.path, question.line, 1, message, "warning"))
 
     def block(self, question: Question) -> str | None:
         answer = self.answer(question)
@@ -94,7 +94,7 @@ class _Writer:
                                for letter, text in q.options.items())
                 return "{\n" + body + general + "}"
             case QuestionType.MULTIPLE:
-                right = set(q.answer)  # type: ignore[arg-type]
+                right = set(q.letters)
                 if q.partial != "proportional" and len(right) > 1:
                     self.note(q, "export_bank.gift_proportional")
                 share = _weight(len(right))
@@ -105,7 +105,7 @@ class _Writer:
             case QuestionType.JUDGE:
                 return "{" + ("TRUE" if q.answer else "FALSE") + general.strip("\t\n") + "}"
             case QuestionType.FILL:
-                blanks: tuple[tuple[str, ...], ...] = q.answer  # type: ignore[assignment]
+                blanks = q.accepted
                 if len(blanks) > 1:
                     self.note(q, "export_bank.gift_blanks", count=len(blanks))
                     return None
@@ -123,7 +123,7 @@ class _Writer:
                     self.note(q, "export_bank.gift_keywords")
                 return "{####" + escape(str(q.answer)) + "}"
             case QuestionType.NUMERIC:
-                numeric: NumericAnswer = q.answer  # type: ignore[assignment]
+                numeric = q.number
                 if q.unit:
                     self.note(q, "export_bank.gift_unit", unit=q.unit)
                 if numeric.value is None:
@@ -134,7 +134,7 @@ class _Writer:
                     value = format_number(numeric.value)
                 return "{#" + value + ("\n" + general if general else "") + "}"
             case QuestionType.MATCH:
-                pairs: tuple[tuple[str, str], ...] = q.answer  # type: ignore[assignment]
+                pairs = q.pairs
                 if any("->" in left for left, _ in pairs):
                     self.note(q, "export_bank.gift_arrow")
                     return None

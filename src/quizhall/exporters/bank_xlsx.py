@@ -63,7 +63,7 @@ def _cells(question: Question, language: str, folder: Path | None = None) -> dic
         cells["shuffle"] = "否" if zh else "no"
     if question.strict:
         cells["strict"] = "是" if zh else "yes"
-    if question.type is QuestionType.MULTIPLE and question.partial:
+    if question.type == QuestionType.MULTIPLE and question.partial:
         cells["partial"] = question.partial
     return cells
 
@@ -74,11 +74,11 @@ def _problems(question: Question) -> list[str]:
     lists = question.tags + question.keywords + question.distractors
     if not all(tpl.list_item_ok(item) for item in lists):
         keys.append("export_bank.xlsx_list_item")
-    if question.type is QuestionType.FILL and not all(
-            tpl.fill_text_ok(text) for blank in question.answer for text in blank):  # type: ignore[union-attr]
+    if question.type == QuestionType.FILL and not all(
+            tpl.fill_text_ok(text) for blank in question.accepted for text in blank):
         keys.append("export_bank.xlsx_fill_text")
-    if question.type is QuestionType.MATCH and not all(
-            tpl.pair_text_ok(side) for pair in question.answer for side in pair):  # type: ignore[union-attr]
+    if question.type == QuestionType.MATCH and not all(
+            tpl.pair_text_ok(side) for pair in question.pairs for side in pair):
         keys.append("export_bank.xlsx_pair_text")
     return keys
 

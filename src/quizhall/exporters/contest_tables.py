@@ -8,6 +8,7 @@ answer), the score progression, the audit trail and a summary.
 
 from __future__ import annotations
 
+from quizhall.bank.model import plain_value
 from quizhall.exporters.tables import (
     COLLAPSE,
     NUMBER,
@@ -22,7 +23,6 @@ from quizhall.exporters.tables import (
     Series,
     Sheet,
     Table,
-    plain,
 )
 from quizhall.i18n import get_language, t
 from quizhall.report.contest import (
@@ -101,11 +101,11 @@ def facts(report: ContestReport) -> tuple[tuple[str, str], ...]:
         (t("export.fact.started"), report.started_at),
         (t("export.fact.last_event"), report.last_event_at),
         (t("export.fact.events"), str(report.events)),
-        (t("export.fact.base_score"), str(plain(report.base_score))),
+        (t("export.fact.base_score"), str(plain_value(report.base_score))),
         (t("export.fact.prizes"), _members(tuple(prize_label(p) for p in report.prizes))),
     ]
     if report.floor is not None:
-        items.append((t("export.fact.floor"), str(plain(report.floor))))
+        items.append((t("export.fact.floor"), str(plain_value(report.floor))))
     if report.open_ties:
         groups = [_members(tuple(report.teams[i].name for i in group))
                   for group in report.open_ties]
@@ -139,14 +139,14 @@ def ranking_table(report: ContestReport) -> Table:
     rows = []
     for index in report.ranking:
         team = report.teams[index]
-        row: list[Cell] = [team.rank, team.name, _members(team.members), plain(team.score)]
+        row: list[Cell] = [team.rank, team.name, _members(team.members), plain_value(team.score)]
         if tiebreak:
-            row.append(plain(team.tiebreak))
+            row.append(plain_value(team.tiebreak))
         row.append(prize_label(team.prize))
         if before:
-            row.append(plain(team.before_rounds))
+            row.append(plain_value(team.before_rounds))
         row += [_number(team.round_points[r.index]) for r in played]
-        row += [plain(team.adjustments), team.answers, team.right, team.wrong, team.partial,
+        row += [plain_value(team.adjustments), team.answers, team.right, team.wrong, team.partial,
                 team.timeouts, team.early_buzzes, team.correct_rate,
                 t("export.tied") if team.tied else ""]
         rows.append(tuple(row))
@@ -168,7 +168,7 @@ def score_by_round_table(report: ContestReport) -> Table:
         row: list[Cell] = [team.name]
         for r in played:
             running += team.round_points[r.index] or 0.0
-            row.append(plain(after.get((r.index, index), running)))
+            row.append(plain_value(after.get((r.index, index), running)))
         rows.append(tuple(row))
     return Table("score-by-round", t("export.score_by_round"), tuple(columns), tuple(rows))
 
@@ -184,12 +184,12 @@ def round_table(report: ContestReport, round_result: RoundResult) -> Table:
                 _column("correct_rate", PERCENT), _column("score_after", NUMBER)]
     rows = []
     for team in round_result.teams:
-        row: list[Cell] = [team.name, plain(team.points)]
+        row: list[Cell] = [team.name, plain_value(team.points)]
         if tiebreak:
-            row.append(plain(team.tiebreak))
+            row.append(plain_value(team.tiebreak))
         row += [team.answers, team.right, team.wrong, team.partial, team.timeouts,
-                team.early_buzzes, plain(team.adjustments), team.correct_rate,
-                plain(team.score_after)]
+                team.early_buzzes, plain_value(team.adjustments), team.correct_rate,
+                plain_value(team.score_after)]
         rows.append(tuple(row))
     note = t("export.round_note", type=round_result.type_title,
              shown=round_result.questions_shown, planned=round_result.questions_planned)
@@ -210,17 +210,18 @@ def question_rows(question: QuestionResult) -> list[tuple[Cell, ...]]:
         return [tuple(head + [question.assigned or "", "", outcome_label(question.outcome),
                               None, rate, question.seq])]
     return [tuple(head + [attempt.team_name, attempt.member or "",
-                          outcome_label(attempt.verdict), plain(attempt.points), rate,
+                          outcome_label(attempt.verdict), plain_value(attempt.points), rate,
                           attempt.seq])
             for attempt in question.attempts]
 
 
 def questions_table(report: ContestReport, round_index: int | None = None) -> Table:
-    columns = (_column("round", NUMBER), _column("number", NUMBER), _column("question_key"),
-               _column("question_type"), _column("stake", NUMBER),
-               _column("stem", wide=True), _column("answer", wide=True), _column("team"),
-               _column("member"), _column("result"), _column("points", NUMBER),
-               _column("question_correct_rate", PERCENT), _column("event", NUMBER))
+    columns: tuple[Column, ...] = (
+        _column("round", NUMBER), _column("number", NUMBER), _column("question_key"),
+        _column("question_type"), _column("stake", NUMBER),
+        _column("stem", wide=True), _column("answer", wide=True), _column("team"),
+        _column("member"), _column("result"), _column("points", NUMBER),
+        _column("question_correct_rate", PERCENT), _column("event", NUMBER))
     # A picture column only when a question has a picture: other reports keep their shape.
     pictures = any(question.image for question in report.questions)
     if pictures:
@@ -241,8 +242,8 @@ def progression_table(report: ContestReport) -> Table:
     for point in report.progression:
         team = report.teams[point.team].name if point.team is not None else t("export.start")
         rows.append(tuple([point.seq, point.round + 1 if point.round >= 0 else None, team,
-                           plain(point.points) if point.team is not None else None,
-                           *(plain(score) for score in point.scores)]))
+                           plain_value(point.points) if point.team is not None else None,
+                           *(plain_value(score) for score in point.scores)]))
     return Table("progression", t("export.sheet.progression"), tuple(columns), tuple(rows))
 
 
@@ -310,4 +311,4 @@ def score_chart(report: ContestReport) -> Chart:
 
 
 def _number(value: float | None) -> int | float | None:
-    return None if value is None else plain(value)
+    return None if value is None else plain_value(value)

@@ -8,6 +8,7 @@ by tag, level, question type and day, mock exams, the notebook.
 
 from __future__ import annotations
 
+from quizhall.bank.model import plain_value
 from quizhall.exporters.tables import (
     COLLAPSE,
     DATETIME,
@@ -21,7 +22,6 @@ from quizhall.exporters.tables import (
     Series,
     Sheet,
     Table,
-    plain,
 )
 from quizhall.i18n import t
 from quizhall.report.practice import PracticeReport, TallyRow
@@ -79,7 +79,7 @@ def practice_facts(report: PracticeReport) -> tuple[tuple[str, str], ...]:
         (t("export.fact.user"), report.user),
         (t("export.fact.answers"), str(report.answer_count)),
         (t("export.fact.accuracy"),
-         f"{plain(round(accuracy * 100, 1))}%" if accuracy is not None else ""),
+         f"{plain_value(round(accuracy * 100, 1))}%" if accuracy is not None else ""),
         (t("export.fact.first_answer"), report.first_answer),
         (t("export.fact.last_answer"), report.last_answer),
         (t("export.fact.study_days"), str(report.study_days)),
@@ -130,8 +130,8 @@ def exams_table(report: PracticeReport) -> Table:
     for exam in report.exams:
         status = _label(f"export.exam_status.{exam.status}", exam.status)
         rows.append((exam.title, exam.started, status, exam.finished, exam.questions,
-                     exam.answered, None if exam.score is None else plain(exam.score),
-                     None if exam.max_score is None else plain(exam.max_score), exam.ratio,
+                     exam.answered, None if exam.score is None else plain_value(exam.score),
+                     None if exam.max_score is None else plain_value(exam.max_score), exam.ratio,
                      exam.seconds, _yes_no(exam.passed), exam.id))
     return Table("exams", t("export.sheet.exams"), columns, tuple(rows))
 

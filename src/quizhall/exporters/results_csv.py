@@ -14,10 +14,10 @@ import io
 from pathlib import Path
 from typing import Any
 
+from quizhall.bank.model import plain_value
 from quizhall.exporters import write_atomically
 from quizhall.exporters.tables import Cell, Document, cell_text
 from quizhall.hookspecs import hookimpl
-from quizhall.report.values import plain
 
 
 def _value(value: Cell) -> str | int | float:
@@ -25,7 +25,7 @@ def _value(value: Cell) -> str | int | float:
         return ""
     if isinstance(value, str):
         return cell_text(value)
-    return plain(value)
+    return plain_value(value)
 
 
 def csv_text(document: Document) -> str:

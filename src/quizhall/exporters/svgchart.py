@@ -12,8 +12,8 @@ import math
 import re
 from html import escape as _html_escape
 
+from quizhall.bank.model import plain_value
 from quizhall.exporters.tables import Chart, display_width
-from quizhall.report.values import plain
 from quizhall.visible import visible
 
 # Distinct colours for lines without a colour of their own (colour-blind-friendly first).
@@ -98,7 +98,7 @@ def line_chart_svg(chart: Chart, width: int = WIDTH) -> str:
         out.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{width - RIGHT}" y2="{y:.1f}" '
                    f'class="grid"/>')
         out.append(f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end" class="tick">'
-                   f"{escape(str(plain(tick)))}</text>")
+                   f"{escape(str(plain_value(tick)))}</text>")
         tick += step
     for x, label in chart.marks:
         px = x_of(x)
@@ -120,11 +120,11 @@ def line_chart_svg(chart: Chart, width: int = WIDTH) -> str:
         last = line.values[-1] if line.values else 0
         out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" '
                    f'points="{points}"><title>{escape(line.name)}: '
-                   f"{escape(str(plain(last)))}</title></polyline>")
+                   f"{escape(str(plain_value(last)))}</title></polyline>")
         if len(line.values) == 1:  # a line of one point draws nothing: mark the point
             out.append(f'<circle cx="{x_of(0):.1f}" cy="{y_of(line.values[0]):.1f}" r="4" '
                        f'fill="{colour}"><title>{escape(line.name)}: '
-                       f"{escape(str(plain(last)))}</title></circle>")
+                       f"{escape(str(plain_value(last)))}</title></circle>")
         row, column = divmod(index, per_row)
         lx = LEFT + column * LEGEND_CELL
         ly = plot_bottom + 48 + row * LEGEND_ROW
@@ -133,6 +133,6 @@ def line_chart_svg(chart: Chart, width: int = WIDTH) -> str:
             name = name[:-2] + "…"
         out.append(f'<rect x="{lx}" y="{ly - 10}" width="14" height="4" fill="{colour}"/>')
         out.append(f'<text x="{lx + 20}" y="{ly - 4}" class="legend">{escape(name)} '
-                   f"({escape(str(plain(last)))})</text>")
+                   f"({escape(str(plain_value(last)))})</text>")
     out.append("</svg>")
     return "\n".join(out)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from quizhall.report.values import plain
+from quizhall.bank.model import plain_value
 from quizhall.safecell import neutralise
 from quizhall.visible import visible
 
@@ -75,10 +75,10 @@ def show(value: Cell, kind: str = TEXT) -> str:
         return "✓" if value else ""
     if isinstance(value, int | float):
         if kind == PERCENT:
-            return f"{plain(round(value * 100, 1))}%"
+            return f"{plain_value(round(value * 100, 1))}%"
         if kind == SECONDS:
             return f"{value:.1f}"
-        return str(plain(value))
+        return str(plain_value(value))
     return str(value)
 
 

@@ -19,4 +19,16 @@ MESSAGES = {
                       "the training room is open: browse to {url} ({trainees} trainees so far, "
                       "store: {path}); Ctrl+C ends it"),
     "serve.join_code_set": ("签到时需要输入加入码", "signing in asks for the join code"),
+    "serve.display_help": ("改为提供比赛的投影画面（只读，不接受按键）；不填编号则为最近一场进行中的比赛",
+                           "serve a contest's projector view instead (read-only: no key reaches "
+                           "the contest); without an id, the latest running contest"),
+    "serve.banks_or_display": ("请给出练习用的题库，或用 --display 提供比赛的投影画面",
+                               "give the banks to practise on, or --display to serve a "
+                               "contest's projector view"),
+    "serve.banks_and_display": ("--display 提供投影画面，不需要题库",
+                                "--display serves the projector view: it takes no banks"),
+    "serve.display_title": ("quizhall 投影画面", "quizhall projector"),
+    "serve.serving_display": ("投影画面已开放（只读）：请在浏览器中打开 {url}；按 Ctrl+C 结束",
+                              "the projector view is open (read-only): browse to {url}; "
+                              "Ctrl+C ends it"),
 }

@@ -87,7 +87,7 @@ def importers() -> dict[str, Importer]:
     name wins, plugins before the built-ins)."""
     from quizhall.plugins import by_name
 
-    return dict(by_name("quizhall_register_importers"))  # type: ignore[arg-type]
+    return dict(by_name("quizhall_register_importers"))
 
 
 def importer_for(path: Path, format_name: str | None,

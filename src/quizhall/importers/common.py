@@ -147,8 +147,8 @@ def assign_ids(questions: Sequence[Question], preferred: Sequence[str | None],
     for wish in preferred:
         ok = bool(wish and (counts[wish] == 1 or not unique_only) and wish not in taken)
         chosen.append(wish if ok else None)
-        if ok:
-            taken.add(wish)  # type: ignore[arg-type]
+        if ok and wish:
+            taken.add(wish)
     result = []
     for question, wish, number in zip(questions, chosen, numbers, strict=True):
         if wish is None:

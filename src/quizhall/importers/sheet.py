@@ -23,7 +23,7 @@ import datetime
 import io
 import math
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from quizhall.bank.model import (
     parse_judge,
     parse_letters,
     parse_number,
+    plain_value,
 )
 from quizhall.bank.qtypes import kind_of, lookup
 from quizhall.hookspecs import hookimpl
@@ -93,7 +94,7 @@ class _Table:
 
     display: str
     rows: list[tuple[int, list[Cell]]]
-    default_type: QuestionType | None = None
+    default_type: str | None = None  # a registered type's name
     pictures: dict[tuple[int, int], bytes] = field(default_factory=dict)  # (row, column): bytes
 
 
@@ -158,7 +159,8 @@ def _find_columns(header: list[Cell], column_map: Mapping[str, str]
             shown = "、".join(n for n in names if n) or "∅"
             return None, t("import_bank.map_missing_column", column=wanted, columns=shown)
         index = normalised.index(target)
-        by_field.setdefault(name, []).append(index)  # type: ignore[arg-type]
+        assert name is not None  # _check_map refused unknown keys before any row was read
+        by_field.setdefault(name, []).append(index)
         mapped.add(index)
     unused: list[str] = []
     for index, name in enumerate(names):
@@ -217,7 +219,7 @@ class _SheetReader:
         return None
 
     def row(self, number: int, row: list[Cell], columns: _Columns,
-            default_type: QuestionType | None) -> None:
+            default_type: str | None) -> None:
         skip = self.out.skip
         stem, stem_column = columns.cell(row, "stem")
         if not stem:
@@ -255,7 +257,7 @@ class _SheetReader:
         if kind_of(qtype).has_options and len(options) < 2:
             skip(number, t("bank.option_count", count=len(options)))
             return
-        if not kind_of(qtype).has_options and qtype is not QuestionType.JUDGE and options:
+        if not kind_of(qtype).has_options and qtype != QuestionType.JUDGE and options:
             self.out.warn(number, t("import_bank.options_ignored", type=t(f"bank.type_{qtype}")))
         answer = self.answer(number, answer_column, qtype, answer_text, options, stem)
         if answer is None:
@@ -286,10 +288,10 @@ class _SheetReader:
         return found
 
     def pictures_of(self, number: int, row: list[Cell], columns: _Columns,
-                    drawn: dict[str, bytes], options: dict[str, str]) -> dict[str, object]:
+                    drawn: dict[str, bytes], options: dict[str, str]) -> dict[str, Any]:
         """The question's picture fields: pictures in its cells, or a picture file named in
         the picture column (relative to the spreadsheet)."""
-        fields: dict[str, object] = {}
+        fields: dict[str, Any] = {}  # Question's keyword arguments
         data: bytes | str | None = drawn.get("")
         named, column = columns.cell(row, "image")
         if data is None and named:
@@ -308,7 +310,7 @@ class _SheetReader:
             fields["option_images"] = option_images
         return fields
 
-    def answer(self, number: int, column: int, qtype: QuestionType, text: str,
+    def answer(self, number: int, column: int, qtype: str, text: str,
                options: dict[str, str], stem: str) -> object:
         def fail(message: str, hint: str | None = None) -> None:
             self.out.skip(number, message, column=column or 1, hint=hint)
@@ -319,36 +321,36 @@ class _SheetReader:
             if letters is None:
                 fail(t("bank.answer_not_option", answer=text, letters=letters_known))
                 return None
-            if qtype is QuestionType.SINGLE:
+            if qtype == QuestionType.SINGLE:
                 if len(letters) != 1:
                     fail(t("bank.single_one_letter", answer="".join(letters)),
                          t("bank.use_multiple_hint"))
                     return None
                 return letters[0]
-            if qtype is QuestionType.MULTIPLE:
+            if qtype == QuestionType.MULTIPLE:
                 return tuple(sorted(set(letters)))
             if sorted(letters) != sorted(options):
                 fail(t("bank.order_permutation", letters=letters_known))
                 return None
             return letters
-        if qtype is QuestionType.JUDGE:
-            value = tpl.judge_from_cell(text, options)
-            if value is None:
+        if qtype == QuestionType.JUDGE:
+            judged = tpl.judge_from_cell(text, options)
+            if judged is None:
                 fail(t("bank.judge_answer"), t("bank.judge_hint"))
-            return value
-        if qtype is QuestionType.FILL:
+            return judged
+        if qtype == QuestionType.FILL:
             blanks = tpl.parse_fill(text, stem)
             if isinstance(blanks, int):
                 fail(t("bank.blank_count", blanks=max(len(BLANK_RE.findall(stem)), 1),
                        answers=blanks), t("import_bank.fill_hint"))
                 return None
             return blanks
-        if qtype is QuestionType.NUMERIC:
+        if qtype == QuestionType.NUMERIC:
             value = tpl.parse_numeric(text)
             if value is None:
                 fail(t("import_bank.bad_numeric", value=text), t("import_bank.numeric_hint"))
             return value
-        if qtype is QuestionType.MATCH:
+        if qtype == QuestionType.MATCH:
             pairs = tpl.parse_pairs(text)
             if pairs is None or any(not left or not right for left, right in pairs):
                 fail(t("import_bank.bad_pairs"), t("import_bank.pairs_hint"))
@@ -365,8 +367,8 @@ class _SheetReader:
         return text
 
     def extras(self, number: int, row: list[Cell], columns: _Columns,
-               qtype: QuestionType) -> dict[str, object]:
-        fields: dict[str, object] = {}
+               qtype: str) -> dict[str, Any]:
+        fields: dict[str, Any] = {}  # Question's keyword arguments
         for name in ("explanation", "source", "media"):
             text, _ = columns.cell(row, name)
             if text:
@@ -394,16 +396,16 @@ class _SheetReader:
             text, column = columns.cell(row, name)
             if not text:
                 continue
-            if qtype is not wanted:
+            if qtype != wanted:
                 self.out.warn(number, t("import_bank.field_not_for_type", field=name,
                                         type=t(f"bank.type_{qtype}")), column=column)
                 continue
-            value = self._typed(name, text)
-            if value is None:
+            typed = self._typed(name, text)
+            if typed is None:
                 self.out.warn(number, t("import_bank.bad_field", field=name, value=text),
                               column=column)
             else:
-                fields[name] = value
+                fields[name] = typed
         text, column = columns.cell(row, "shuffle")
         if text:
             value = parse_judge(text)
@@ -430,7 +432,7 @@ def _positive(raw: Cell, text: str) -> float | None:
                          else text)
     if value is None or not math.isfinite(value) or value <= 0:
         return None
-    return int(value) if value.is_integer() else value
+    return plain_value(value)
 
 
 def _letters(text: str, options: dict[str, str]) -> tuple[str, ...] | None:
@@ -596,7 +598,8 @@ def _xlsx_pictures(path: Path, collector: Collector) -> dict[str, dict[tuple[int
                 for row in ws.iter_rows(max_col=MAX_COLUMNS):
                     for cell in row:
                         data = in_cells.get(wps.picture_id(cell.value) or "")
-                        if data is not None:
+                        # (a merged cell's row and column are optional in openpyxl's types)
+                        if data is not None and cell.row is not None and cell.column is not None:
                             found.setdefault(ws.title, {})[(cell.row, cell.column)] = data
         workbook.close()
     except Exception as exc:  # the rows were read; a damaged drawing loses only pictures
@@ -605,7 +608,7 @@ def _xlsx_pictures(path: Path, collector: Collector) -> dict[str, dict[tuple[int
     return found
 
 
-def _info(rows: Iterable[tuple[Cell, ...]]) -> dict[str, str]:
+def _info(rows: Iterable[Sequence[Cell]]) -> dict[str, str]:
     info: dict[str, str] = {}
     for row in rows:
         if len(row) < 2:

@@ -78,7 +78,7 @@ _OPTION_HEADER = re.compile(r"^(?:选项|option|choice)?([a-h])(?:选项)?$")
 _BRACKETED = re.compile(r"[（(【\[].*?[）)】\]]")
 _HEADER_NOISE = re.compile(r"[\s_\-:：*＊]+")
 
-TYPE_NAMES: dict[QuestionType, tuple[str, str]] = {
+TYPE_NAMES: dict[str, tuple[str, str]] = {
     QuestionType.SINGLE: ("单选题", "single"), QuestionType.MULTIPLE: ("多选题", "multiple"),
     QuestionType.JUDGE: ("判断题", "judge"), QuestionType.FILL: ("填空题", "fill"),
     QuestionType.SHORT: ("简答题", "short"), QuestionType.ORDER: ("排序题", "order"),
@@ -321,18 +321,18 @@ def answer_cell(question: Question, language: str) -> str | float:
         case QuestionType.SINGLE:
             return str(answer)
         case QuestionType.MULTIPLE | QuestionType.ORDER:
-            return "".join(answer)  # type: ignore[arg-type]
+            return "".join(question.letters)
         case QuestionType.JUDGE:
             if language == "en":
                 return "TRUE" if answer else "FALSE"
             return "对" if answer else "错"
         case QuestionType.FILL:
-            return format_fill(answer)  # type: ignore[arg-type]
+            return format_fill(question.accepted)
         case QuestionType.NUMERIC:
-            numeric: NumericAnswer = answer  # type: ignore[assignment]
+            numeric = question.number
             if numeric.value is not None and not numeric.tolerance:
                 return numeric.value
             return format_numeric(numeric)
         case QuestionType.MATCH:
-            return format_pairs(answer)  # type: ignore[arg-type]
+            return format_pairs(question.pairs)
     return str(answer)

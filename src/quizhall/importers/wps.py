@@ -49,7 +49,7 @@ def cell_pictures(archive: zipfile.ZipFile) -> dict[str, bytes]:
         blip = picture.find(f"{_DRAWING}blipFill/{_MAIN}blip")
         if named is None or blip is None:
             continue
-        path = targets.get(blip.get(_LINK, ""))
-        if path in names:
-            pictures[named.get("name", "")] = archive.read(path)
+        found = targets.get(blip.get(_LINK, ""))
+        if found is not None and found in names:
+            pictures[named.get("name", "")] = archive.read(found)
     return pictures

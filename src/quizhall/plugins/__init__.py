@@ -2,9 +2,9 @@
 
 Loading is lazy (the first :func:`get_plugin_manager` call), so importing quizhall costs
 nothing. ``QUIZHALL_LOAD_PLUGINS`` narrows which installed plugins load: a comma-separated
-list of entry-point names; empty means none (those kept out are listed in :data:`SKIPPED`).
-Built-ins always load. A plugin that fails to import is recorded in :data:`FAILED` with its
-error and never stops quizhall.
+list of entry-point names; empty means none. Built-ins always load. A plugin that fails to
+import never stops quizhall: the manager's :class:`LoadRecord` (:func:`record_of`) keeps its
+error, the installed plugins kept out, the warnings of register hooks and each plugin's origin.
 
 Plugin names compare without regard to case, ``-`` or ``_`` (:func:`canonical_name`), so a
 contest file's ``quizhall-streak`` finds the package's entry point and, in tests, the module
@@ -19,7 +19,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -97,29 +97,54 @@ class PluginInfo:
                              for name, kind, default in self.settings}}
 
 
-FAILED: list[PluginFailure] = []
-# Installed plugins (entry-point names) that QUIZHALL_LOAD_PLUGINS kept from loading.
-SKIPPED: list[str] = []
-# Warnings from register hooks that failed while :func:`collect` gathered their items.
-WARNINGS: list[str] = []
-# name → (origin, version, source) for plugins registered through this module.
-_ORIGINS: dict[str, tuple[str, str | None, str]] = {}
-_manager: pluggy.PluginManager | None = None
+@dataclass
+class LoadRecord:
+    """How one manager's plugins loaded: the failures, the installed plugins
+    ``QUIZHALL_LOAD_PLUGINS`` kept out, the warnings register hooks gave while
+    :func:`collect` or :func:`by_name` gathered their items, and registered name → (origin,
+    version, source)."""
+
+    failures: list[PluginFailure] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    origins: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
+
+    def failure_of(self, path: str | Path) -> PluginFailure | None:
+        """Why the plugin file at ``path`` failed to load (the latest try), or None."""
+        origin = str(Path(path).resolve())
+        return next((failure for failure in reversed(self.failures)
+                     if failure.origin == origin), None)
 
 
-def new_plugin_manager() -> pluggy.PluginManager:
+class PluginManager(pluggy.PluginManager):
+    """pluggy's manager with the :class:`LoadRecord` of its plugins."""
+
+    def __init__(self) -> None:
+        super().__init__("quizhall")
+        self.record = LoadRecord()
+
+
+_manager: PluginManager | None = None
+
+
+def record_of(pm: pluggy.PluginManager) -> LoadRecord:
+    """The load record of a manager (a new, empty one for a manager quizhall did not make)."""
+    return pm.record if isinstance(pm, PluginManager) else LoadRecord()
+
+
+def new_plugin_manager() -> PluginManager:
     """A manager with the hook specs and the built-in plugins, nothing else."""
-    pm = pluggy.PluginManager("quizhall")
+    pm = PluginManager()
     pm.add_hookspecs(hookspecs)
     from quizhall import __version__
 
     for name in DEFAULT_PLUGINS:
         pm.register(importlib.import_module(name), name=name)
-        _ORIGINS[name] = ("builtin", __version__, name)
+        pm.record.origins[name] = ("builtin", __version__, name)
     return pm
 
 
-def get_plugin_manager() -> pluggy.PluginManager:
+def get_plugin_manager() -> PluginManager:
     """The process-wide manager: built-ins plus the installed plugins allowed to load."""
     global _manager
     if _manager is None:
@@ -132,9 +157,6 @@ def reset_plugin_manager() -> None:
     """Forget the process-wide manager (tests, and after changing the environment)."""
     global _manager
     _manager = None
-    FAILED.clear()
-    SKIPPED.clear()
-    WARNINGS.clear()
 
 
 def canonical_name(name: str) -> str:
@@ -176,11 +198,11 @@ def _allowed() -> set[str] | None:
     return {canonical_name(name) for name in raw.split(",") if name.strip()}
 
 
-def _load_entry_points(pm: pluggy.PluginManager) -> None:
+def _load_entry_points(pm: PluginManager) -> None:
     allowed = _allowed()
     for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         if allowed is not None and canonical_name(entry_point.name) not in allowed:
-            SKIPPED.append(entry_point.name)
+            pm.record.skipped.append(entry_point.name)
             continue
         if pm.has_plugin(entry_point.name):
             continue
@@ -188,16 +210,19 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
             plugin = entry_point.load()
             pm.register(plugin, name=entry_point.name)
             dist = getattr(entry_point, "dist", None)
-            _ORIGINS[entry_point.name] = ("entry point", getattr(dist, "version", None),
-                                          entry_point.value)
+            pm.record.origins[entry_point.name] = ("entry point",
+                                                   getattr(dist, "version", None),
+                                                   entry_point.value)
         # Any failure of third-party code is reported, not raised (sys.exit() included).
         except PLUGIN_ERRORS as exc:
-            FAILED.append(PluginFailure(entry_point.name, f"entry point {entry_point.value}",
-                                        f"{type(exc).__name__}: {exc}"))
+            pm.record.failures.append(PluginFailure(
+                entry_point.name, f"entry point {entry_point.value}",
+                f"{type(exc).__name__}: {exc}"))
 
 
 def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -> ModuleType | None:
-    """Import a plugin from a ``.py`` file and register it; None (and a FAILED entry) on error."""
+    """Import a plugin from a ``.py`` file and register it; None on error (the manager's
+    record says why: :meth:`LoadRecord.failure_of`)."""
     pm = pm or get_plugin_manager()
     path = Path(path)
     name = f"quizhall_plugin_file_{path.stem}"
@@ -212,17 +237,12 @@ def load_plugin_file(path: str | Path, pm: pluggy.PluginManager | None = None) -
         sys.modules[name] = module
         spec.loader.exec_module(module)
         pm.register(module, name=str(path))
-        _ORIGINS[str(path)] = ("file", None, str(path))
+        record_of(pm).origins[str(path)] = ("file", None, str(path))
         return module
     except PLUGIN_ERRORS as exc:
-        FAILED.append(PluginFailure(path.stem, str(path), f"{type(exc).__name__}: {exc}"))
+        record_of(pm).failures.append(PluginFailure(path.stem, str(path),
+                                                    f"{type(exc).__name__}: {exc}"))
         return None
-
-
-def failure_of(path: str | Path) -> PluginFailure | None:
-    """Why the plugin file at ``path`` failed to load (the latest try), or None."""
-    origin = str(Path(path).resolve())
-    return next((failure for failure in reversed(FAILED) if failure.origin == origin), None)
 
 
 def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
@@ -230,12 +250,12 @@ def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
     """Everything plugins hand to a ``register`` callback hook, in the order pluggy calls
     them (the plugin registered last first, so built-ins come last).
 
-    A plugin whose hook raises is named in ``warnings`` (by default :data:`WARNINGS`) and
+    A plugin whose hook raises is named in ``warnings`` (by default the manager's record) and
     what it registered before failing is dropped; the others' items are kept.
     """
 
     pm = pm or get_plugin_manager()
-    warnings = WARNINGS if warnings is None else warnings
+    warnings = record_of(pm).warnings if warnings is None else warnings
     items: list[object] = []
     for impl in implementations(pm, hook_name):
         registered: list[object] = []
@@ -247,18 +267,20 @@ def collect(hook_name: str, pm: pluggy.PluginManager | None = None,
 
 def by_name(hook_name: str, pm: pluggy.PluginManager | None = None,
             warnings: list[str] | None = None,
-            key: Callable[[Any], str] = lambda item: item.name) -> dict[str, object]:
+            key: Callable[[Any], str] = lambda item: item.name) -> dict[str, Any]:
     """What plugins hand to a ``register`` hook whose items have a ``name``, by ``key``
-    (the name, or e.g. ``kind name`` where names are unique per kind).
+    (the name, or e.g. ``kind name`` where names are unique per kind). Only the name is
+    checked, so the items are typed ``Any``: each caller says what its hook's items are.
 
     The registry's rule (:mod:`quizhall.plugins.registry`): the first registration of a key
-    wins, a later one is a warning (by default in :data:`WARNINGS`).
+    wins, a later one is a warning (by default in the manager's record).
     """
     from quizhall.plugins.registry import gather
 
-    found = gather(pm or get_plugin_manager(), hook_name, _named, "an object with a name",
-                   key, "plugins.registered_twice",
-                   WARNINGS if warnings is None else warnings)
+    pm = pm or get_plugin_manager()
+    found = gather(pm, hook_name, _named, "an object with a name", key,
+                   "plugins.registered_twice",
+                   record_of(pm).warnings if warnings is None else warnings)
     return {name: item for name, (_, item) in found.items()}
 
 
@@ -287,15 +309,16 @@ def declared_settings(pm: pluggy.PluginManager, registered: str,
 def describe(pm: pluggy.PluginManager | None = None) -> list[PluginInfo]:
     """Every plugin registered with the manager, built-ins first, then by name."""
     pm = pm or get_plugin_manager()
+    record = record_of(pm)
     infos = []
     for name, plugin in pm.list_name_plugin():
         if plugin is None:
             continue
-        origin, version, source = _ORIGINS.get(name, ("registered", None, ""))
+        origin, version, source = record.origins.get(name, ("registered", None, ""))
         hooks = tuple(sorted(caller.name for caller in pm.get_hookcallers(plugin) or ()))
         settings: tuple[tuple[str, str, object], ...] = ()
         if "quizhall_declare_settings" in hooks:
-            declared = declared_settings(pm, name, WARNINGS) or {}
+            declared = declared_settings(pm, name, record.warnings) or {}
             settings = tuple((key, item.kind, item.default)
                              for key, item in declared.items())
         infos.append(PluginInfo(name, origin, version, hooks, source, settings))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import cast
 
 from quizhall.bank.model import Grade, Question
 from quizhall.bank.qtypes import AnswerInputError, Given, QuestionKind, kind_of
@@ -58,8 +57,7 @@ class Presented:
         """The left-hand items of a question answered in pairs, numbered from 1 in this order."""
         if self.definition.drawing.input != "pairs":
             return []
-        pairs = cast(tuple[tuple[str, str], ...], self.ref.question.answer)
-        return [left for left, _ in pairs]
+        return [left for left, _ in self.ref.question.pairs]
 
     def shown_letter(self, original: str) -> str:
         """Where an original option letter is shown."""

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from quizhall.bank.model import TYPE_ALIASES, Grade, QuestionType
+from quizhall.bank.model import TYPE_ALIASES, Grade
+from quizhall.bank.qtypes import type_names
 from quizhall.i18n import t
 from quizhall.practice.answering import Answer, Presented, present
 from quizhall.practice.calendar_clock import parse_stamp, stamp
@@ -49,7 +50,7 @@ class ExamSpec:
     """How to draw and run a mock exam. ``time_limit`` is in seconds (None: by count)."""
 
     count: int | None = None
-    quotas: tuple[tuple[QuestionType, int], ...] = ()
+    quotas: tuple[tuple[str, int], ...] = ()  # (a registered type's name, how many)
     time_limit: float | None = None
     pass_ratio: float = DEFAULT_PASS
 
@@ -64,18 +65,18 @@ class ExamSpec:
         return self.time_limit or SECONDS_PER_QUESTION * self.planned(available)
 
     def to_doc(self) -> dict[str, Any]:
-        return {"count": self.count, "quotas": [[qt.value, n] for qt, n in self.quotas],
+        return {"count": self.count, "quotas": [[str(qt), n] for qt, n in self.quotas],
                 "time_limit": self.time_limit, "pass_ratio": self.pass_ratio}
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> ExamSpec:
-        return cls(doc.get("count"), tuple((QuestionType(k), int(n)) for k, n in doc["quotas"]),
+        return cls(doc.get("count"), tuple((str(k), int(n)) for k, n in doc["quotas"]),
                    doc.get("time_limit"), float(doc.get("pass_ratio", DEFAULT_PASS)))
 
 
-def parse_quotas(text: str) -> tuple[tuple[QuestionType, int], ...]:
+def parse_quotas(text: str) -> tuple[tuple[str, int], ...]:
     """``single=20,multiple=10,judge=10`` (Chinese type names too: ``单选=20``)."""
-    quotas: dict[QuestionType, int] = {}
+    quotas: dict[str, int] = {}
     for part in text.replace("，", ",").split(","):
         if not part.strip():
             continue
@@ -100,15 +101,15 @@ def draw(refs: Sequence[QuestionRef], spec: ExamSpec, rng: random.Random) -> lis
         raise ExamSpecError(t("practice.too_few_questions", wanted=count, have=len(refs)))
     chosen: list[QuestionRef] = []
     for qtype, wanted in spec.quotas:
-        of_type = [ref for ref in refs if ref.question.type is qtype]
+        of_type = [ref for ref in refs if ref.question.type == qtype]
         if len(of_type) < wanted:
-            raise ExamSpecError(t("practice.too_few_of_type", type=t(f"bank.type_{qtype.value}"),
+            raise ExamSpecError(t("practice.too_few_of_type", type=t(f"bank.type_{qtype}"),
                                   wanted=wanted, have=len(of_type)))
         chosen.extend(rng.sample(of_type, wanted))
     taken = {ref.key for ref in chosen}
     rest = [ref for ref in refs if ref.key not in taken]
     chosen.extend(rng.sample(rest, count - len(chosen)))
-    rank = {qt: i for i, qt in enumerate(QuestionType)}
+    rank = {name: i for i, name in enumerate(type_names())}  # the built-ins first, in order
     return sorted(chosen, key=lambda ref: rank[ref.question.type])  # stable: keeps draw order
 
 

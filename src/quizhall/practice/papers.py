@@ -21,7 +21,7 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from quizhall.bank.model import TYPE_ALIASES, QuestionType
+from quizhall.bank.model import TYPE_ALIASES
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
 from quizhall.practice.exam import DEFAULT_PASS, ExamSpec, ExamSpecError, draw
@@ -39,7 +39,7 @@ class Paper:
     id: str
     title: str
     questions: tuple[tuple[str, Node], ...] = ()  # as written, with where
-    quotas: tuple[tuple[QuestionType, int], ...] = ()
+    quotas: tuple[tuple[str, int], ...] = ()  # (a registered type's name, how many)
     time_limit: float | None = None  # seconds
     pass_ratio: float = DEFAULT_PASS
     seed: str = ""
@@ -117,7 +117,7 @@ def parse_paper(text: str, display: str) -> tuple[Paper | None, list[Diagnostic]
             name = reader.text(node, "question")
             if name is not None:
                 questions.append((name, node))
-    quotas: list[tuple[QuestionType, int]] = []
+    quotas: list[tuple[str, int]] = []
     if "quotas" in top:
         for name, node in (reader.mapping(top["quotas"], "quotas") or {}).items():
             qtype = TYPE_ALIASES.get(name) or TYPE_ALIASES.get(name.lower())

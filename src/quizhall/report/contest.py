@@ -17,13 +17,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from quizhall.bank.model import plain_value
 from quizhall.contest.audience import AudienceBoard
 from quizhall.contest.describe import describe_event, describe_reason, member_name, team_name
 from quizhall.contest.events import is_action
 from quizhall.contest.evolve import LedgerEntry
 from quizhall.i18n import t
 from quizhall.report import ReportError
-from quizhall.report.values import joined, plain, plain_numbers
+from quizhall.report.values import joined, plain_numbers
 
 if TYPE_CHECKING:
     from quizhall.store import StoreBackend
@@ -272,8 +273,8 @@ class ContestReport:
         for team, item in zip(self.teams, data["teams"], strict=True):
             item["correct_rate"] = team.correct_rate
         for round_result, item in zip(self.rounds, data["rounds"], strict=True):
-            for team, team_item in zip(round_result.teams, item["teams"], strict=True):
-                team_item["correct_rate"] = team.correct_rate
+            for round_team, team_item in zip(round_result.teams, item["teams"], strict=True):
+                team_item["correct_rate"] = round_team.correct_rate
         for question, item in zip(self.questions, data["questions"], strict=True):
             item["correct_rate"] = question.correct_rate
         return plain_numbers(data)  # type: ignore[return-value]
@@ -444,11 +445,14 @@ class _Builder:
         for seq, event in enumerate(self.events):
             if event.get("type") == "round_started" and seq not in self.undone:
                 started[int(event["round"])] = tuple(event.get("teams", range(n)))
-        blank = {"points": 0.0, "tiebreak": 0.0, "answers": 0, "right": 0, "wrong": 0,
-                 "partial": 0, "timeout": 0, "early_buzz": 0, "adjustments": 0.0}
+        # Counts stay ints, points floats: the figures keep their JSON types.
+        blank: dict[str, Any] = {"points": 0.0, "tiebreak": 0.0, "answers": 0, "right": 0,
+                                 "wrong": 0, "partial": 0, "timeout": 0, "early_buzz": 0,
+                                 "adjustments": 0.0}
         tally = [[dict(blank) for _ in range(n)] for _ in range(count)]
-        per_team = [{"before": 0.0, "adjustments": 0.0, "answers": 0, "right": 0, "wrong": 0,
-                     "partial": 0, "timeout": 0, "early_buzz": 0} for _ in range(n)]
+        per_team: list[dict[str, Any]] = [
+            {"before": 0.0, "adjustments": 0.0, "answers": 0, "right": 0, "wrong": 0,
+             "partial": 0, "timeout": 0, "early_buzz": 0} for _ in range(n)]
         for entry in self.ledger:
             team = per_team[entry.team]
             if entry.event == "score_adjusted":
@@ -648,7 +652,7 @@ def _reasons(entry: LedgerEntry) -> str:
         return describe_reason(entry)
     parts = []
     for part in entry.parts:
-        text = f"{part.get('reason', '')} {plain(float(part.get('points', 0))):+}"
+        text = f"{part.get('reason', '')} {plain_value(float(part.get('points', 0))):+}"
         plugin = str(part.get("plugin", ""))
         if plugin and not plugin.startswith("quizhall.") and plugin != "floor":
             text += f" [{plugin}]"

@@ -272,7 +272,7 @@ def study_rows(records: list[AnswerRecord], notebook: Notebook, library: Library
         entry = notebook.entries.get(key)
         options = "\n".join(f"{letter}. {text}" for letter, text in q.options.items())
         if str(q.type) == "match":
-            options = "\n".join(f"{left} → ?" for left, _ in q.answer)  # type: ignore[misc]
+            options = "\n".join(f"{left} → ?" for left, _ in q.pairs)
         rows.append(StudyRow(
             key=key, bank=ref.bank.info.title, type=t(f"bank.type_{str(q.type)}"),
             stem=q.stem, options=options,

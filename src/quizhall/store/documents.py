@@ -328,9 +328,9 @@ class JournalStorage(TrackedStorage):
 
     def _rebuild(self) -> None:
         """The snapshot is damaged: start from the previous one and the journal it had."""
-        source = self.prev_snapshot_path
+        source: Path | None = self.prev_snapshot_path
         try:
-            found = self._snapshot_at(source)
+            found = self._snapshot_at(self.prev_snapshot_path)
         except _Damaged:
             found = None
         if found is None:
@@ -409,7 +409,7 @@ class JournalStorage(TrackedStorage):
             if claims_newer(header, version, FORMAT):
                 raise StoreError(t("store.newer_format", path=self.journal_path,
                                    found=version, known=FORMAT))
-        last = [None]
+        last: list[int | None] = [None]
 
         def accept(obj: dict, line: bytes, line_no: int, before: Damage | None) -> bool:
             seq = obj.get("seq")
@@ -648,7 +648,11 @@ def write_tables(directory: Path, tables: Tables) -> None:
 class JournalTable(Table):
     """A TinyDB table whose changes go through :meth:`JournalStorage.apply`."""
 
-    def _update_table(self, updater: Callable[[MutableMapping], None]) -> None:
+    # TinyDB declares the updater's argument as the dict it builds itself; its updaters use
+    # only mapping methods, and here they get the _TrackedTable view (a MutableMapping) on
+    # purpose, so the narrower declaration is overridden knowingly.
+    def _update_table(  # type: ignore[override]
+            self, updater: Callable[[MutableMapping], None]) -> None:
         storage = self._storage
         assert isinstance(storage, TrackedStorage)
         storage.apply(self.name, updater)

@@ -9,7 +9,9 @@ records anything (the log is opened as a reader), and it renders only
 Keys typed here are handed to the host console (:mod:`quizhall.tui.keylink`), which handles
 them as if typed there and stays the only writer of the log; buzzer keys keep their key-event
 times. When no host console listens the projector says so at once, large, instead of dropping
-the key silently. ``q`` and ``Esc`` ask before closing.
+the key silently. ``q`` and ``Esc`` ask before closing. A watch-only display (``quizhall
+serve --display`` runs one per browser) sends no key anywhere: a viewer cannot act on the
+contest.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ class DisplayScreen(Screen[None]):
                 lambda yes: self.app.exit(0) if yes else None)
         else:
             app: DisplayApp = self.app  # type: ignore[assignment]
+            if app.watch_only:
+                return
             if not app.forward_key(event.key, event.character, event.time):
                 self.query_one(HallView).warn_wrong_window(
                     "tui.host_not_listening" if keylink.supported() else "tui.wrong_window")
@@ -79,8 +83,9 @@ class DisplayApp(ContestApp):
 
     def __init__(self, follower: Any, *, theme: str = "dark", bell: bool = True,
                  timers: bool = True, tick: float = 0.1, follow: bool = True,
-                 motion: bool = True) -> None:
+                 motion: bool = True, watch_only: bool = False) -> None:
         super().__init__(theme=theme, bell=bell)
+        self.watch_only = watch_only
         self.motion = motion
         self.follower = follower
         self.timers = timers
@@ -94,8 +99,9 @@ class DisplayApp(ContestApp):
         return DisplayScreen()
 
     def forward_key(self, key: str, character: str | None, at: float) -> bool:
-        """Hand a key typed here to the host console; False when none takes it."""
-        return self._keys.send(key, character, at)
+        """Hand a key typed here to the host console; False when none takes it (and always
+        for a watch-only display)."""
+        return not self.watch_only and self._keys.send(key, character, at)
 
     def screen_ready(self) -> None:
         """The screen is built: show the contest and start following it."""

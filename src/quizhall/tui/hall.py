@@ -25,7 +25,6 @@ from rich.text import Text
 from quizhall.i18n import get_language, t
 from quizhall.tui.bigtext import BigFont
 from quizhall.tui.literal import visible
-from quizhall.tui.present import prize_name
 from quizhall.tui.stage_view import (
     BoardView,
     DesignationView,
@@ -883,13 +882,13 @@ def _podium_column(team: TeamView, place: int, width: int, height: int, step: fl
                    font: BigFont | None, palette: Palette) -> list[Text]:
     """One place on the podium: name and score above a pillar with the rank in it."""
     rank = team.rank or place
-    prize = team.prize or prize_name(rank)
     pillar_height = max(2, round(height * 0.45 * step))
     room = height - max(2, round(height * 0.45)) - 2  # the same for every place
     items = [Item(team.name, "bold"), Item(points(team.score), f"bold {palette.accent}")]
     blocks, _ = layout_items(font, items, width, max(2, room), gap=0)
     head = [line for block in blocks for line in block.lines]
-    head.append(Text(visible(prize), style=f"bold {palette.accent}"))
+    if team.prize:  # only the contest's prize ranks win one
+        head.append(Text(visible(team.prize), style=f"bold {palette.accent}"))
     colour = team.colour or palette.foreground
     pillar_style = f"bold {contrast(colour)} on {colour}"
     digits, _ = layout_items(font, [Item(str(rank), pillar_style)], width,

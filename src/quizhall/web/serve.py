@@ -1,4 +1,5 @@
-"""``quizhall serve`` glue: the practice app for browsers on the local network.
+"""``quizhall serve`` glue: the practice app (or a contest's projector view, watch-only) for
+browsers on the local network.
 
 textual-serve runs one practice app process per browser session (``quizhall practice
 --sign-in``): each session signs in as its own trainee, and the trainees' records are kept
@@ -48,6 +49,21 @@ def practice_command(banks: list[Path], data_dir: Path | None, lang: str | None,
     words += ["practice", *map(str, banks), "--sign-in"]
     if campaign:
         words += ["--campaign", campaign]
+    return shlex.join(words)
+
+
+def display_command(contest_id: str | None, data_dir: Path | None, lang: str | None) -> str:
+    """The shell command each browser session runs to watch a contest's projector view:
+    ``quizhall display --watch-only`` (no key of a viewer reaches the host console);
+    ``data_dir`` None leaves the store to the environment (a database URL)."""
+    words = [sys.executable, "-m", "quizhall"]
+    if lang:
+        words += ["--lang", lang]
+    if data_dir is not None:
+        words += ["--data-dir", str(data_dir)]
+    words += ["display", "--watch-only", "--no-bell"]
+    if contest_id:
+        words.append(contest_id)
     return shlex.join(words)
 
 

@@ -7,7 +7,7 @@ written back and cached, and its drawing described. Importing this module regist
 from __future__ import annotations
 
 import math
-from typing import Any, cast
+from typing import cast
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -71,13 +71,13 @@ class ChoiceKind(QuestionKind):
 
     def valid_answer(self, question: Question) -> bool:
         return (is_texts(question.answer, non_empty=True)
-                and all(x in question.options for x in question.answer))  # type: ignore
+                and all(x in question.options for x in question.letters))
 
     def answer_text(self, question: Question) -> str:
-        return "".join(question.answer)  # type: ignore[arg-type]
+        return "".join(question.letters)
 
     def answer_to_data(self, question: Question) -> object:
-        return "".join(question.answer)  # type: ignore[arg-type]
+        return "".join(question.letters)
 
     def pick_from(self, question: Question) -> tuple[str, ...]:
         return tuple(question.options)
@@ -97,7 +97,7 @@ class ChoiceKind(QuestionKind):
         raise NotImplementedError
 
     def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
-        return "".join(shown_letter(order, x) for x in _letters(question))
+        return "".join(shown_letter(order, x) for x in question.letters)
 
     def shown_given(self, question: Question, order: tuple[str, ...], given: Given) -> str:
         if not isinstance(given, str):
@@ -127,7 +127,8 @@ class Single(ChoiceKind):
         return Grade.of(letters == (question.answer,))
 
     def answer_text(self, question: Question) -> str:
-        return f"{question.answer}. {question.options.get(question.answer, '')}"  # type: ignore
+        [letter] = question.letters
+        return f"{letter}. {question.options.get(letter, '')}"
 
     def answer_to_data(self, question: Question) -> object:
         return question.answer
@@ -141,7 +142,7 @@ class Single(ChoiceKind):
         return originals[0]
 
     def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
-        letter: str = question.answer  # type: ignore[assignment]
+        [letter] = question.letters
         return f"{shown_letter(order, letter)}. {question.options[letter]}"
 
 
@@ -171,7 +172,7 @@ class Multiple(ChoiceKind):
             chosen = set(parse_letters(response))
         except TypeError:
             return Grade.of(False)
-        right = set(question.answer)  # type: ignore[arg-type]
+        right = set(question.letters)
         if chosen == right:
             return Grade.of(True)
         if not chosen or not chosen <= right or not question.partial:
@@ -186,7 +187,7 @@ class Multiple(ChoiceKind):
         return "".join(sorted(originals))
 
     def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
-        return "".join(sorted(shown_letter(order, x) for x in _letters(question)))
+        return "".join(sorted(shown_letter(order, x) for x in question.letters))
 
     def extra_data(self, question: Question) -> dict[str, object]:
         partial = question.partial
@@ -312,20 +313,19 @@ class Fill(QuestionKind):
 
     def grade(self, question: Question, response: object) -> Grade:
         given = [response] if isinstance(response, str) else response
-        if not isinstance(given, list | tuple) or len(given) != len(question.answer):  # type: ignore[arg-type]
+        if not isinstance(given, list | tuple) or len(given) != len(question.accepted):
             return Grade.of(False)
         fold = str.strip if question.strict else normalize_text
-        for text, accepted in zip(given, question.answer, strict=True):  # type: ignore[arg-type]
+        for text, accepted in zip(given, question.accepted, strict=True):
             if fold(str(text)) not in {fold(a) for a in accepted}:
                 return Grade.of(False)
         return Grade.of(True)
 
     def answer_text(self, question: Question) -> str:
-        return "；".join(" / ".join(alts) for alts in question.answer)  # type: ignore[union-attr]
+        return "；".join(" / ".join(alts) for alts in question.accepted)
 
     def answer_to_data(self, question: Question) -> object:
-        a: Any = question.answer
-        entries = [alts[0] if len(alts) == 1 else Flow(alts) for alts in a]
+        entries = [alts[0] if len(alts) == 1 else Flow(alts) for alts in question.accepted]
         return entries[0] if len(entries) == 1 and isinstance(entries[0], str) else entries
 
     def extra_data(self, question: Question) -> dict[str, object]:
@@ -414,7 +414,7 @@ class Numeric(QuestionKind):
 
     def grade(self, question: Question, response: object) -> Grade:
         number = parse_number(response)
-        return Grade.of(number is not None and question.answer.accepts(number))  # type: ignore[union-attr]
+        return Grade.of(number is not None and question.number.accepts(number))
 
     def read_typed(self, question: Question, order: tuple[str, ...], raw: str | list[str],
                    judged: bool | None) -> tuple[Given, Grade]:
@@ -425,7 +425,7 @@ class Numeric(QuestionKind):
         return text.strip(), self.grade(question, number)
 
     def answer_text(self, question: Question) -> str:
-        n: NumericAnswer = question.answer  # type: ignore[assignment]
+        n = question.number
         if n.value is not None:
             text = plain_number(n.value)
             if n.tolerance:
@@ -435,13 +435,13 @@ class Numeric(QuestionKind):
         return f"{text} {question.unit}".rstrip()
 
     def answer_to_data(self, question: Question) -> object:
-        n: NumericAnswer = question.answer  # type: ignore[assignment]
+        n = question.number
         if n.value is None:
             return FlowMap(min=yaml_number(n.low), max=yaml_number(n.high))
         return yaml_number(n.value)
 
     def extra_data(self, question: Question) -> dict[str, object]:
-        n: NumericAnswer = question.answer  # type: ignore[assignment]
+        n = question.number
         data: dict[str, object] = {}
         if n.value is not None and n.tolerance:
             data["tolerance"] = yaml_number(n.tolerance)
@@ -456,11 +456,13 @@ class Numeric(QuestionKind):
                 and is_finite(a.tolerance, False))
 
     def to_cache(self, answer: object) -> object:
-        a: NumericAnswer = answer  # type: ignore[assignment]
+        a = cast(NumericAnswer, answer)
         return (a.low, a.high, a.value, a.tolerance)
 
     def from_cache(self, data: object) -> object:
-        return NumericAnswer(*data)  # type: ignore[misc]
+        if not isinstance(data, tuple):
+            raise ValueError("a cached numeric answer is a tuple")  # the entry is a miss
+        return NumericAnswer(*data)
 
 
 class Match(QuestionKind):
@@ -494,20 +496,20 @@ class Match(QuestionKind):
         if not isinstance(response, dict):
             return Grade.of(False)
         given = {normalize_text(str(k)): normalize_text(str(v)) for k, v in response.items()}
-        wanted = {normalize_text(k): normalize_text(v) for k, v in _pairs(question)}
+        wanted = {normalize_text(k): normalize_text(v) for k, v in question.pairs}
         return Grade.of(given == wanted)
 
     def answer_text(self, question: Question) -> str:
-        return "；".join(f"{left} → {right}" for left, right in _pairs(question))
+        return "；".join(f"{left} → {right}" for left, right in question.pairs)
 
     def answer_to_data(self, question: Question) -> object:
-        return dict(_pairs(question))
+        return dict(question.pairs)
 
     def extra_data(self, question: Question) -> dict[str, object]:
         return {"distractors": Flow(question.distractors)} if question.distractors else {}
 
     def pick_from(self, question: Question) -> tuple[str, ...]:
-        rights = [right for _, right in _pairs(question)]
+        rights = [right for _, right in question.pairs]
         return tuple(dict.fromkeys([*rights, *question.distractors]))
 
     def choices(self, question: Question, order: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -520,7 +522,7 @@ class Match(QuestionKind):
 
     def shown_answer(self, question: Question, order: tuple[str, ...]) -> str:
         return "  ".join(f"{i}{MATCH_LETTERS[order.index(right)]}"
-                         for i, (_, right) in enumerate(_pairs(question), 1))
+                         for i, (_, right) in enumerate(question.pairs, 1))
 
     def shown_given(self, question: Question, order: tuple[str, ...], given: Given) -> str:
         if not isinstance(given, dict):
@@ -530,24 +532,16 @@ class Match(QuestionKind):
                          for left, right in given.items() if left in lefts and right in order)
 
     def pace_texts(self, question: Question) -> list[str]:
-        return [f"{left}{right}" for left, right in _pairs(question)]
-
-
-def _pairs(question: Question) -> tuple[tuple[str, str], ...]:
-    return cast(tuple[tuple[str, str], ...], question.answer)
-
-
-def _lefts(question: Question) -> list[str]:
-    return [left for left, _ in _pairs(question)]
-
-
-def _letters(question: Question) -> tuple[str, ...]:
-    return cast(tuple[str, ...], question.answer)
+        return [f"{left}{right}" for left, right in question.pairs]
 
     def valid_answer(self, question: Question) -> bool:
         a = question.answer
         return isinstance(a, tuple) and bool(a) and all(
-            is_texts(pair) and len(pair) == 2 for pair in a)  # type: ignore[arg-type]
+            is_texts(pair) and len(pair) == 2 for pair in a)
+
+
+def _lefts(question: Question) -> list[str]:
+    return [left for left, _ in question.pairs]
 
 
 # Registered in QuestionType order: lists of types (exam quotas, statistics) follow it.

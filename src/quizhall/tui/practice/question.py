@@ -317,14 +317,14 @@ class QuestionScreen(PracticeScreen):
             if drawn == "judge":
                 return {"A" if q.answer else "B"}, set()
             if drawn == "options":
-                return {presented.shown_letter(x) for x in q.answer}, set()
+                return {presented.shown_letter(x) for x in q.letters}, set()
             return set(), set()
         if self.phase != "feedback" or outcome is None:
             return set(), set()
         if drawn == "judge":
             return {"A" if q.answer else "B"}, {"A" if outcome.given else "B"}
         if drawn == "options":
-            return ({presented.shown_letter(x) for x in q.answer},
+            return ({presented.shown_letter(x) for x in q.letters},
                     {presented.shown_letter(x) for x in str(outcome.given or "")})
         return set(), set()
 
