@@ -1,5 +1,7 @@
 """Shared fixtures: a fixed language, private cache and data directories for every test."""
 
+import itertools
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,6 +30,9 @@ def _isolated(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("QUIZHALL_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("QUIZHALL_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("QUIZHALL_LANG", "en")
+    # The store is the data directory above unless a test names a database.
+    monkeypatch.delenv("QUIZHALL_STORE", raising=False)
+    monkeypatch.setenv("QUIZHALL_CONFIG", str(base / "config.toml"))
     # Large text needs a font; tests that draw it choose one (tests/hallkit.py), the rest
     # see plain text on every machine.
     monkeypatch.setenv("QUIZHALL_FONT", "none")
@@ -54,3 +59,29 @@ def hall_font(monkeypatch):
         f"{TEST_FONT} is missing: apt-get install fonts-noto-cjk (the projector tests need it)"
     monkeypatch.setenv(bigtext.FONT_VARIABLE, TEST_FONT)
     return bigtext.big_font()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A throwaway PostgreSQL cluster for the whole run (tests/pgcluster.py), on a Unix
+    socket only. Without a server the PostgreSQL tests are skipped with the reason, except
+    under CI (CI=true), where they fail: CI must run them."""
+    from pgcluster import Cluster, server_binaries
+
+    found = server_binaries()
+    if isinstance(found, str):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the PostgreSQL tests: {found}")
+        pytest.skip(found)
+    cluster = Cluster(*found)
+    yield cluster
+    cluster.stop()
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster):
+    """The URL of a new, empty database in the throwaway cluster."""
+    return postgres_cluster.create_database(f"quizhall_test_{next(_databases)}")

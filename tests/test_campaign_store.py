@@ -27,7 +27,7 @@ AT = "2026-03-01T08:00:00Z"
 
 
 @contextmanager
-def _embedded(tmp_path: Path) -> Iterator[CampaignStore]:
+def _embedded(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CampaignStore]:
     store = open_store(tmp_path / "data", now=lambda: NOW)
     try:
         yield store.campaigns
@@ -35,12 +35,23 @@ def _embedded(tmp_path: Path) -> Iterator[CampaignStore]:
         store.close()
 
 
-BACKENDS: dict[str, Callable[[Path], object]] = {"embedded": _embedded}
+@contextmanager
+def _postgresql(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CampaignStore]:
+    """A new database in the throwaway cluster (skipped without a server, failed under CI)."""
+    store = open_store(request.getfixturevalue("postgres_url"), now=lambda: NOW)
+    try:
+        yield store.campaigns
+    finally:
+        store.close()
+
+
+BACKENDS: dict[str, Callable[[pytest.FixtureRequest, Path], object]] = {
+    "embedded": _embedded, "postgresql": _postgresql}
 
 
 @pytest.fixture(params=sorted(BACKENDS))
 def campaign_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CampaignStore]:
-    with BACKENDS[request.param](tmp_path) as store:  # type: ignore[attr-defined]
+    with BACKENDS[request.param](request, tmp_path) as store:  # type: ignore[attr-defined]
         yield store
 
 

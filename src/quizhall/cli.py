@@ -18,7 +18,7 @@ from quizhall.i18n import set_language, t
 
 # Subcommands in the order --help lists them.
 COMMANDS = ("demo", "run", "display", "check", "rehearse", "results", "contests", "plugins",
-            "repair", "practice", "review", "serve", "trainees", "campaign", "import",
+            "repair", "sync", "practice", "review", "serve", "trainees", "campaign", "import",
             "export-bank", "export")
 
 # argparse builds some sentences itself; these are the ones a user meets.
@@ -88,6 +88,7 @@ def add_common_options(parser: argparse.ArgumentParser, default: object = None) 
     """Options accepted both before and after the subcommand name."""
     parser.add_argument("--lang", choices=("zh-CN", "en"), default=default, help=t("cli.lang_help"))
     parser.add_argument("--data-dir", metavar="DIR", default=default, help=t("cli.data_dir_help"))
+    parser.add_argument("--store", metavar="URL", default=default, help=t("cli.store_help"))
 
 
 def _language_from_argv(argv: Sequence[str]) -> str | None:
@@ -113,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.data_dir:
         os.environ["QUIZHALL_DATA_DIR"] = args.data_dir
+        if not args.store:  # a directory named on the command line beats one in the environment
+            os.environ.pop("QUIZHALL_STORE", None)
+    if args.store:  # the child processes (display, serve's practice apps) inherit it
+        os.environ["QUIZHALL_STORE"] = args.store
     run = getattr(args, "_run", None)
     if run is None:
         parser.print_usage(sys.stderr)

@@ -18,7 +18,7 @@ from quizhall.i18n import t
 if TYPE_CHECKING:
     from quizhall.campaign.model import Campaign
     from quizhall.campaign.scoring import Status
-    from quizhall.store import Store
+    from quizhall.store import StoreBackend
     from quizhall.store.campaigns import MemberTotals, UnitTotals
 
 DEFAULT_TOP = 20
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error), 1)
 
 
-def stored_campaign(store: Store, campaign_id: str) -> Campaign:
+def stored_campaign(store: StoreBackend, campaign_id: str) -> Campaign:
     """The stored campaign; StoreError when there is none."""
     from quizhall.campaign.model import Campaign
     from quizhall.store import StoreError
@@ -79,7 +79,7 @@ def shown_time(moment: Any) -> str:
     return str(moment.strftime("%Y-%m-%d %H:%M %z"))
 
 
-def _create(store: Store, args: argparse.Namespace) -> int:
+def _create(store: StoreBackend, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from quizhall.campaign.loader import load_campaign
@@ -98,7 +98,7 @@ def _create(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _status(store: Store, args: argparse.Namespace) -> int:
+def _status(store: StoreBackend, args: argparse.Namespace) -> int:
     from quizhall.campaign.scoring import status
     from quizhall.commands.contests import visible_cell
     from quizhall.practice.calendar_clock import system_clock
@@ -151,7 +151,7 @@ def ranked_units(units: list[UnitTotals]) -> list[tuple[int, UnitTotals]]:
     return ranked
 
 
-def _leaderboard(store: Store, args: argparse.Namespace) -> int:
+def _leaderboard(store: StoreBackend, args: argparse.Namespace) -> int:
     from quizhall.store.campaigns import in_unit
 
     campaign = stored_campaign(store, args.id)
@@ -204,7 +204,7 @@ def _print_board(campaign: Campaign, people: list[tuple[int, MemberTotals]],
     print(text_table(header, rows, numeric={0, 2, 3, 4, 5, 6}))
 
 
-def _recount(store: Store, args: argparse.Namespace) -> int:
+def _recount(store: StoreBackend, args: argparse.Namespace) -> int:
     from quizhall.campaign.scoring import recount
     from quizhall.practice.history import History
 

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         with open_store() as store:
             records = store.contests()
             warnings = list(store.warnings)
-            data_dir = store.data_dir
+            location = store.location
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         print()
         return 0
     if not records:
-        print(t("contests.none", path=data_dir))
+        print(t("contests.none", path=location))
         return 0
     header = [t("contests.col_id"), t("contests.col_title"), t("contests.col_status"),
               t("contests.col_teams"), t("contests.col_events"), t("contests.col_last")]

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     from quizhall.commands.practice import JOIN_CODE_VARIABLE, fail, load_library
     from quizhall.i18n import get_language
-    from quizhall.store import StoreError, open_store
+    from quizhall.store import Store, StoreError, open_store
     from quizhall.web.serve import lan_address, make_server, practice_command
 
     if not 0 < args.port < 65536:
@@ -52,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         with open_store() as store:
-            data_dir = store.data_dir.resolve()
+            # A data directory is handed to each session; a database URL reaches them
+            # through the environment (QUIZHALL_STORE), never on a command line.
+            data_dir = store.data_dir.resolve() if isinstance(store, Store) else None
+            location = str(data_dir) if data_dir is not None else store.location
             trainees = len(store.trainees())  # moves an older data directory now, once
             for warning in store.warnings:
                 print(warning, file=sys.stderr)
@@ -64,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
                                get_language(), args.campaign)
     server = make_server(command, host, args.port, args.title or t("serve.default_title"))
     print(t("serve.serving", url=f"http://{host}:{args.port}", trainees=trainees,
-            path=data_dir))
+            path=location))
     if args.join_code:
         print(t("serve.join_code_set"))
     server.serve()
@@ -74,12 +77,13 @@ def run(args: argparse.Namespace) -> int:
 def _serve_display(args: argparse.Namespace) -> int:
     from quizhall.commands.practice import fail
     from quizhall.i18n import get_language
-    from quizhall.store import StoreError, open_store
+    from quizhall.store import Store, StoreError, open_store
     from quizhall.web.serve import display_command, lan_address, make_server
 
     try:
         with open_store() as store:
-            data_dir = store.data_dir.resolve()
+            # A database URL reaches the sessions through the environment only.
+            data_dir = store.data_dir.resolve() if isinstance(store, Store) else None
             unknown = args.display and store.contest(args.display) is None
     except StoreError as error:
         return fail(str(error), 1)

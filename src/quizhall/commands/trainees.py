@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_store() as store:
             summaries, warnings = roster(store)
-            data_dir = store.data_dir
+            location = store.location
     except StoreError as error:
         return fail(t("practice.store_failed", error=error), 1)
     for warning in warnings:
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         print()
         return 0
     if not summaries:
-        print(t("trainees.none", path=data_dir))
+        print(t("trainees.none", path=location))
         return 0
     header = [t("trainees.col_user"), t("trainees.col_answers"), t("trainees.col_accuracy"),
               t("trainees.col_last"), t("trainees.col_notebook"), t("trainees.col_exams")]

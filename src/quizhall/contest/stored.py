@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import pluggy
 
     from quizhall.contest.plan import Plan
-    from quizhall.store import ContestRecord, Store
+    from quizhall.store import ContestRecord, StoreBackend
 
 
 class StoredContestError(Exception):
@@ -44,7 +44,7 @@ class StoredContest:
     warnings: list[str] = field(default_factory=list)
 
 
-def start_stored(store: Store, plan: Plan, clock: Clock, source: str,
+def start_stored(store: StoreBackend, plan: Plan, clock: Clock, source: str,
                  pm: pluggy.PluginManager | None = None,
                  questions: Mapping[str, Any] | None = None,
                  keep: Mapping[str, Any] | None = None) -> tuple[str, Contest]:
@@ -61,7 +61,7 @@ def start_stored(store: Store, plan: Plan, clock: Clock, source: str,
     return contest_id, Contest.start(plan, log, clock, pm, questions)
 
 
-def resume_stored(store: Store, contest_id: str, clock: Callable[[float], Clock],
+def resume_stored(store: StoreBackend, contest_id: str, clock: Callable[[float], Clock],
                   pm: pluggy.PluginManager | None = None,
                   questions: Mapping[str, Any] | None = None) -> Contest:
     """Continue the stored contest ``contest_id`` from its log, as its writer.
@@ -103,7 +103,7 @@ def level_titles(load: Any) -> dict[str, str]:
     return {level.id: level.title for bank in load.banks for level in bank.levels}
 
 
-def replay_stored(store: Store, contest_id: str, clock: Clock | None = None,
+def replay_stored(store: StoreBackend, contest_id: str, clock: Clock | None = None,
                   pm: pluggy.PluginManager | None = None,
                   questions: Mapping[str, Any] | None = None,
                   with_questions: bool = False) -> StoredContest:

@@ -22,4 +22,10 @@ MESSAGES = {
         "数据目录（默认为用户数据目录，也可用 QUIZHALL_DATA_DIR 设置）",
         "data directory (default: the user data directory, or QUIZHALL_DATA_DIR)",
     ),
+    "cli.store_help": (
+        "存储位置：postgresql://… 数据库地址（也可用 QUIZHALL_STORE 或配置文件设置；"
+        "默认为数据目录）",
+        "where to store: a postgresql://… database URL (or QUIZHALL_STORE, or the config "
+        "file; default: the data directory)",
+    ),
 }

@@ -14,10 +14,10 @@ MESSAGES = {
     "serve.default_title": ("quizhall 练习室", "quizhall training room"),
     "serve.bad_port": ("端口必须在 1–65535 之间，而不是 {port}",
                        "the port must be between 1 and 65535, not {port}"),
-    "serve.serving": ("练习室已开放：请在浏览器中打开 {url}（已有学员 {trainees} 人，数据目录 {path}）；"
+    "serve.serving": ("练习室已开放：请在浏览器中打开 {url}（已有学员 {trainees} 人，存储位置 {path}）；"
                       "按 Ctrl+C 结束",
                       "the training room is open: browse to {url} ({trainees} trainees so far, "
-                      "data directory {path}); Ctrl+C ends it"),
+                      "store: {path}); Ctrl+C ends it"),
     "serve.join_code_set": ("签到时需要输入加入码", "signing in asks for the join code"),
     "serve.display_help": ("改为提供比赛的投影画面（只读，不接受按键）；不填编号则为最近一场进行中的比赛",
                            "serve a contest's projector view instead (read-only: no key reaches "

@@ -150,6 +150,42 @@ MESSAGES = {
     ),
     "store.read_only": ("{path} 以只读方式打开，不能写入", "{path} is open read-only"),
     "store.closed": ("{path} 已关闭", "{path} is closed"),
+    "store.no_psycopg": (
+        "要使用 PostgreSQL，请安装 quizhall[postgres]（pip install 'quizhall[postgres]'）：{error}",
+        "a PostgreSQL store needs quizhall[postgres] (pip install 'quizhall[postgres]'): {error}",
+    ),
+    "store.bad_url": ("无法解析数据库地址 {url}", "cannot read the database URL {url}"),
+    "store.db_failed": ("数据库 {url} 出错：{error}", "the database {url} failed: {error}"),
+    "store.db_denied": (
+        "数据库 {url} 拒绝了这项操作（该角色可能只读）：{error}",
+        "the database {url} refused this (the role may be read-only): {error}",
+    ),
+    "store.db_newer": (
+        "数据库 {url} 的表结构版本是 {found}，比本 quizhall 所知的 {known} 新：请升级 quizhall",
+        "the database {url} has schema version {found}, newer than {known}, the last this "
+        "quizhall knows: upgrade quizhall",
+    ),
+    "store.db_writer_lost": (
+        "{what} 的写入资格已失去（与数据库的连接断开后，另一个进程接手了写入）：这条记录没有保存",
+        "{what} is no longer ours to write (the connection to the database was lost and "
+        "another process took over): this record was not saved",
+    ),
+    "store.sync_differs": (
+        "数据库 {url} 中的比赛 {id} 在第 {seq} 号事件处与本机不同：没有推送任何内容",
+        "contest {id} in the database {url} differs from this one at event {seq}: nothing "
+        "was pushed",
+    ),
+    "store.sync_longer": (
+        "数据库 {url} 中的比赛 {id} 已有 {here} 个事件，比本机的 {count} 个多：没有推送任何内容",
+        "contest {id} in the database {url} already has {here} events, more than the {count} "
+        "here: nothing was pushed",
+    ),
+    "store.config_unreadable": ("无法读取配置文件 {path}：{error}",
+                                "cannot read the config file {path}: {error}"),
+    "store.config_bad_store": (
+        "配置文件 {path} 中的 store 应为一个 postgresql:// 地址或数据目录",
+        "store in the config file {path} must be a postgresql:// URL or a data directory",
+    ),
     "store.status_running": ("进行中", "running"),
     "store.status_finished": ("已结束", "finished"),
 }

@@ -5,7 +5,7 @@ MESSAGES = {
                       "list the trainees who practised: answers, accuracy, last practice, "
                       "notebook, mock exams passed"),
     "trainees.json_help": ("以 JSON 输出", "print the list as JSON"),
-    "trainees.none": ("还没有学员记录（数据目录 {path}）", "no trainees yet (data directory {path})"),
+    "trainees.none": ("还没有学员记录（存储位置 {path}）", "no trainees yet (store: {path})"),
     "trainees.col_user": ("学员", "trainee"),
     "trainees.col_answers": ("答题数", "answers"),
     "trainees.col_accuracy": ("正确率", "accuracy"),

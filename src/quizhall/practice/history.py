@@ -17,6 +17,7 @@ tests). Tables and their documents:
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -136,6 +137,13 @@ class History:
         return records
 
     # -- answers ---------------------------------------------------------------------------
+
+    def together(self) -> AbstractContextManager[Any]:
+        """One atomic write for what is recorded inside, where the store can (PostgreSQL: one
+        transaction for an answer and the campaign totals it counts toward); elsewhere every
+        write is durable on its own."""
+        together = getattr(self.db.storage, "together", None)
+        return together() if together is not None else nullcontext()
 
     def add_answer(self, record: AnswerRecord) -> None:
         self._answers.insert(record.to_doc())

@@ -10,7 +10,7 @@ from quizhall.practice.history import History
 from quizhall.practice.stats import exam_history
 
 if TYPE_CHECKING:
-    from quizhall.store import Store
+    from quizhall.store import StoreBackend
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def summarize(history: History, user: str) -> TraineeSummary:
         exams_passed=sum(bool(exam.passed) for exam in handed_in))
 
 
-def roster(store: Store) -> tuple[list[TraineeSummary], list[str]]:
+def roster(store: StoreBackend) -> tuple[list[TraineeSummary], list[str]]:
     """Every trainee in the store, by name, and messages about what could not be read
     (damage, documents without the shape quizhall writes). A trainee's kept summary is used
     while it is current (see :meth:`Store.put_summary`); else their documents are read."""
@@ -79,6 +79,6 @@ def roster(store: Store) -> tuple[list[TraineeSummary], list[str]]:
     return summaries, [*store.warnings, *warnings]
 
 
-def keep_summary(store: Store, history: History, user: str) -> None:
+def keep_summary(store: StoreBackend, history: History, user: str) -> None:
     """Store ``user``'s summary beside their documents (the trainee is open for writing)."""
     store.put_summary(user, summarize(history, user).to_json())

@@ -96,9 +96,10 @@ class Trainee:
         counting = [listener for listener in self.listeners if listener.counts(record)]
         if counting:
             record = replace(record, extra={"counted_by": [c.id for c in counting]})
-        self.history.add_answer(record)
-        for listener in counting:
-            listener.answered(record)
+        with self.history.together():  # PostgreSQL: the answer and its counts, one commit
+            self.history.add_answer(record)
+            for listener in counting:
+                listener.answered(record)
         outcome = Outcome(presented, answer.given, correct, answer.grade.credit, seconds, at)
         return self.to_notebook(outcome)
 

@@ -27,7 +27,7 @@ from quizhall.report import ReportError
 from quizhall.report.values import joined, plain_numbers
 
 if TYPE_CHECKING:
-    from quizhall.store import Store
+    from quizhall.store import StoreBackend
 
 # Round status values.
 PLAYED = "played"
@@ -335,7 +335,7 @@ def contest_report(contest: Any, events: Sequence[Mapping[str, Any]] | None = No
     return _Builder(contest, events).build(contest_id, tuple(warnings))
 
 
-def load_contest_report(store: Store, contest_id: str) -> ContestReport:
+def load_contest_report(store: StoreBackend, contest_id: str) -> ContestReport:
     """The report of a stored contest, finished or not, folded the way ``quizhall results``
     folds it (raises :class:`~quizhall.report.ReportError`)."""
     from quizhall.contest.stored import StoredContestError, replay_stored

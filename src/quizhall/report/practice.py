@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from quizhall.practice.history import AnswerRecord, History
     from quizhall.practice.library import Library
     from quizhall.practice.notebook import Notebook
-    from quizhall.store import Store
+    from quizhall.store import StoreBackend
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +285,7 @@ def study_rows(records: list[AnswerRecord], notebook: Notebook, library: Library
     return tuple(rows)
 
 
-def load_practice_report(store: Store, user: str, now: datetime | None = None,
+def load_practice_report(store: StoreBackend, user: str, now: datetime | None = None,
                          library: Library | None = None) -> PracticeReport:
     """The practice history of ``user`` in the store (raises
     :class:`~quizhall.report.ReportError` for an unknown trainee or unreadable documents);

@@ -1,8 +1,10 @@
 """Crash-safe storage for contests and trainees: the only package that touches the data files.
 
-Everything else reaches storage through this small interface (``open_store``, ``Store``,
-``EventLog``), so a server database could stand behind it later; TinyDB is imported only in
-:mod:`quizhall.store.documents`.
+Everything else reaches storage through this small interface (``open_store``, and the
+:class:`StoreBackend` and :class:`ContestLog` protocols), implemented by the embedded
+``Store`` (files and TinyDB, the default; TinyDB is imported only in
+:mod:`quizhall.store.documents`) and by :mod:`quizhall.store.postgres` (PostgreSQL, chosen by
+``--store``/``QUIZHALL_STORE``/the config file, see :mod:`quizhall.store.location`).
 
 Data directory (``--data-dir``, else ``$QUIZHALL_DATA_DIR``, else the platform's user data
 directory for ``quizhall``)::
@@ -38,6 +40,7 @@ Crash safety:
 """
 
 from quizhall.store.errors import LockedError, StoreError
+from quizhall.store.interface import ContestLog, StoreBackend
 from quizhall.store.log import EventLog
 from quizhall.store.store import (
     DOCUMENT_TABLES,
@@ -49,10 +52,12 @@ from quizhall.store.store import (
 
 __all__ = [
     "DOCUMENT_TABLES",
+    "ContestLog",
     "ContestRecord",
     "EventLog",
     "LockedError",
     "Store",
+    "StoreBackend",
     "StoreError",
     "default_data_dir",
     "open_store",

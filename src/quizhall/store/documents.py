@@ -27,6 +27,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def _valid_ops(ops: object) -> bool:
     return True
 
 
-class _TrackedTable(MutableMapping):
+class TrackedTable(MutableMapping):
     """A table as TinyDB's updaters see it (integer ids), noting every document touched.
 
     The first time a document is read, written or removed, its JSON text is kept: comparing
@@ -165,7 +166,43 @@ class _TrackedTable(MutableMapping):
         self.cleared = True
 
 
-class JournalStorage(Storage):
+@dataclass
+class Changes:
+    """What one TinyDB call changed in a table: cleared first, then documents put (as their
+    JSON text) and removed."""
+
+    cleared: bool
+    puts: dict[str, str]
+    deletes: list[str]
+
+
+def changes(view: TrackedTable) -> Changes:
+    """The changes an updater made through ``view``."""
+    found = Changes(view.cleared, {}, [])
+    for key, before in view.before.items():
+        if key in view.raw:
+            after = dumps(view.raw[key])
+            if after != before or view.cleared:
+                found.puts[key] = after
+        elif before is not None and not view.cleared:
+            found.deletes.append(key)
+    return found
+
+
+class TrackedStorage(Storage):
+    """A TinyDB storage that takes each change as a table updater (:class:`JournalTable`)
+    and makes it durable before returning: the journal on disk, or a database."""
+
+    def apply(self, name: str, updater: Callable[[MutableMapping], None]) -> None:
+        raise NotImplementedError
+
+    @property
+    def last_change(self) -> int:
+        """The number of the last change made (-1 before any)."""
+        raise NotImplementedError
+
+
+class JournalStorage(TrackedStorage):
     """TinyDB storage over a directory holding ``snapshot.json`` and ``journal.jsonl``.
 
     A writer locks ``journal.jsonl`` itself (``LockedError`` names the holder). ``recovered``
@@ -537,7 +574,7 @@ class JournalStorage(Storage):
             self._check_usable()
             created = name not in self._tables
             raw = self._tables.setdefault(name, {})
-            view = _TrackedTable(raw)
+            view = TrackedTable(raw)
             try:
                 updater(view)
                 ops, texts = self._ops(view)
@@ -558,18 +595,12 @@ class JournalStorage(Storage):
             if self._should_compact():
                 self.compact()
 
-    def _ops(self, view: _TrackedTable) -> tuple[list[str], dict[str, str]]:
-        ops: list[str] = ['["clear"]'] if view.cleared else []
-        texts: dict[str, str] = {}
-        for key, before in view.before.items():
-            if key in view.raw:
-                after = dumps(view.raw[key])
-                if after != before or view.cleared:
-                    texts[key] = after
-                    ops.append(f'["put",{dumps(key)},{after}]')
-            elif before is not None and not view.cleared:
-                ops.append(f'["del",{dumps(key)}]')
-        return ops, texts
+    def _ops(self, view: TrackedTable) -> tuple[list[str], dict[str, str]]:
+        found = changes(view)
+        ops: list[str] = ['["clear"]'] if found.cleared else []
+        ops += [f'["put",{dumps(key)},{text}]' for key, text in found.puts.items()]
+        ops += [f'["del",{dumps(key)}]' for key in found.deletes]
+        return ops, found.puts
 
     def _append(self, name: str, ops: list[str]) -> None:
         seq = self._seq + 1
@@ -691,15 +722,15 @@ class JournalTable(Table):
     def _update_table(  # type: ignore[override]
             self, updater: Callable[[MutableMapping], None]) -> None:
         storage = self._storage
-        assert isinstance(storage, JournalStorage)
+        assert isinstance(storage, TrackedStorage)
         storage.apply(self.name, updater)
         self.clear_cache()
 
 
 class DocumentDB(TinyDB):
-    """TinyDB on a :class:`JournalStorage`; the query API is TinyDB's own."""
+    """TinyDB on a :class:`TrackedStorage`; the query API is TinyDB's own."""
 
     table_class = JournalTable
 
-    def __init__(self, storage: JournalStorage) -> None:
+    def __init__(self, storage: TrackedStorage) -> None:
         super().__init__(storage=lambda: storage)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from quizhall.store.campaigns import CampaignStore
     from quizhall.store.embedded_campaigns import EmbeddedCampaigns
+    from quizhall.store.interface import StoreBackend
 
 
 FORMAT = 1
@@ -100,6 +101,7 @@ class Store:
 
     def __init__(self, data_dir: Path, now: Callable[[], datetime] = utc_now) -> None:
         self.data_dir = data_dir
+        self.location = str(data_dir)
         self.warnings: list[str] = []
         self._now = now
         self._trainees: dict[str, tinydb.TinyDB] = {}
@@ -400,11 +402,21 @@ def make_dir(path: Path) -> None:
 
 
 def open_store(data_dir: str | Path | None = None,
-               now: Callable[[], datetime] | None = None) -> Store:
-    """The store in ``data_dir`` (default: :func:`default_data_dir`), created if missing.
+               now: Callable[[], datetime] | None = None) -> StoreBackend:
+    """The store at ``data_dir`` (a data directory, or a ``postgresql://`` URL) when given,
+    else the one chosen by ``--store``/``$QUIZHALL_STORE``, ``--data-dir``/
+    ``$QUIZHALL_DATA_DIR`` or the config file (:mod:`quizhall.store.location`), else
+    :func:`default_data_dir`. A data directory is created if missing; a PostgreSQL database
+    gets the tables it lacks.
 
     ``now`` (a function returning an aware datetime) stamps ids, creation times and backup
     names; it defaults to the wall clock.
     """
-    return Store(Path(data_dir) if data_dir is not None else default_data_dir(),
-                 now or utc_now)
+    from quizhall.store.location import chosen_store, is_database_url
+
+    chosen = chosen_store() if data_dir is None else data_dir
+    if isinstance(chosen, str) and is_database_url(chosen):
+        from quizhall.store.postgres import PostgresStore
+
+        return PostgresStore(chosen, now or utc_now)
+    return Store(Path(chosen) if chosen is not None else default_data_dir(), now or utc_now)

@@ -36,26 +36,32 @@ def lan_address() -> str:
     return str(address) if address and address != "0.0.0.0" else "127.0.0.1"
 
 
-def practice_command(banks: list[Path], data_dir: Path, lang: str | None,
+def practice_command(banks: list[Path], data_dir: Path | None, lang: str | None,
                      campaign: str | None = None) -> str:
     """The shell command each browser session runs: the practice app, signing in first (and
-    joining ``campaign``, when given)."""
+    joining ``campaign``, when given); ``data_dir`` None leaves the store to the environment
+    (a database URL)."""
     words = [sys.executable, "-m", "quizhall"]
     if lang:
         words += ["--lang", lang]
-    words += ["--data-dir", str(data_dir), "practice", *map(str, banks), "--sign-in"]
+    if data_dir is not None:
+        words += ["--data-dir", str(data_dir)]
+    words += ["practice", *map(str, banks), "--sign-in"]
     if campaign:
         words += ["--campaign", campaign]
     return shlex.join(words)
 
 
-def display_command(contest_id: str | None, data_dir: Path, lang: str | None) -> str:
+def display_command(contest_id: str | None, data_dir: Path | None, lang: str | None) -> str:
     """The shell command each browser session runs to watch a contest's projector view:
-    ``quizhall display --watch-only`` (no key of a viewer reaches the host console)."""
+    ``quizhall display --watch-only`` (no key of a viewer reaches the host console);
+    ``data_dir`` None leaves the store to the environment (a database URL)."""
     words = [sys.executable, "-m", "quizhall"]
     if lang:
         words += ["--lang", lang]
-    words += ["--data-dir", str(data_dir), "display", "--watch-only", "--no-bell"]
+    if data_dir is not None:
+        words += ["--data-dir", str(data_dir)]
+    words += ["display", "--watch-only", "--no-bell"]
     if contest_id:
         words.append(contest_id)
     return shlex.join(words)
