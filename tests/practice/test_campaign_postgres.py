@@ -66,3 +66,38 @@ def test_two_rooms_and_a_hall_feed_one_leaderboard(tmp_path, capsys, bank, postg
     assert [row[1].value for row in people.iter_rows(min_row=2)] == ["bob", "ann", "dan", "cat"]
     assert main(["contests", "--json"]) == 0
     assert [c["id"] for c in json.loads(capsys.readouterr().out)] == [contest_id]
+
+
+def test_a_pass_and_the_totals_it_counts_toward_commit_together(tmp_path, capsys, bank,
+                                                                 postgres_url, monkeypatch):
+    from quizhall.campaign.scoring import CampaignProgress
+
+    monkeypatch.setenv("QUIZHALL_STORE", postgres_url)
+    assert main(["campaign", "create", str(write_campaign(tmp_path / "files"))]) == 0
+    capsys.readouterr()
+    store = open_store()
+    campaign = Campaign.from_json(store.campaigns.campaign("policy-2025"))
+    history = History(store.trainee_db("ann"))
+    store.campaigns.join(campaign.id, "ann", "区工会", "2025-03-02T00:00:00+00:00")
+    progress = CampaignProgress(campaign, store.campaigns, history, "ann")
+    at = campaign.opens.replace(day=3)
+
+    def dies(*args):
+        raise RuntimeError("the app died between the pass and its totals")
+
+    monkeypatch.setattr(store.campaigns, "add", dies)
+    try:
+        progress.passed("law/L1", 3, at)
+    except RuntimeError:
+        pass
+    with open_store() as other:  # neither the pass nor its count was committed
+        assert History(other.read_trainee_db("ann")).noted_passes("ann", campaign.id) == []
+        assert other.campaigns.member(campaign.id, "ann").passes == ()
+    monkeypatch.undo()
+    monkeypatch.setenv("QUIZHALL_STORE", postgres_url)
+    progress.passed("law/L1", 3, at)
+    with open_store() as other:
+        assert [p["item"] for p in History(other.read_trainee_db("ann")).noted_passes(
+            "ann", campaign.id)] == ["law/L1"]
+        assert other.campaigns.member(campaign.id, "ann").passes == ("law/L1",)
+    store.close()

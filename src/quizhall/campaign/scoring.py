@@ -4,7 +4,8 @@
 :class:`~quizhall.practice.trainee.ProgressListener`): an answer counts when the campaign is
 open at the answer's time (the injected clock's) and its question is in the campaign's scope;
 a level or paper passed while open counts once. Each counted answer or pass is added to the
-running totals right after it is stored. :func:`recount` rebuilds the same totals from the
+running totals in the same transaction as it is stored where the store has transactions
+(PostgreSQL), right after it elsewhere. :func:`recount` rebuilds the same totals from the
 members' stored answers and passes (a check, and a repair after a crash between the two).
 """
 
@@ -77,8 +78,9 @@ class CampaignProgress:
         elif not self.campaign.counts_level(item, stars):
             return
         when = stamp(at)
-        self.history.note_pass(self.user, self.campaign.id, item, stars, when)
-        self._add(Contribution(at=when, passed=item))
+        with self.history.together():  # PostgreSQL: the pass and its totals, one commit
+            self.history.note_pass(self.user, self.campaign.id, item, stars, when)
+            self._add(Contribution(at=when, passed=item))
 
 
 def enrol(campaign: Campaign, store: CampaignStore, trainee: Trainee, unit: str,
