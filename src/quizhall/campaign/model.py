@@ -34,6 +34,21 @@ class PassRules:
 
 
 @dataclass(frozen=True, slots=True)
+class Progress:
+    """A member's way toward completing a campaign: levels and papers passed, and how many
+    of each the pass rules ask for."""
+
+    levels: int
+    levels_needed: int
+    papers: int
+    papers_needed: int
+
+    @property
+    def completed(self) -> bool:
+        return self.levels >= self.levels_needed and self.papers >= self.papers_needed
+
+
+@dataclass(frozen=True, slots=True)
 class Campaign:
     """One campaign. ``levels`` are ``bank/level`` keys; no levels means every level of the
     banks. ``opens`` is inclusive, ``closes`` exclusive."""
@@ -92,14 +107,18 @@ class Campaign:
         return ([(key, titles.get(key, key)) for key in self.level_keys]
                 + [(PAPER_PREFIX + paper.id, paper.id) for paper in self.papers])
 
+    def progress(self, passes: tuple[str, ...]) -> Progress:
+        """How far a member with these passes is toward completing the campaign."""
+        return Progress(
+            levels=sum(1 for item in passes if item in self.level_keys),
+            levels_needed=(len(self.level_keys) if self.rules.levels is None
+                           else self.rules.levels),
+            papers=sum(1 for item in passes if item.startswith(PAPER_PREFIX)),
+            papers_needed=len(self.papers) if self.rules.papers is None else self.rules.papers)
+
     def completed(self, passes: tuple[str, ...]) -> bool:
         """Whether a member with these passes completed the campaign (通关)."""
-        levels = sum(1 for item in passes if item in self.level_keys)
-        papers = sum(1 for item in passes if item.startswith(PAPER_PREFIX))
-        need_levels = (len(self.level_keys) if self.rules.levels is None
-                       else self.rules.levels)
-        need_papers = len(self.papers) if self.rules.papers is None else self.rules.papers
-        return levels >= need_levels and papers >= need_papers
+        return self.progress(passes).completed
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from quizhall.i18n import t
 
 if TYPE_CHECKING:
+    from quizhall.campaign.board import Board
     from quizhall.campaign.model import Campaign
     from quizhall.campaign.scoring import Status
     from quizhall.store import StoreBackend
@@ -139,48 +140,33 @@ def unit_row(rank: int, unit: UnitTotals) -> dict[str, Any]:
     return {"rank": rank, **unit.to_json(), "passed": unit.total_passes}
 
 
-def ranked_units(units: list[UnitTotals]) -> list[tuple[int, UnitTotals]]:
-    """Units with their ranks (ties share one), in board order."""
-    ranked: list[tuple[int, UnitTotals]] = []
-    for index, unit in enumerate(units):
-        key = (unit.total_passes, unit.points)
-        if ranked and key == (ranked[-1][1].total_passes, ranked[-1][1].points):
-            ranked.append((ranked[-1][0], unit))
-        else:
-            ranked.append((index + 1, unit))
-    return ranked
-
-
 def _leaderboard(store: StoreBackend, args: argparse.Namespace) -> int:
-    from quizhall.store.campaigns import in_unit
+    from quizhall.campaign.board import leaderboard
 
     campaign = stored_campaign(store, args.id)
-    people = store.campaigns.top(campaign.id, args.top, unit=args.unit)
-    units = [u for u in store.campaigns.units(campaign.id)
-             if args.unit is None or in_unit(u.unit, args.unit)]
-    rank = (store.campaigns.rank(campaign.id, args.user, unit=args.unit)
-            if args.user else None)
+    board = leaderboard(campaign, store.campaigns, args.top, unit=args.unit, user=args.user)
+    rank = board.own[0] if board.own else None
     if args.json:
         data: dict[str, Any] = {
             "id": campaign.id, "title": campaign.title, "unit": args.unit,
-            "people": [member_row(r, m, campaign) for r, m in people],
-            "units": [unit_row(r, u) for r, u in ranked_units(units)]}
+            "people": [member_row(r, m, campaign) for r, m in board.people],
+            "units": [unit_row(r, u) for r, u in board.units]}
         if args.user:
             data["user"] = {"user": args.user, "rank": rank}
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    _print_board(campaign, people, units)
+    _print_board(board)
     if args.user:
         print(t("campaign.rank_of", user=args.user, rank=rank) if rank is not None
               else t("campaign.not_member", user=args.user))
     return 0
 
 
-def _print_board(campaign: Campaign, people: list[tuple[int, MemberTotals]],
-                 units: list[UnitTotals]) -> None:
+def _print_board(board: Board) -> None:
     from quizhall.commands.contests import text_table, visible_cell
 
+    campaign, people = board.campaign, board.people
     print(t("campaign.board_people", title=visible_cell(campaign.title)))
     if not people:
         print(t("campaign.empty_board"))
@@ -200,7 +186,7 @@ def _print_board(campaign: Campaign, people: list[tuple[int, MemberTotals]],
               t("campaign.col_correct")]
     rows = [[str(rank), visible_cell(u.unit), str(u.members), str(u.total_passes),
              f"{u.points:g}", str(u.answers), str(u.correct)]
-            for rank, u in ranked_units(units)]
+            for rank, u in board.units]
     print(text_table(header, rows, numeric={0, 2, 3, 4, 5, 6}))
 
 

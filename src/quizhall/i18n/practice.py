@@ -293,6 +293,7 @@ MESSAGES = {
     "practice.help_study": ("背题模式|答案与解析随题显示，Enter 下一题", "study mode|answers shown with the question; enter goes on"),
     "practice.help_hand_in": ("F10|考试交卷（先确认，提示未答题数）", "F10|hand in an exam (asks first, naming the unanswered)"),
     "practice.help_paper": ("2 试卷|模拟考试：题库中有试卷时，先选一套试卷或随机组卷", "2 paper|mock exam: when the banks have papers, choose one or a drawn exam"),
+    "practice.help_board": ("l|开始页：活动排行榜（参加了活动时）", "l|start screen: the campaign's leaderboard (when you joined one)"),
     "practice.help_leave": ("Esc|离开（考试会保存，可继续）", "esc|leave (an exam is saved to resume)"),
     "practice.help_quit": ("Ctrl+Q|退出程序", "ctrl+q|quit"),
     "practice.help_close": ("按 Esc 或 Enter 关闭", "esc or enter closes this"),

@@ -13,7 +13,7 @@ from quizhall.tui.practice.literal import join, pad
 
 KEYS = ("choose", "toggle", "typed", "fill", "order", "match", "short", "submit", "rate",
         "claim", "bookmark", "skip", "study", "sheet", "flag", "move",
-        "hand_in", "paper",
+        "hand_in", "paper", "board",
         "leave", "quit")
 
 

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 from quizhall.i18n import t
 from quizhall.practice import Filter, Order, Stats, compute_stats, level_map
 from quizhall.tui.practice.bindings import PracticeScreen
-from quizhall.tui.practice.literal import join, literal, pad, stars
+from quizhall.tui.practice.literal import join, literal, pad, stars, visible
 
 if TYPE_CHECKING:
     from quizhall.tui.practice.app import PracticeApp
@@ -48,6 +48,7 @@ class StartScreen(PracticeScreen):
         Binding("3", "mode('levels')", show=False),
         Binding("4", "mode('review')", show=False),
         Binding("5", "mode('stats')", show=False),
+        Binding("l", "board", "campaign.key_board"),
         Binding("question_mark,f1", "help", "practice.key_help"),
         Binding("q", "app.quit", "practice.key_quit", show=False),
     ]
@@ -57,7 +58,15 @@ class StartScreen(PracticeScreen):
         yield Static(id="start-banks")
         yield OptionList(id="start-modes")
         yield Static(t("practice.start_hint"), id="start-hint", classes="hint")
+        if _app(self).campaign is not None:
+            from quizhall.tui.practice.campaign_panel import CampaignPanel
+
+            yield CampaignPanel(id="start-campaign")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The leaderboard key is there only when the app has a campaign."""
+        return action != "board" or _app(self).campaign is not None
 
     def on_mount(self) -> None:
         self.refresh_modes()
@@ -89,6 +98,10 @@ class StartScreen(PracticeScreen):
             modes.add_option(Option(join((label, "bold"), literal(info)), id=mode))
         modes.highlighted = highlighted if highlighted is not None else 0
         modes.focus()
+        if app.campaign is not None:
+            from quizhall.tui.practice.campaign_panel import CampaignPanel
+
+            self.query_one(CampaignPanel).show(app.campaign, trainee.user, now)
 
     def _infos(self, stats: Stats) -> list[tuple[str, str]]:
         app = _app(self)
@@ -132,6 +145,23 @@ class StartScreen(PracticeScreen):
             app.start_review()
         elif mode == "stats":
             app.open_stats()
+
+    def action_board(self) -> None:
+        """The campaign's leaderboard, read from the running totals now."""
+        from quizhall.campaign.board import leaderboard
+        from quizhall.store import StoreError
+        from quizhall.tui.practice.leaderboard import TOP, LeaderboardScreen
+
+        app = _app(self)
+        if app.campaign is None:
+            return
+        try:
+            board = leaderboard(app.campaign.campaign, app.campaign.store, TOP,
+                                user=app.trainee.user, completed=True)
+        except StoreError as error:
+            app.notify(visible(str(error)), severity="error", markup=False)
+            return
+        app.push_screen(LeaderboardScreen(board))
 
     def action_help(self) -> None:
         from quizhall.tui.practice.help import HelpScreen
