@@ -136,7 +136,7 @@ MESSAGES = {
                                  "{unit}: {rank} of {units} units"),
     "campaign.panel_no_rank": ("暂无排名", "no rank yet"),
     "campaign.panel_not_member": ("你没有参加这个活动", "you have not joined this campaign"),
-    "campaign.panel_items": ("各关：", "Items: "),
+    "campaign.panel_items": ("关卡与试卷", "Levels and papers"),
     "campaign.panel_key": ("l 看排行榜", "l: leaderboard"),
     "campaign.key_board": ("排行榜", "Leaderboard"),
     "campaign.key_people": ("个人", "People"),
@@ -144,6 +144,5 @@ MESSAGES = {
     "campaign.board_title": ("排行榜 · {title}", "Leaderboard · {title}"),
     "campaign.tab_people": ("个人排行（前 {top} 名）", "By person (top {top})"),
     "campaign.tab_units": ("单位排行", "By unit"),
-    "campaign.board_hint": ("▶ 标出你和你的单位；1 个人 · 2 单位 · Esc 返回",
-                            "▶ marks you and your unit; 1 people · 2 units · esc back"),
+    "campaign.board_hint": ("▶ 标出你和你的单位", "▶ marks you and your unit"),
 }

@@ -68,19 +68,20 @@ def rank_line(found: Standing) -> Content:
                                    rank=found.unit_rank, units=found.units))
 
 
-def items_line(found: Standing) -> Content:
-    """Every level and paper of the campaign, ticked when passed."""
+def items_lines(found: Standing) -> Content:
+    """Every level and paper of the campaign, one a line, ticked when passed."""
     passes = found.member.passes if found.member else ()
-    parts: list[str | tuple[str, str]] = [(t("campaign.panel_items"), "dim")]
+    lines: list[str | tuple[str, str]] = [(t("campaign.panel_items"), "bold")]
     for key, title in found.campaign.items():
-        passed = key in passes
-        parts += [(title, "" if passed else "dim"),
-                  (" ✓  " if passed else " ·  ", "$success" if passed else "dim")]
-    return join(*parts)
+        if key in passes:
+            lines += ["\n", ("✓ ", "bold $success"), title]
+        else:
+            lines += ["\n", ("○ " + title, "dim")]
+    return join(*lines)
 
 
 class CampaignPanel(Vertical):
-    """The app's campaign as the trainee stands in it; the items line shows on wide
+    """The app's campaign as the trainee stands in it; the list of items shows on wide
     screens only."""
 
     def compose(self) -> ComposeResult:
@@ -104,4 +105,4 @@ class CampaignPanel(Vertical):
         self.query_one("#campaign-progress", Static).update(progress_line(found))
         self.query_one("#campaign-answers", Static).update(literal(answers_line(found)))
         self.query_one("#campaign-rank", Static).update(rank_line(found))
-        self.query_one("#campaign-items", Static).update(items_line(found))
+        self.query_one("#campaign-items", Static).update(items_lines(found))

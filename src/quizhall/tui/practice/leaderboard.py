@@ -19,7 +19,7 @@ OWN_STYLE = "bold"
 
 
 def _number(value: object, style: str = "") -> Text:
-    return Text(str(value), style=style, justify="right")
+    return Text(str(value), style=style)
 
 
 class LeaderboardScreen(PracticeScreen):

@@ -56,12 +56,15 @@ class StartScreen(PracticeScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="start-title", classes="title")
         yield Static(id="start-banks")
-        yield OptionList(id="start-modes")
-        yield Static(t("practice.start_hint"), id="start-hint", classes="hint")
-        if _app(self).campaign is not None:
-            from quizhall.tui.practice.campaign_panel import CampaignPanel
+        # The campaign panel sits beside the modes on a wide screen, below them on a narrow one.
+        with Horizontal(id="start-body"):
+            with Vertical(id="start-left"):
+                yield OptionList(id="start-modes")
+                yield Static(t("practice.start_hint"), id="start-hint", classes="hint")
+            if _app(self).campaign is not None:
+                from quizhall.tui.practice.campaign_panel import CampaignPanel
 
-            yield CampaignPanel(id="start-campaign")
+                yield CampaignPanel(id="start-campaign")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
