@@ -143,3 +143,51 @@ def test_an_unknown_lang_is_refused_in_the_language_of_the_environment(capsys, m
         main(["--lang", "fr", "check", "x.yaml"])
     assert exc.value.code == 2
     assert "参数 --lang：无效的选项：'fr'" in capsys.readouterr().err
+
+
+CAMPAIGN = """\
+campaign: {id: policy-2026, title: 职工政策闯关, opens: 2026-03-01, closes: 2026-03-31}
+banks: [s.yaml]
+levels: [s/L1]
+units: [市总工会, 市总工会/办公室]
+"""
+
+
+def test_a_campaign_file_is_checked_with_its_banks(banks, capsys):
+    (banks / "policy.campaign.yaml").write_text(CAMPAIGN, encoding="utf-8")
+    status, out, err = check(capsys, str(banks / "policy.campaign.yaml"))
+    assert status == 0 and err == ""
+    assert ("campaign policy-2026 职工政策闯关 (2026-03-01 00:00 to 2026-04-01 00:00): 1 bank, "
+            "1 level, 0 papers, 2 units") in out
+    assert "checked 1 file: 0 errors" in out
+
+
+def test_a_campaign_file_reports_every_problem_with_its_position(banks, capsys):
+    broken = (CAMPAIGN.replace("opens: 2026-03-01", "opens: 2026-13-01")
+              .replace("[s/L1]", "[s/L9]").replace("办公室]", "办公室, 市总工会]")
+              + "colour: red\n")
+    # a top-level campaign: makes any YAML file a campaign file, whatever its name
+    (banks / "policy.yaml").write_text(broken, encoding="utf-8")
+    status, out, err = check(capsys, str(banks / "policy.yaml"))
+    path = str(banks / "policy.yaml")
+    assert status == 1
+    assert err.splitlines() == [
+        f"{path}:5:1: error: unknown key colour",
+        f"{path}:1:51: error: opens 2026-13-01 is not a date: write 2026-03-01 or "
+        "2026-03-01 08:00",
+        f"{path}:3:10: error: bank s has no level s/L9 (its levels: L1, L2)",
+        f"{path}:4:25: error: unit 市总工会 is listed twice",
+    ]
+    assert "checked 1 file: 4 errors" in out
+
+
+def test_campaign_files_in_a_directory_are_checked_as_campaigns(banks, capsys):
+    (banks / "policy.campaign.yaml").write_text(CAMPAIGN.replace("s/L1", "s/L7"),
+                                                encoding="utf-8")
+    status, out, err = check(capsys, "--json", str(banks))
+    report = json.loads(out)
+    assert status == 1
+    assert str(banks / "policy.campaign.yaml") in report["files"]
+    [error] = report["errors"]
+    assert (error["path"], error["line"]) == (str(banks / "policy.campaign.yaml"), 3)
+    assert report["campaigns"] == [{"path": str(banks / "policy.campaign.yaml"), "ok": False}]

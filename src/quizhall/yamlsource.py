@@ -552,6 +552,20 @@ class NodeReader:
         return isinstance(node, ScalarNode) and node.tag == _NULL
 
 
+def is_marked_file(path: Path, suffix: str, mark: re.Pattern[str],
+                   text: str | None = None) -> bool:
+    """Whether a file is of a kind known by its name's ``suffix`` or by ``mark`` matching its
+    text (read within the size limit when not given): a contest or a campaign file."""
+    if path.name.lower().endswith(suffix):
+        return True
+    if text is None:
+        data, _ = read_limited(path)
+        if data is None:
+            return False
+        text = data.decode("utf-8-sig", errors="replace")
+    return bool(mark.search(text))
+
+
 def top_keys(root: MappingNode) -> set[str]:
     """The plain keys of a top-level mapping (to tell a bank from a contest file)."""
     return {key.value for key, _ in root.value if isinstance(key, ScalarNode)}

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from quizhall.bank.loader import load_bank
+from quizhall.bank.loader import CAMPAIGN_SUFFIX, load_bank
 from quizhall.bank.model import Bank, Paper
 from quizhall.bank.papers import load_paper
 from quizhall.campaign.model import Campaign, PassRules, Source
@@ -35,14 +35,21 @@ from quizhall.diagnostics import Diagnostic, errors
 from quizhall.i18n import t
 from quizhall.practice.library import Library
 from quizhall.practice.papers import paper_questions
-from quizhall.yamlsource import NodeReader, compose, read_text
+from quizhall.yamlsource import NodeReader, compose, is_marked_file, read_text
 
 TOP_KEYS = ("campaign", "banks", "levels", "papers", "units", "pass")
 INFO_KEYS = ("id", "title", "opens", "closes", "timezone")
 PASS_KEYS = ("levels", "papers", "stars")
 DEFAULT_TIMEZONE = timezone(timedelta(hours=8))
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_CAMPAIGN_MARK = re.compile(r"^campaign\s*:", re.MULTILINE)
 _OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{1,2}):?(\d{2})?$")
+
+
+def is_campaign_file(path: Path, text: str | None = None) -> bool:
+    """True for ``*.campaign.yaml`` files and YAML files with a top-level ``campaign:`` key
+    (no bank or contest file has one)."""
+    return is_marked_file(path, CAMPAIGN_SUFFIX, _CAMPAIGN_MARK, text)
 
 
 def load_campaign(path: Path) -> tuple[Campaign | None, list[Diagnostic]]:

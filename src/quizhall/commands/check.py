@@ -1,7 +1,9 @@
-"""``quizhall check PATH...``: lint banks and contest files and summarise what they hold.
+"""``quizhall check PATH...``: lint banks, contest and campaign files; summarise what they hold.
 
 Contest files (``*.contest.yaml``, or YAML with a top-level ``rounds:``) are validated with
-their banks, plugins' settings, and each round's question draw; banks as before.
+their banks, plugins' settings, and each round's question draw; campaign files
+(``*.campaign.yaml``, or YAML with a top-level ``campaign:``) as ``campaign create`` validates
+them, with the banks and papers they name; banks as before.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from quizhall.i18n import t
 from quizhall.visible import visible
 
 if TYPE_CHECKING:
+    from quizhall.campaign.model import Campaign
     from quizhall.contest.loader import ContestLoad
+    from quizhall.diagnostics import Diagnostic
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -28,13 +32,15 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.bank.loader import load_banks
     from quizhall.diagnostics import errors, warnings
 
-    bank_paths, contest_paths = _split(args.paths)
+    bank_paths, contest_paths, campaign_paths = _split(args.paths)
     result = load_banks(bank_paths)
     contests = [_check_contest(path) for path in contest_paths]
+    campaigns = [_check_campaign(path) for path in campaign_paths]
     seen = set(result.diagnostics)
-    for contest in contests:
-        result.files.extend(f for f in contest.files if f not in result.files)
-        for diagnostic in contest.diagnostics:
+    for files, found in [*((c.files, c.diagnostics) for c in contests),
+                         *(([path], found) for path, _, found in campaigns)]:
+        result.files.extend(f for f in files if f not in result.files)
+        for diagnostic in found:
             if diagnostic not in seen:
                 seen.add(diagnostic)
                 result.diagnostics.append(diagnostic)
@@ -58,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
             "by_paper": by_paper,
             "by_difficulty": dict(sorted(by_difficulty.items())),
             "contests": [_contest_json(contest) for contest in contests],
+            "campaigns": [_campaign_json(path, campaign) for path, campaign, _ in campaigns],
         }
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -69,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
         _summary(len(questions), by_type, by_tag, by_level, by_difficulty, by_paper)
     for contest in contests:
         _contest_summary(contest)
+    for _, campaign, _ in campaigns:
+        if campaign is not None:
+            print(visible(t("check.campaign", **_campaign_facts(campaign))))
     print(t("check.result", files=len(result.files), errors=len(errs), warnings=len(warns)))
     return 1 if errs else 0
 
@@ -98,33 +108,66 @@ def _summary(total: int, by_type: Counter, by_tag: Counter, by_level: dict,
               "  ".join(f"{visible(k)} {v}" for k, v in by_paper.items()))
 
 
-def _split(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Bank paths (files and directories, as load_banks takes them) and contest files."""
+def _split(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Bank paths (files and directories, as load_banks takes them), contest files and
+    campaign files."""
     from pathlib import Path
 
     from quizhall.bank.loader import BANK_SUFFIXES, is_bank_file
+    from quizhall.campaign.loader import is_campaign_file
     from quizhall.contest.loader import is_contest_file
 
     banks: list[str] = []
     contests: list[str] = []
+    campaigns: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            before = len(banks) + len(contests)
+            before = len(banks) + len(contests) + len(campaigns)
             for found in sorted(p for p in path.rglob("*") if p.is_file()):
                 if not found.name.lower().endswith(BANK_SUFFIXES):
                     continue
                 if is_contest_file(found):
                     contests.append(str(found))
+                elif is_campaign_file(found):
+                    campaigns.append(str(found))
                 elif is_bank_file(found):
                     banks.append(str(found))
-            if len(banks) + len(contests) == before:  # load_banks reports the empty directory
-                banks.append(raw)
+            if len(banks) + len(contests) + len(campaigns) == before:
+                banks.append(raw)  # load_banks reports the empty directory
         elif path.is_file() and is_contest_file(path):
             contests.append(raw)
+        elif path.is_file() and is_campaign_file(path):
+            campaigns.append(raw)
         else:
             banks.append(raw)
-    return banks, contests
+    return banks, contests, campaigns
+
+
+def _check_campaign(path: str) -> tuple[str, Campaign | None, list[Diagnostic]]:
+    """The campaign file's path, the campaign (None when it has errors) and its problems,
+    those in the banks and papers it names included."""
+    from pathlib import Path
+
+    from quizhall.campaign.loader import load_campaign
+
+    campaign, found = load_campaign(Path(path))
+    return path, campaign, found
+
+
+def _campaign_facts(campaign: Campaign) -> dict:
+    return {"id": campaign.id, "title": campaign.title,
+            "opens": campaign.opens.strftime("%Y-%m-%d %H:%M"),
+            "closes": campaign.closes.strftime("%Y-%m-%d %H:%M"),
+            "banks": len(campaign.banks), "levels": len(campaign.level_keys),
+            "papers": len(campaign.papers), "units": len(campaign.units)}
+
+
+def _campaign_json(path: str, campaign: Campaign | None) -> dict:
+    data: dict = {"path": path, "ok": campaign is not None}
+    if campaign is not None:
+        data.update(_campaign_facts(campaign))
+    return data
 
 
 def _check_contest(path: str) -> ContestLoad:

@@ -42,7 +42,7 @@ from quizhall.plugins.safecall import call_each
 from quizhall.yamlsource import (
     NodeReader,
     compose,
-    read_limited,
+    is_marked_file,
     read_text,
     suggest,
     top_keys,
@@ -62,14 +62,7 @@ _CONTEST_MARK = re.compile(r"^(rounds|contest)\s*:", re.MULTILINE)
 
 def is_contest_file(path: Path, text: str | None = None) -> bool:
     """True for ``*.contest.yaml`` files and YAML files with a top-level ``rounds:`` key."""
-    if path.name.lower().endswith(CONTEST_SUFFIX):
-        return True
-    if text is None:
-        data, _ = read_limited(path)
-        if data is None:
-            return False
-        text = data.decode("utf-8-sig", errors="replace")
-    return bool(_CONTEST_MARK.search(text))
+    return is_marked_file(path, CONTEST_SUFFIX, _CONTEST_MARK, text)
 
 
 @dataclass(slots=True)

@@ -16,6 +16,10 @@ MESSAGES = {
                       "contest {title}: {teams:n/team/teams}, {rounds:n/round/rounds}"),
     "check.contest_round": ("{number}. {title}（{type}）：{questions} 道题",
                             "{number}. {title} ({type}): {questions:n/question/questions}"),
+    "check.campaign": ("活动 {id} {title}（{opens} 至 {closes}）：{banks} 个题库，{levels} 个关卡，"
+                       "{papers} 套试卷，{units} 个单位",
+                       "campaign {id} {title} ({opens} to {closes}): {banks:n/bank/banks}, "
+                       "{levels:n/level/levels}, {papers:n/paper/papers}, {units:n/unit/units}"),
     "check.result": ("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告",
                      "checked {files:n/file/files}: {errors:n/error/errors}, "
                      "{warnings:n/warning/warnings}"),
