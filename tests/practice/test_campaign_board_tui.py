@@ -67,7 +67,7 @@ async def test_the_panel_shows_progress_answers_and_both_ranks(tmp_path, store, 
     assert f"{OFFICE}: 3 of 3 units" in text
     assert "levels 1/2 · not completed" in text
     assert "papers" not in text  # the pass rules ask for no paper
-    assert "3 answers · 2 right · 67% · 2.5 points" in text
+    assert "3 answers · 2 right · 67% · score 2.5" in text
     assert "open · closes 2025-04-01 00:00 · 29 days left" in text
     assert "Campaign: 2025 年劳动法闯关" in text
 
@@ -164,3 +164,23 @@ async def test_without_a_campaign_there_is_no_panel_and_no_leaderboard_key(db):
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
+
+
+async def test_the_panel_is_read_again_when_the_start_screen_comes_back(tmp_path, store, bank):
+    app = _app(store, _campaign(tmp_path), bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "0 answers · 0 right · 0% · score 0" in screen_text(app)
+        await pilot.press("1")  # practice, in order from s1 (level L1)
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        while not isinstance(app.screen, StartScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        text = screen_text(app)
+    member = store.campaigns.member("policy-2025", "ann")
+    assert member is not None and member.answers == 1
+    assert f"1 answer · {member.correct} right · {member.correct * 100}%" in text

@@ -130,7 +130,7 @@ MESSAGES = {
     "campaign.panel_not_done": ("未通关", "not completed"),
     "campaign.panel_answers": ("答题 {answers} · 答对 {correct} · 正确率 {percent}% · 得分 {points}",
                                "{answers:n/answer/answers} · {correct} right · {percent}% · "
-                               "{points} points"),
+                               "score {points}"),
     "campaign.panel_rank": ("个人第 {rank} 名 / {members} 人", "you: {rank} of {members}"),
     "campaign.panel_unit_rank": ("{unit} 第 {rank} 名 / {units} 个单位",
                                  "{unit}: {rank} of {units} units"),
