@@ -191,3 +191,25 @@ def test_campaign_files_in_a_directory_are_checked_as_campaigns(banks, capsys):
     [error] = report["errors"]
     assert (error["path"], error["line"]) == (str(banks / "policy.campaign.yaml"), 3)
     assert report["campaigns"] == [{"path": str(banks / "policy.campaign.yaml"), "ok": False}]
+
+
+def test_a_paper_file_in_a_directory_is_checked_as_a_paper_against_its_banks(banks, capsys):
+    # named like any YAML file: its top-level paper: says what it is
+    (banks / "union.yaml").write_text(
+        "paper: {id: union, title: 工会考试, pass: 0.5}\nquestions: [q1, s/q2, q9]\n",
+        encoding="utf-8")
+    status, out, err = check(capsys, str(banks))
+    path = str(banks / "union.yaml")
+    assert status == 1
+    assert err.splitlines() == [f"{path}:2:23: error: the paper's question q9 is not in the loaded banks"], err
+    assert "checked 3 files: 1 error" in out
+
+
+def test_a_paper_file_alone_is_checked_for_its_own_rules(tmp_path, capsys):
+    paper = tmp_path / "mid.paper.yaml"
+    paper.write_text("paper: {id: mid, title: 期中, pass: 2}\nquotas: {singel: 3}\n",
+                     encoding="utf-8")
+    status, out, err = check(capsys, str(paper))
+    assert status == 1
+    assert [line.split(": error: ")[0] for line in err.splitlines()] == [
+        f"{paper}:1:35", f"{paper}:2:18"], err

@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizhall.bank import cache
 from quizhall.bank.model import OPTION_LETTERS, TYPE_ALIASES, Bank, BankInfo, Level, Question
-from quizhall.bank.papers import read_bank_papers
+from quizhall.bank.papers import PAPER_SUFFIX, read_bank_papers
 from quizhall.bank.pictures import picture_problem, pictures_digest
 from quizhall.bank.qtypes.registry import QuestionKind, all_kinds, kind_of, lookup
 from quizhall.diagnostics import Diagnostic
@@ -137,10 +137,10 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def is_bank_file(path: Path) -> bool:
-    """True for ``*.yaml``/``*.yml`` files that are not contest or campaign files."""
+    """True for ``*.yaml``/``*.yml`` files not named as contest, campaign or paper files."""
     name = path.name.lower()
     return name.endswith(BANK_SUFFIXES) and not name.endswith((CONTEST_SUFFIX,
-                                                                CAMPAIGN_SUFFIX))
+                                                                CAMPAIGN_SUFFIX, PAPER_SUFFIX))
 
 
 def _with_path(bank: Bank, shown: str) -> Bank:

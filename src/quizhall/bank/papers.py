@@ -20,6 +20,7 @@ Every problem is reported with its position, all at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,12 +30,27 @@ from quizhall.bank.model import DEFAULT_EXAM_PASS, Paper, Question
 from quizhall.bank.qtypes.registry import lookup
 from quizhall.diagnostics import Diagnostic
 from quizhall.i18n import t
-from quizhall.yamlsource import NodeReader, compose, node_position, read_text, suggest
+from quizhall.yamlsource import (
+    NodeReader,
+    compose,
+    is_marked_file,
+    node_position,
+    read_text,
+    suggest,
+)
 
 INFO_KEYS = ("id", "title", "time_limit", "pass")
 BODY_KEYS = ("questions", "quotas", "seed")
 PAPER_KEYS = INFO_KEYS + BODY_KEYS  # an entry of a bank's papers list
 FILE_KEYS = ("paper",) + BODY_KEYS  # the top of a paper file
+PAPER_SUFFIX = ".paper.yaml"  # a paper file beside banks is not read as one
+_PAPER_MARK = re.compile(r"^paper\s*:", re.MULTILINE)
+
+
+def is_paper_file(path: Path, text: str | None = None) -> bool:
+    """True for ``*.paper.yaml`` files and YAML files with a top-level ``paper:`` key (no
+    bank, contest or campaign file has one)."""
+    return is_marked_file(path, PAPER_SUFFIX, _PAPER_MARK, text)
 
 
 def read_paper(reader: NodeReader, info: dict[str, Node] | None, body: dict[str, Node],

@@ -1,9 +1,11 @@
-"""``quizhall check PATH...``: lint banks, contest and campaign files; summarise what they hold.
+"""``quizhall check PATH...``: lint banks, contest, campaign and paper files; summarise them.
 
 Contest files (``*.contest.yaml``, or YAML with a top-level ``rounds:``) are validated with
 their banks, plugins' settings, and each round's question draw; campaign files
 (``*.campaign.yaml``, or YAML with a top-level ``campaign:``) as ``campaign create`` validates
-them, with the banks and papers they name; banks as before.
+them, with the banks and papers they name; paper files (``*.paper.yaml``, or YAML with a
+top-level ``paper:``) with their questions looked up in the banks checked with them; banks as
+before.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from quizhall.i18n import t
 from quizhall.visible import visible
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from quizhall.bank.model import Bank
     from quizhall.campaign.model import Campaign
     from quizhall.contest.loader import ContestLoad
     from quizhall.diagnostics import Diagnostic
@@ -32,13 +37,14 @@ def run(args: argparse.Namespace) -> int:
     from quizhall.bank.loader import load_banks
     from quizhall.diagnostics import errors, warnings
 
-    bank_paths, contest_paths, campaign_paths = _split(args.paths)
-    result = load_banks(bank_paths)
-    contests = [_check_contest(path) for path in contest_paths]
-    campaigns = [_check_campaign(path) for path in campaign_paths]
+    kinds = _split(args.paths)
+    result = load_banks(kinds["banks"])
+    contests = [_check_contest(path) for path in kinds["contests"]]
+    campaigns = [_check_campaign(path) for path in kinds["campaigns"]]
+    papers = [([path], _check_paper(path, result.banks)) for path in kinds["papers"]]
     seen = set(result.diagnostics)
     for files, found in [*((c.files, c.diagnostics) for c in contests),
-                         *(([path], found) for path, _, found in campaigns)]:
+                         *(([path], found) for path, _, found in campaigns), *papers]:
         result.files.extend(f for f in files if f not in result.files)
         for diagnostic in found:
             if diagnostic not in seen:
@@ -108,40 +114,55 @@ def _summary(total: int, by_type: Counter, by_tag: Counter, by_level: dict,
               "  ".join(f"{visible(k)} {v}" for k, v in by_paper.items()))
 
 
-def _split(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """Bank paths (files and directories, as load_banks takes them), contest files and
-    campaign files."""
+def _split(paths: list[str]) -> dict[str, list[str]]:
+    """The paths by kind: ``banks`` (files and directories, as load_banks takes them),
+    ``contests``, ``campaigns`` and ``papers`` (files)."""
     from pathlib import Path
 
     from quizhall.bank.loader import BANK_SUFFIXES, is_bank_file
-    from quizhall.campaign.loader import is_campaign_file
-    from quizhall.contest.loader import is_contest_file
 
-    banks: list[str] = []
-    contests: list[str] = []
-    campaigns: list[str] = []
+    kinds: dict[str, list[str]] = {"banks": [], "contests": [], "campaigns": [], "papers": []}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            before = len(banks) + len(contests) + len(campaigns)
+            before = sum(map(len, kinds.values()))
             for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if not found.name.lower().endswith(BANK_SUFFIXES):
-                    continue
-                if is_contest_file(found):
-                    contests.append(str(found))
-                elif is_campaign_file(found):
-                    campaigns.append(str(found))
-                elif is_bank_file(found):
-                    banks.append(str(found))
-            if len(banks) + len(contests) + len(campaigns) == before:
-                banks.append(raw)  # load_banks reports the empty directory
-        elif path.is_file() and is_contest_file(path):
-            contests.append(raw)
-        elif path.is_file() and is_campaign_file(path):
-            campaigns.append(raw)
+                if found.name.lower().endswith(BANK_SUFFIXES):
+                    kind = _kind(found)
+                    if kind != "banks" or is_bank_file(found):
+                        kinds[kind].append(str(found))
+            if sum(map(len, kinds.values())) == before:
+                kinds["banks"].append(raw)  # load_banks reports the empty directory
         else:
-            banks.append(raw)
-    return banks, contests, campaigns
+            kinds[_kind(path) if path.is_file() else "banks"].append(raw)
+    return kinds
+
+
+def _kind(path: Path) -> str:
+    from quizhall.bank.papers import is_paper_file
+    from quizhall.campaign.loader import is_campaign_file
+    from quizhall.contest.loader import is_contest_file
+
+    for kind, test in (("contests", is_contest_file), ("campaigns", is_campaign_file),
+                       ("papers", is_paper_file)):
+        if test(path):
+            return kind
+    return "banks"
+
+
+def _check_paper(path: str, banks: list[Bank]) -> list[Diagnostic]:
+    """A paper file's problems; its questions are looked up in the banks checked with it
+    (when there are any: a paper names questions of banks given elsewhere)."""
+    from pathlib import Path
+
+    from quizhall.bank.papers import load_paper
+    from quizhall.practice.library import Library
+    from quizhall.practice.papers import paper_questions
+
+    paper, found = load_paper(Path(path))
+    if paper is not None and banks:
+        found = found + paper_questions(paper, Library(banks))[1]
+    return found
 
 
 def _check_campaign(path: str) -> tuple[str, Campaign | None, list[Diagnostic]]:
