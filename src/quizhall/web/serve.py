@@ -15,7 +15,7 @@ import shlex
 import socket
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual_serve.server import Server
@@ -71,19 +71,40 @@ def make_server(command: str, host: str, port: int, title: str) -> Server:
     """A textual-serve server running ``command`` per session, with our offline page.
 
     Quiet: ``quizhall serve`` says itself where the room is; only warnings and errors are
-    logged (to stderr). SIGINT and SIGTERM stop it gracefully, ending every session's app.
+    logged (to stderr). SIGINT and SIGTERM stop it gracefully and at once, ending every
+    session's app: aiohttp would wait for each open browser's websocket to end first (about
+    22 s, until a heartbeat goes unanswered), so on shutdown each session is cancelled, which
+    textual-serve answers by telling its app to quit and waiting for it.
     """
+    import asyncio
     import logging
 
     from aiohttp import web
     from textual_serve.server import Server
 
     class RoomServer(Server):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.sessions: set[asyncio.Task[Any]] = set()
+
         def initialize_logging(self) -> None:
             logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
 
         async def on_startup(self, app: web.Application) -> None:
             pass  # no banner: the command printed the room's address
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            task = asyncio.current_task()
+            assert task is not None
+            self.sessions.add(task)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                self.sessions.discard(task)
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            for task in self.sessions:
+                task.cancel()
 
     return RoomServer(command, host=host, port=port, title=title,
                       templates_path=PAGE_TEMPLATES)
