@@ -201,7 +201,8 @@ def test_a_paper_file_in_a_directory_is_checked_as_a_paper_against_its_banks(ban
     status, out, err = check(capsys, str(banks))
     path = str(banks / "union.yaml")
     assert status == 1
-    assert err.splitlines() == [f"{path}:2:23: error: the paper's question q9 is not in the loaded banks"], err
+    assert err.splitlines() == [
+        f"{path}:2:23: error: the paper's question q9 is not in the loaded banks"], err
     assert "checked 3 files: 1 error" in out
 
 
