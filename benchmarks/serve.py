@@ -13,7 +13,8 @@ Measured in one run:
   with every session open, less the server's alone before any session, divided by SESSIONS;
 - nothing lost: every acknowledged answer is in its trainee's store afterwards.
 
-Every wait is bounded (WAIT seconds); a session that times out is reported, not waited for.
+Every wait is bounded (WAIT seconds a screen, SESSION_LIMIT a whole session); a session that
+times out is reported with what it waited for, not waited for.
 
 Usage: PYTHONPATH=src python benchmarks/serve.py [SESSIONS [ANSWERS]]
 Not part of the test suite.
@@ -38,7 +39,8 @@ from quizhall.practice import History
 from quizhall.store import open_store
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
-WAIT = 180.0  # seconds any one screen may take to arrive, at most
+WAIT = 60.0  # seconds any one screen may take to arrive, at most
+SESSION_LIMIT = 180.0  # seconds a whole session may take, at most
 QUESTIONS = 40
 
 
@@ -49,6 +51,7 @@ class Session:
     round_trips: list[float] = field(default_factory=list)
     acknowledged: int = 0
     failure: str = ""
+    stage: str = "connecting"  # what it waits for: named when it fails
 
     @property
     def user(self) -> str:
@@ -58,8 +61,9 @@ class Session:
 class Terminal:
     """One websocket session: keys in, the screen's bytes out, searched as text."""
 
-    def __init__(self, socket_: aiohttp.ClientWebSocketResponse) -> None:
+    def __init__(self, socket_: aiohttp.ClientWebSocketResponse, session: Session) -> None:
         self.socket = socket_
+        self.session = session
         self.seen = b""  # bytes: a character may be split between two messages
 
     async def send(self, keys: str) -> None:
@@ -67,6 +71,7 @@ class Terminal:
         await self.socket.send_json(["stdin", keys])
 
     async def wait_for(self, *texts: str) -> str:
+        self.session.stage = " or ".join(texts)
         deadline = time.monotonic() + WAIT
         while True:
             for text in texts:
@@ -89,7 +94,7 @@ async def run_session(client: aiohttp.ClientSession, url: str, session: Session,
     try:
         started = time.perf_counter()
         async with client.ws_connect(f"{url}ws?width=100&height=40") as socket_:
-            terminal = Terminal(socket_)
+            terminal = Terminal(socket_, session)
             await terminal.wait_for("Sign in before you practise")
             session.first_screen = time.perf_counter() - started
             opened.set()
@@ -108,10 +113,12 @@ async def run_session(client: aiohttp.ClientSession, url: str, session: Session,
                 session.acknowledged += 1
                 if number + 1 < answers:
                     await terminal.send("\r")
-                    await terminal.wait_for("Statement")
-            await socket_.close()
+                    # the next question's own number: a repaint of this one shows its stem
+                    await terminal.wait_for(f"{number + 2}/{QUESTIONS}")
+            session.stage = "the session to close"
+            await asyncio.wait_for(socket_.close(), WAIT)
     except (TimeoutError, ConnectionError, aiohttp.ClientError) as error:
-        session.failure = str(error) or type(error).__name__
+        session.failure = f"{error or type(error).__name__} (waiting for {session.stage})"
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -142,12 +149,21 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+async def bounded(client: aiohttp.ClientSession, url: str, session: Session, answers: int,
+                  opened: asyncio.Event) -> None:
+    """One session, ended with a failure once it has run for SESSION_LIMIT seconds."""
+    try:
+        await asyncio.wait_for(run_session(client, url, session, answers, opened), SESSION_LIMIT)
+    except TimeoutError:
+        session.failure = f"not done in {SESSION_LIMIT:.0f} s (waiting for {session.stage})"
+
+
 async def drive(url: str, server_pid: int, sessions: list[Session], answers: int) -> float:
     """Run every session at once; returns the room's memory with every session open."""
     peak = 0.0
     openings = [asyncio.Event() for _ in sessions]
     async with aiohttp.ClientSession() as client:
-        tasks = [asyncio.ensure_future(run_session(client, url, session, answers, opened))
+        tasks = [asyncio.ensure_future(bounded(client, url, session, answers, opened))
                  for session, opened in zip(sessions, openings, strict=True)]
         while not all(task.done() for task in tasks):
             if all(event.is_set() for event in openings):
