@@ -15,9 +15,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from quizhall.i18n import t
+
+if TYPE_CHECKING:
+    from quizhall.exporters.tables import Document
+    from quizhall.store.interface import StoreBackend
 
 FORMATS = ("xlsx", "csv", "json", "md", "html")
 
@@ -96,51 +101,48 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export_trainees(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from quizhall.exporters.results_xlsx import write_document
     from quizhall.exporters.roster_tables import roster_document
     from quizhall.practice.calendar_clock import system_clock
     from quizhall.practice.roster import roster
-    from quizhall.store import StoreError, open_store
 
-    output = Path(args.output)
-    name = args.format.lower() if args.format else output.suffix.lower().lstrip(".")
-    if name != "xlsx":
-        return _fail(t("export.trainees_xlsx_only"), 2)
-    try:
-        with open_store() as store:
-            summaries, warnings = roster(store)
+    def build(store: StoreBackend) -> Document:
+        summaries, warnings = roster(store)
         for warning in warnings:
             print(warning, file=sys.stderr)
-        write_document(roster_document(summaries, system_clock(), tuple(warnings)), output)
-    except StoreError as exc:
-        return _fail(str(exc), 1)
-    except OSError as exc:
-        reason = exc.strerror or exc
-        return _fail(t("export.cannot_write", name="xlsx", path=output, reason=reason), 1)
-    print(t("export.written", path=output))
-    return 0
+        return roster_document(summaries, system_clock(), tuple(warnings))
+
+    return _store_workbook(args, t("export.trainees_xlsx_only"), build)
 
 
 def _export_campaign(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from quizhall.commands.campaign import stored_campaign
     from quizhall.exporters.campaign_tables import campaign_document
-    from quizhall.exporters.results_xlsx import write_document
     from quizhall.practice.calendar_clock import system_clock
+
+    def build(store: StoreBackend) -> Document:
+        campaign = stored_campaign(store, args.campaign)
+        return campaign_document(campaign, list(store.campaigns.members(campaign.id)),
+                                 store.campaigns.units(campaign.id), system_clock())
+
+    return _store_workbook(args, t("campaign.export_xlsx_only"), build)
+
+
+def _store_workbook(args: argparse.Namespace, only_xlsx: str,
+                    build: Callable[[StoreBackend], Document]) -> int:
+    """Write the workbook ``build`` makes from the store to ``-o`` (XLSX only: ``only_xlsx``
+    says so otherwise); exit status 0, or 1/2 after saying what went wrong."""
+    from pathlib import Path
+
+    from quizhall.exporters.results_xlsx import write_document
     from quizhall.store import StoreError, open_store
 
     output = Path(args.output)
     name = args.format.lower() if args.format else output.suffix.lower().lstrip(".")
     if name != "xlsx":
-        return _fail(t("campaign.export_xlsx_only"), 2)
+        return _fail(only_xlsx, 2)
     try:
         with open_store() as store:
-            campaign = stored_campaign(store, args.campaign)
-            document = campaign_document(campaign, list(store.campaigns.members(campaign.id)),
-                                         store.campaigns.units(campaign.id), system_clock())
+            document = build(store)
         write_document(document, output)
     except StoreError as exc:
         return _fail(str(exc), 1)
