@@ -108,9 +108,9 @@ async def test_the_leaderboard_key_shows_the_top_20_and_the_trainee_below(tmp_pa
         assert app.screen.query_one(TabbedContent).active == "board-units"
         units = app.screen.query_one("#board-units-table", DataTable)
         assert [_cells(units, row) for row in range(units.row_count)] == [
-            ["1", "区工会", "10", "10", "155"],
-            ["2", "市总工会", "21", "0", "310"],
-            ["▶ 3", OFFICE, "11", "0", "145"]]
+            ["1", "区工会", "10", "20", "77.5", "155"],  # ranked by passes, then points
+            ["2", "市总工会", "21", "10", "155", "310"],
+            ["▶ 3", OFFICE, "11", "10", "72.5", "145"]]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)

@@ -8,7 +8,7 @@ board from :func:`leaderboard`; the practice start screen's campaign panel takes
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from quizhall.campaign.model import Campaign, Phase, Progress
@@ -16,7 +16,6 @@ from quizhall.store.campaigns import (
     CampaignStore,
     MemberTotals,
     UnitTotals,
-    enclosing_units,
     in_unit,
 )
 
@@ -40,14 +39,12 @@ def ranked_units(units: list[UnitTotals]) -> list[RankedUnit]:
 @dataclass(frozen=True, slots=True)
 class Board:
     """The first members by person and every unit, ranked. ``own`` is the asked-for user's
-    rank and totals (None when they have not joined); ``completed`` counts, per unit (its
-    units inside included), the members who completed the campaign, when it was asked for."""
+    rank and totals (None when they have not joined)."""
 
     campaign: Campaign
     people: list[Ranked]
     units: list[RankedUnit]
     own: Ranked | None = None
-    completed: dict[str, int] = field(default_factory=dict)
 
     def own_in_top(self) -> bool:
         """Whether the asked-for user is among ``people``."""
@@ -55,22 +52,10 @@ class Board:
                                             for _, m in self.people)
 
 
-def completed_by_unit(campaign: Campaign, store: CampaignStore) -> dict[str, int]:
-    """Members who completed the campaign, per unit and every unit enclosing it (reads every
-    member's totals, as ``campaign status`` does; never the answers)."""
-    counts: dict[str, int] = {}
-    for member in store.members(campaign.id):
-        if campaign.completed(member.passes):
-            for unit in enclosing_units(member.unit):
-                counts[unit] = counts.get(unit, 0) + 1
-    return counts
-
-
 def leaderboard(campaign: Campaign, store: CampaignStore, top: int, unit: str | None = None,
-                user: str | None = None, completed: bool = False) -> Board:
+                user: str | None = None) -> Board:
     """The first ``top`` members and every unit (only ``unit`` and the units inside it when
-    given); ``user``'s rank and totals when asked; the units' completed members when
-    ``completed``."""
+    given); ``user``'s rank and totals when asked."""
     people = store.top(campaign.id, top, unit=unit)
     units = [u for u in store.units(campaign.id) if unit is None or in_unit(u.unit, unit)]
     own: Ranked | None = None
@@ -78,8 +63,7 @@ def leaderboard(campaign: Campaign, store: CampaignStore, top: int, unit: str | 
         rank = store.rank(campaign.id, user, unit=unit)
         member = store.member(campaign.id, user) if rank is not None else None
         own = (rank, member) if rank is not None and member is not None else None
-    return Board(campaign, people, ranked_units(units), own,
-                 completed_by_unit(campaign, store) if completed else {})
+    return Board(campaign, people, ranked_units(units), own)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ def _number(value: object, style: str = "") -> Text:
 
 class LeaderboardScreen(PracticeScreen):
     """Two tabs: by person (rank, name, unit, passes, points) and by unit (rank, unit,
-    members, completed, answers)."""
+    members, passes, points, answers): the figures the ranks come from, all running totals."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "practice.key_back"),
@@ -80,7 +80,7 @@ class LeaderboardScreen(PracticeScreen):
     def _units(self) -> DataTable:
         table: DataTable = DataTable(id="board-units-table", cursor_type="row",
                                      zebra_stripes=True)
-        for heading in ("col_rank", "col_unit", "col_members", "col_completed",
+        for heading in ("col_rank", "col_unit", "col_members", "col_passes", "col_points",
                         "col_answers"):
             table.add_column(Text(t(f"campaign.{heading}")), key=heading)
         mine = self.board.own[1].unit if self.board.own else None
@@ -89,7 +89,8 @@ class LeaderboardScreen(PracticeScreen):
             style = OWN_STYLE if own else ""
             table.add_row(_number(f"{MARK} {rank}" if own else rank, style),
                           literal(unit.unit, style), _number(unit.members, style),
-                          _number(self.board.completed.get(unit.unit, 0), style),
+                          _number(unit.total_passes, style),
+                          _number(f"{round(unit.points, 1):g}", style),
                           _number(unit.answers, style), key="own" if own else None)
         return table
 

@@ -160,7 +160,7 @@ class StartScreen(PracticeScreen):
             return
         try:
             board = leaderboard(app.campaign.campaign, app.campaign.store, TOP,
-                                user=app.trainee.user, completed=True)
+                                user=app.trainee.user)
         except StoreError as error:
             app.notify(visible(str(error)), severity="error", markup=False)
             return
