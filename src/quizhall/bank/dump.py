@@ -66,10 +66,11 @@ _OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 def _represent_str(dumper: Any, data: str) -> yaml.Node:
     # Multi-line text as a literal block, except when that cannot hold it exactly: other
-    # line breaks, or trailing blank lines (a "|+" block would swallow the blank line put
-    # between questions). The emitter itself falls back to quotes for trailing spaces and
-    # special characters.
-    block = "\n" in data and not data.endswith("\n\n") and not _OTHER_BREAKS.search(data)
+    # line breaks, or trailing blank lines, or nothing but line breaks (those need a "|+"
+    # block, which would swallow the blank line put between questions). The emitter itself
+    # falls back to quotes for trailing spaces and special characters.
+    block = ("\n" in data and not data.endswith("\n\n") and data.strip("\n") != ""
+             and not _OTHER_BREAKS.search(data))
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if block else None)
 
 
