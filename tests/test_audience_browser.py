@@ -7,18 +7,14 @@ a developer's machine, and FAIL under CI (``CI=true``), where ``.ci/run`` instal
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
 
 import pytest
 from audience_helpers import demo_on_question, serving, settings
+from servekit import chromium
 
 from quizhall.contest import Command, Contest, ManualClock, MemoryLog, load_contest
 from quizhall.web.hall import AudienceHall
 
-CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")
 HTML_BANK = """\
 bank: {id: html, title: HTML 题}
 questions:
@@ -38,34 +34,10 @@ rounds:
   - {type: required, questions: {ids: [q1]}}
 """
 
-
-def _browser_programs() -> tuple[str, str]:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if chromium and driver:
-        return chromium, driver
-    message = "the browser tests need chromium and chromium-driver (apt-get install -y ...)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture
 def browser(tmp_path):
-    chromium, driver_path = _browser_programs()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in (*CHROMIUM_ARGS, f"--user-data-dir={tmp_path / 'chromium'}"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_page_load_timeout(30)
-    try:
+    with chromium(tmp_path / "chromium") as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 async def _in_browser(function, *args):
